@@ -1,0 +1,54 @@
+/** Severity of a finding as reported. */
+export type Severity = 'error' | 'warning';
+
+/** Severity as configured: a rule may also be switched off. */
+export type SeveritySetting = Severity | 'off';
+
+/** A 1-based line and column; columns count UTF-16 code units, as SARIF does. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A span in a file, end exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A path into a YAML document: map keys and sequence indexes. */
+export type YamlPath = readonly (string | number)[];
+
+/** Another place that explains a finding (the first of two duplicates, the candidates of a reference). */
+export interface RelatedLocation {
+  file: string;
+  path?: YamlPath;
+  range: Range;
+  message: string;
+}
+
+/** One finding, as data. Formatters turn it into words and formats; nothing else does. */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the working directory, with `/` separators. */
+  file: string;
+  path: YamlPath;
+  range: Range;
+  related?: RelatedLocation[];
+  /** The values the message was built from, for machine consumers. */
+  data?: Record<string, unknown>;
+}
+
+/** Orders findings by file, line, column, then rule id: output is deterministic. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.range.start.line !== b.range.start.line) return a.range.start.line - b.range.start.line;
+  if (a.range.start.column !== b.range.start.column) return a.range.start.column - b.range.start.column;
+  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+/** The range of the first character of a file, for findings about a whole file. */
+export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };

@@ -1,0 +1,231 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Range, YamlPath } from '../model/diagnostic.js';
+
+/** A problem found while reading YAML, before any schema: its rule id, words and place. */
+export interface YamlProblem {
+  ruleId: string;
+  message: string;
+  range: Range;
+  /** For duplicates: where the first occurrence is. */
+  related?: { range: Range; message: string };
+  data?: Record<string, unknown>;
+}
+
+/** The outcome of parsing one file: the value, the problems, and a way back from paths to places. */
+export interface ParsedYaml {
+  /** The JavaScript value; `undefined` when the file could not be read as YAML at all. */
+  data: unknown;
+  /** True when there were no syntax errors: the value is what the author wrote. */
+  ok: boolean;
+  problems: YamlProblem[];
+  /** Maps a path to the range of its value (or its key), falling back to the nearest existing parent. */
+  locate(path: YamlPath, at?: 'key' | 'value'): Range;
+  /** True when the path exists in the document. */
+  has(path: YamlPath): boolean;
+}
+
+const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: false,
+  merge: false,
+  prettyErrors: false,
+  strict: true,
+  keepSourceTokens: false,
+} as const;
+
+/** How many aliases one file may expand: far above real use, far below a billion laughs. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Parses YAML 1.2 (core schema) keeping source positions; never throws. */
+export function parseYaml(text: string): ParsedYaml {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { ...PARSE_OPTIONS, lineCounter });
+  const toRange = (start: number, end: number): Range => rangeOf(lineCounter, source, start, end);
+  const problems: YamlProblem[] = [];
+
+  for (const error of doc.errors) {
+    problems.push({
+      ruleId: 'yaml/syntax',
+      message: describeYamlError(error.code, error.message),
+      range: toRange(error.pos[0], error.pos[1]),
+      data: { code: error.code },
+    });
+  }
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    const at = source.indexOf('%YAML');
+    problems.push({
+      ruleId: 'yaml/version',
+      message: `the %YAML ${doc.directives.yaml.version} directive is not supported: govern reads YAML 1.2, where values such as \`on\` and \`no\` stay text; remove the directive`,
+      range: toRange(Math.max(at, 0), Math.max(at, 0) + 9),
+      data: { version: doc.directives.yaml.version },
+    });
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      const tag = warning.message.replace(/^Unresolved tag:\s*/, '').replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push({
+        ruleId: 'yaml/custom-tag',
+        message: `custom tag \`${tag}\` is not allowed: govern reads plain YAML only; remove the tag`,
+        range: toRange(warning.pos[0], warning.pos[1]),
+        data: { tag },
+      });
+    } else {
+      problems.push({ ruleId: 'yaml/syntax', message: warning.message, range: toRange(warning.pos[0], warning.pos[1]), data: { code: warning.code } });
+    }
+  }
+  walkMaps(doc.contents, (pair, first) => {
+    const key = pair.key as Node;
+    const keyRange = key?.range ? toRange(key.range[0], key.range[1]) : toRange(0, 0);
+    const name = isScalar(key) ? String(key.value) : String(key);
+    if (first) {
+      const firstRange = first.key && (first.key as Node).range ? toRange((first.key as Node).range![0], (first.key as Node).range![1]) : keyRange;
+      problems.push({
+        ruleId: 'yaml/duplicate-key',
+        message: `key \`${name}\` appears twice in the same mapping; YAML keeps only the last one, so remove or rename one`,
+        range: keyRange,
+        related: { range: firstRange, message: `first \`${name}\` is here` },
+        data: { key: name },
+      });
+    } else if (name === '<<' && isScalar(key) && key.type === 'PLAIN') {
+      problems.push({
+        ruleId: 'yaml/merge-key',
+        message: 'merge keys (`<<`) are not allowed: write the fields out, so that every reader sees the same values',
+        range: keyRange,
+      });
+    }
+  });
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    problems.push({
+      ruleId: 'yaml/alias-limit',
+      message: /alias/i.test(message)
+        ? `aliases expand too often (more than ${MAX_ALIAS_COUNT} times): write the values out instead`
+        : `the file could not be read: ${message}`,
+      range: toRange(0, 0),
+    });
+    data = undefined;
+  }
+
+  const ok = !problems.some((p) => p.ruleId === 'yaml/syntax' || p.ruleId === 'yaml/alias-limit');
+  return {
+    data: ok ? data : data ?? undefined,
+    ok,
+    problems,
+    locate: (path, at = 'value') => locateIn(doc, lineCounter, source, path, at),
+    has: (path) => findNode(doc, path).missing === 0,
+  };
+}
+
+function describeYamlError(code: string, message: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML needs spaces';
+    case 'MULTIPLE_DOCS':
+      return 'the file holds several YAML documents (`---`); keep one document per file';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+    default:
+      return `YAML syntax error: ${message.replace(/\s+at line \d+, column \d+.*$/s, '')}`;
+  }
+}
+
+function rangeOf(lineCounter: LineCounter, source: string, start: number, end: number): Range {
+  const s = clamp(start, source.length);
+  const e = Math.max(s, clamp(end, source.length));
+  const a = lineCounter.linePos(s);
+  const b = lineCounter.linePos(e);
+  return { start: { line: a.line, column: a.col }, end: { line: b.line, column: b.col } };
+}
+
+function clamp(offset: number, length: number): number {
+  return Math.min(Math.max(offset, 0), length);
+}
+
+/** Calls `visit` for every pair of every mapping, with the earlier pair of the same key when it repeats. */
+function walkMaps(node: unknown, visit: (pair: Pair, first: Pair | undefined) => void): void {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (isMap(current)) {
+      const seen = new Map<string, Pair>();
+      for (const pair of current.items) {
+        const key = isScalar(pair.key) ? `s:${String(pair.key.value)}` : `o:${String(pair.key)}`;
+        visit(pair, seen.get(key));
+        if (!seen.has(key)) seen.set(key, pair);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(current)) {
+      for (const item of current.items) stack.push(item);
+    }
+  }
+}
+
+interface Found {
+  node: Node | null;
+  pair: Pair | null;
+  /** How many trailing path segments were not found. */
+  missing: number;
+}
+
+function findNode(doc: Document, path: YamlPath): Found {
+  let node: unknown = doc.contents;
+  let pair: Pair | null = null;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isMap(node)) {
+      const next: Pair | undefined = findPair(node.items as Pair[], segment);
+      if (!next) return { node: node as Node, pair, missing: path.length - i };
+      pair = next;
+      node = next.value;
+      if (node === null || node === undefined) return { node: null, pair, missing: path.length - i - 1 };
+    } else if (isSeq(node) && typeof segment === 'number' && segment >= 0 && segment < node.items.length) {
+      pair = null;
+      node = node.items[segment];
+    } else {
+      return { node: (node as Node) ?? null, pair, missing: path.length - i };
+    }
+  }
+  return { node: (node as Node) ?? null, pair, missing: 0 };
+}
+
+function findPair(items: Pair[], segment: string | number | undefined): Pair | undefined {
+  let found: Pair | undefined;
+  for (const item of items) {
+    const key = isScalar(item.key) ? item.key.value : item.key;
+    // The last occurrence wins, as in the value the rules see.
+    if (key === segment || (key !== null && key !== undefined && String(key) === String(segment))) found = item;
+  }
+  return found;
+}
+
+function locateIn(doc: Document, lineCounter: LineCounter, source: string, path: YamlPath, at: 'key' | 'value'): Range {
+  const found = findNode(doc, path);
+  const keyNode = found.pair?.key as Node | undefined;
+  if (found.missing === 0) {
+    if (at === 'key' && keyNode?.range) return rangeOf(lineCounter, source, keyNode.range[0], keyNode.range[1]);
+    if (found.node?.range) return firstLine(rangeOf(lineCounter, source, found.node.range[0], found.node.range[1]), source, lineCounter, found.node.range[0]);
+    if (keyNode?.range) return rangeOf(lineCounter, source, keyNode.range[0], keyNode.range[1]);
+  }
+  // Missing: point at the key of the nearest existing parent, or the parent's first line.
+  if (keyNode?.range) return rangeOf(lineCounter, source, keyNode.range[0], keyNode.range[1]);
+  if (found.node?.range) return firstLine(rangeOf(lineCounter, source, found.node.range[0], found.node.range[1]), source, lineCounter, found.node.range[0]);
+  return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}
+
+/** Collections span many lines; a caret under the first line is what a reader wants. */
+function firstLine(range: Range, source: string, lineCounter: LineCounter, start: number): Range {
+  if (range.end.line === range.start.line) return range;
+  let end = source.indexOf('\n', start);
+  if (end < 0) end = source.length;
+  if (end > start && source[end - 1] === '\r') end -= 1;
+  return rangeOf(lineCounter, source, start, end);
+}
