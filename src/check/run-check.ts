@@ -1,0 +1,170 @@
+import { DateTime } from 'luxon';
+import { compareDiagnostics, type Diagnostic, type Range, type Severity, type SeveritySetting } from '../model/diagnostic.js';
+import { PartnershipIndex } from '../model/partnership-index.js';
+import type { SourceFile, Workspace } from '../model/source.js';
+import type { Rule, RuleReport } from '../rules/define-rule.js';
+import { allRules } from '../rules/index.js';
+import { describeSchemaErrors } from '../schema/messages.js';
+import { validators } from '../schema/validators.js';
+
+/** How a check run is set up. */
+export interface CheckOptions {
+  /** `YYYY-MM-DD`; overrides the clock for date rules. */
+  today?: string;
+  /** The clock, in epoch milliseconds; today is taken from it in each partnership's time zone. */
+  now?: number;
+  /** Severity overrides by rule id, from the config file and `--rule`. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  /** The rules to run (all by default); tests pass one. */
+  rules?: readonly Rule[];
+  /** At most this many findings per file; the rest are counted in one last finding. */
+  maxFindingsPerFile?: number;
+}
+
+/** The counts of a run, as the summary line and the JSON report show them. */
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  partnerships: number;
+  files: number;
+}
+
+/** Everything a check run found. */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  summary: CheckSummary;
+}
+
+/** The default cap on findings per file: enough to fix a file, few enough to read. */
+export const MAX_FINDINGS_PER_FILE = 100;
+
+/** Runs every check over a loaded workspace: reading problems, schemas, then cross-file rules. Pure. */
+export function checkWorkspace(workspace: Workspace, options: CheckOptions = {}): CheckResult {
+  const rules = options.rules ?? allRules;
+  const catalog = new Map(allRules.map((r) => [r.id, r] as const));
+  for (const r of rules) catalog.set(r.id, r);
+  const severityOf = (ruleId: string): SeveritySetting => options.severities?.[ruleId] ?? catalog.get(ruleId)?.severity ?? 'error';
+  const out: Diagnostic[] = [];
+  const push = (d: Omit<Diagnostic, 'severity'>): void => {
+    const severity = severityOf(d.ruleId);
+    if (severity !== 'off') out.push({ ...d, severity });
+  };
+  let files = 0;
+
+  for (const tree of workspace.partnerships) {
+    files += tree.files.length;
+    for (const file of tree.files) {
+      for (const problem of file.problems) {
+        push({
+          ruleId: problem.ruleId,
+          message: problem.message,
+          file: file.path,
+          path: [],
+          range: problem.range,
+          ...(problem.related ? { related: [{ file: file.path, range: problem.related.range, message: problem.related.message }] } : {}),
+          ...(problem.data ? { data: problem.data } : {}),
+        });
+      }
+      if (file.ok) checkSchema(file, push);
+    }
+
+    const index = new PartnershipIndex(tree);
+    const today = options.today ?? todayIn(index.timezone, options.now ?? Date.now());
+    for (const rule of rules) {
+      if (rule.phase === 'parse' || rule.phase === 'schema') continue;
+      if (severityOf(rule.id) === 'off') continue;
+      rule.run({
+        partnership: index,
+        today,
+        report: (report) => push(stamp(rule.id, report)),
+      });
+    }
+  }
+
+  const diagnostics = capPerFile(dedupe(out).sort(compareDiagnostics), options.maxFindingsPerFile ?? MAX_FINDINGS_PER_FILE, severityOf);
+  return {
+    diagnostics,
+    summary: {
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      partnerships: workspace.partnerships.length,
+      files,
+    },
+  };
+}
+
+/** Today's date in a time zone; an unknown zone falls back to UTC (the zone itself is reported by a rule). */
+export function todayIn(zone: string, now: number): string {
+  const local = DateTime.fromMillis(now, { zone });
+  return (local.isValid ? local : DateTime.fromMillis(now, { zone: 'utc' })).toISODate()!;
+}
+
+function checkSchema(file: SourceFile, push: (d: Omit<Diagnostic, 'severity'>) => void): void {
+  if (!file.kind) return;
+  if (file.data === null || file.data === undefined) {
+    if (file.kind === 'partnership') {
+      push({ ruleId: 'schema', message: 'partnership.yaml is empty: it needs at least `id`, `name`, `client`, `provider` and `timezone`', file: file.path, path: [], range: file.locate([]) });
+    } else {
+      push({ ruleId: 'file/empty', message: `${file.relPath} is empty: add its content or delete the file`, file: file.path, path: [], range: file.locate([]) });
+    }
+    return;
+  }
+  const validate = validators()[file.kind];
+  if (!validate || validate(file.data)) return;
+  for (const finding of describeSchemaErrors(validate.errors ?? [], file.data, file.relPath)) {
+    push({ ruleId: 'schema', message: finding.message, file: file.path, path: finding.path, range: file.locate(finding.path, finding.at), data: finding.data });
+  }
+}
+
+function stamp(ruleId: string, report: RuleReport): Omit<Diagnostic, 'severity'> {
+  const range: Range = report.file.locate(report.path, report.at);
+  return {
+    ruleId,
+    message: report.message,
+    file: report.file.path,
+    path: report.path,
+    range,
+    ...(report.related && report.related.length > 0
+      ? { related: report.related.map((r) => ({ file: r.file.path, path: r.path, range: r.file.locate(r.path, r.at), message: r.message })) }
+      : {}),
+    ...(report.data ? { data: report.data } : {}),
+  };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}\0${d.ruleId}\0${d.range.start.line}:${d.range.start.column}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function capPerFile(sorted: Diagnostic[], max: number, severityOf: (id: string) => SeveritySetting): Diagnostic[] {
+  const counts = new Map<string, number>();
+  for (const d of sorted) counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
+  if ([...counts.values()].every((n) => n <= max)) return sorted;
+  const out: Diagnostic[] = [];
+  const kept = new Map<string, number>();
+  for (const d of sorted) {
+    const n = kept.get(d.file) ?? 0;
+    if (n < max) out.push(d);
+    kept.set(d.file, n + 1);
+  }
+  const capSeverity = severityOf('file/too-many-findings');
+  for (const [file, total] of counts) {
+    if (total <= max || capSeverity === 'off') continue;
+    const last = out.filter((d) => d.file === file).at(-1)!;
+    out.push({
+      ruleId: 'file/too-many-findings',
+      severity: capSeverity as Severity,
+      message: `…and ${total - max} more findings in this file (showing the first ${max}); fix these and run again`,
+      file,
+      path: [],
+      range: last.range,
+      data: { shown: max, omitted: total - max },
+    });
+  }
+  return out.sort(compareDiagnostics);
+}

@@ -1,0 +1,80 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../../model/errors.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
+import { addSharedOptions, collect, makeColors, packageVersion, resolveToday, wantsColor, type SharedOptions } from '../shared.js';
+
+interface CheckFlags extends SharedOptions {
+  format: string;
+  output?: string;
+  maxWarnings?: string;
+  strict?: boolean;
+  rule?: string[];
+}
+
+/** `govern check [paths...]`: schema and cross-file rules over every partnership found. */
+export function checkCommand(io: Io, done: (code: number) => void): Command {
+  const command = new Command('check')
+    .description('validate every partnership under the given paths: schemas and cross-file rules')
+    .argument('[paths...]', 'partnership folders, trees holding several, or files inside one', [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings')
+    .option('--strict', 'warnings fail the run too')
+    .option('--rule <id=severity>', 'set a rule to off, warning or error (repeatable)', collect, []);
+  addSharedOptions(command);
+  command.action(async (paths: string[], flags: CheckFlags) => {
+    done(await runCheckCommand(io, paths, flags));
+  });
+  return command;
+}
+
+async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Promise<number> {
+  const maxWarnings = parseMaxWarnings(flags.maxWarnings);
+  const today = resolveToday(flags, io);
+  const [{ loadWorkspaceFromDisk }, { resolveConfig }, { checkWorkspace }, { allRules }, { formatters }] = await Promise.all([
+    import('../../io/load-workspace.js'),
+    import('../../config/resolve-config.js'),
+    import('../../check/run-check.js'),
+    import('../../rules/index.js'),
+    import('../../formatters/index.js'),
+  ]);
+  const { templatesFolder } = await import('../../config/templates-folder.js');
+  const workspace = loadWorkspaceFromDisk(paths, io.cwd, { templatesDir: templatesFolder });
+  const config = resolveConfig(workspace.config, flags.rule ?? []);
+  const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
+  const files = workspace.partnerships.flatMap((p) => p.files);
+  const colorOn = flags.output === undefined && flags.format === 'stylish' && wantsColor(flags, io);
+  const formatter = formatters[flags.format]!;
+  const report = formatter({
+    diagnostics: result.diagnostics,
+    summary: result.summary,
+    files: files.map((f) => f.path),
+    sources: new Map(files.map((f) => [f.path, f.text] as const)),
+    rules: allRules,
+    version: packageVersion(),
+    colors: await makeColors(colorOn, io),
+    quiet: flags.quiet === true,
+  });
+  if (flags.output !== undefined) {
+    const { writeFileAtomic } = await import('../../io/write-file.js');
+    const { resolve } = await import('node:path');
+    writeFileAtomic(resolve(io.cwd, flags.output), report, { overwrite: true });
+  } else {
+    io.stdout.write(report);
+  }
+  const { errors, warnings } = result.summary;
+  if (errors > 0) return ExitCode.Findings;
+  if (flags.strict && warnings > 0) return ExitCode.Findings;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr.write(`govern: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return ExitCode.Findings;
+  }
+  return ExitCode.Ok;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings, such as 0; got \`${value}\``);
+  return Number(value);
+}

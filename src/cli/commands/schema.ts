@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import { UsageError } from '../../model/errors.js';
+import type { Io } from '../io.js';
+
+/** `govern schema [kind]`: print one JSON Schema, or write all for editors. */
+export function schemaCommand(io: Io, done: (code: number) => void): Command {
+  return new Command('schema')
+    .description('print the JSON Schema of a file kind, or write them all with --write <dir>')
+    .argument('[kind]', 'partnership, contacts, raci, slas, escalation, objectives, governance, risks, budget, measurements, review or config')
+    .option('--write <dir>', 'write every schema into a folder (for editor settings)')
+    .option('--force', 'replace schema files that already exist there')
+    .action(async (kind: string | undefined, flags: { write?: string; force?: boolean }) => {
+      const { readSchemas } = await import('../../schema/validators.js');
+      const schemas = readSchemas();
+      if (flags.write !== undefined) {
+        const { writeFileAtomic } = await import('../../io/write-file.js');
+        const path = await import('node:path');
+        const dir = path.resolve(io.cwd, flags.write);
+        const chosen = kind === undefined ? [...schemas.keys()] : [kind];
+        for (const k of chosen) {
+          const schema = schemas.get(k as never);
+          if (!schema) throw unknownKind(k, [...schemas.keys()]);
+          writeFileAtomic(path.join(dir, `${k}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`, { overwrite: flags.force === true });
+        }
+        io.stderr.write(`wrote ${chosen.length} schema${chosen.length === 1 ? '' : 's'} to ${flags.write}\n`);
+        done(0);
+        return;
+      }
+      if (kind === undefined) {
+        io.stdout.write(`${[...schemas.keys()].join('\n')}\n`);
+        done(0);
+        return;
+      }
+      const schema = schemas.get(kind as never);
+      if (!schema) throw unknownKind(kind, [...schemas.keys()]);
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+      done(0);
+    });
+}
+
+function unknownKind(kind: string, known: string[]): UsageError {
+  return new UsageError(`unknown file kind \`${kind}\`; known kinds: ${known.join(', ')}`);
+}

@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { checkCommand } from './commands/check.js';
+import { rulesCommand } from './commands/rules.js';
+import { schemaCommand } from './commands/schema.js';
+import type { Io } from './io.js';
+import { packageVersion } from './shared.js';
+
+/** A command factory: builds the command; its action reports the exit code through `done`. */
+export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
+
+/** Every command, in the order `--help` lists them. The one place commands are added. */
+export const commands: readonly CommandFactory[] = [checkCommand, rulesCommand, schemaCommand];
+
+/** The whole command line. Commands load their implementation only when run. */
+export function buildProgram(io: Io, done: (code: number) => void): Command {
+  const program = new Command('govern')
+    .description('Keep an IT-services partnership honest: check, measure and report a partnership kept as YAML in git.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  for (const factory of commands) {
+    const command = factory(io, done);
+    command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+    program.addCommand(command);
+  }
+  return program;
+}

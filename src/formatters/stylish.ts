@@ -1,0 +1,67 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Colors, Formatter } from './types.js';
+
+/** Findings grouped by file, each with its source line and a caret under the spot; a summary line last. */
+export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors, quiet }) => {
+  const c = colors;
+  if (diagnostics.length === 0) {
+    if (quiet) return '';
+    const p = summary.partnerships;
+    return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems\n`;
+  }
+  const lines: string[] = [];
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  for (const [file, list] of byFile) {
+    lines.push(c.underline(file));
+    const text = sources.get(file);
+    const sourceLines = text === undefined ? [] : text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const width = Math.max(...list.map((d) => `${d.range.start.line}:${d.range.start.column}`.length));
+    for (const d of list) {
+      const where = `${d.range.start.line}:${d.range.start.column}`.padEnd(width);
+      const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      lines.push(`  ${c.dim(where)}  ${severity}  ${oneLine(d.message)}  ${c.dim(d.ruleId)}`);
+      const excerpt = sourceExcerpt(sourceLines, d, c, width);
+      if (excerpt) lines.push(...excerpt);
+      for (const r of d.related ?? []) {
+        lines.push(`  ${' '.repeat(width)}  ${c.dim(`${r.message}: ${r.file}:${r.range.start.line}:${r.range.start.column}`)}`);
+      }
+    }
+    lines.push('');
+  }
+  const { errors, warnings } = summary;
+  const problems = errors + warnings;
+  const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
+  const counts = `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
+  lines.push(c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}`));
+  return `${lines.join('\n')}\n`;
+};
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+const MAX_EXCERPT = 160;
+
+function sourceExcerpt(sourceLines: readonly string[], d: Diagnostic, c: Colors, width: number): string[] | undefined {
+  const raw = sourceLines[d.range.start.line - 1];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const line = raw.replace(/\t/g, ' ');
+  const start = Math.max(0, d.range.start.column - 1);
+  const end = d.range.end.line === d.range.start.line ? Math.max(start + 1, d.range.end.column - 1) : line.length;
+  // Keep long lines readable: a window around the spot.
+  const from = line.length > MAX_EXCERPT ? Math.max(0, Math.min(start - 20, line.length - MAX_EXCERPT)) : 0;
+  const shown = line.slice(from, from + MAX_EXCERPT);
+  const caretStart = start - from;
+  const caretLength = Math.max(1, Math.min(end, from + MAX_EXCERPT) - start);
+  const gutter = ' '.repeat(width + 2);
+  const lineNo = String(d.range.start.line);
+  return [
+    `  ${gutter}${c.dim(`${lineNo} │`)} ${from > 0 ? '…' : ''}${shown}`,
+    `  ${gutter}${' '.repeat(lineNo.length)}${c.dim(' │')} ${from > 0 ? ' ' : ''}${' '.repeat(Math.max(0, caretStart))}${(d.severity === 'error' ? c.red : c.yellow)('^'.repeat(caretLength))}`,
+  ];
+}

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { planTree } from '../check/discover.js';
+import { loadSource } from '../check/load.js';
+import { UsageError } from '../model/errors.js';
+import { CONFIG_FILE } from '../model/file-kind.js';
+import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
+import { displayPath, findConfig, listTree, readRaw } from './read-tree.js';
+
+/** A workspace read from disk, with where its config came from. */
+export interface LoadedWorkspace extends Workspace {
+  /** Absolute folders that were scanned. */
+  roots: string[];
+  /** Absolute path of the config file, if one applies. */
+  configPath?: string;
+}
+
+/**
+ * Reads every partnership under the given paths. A file path stands for the
+ * partnership folder that holds it. Throws UsageError for a path that does not
+ * exist or holds no partnership.
+ */
+export function loadWorkspaceFromDisk(inputs: readonly string[], cwd: string, options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {}): LoadedWorkspace {
+  const roots: string[] = [];
+  for (const input of inputs.length > 0 ? inputs : ['.']) {
+    const abs = path.resolve(cwd, input);
+    if (!existsSync(abs)) throw new UsageError(`path not found: ${input}`);
+    let root = abs;
+    if (!statSync(abs).isDirectory()) {
+      const holder = findPartnershipFolder(path.dirname(abs));
+      if (!holder) throw new UsageError(`${input} is not inside a partnership folder (no partnership.yaml above it)`);
+      root = holder;
+    }
+    if (!roots.includes(root)) roots.push(root);
+  }
+
+  const configPath = findConfig(roots[0]!);
+  let config: SourceFile | undefined;
+  let exclude: string[] = [];
+  if (configPath) {
+    config = loadSource(readRaw(configPath, displayPath(cwd, configPath), CONFIG_FILE), 'config');
+    const templates = options.templatesDir?.(path.dirname(configPath), config);
+    if (templates) exclude = [templates];
+  }
+
+  const partnerships: PartnershipTree[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const listed = listTree(root, { exclude });
+    for (const planned of planTree(listed.paths)) {
+      const dirAbs = path.join(root, planned.dir);
+      if (seen.has(dirAbs)) continue;
+      seen.add(dirAbs);
+      const files = planned.files.map((f) => {
+        const abs = path.join(root, f.treePath);
+        return loadSource(readRaw(abs, displayPath(cwd, abs), f.relPath), f.kind);
+      });
+      partnerships.push({ root: displayPath(cwd, dirAbs), files });
+    }
+  }
+  if (partnerships.length === 0) {
+    const shown = inputs.length > 0 ? inputs.join(', ') : '.';
+    throw new UsageError(`no partnership found in ${shown}: a partnership folder holds a partnership.yaml (run \`govern init\` to start one)`);
+  }
+  partnerships.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  return { partnerships, roots, ...(config ? { config } : {}), ...(configPath ? { configPath } : {}) };
+}
+
+function findPartnershipFolder(start: string): string | undefined {
+  let dir = start;
+  for (;;) {
+    if (existsSync(path.join(dir, 'partnership.yaml'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads a text file the user named (a template, a file to add to); undefined if absent. */
+export function readTextIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,46 @@
+import type { Range, YamlPath } from './diagnostic.js';
+import type { FileKind } from './file-kind.js';
+import type { YamlProblem } from '../parse/parse-yaml.js';
+
+/** A file as read from disk or from git: bytes, or the reason it could not be read. */
+export interface RawFile {
+  /** Path shown to users: relative to the working directory, `/` separators. */
+  path: string;
+  /** Path inside its partnership folder (`measurements/2026-10.yaml`); for the config file, its name. */
+  relPath: string;
+  content?: Uint8Array | string;
+  /** Why the file could not be read (permissions, size); set instead of `content`. */
+  readError?: { code: string; message: string };
+}
+
+/** A parsed file: its text, value, and a way back from YAML paths to places in it. */
+export interface SourceFile {
+  path: string;
+  relPath: string;
+  /** The schema the file is checked against; null for a file govern does not know. */
+  kind: FileKind | null;
+  text: string;
+  /** The parsed value; undefined when the file is not YAML at all. */
+  data: unknown;
+  /** True when the file parsed without syntax errors: rules may trust its references. */
+  ok: boolean;
+  /** Problems found while reading it (syntax, encoding, size), before any schema. */
+  problems: YamlProblem[];
+  /** Where a path is in the file: its value by default, or its key; falls back to the nearest parent. */
+  locate(path: YamlPath, at?: 'key' | 'value'): Range;
+  /** Number of lines, so that consumers can check a range lies inside. */
+  lineCount: number;
+}
+
+/** One partnership folder and its files. */
+export interface PartnershipTree {
+  /** The folder as shown to users (`examples/acme-northwind`, or `.`). */
+  root: string;
+  files: SourceFile[];
+}
+
+/** Everything a check run sees: the partnerships found, and the tool's settings file. */
+export interface Workspace {
+  partnerships: PartnershipTree[];
+  config?: SourceFile;
+}

@@ -1,0 +1,247 @@
+import type { YamlPath } from '../model/diagnostic.js';
+import { didYouMean } from '../rules/suggest.js';
+import type { SchemaError } from './validators.js';
+
+/** A schema finding in rule terms: where, what, and the values it was built from. */
+export interface SchemaFinding {
+  path: YamlPath;
+  at: 'key' | 'value';
+  message: string;
+  data: Record<string, unknown>;
+}
+
+/** What the items of a list are called, by the list's key: "unknown field in a contact". */
+const ITEM_NOUNS: Record<string, string> = {
+  contacts: 'contact',
+  roles: 'role',
+  activities: 'activity',
+  calendars: 'calendar',
+  services: 'service',
+  priorities: 'priority',
+  tiers: 'credit tier',
+  paths: 'escalation path',
+  levels: 'escalation level',
+  objectives: 'objective',
+  kpis: 'KPI',
+  meetings: 'meeting',
+  channels: 'channel',
+  risks: 'risk',
+  lines: 'budget line',
+  actuals: 'actual',
+  incidents: 'incident',
+  downtime: 'downtime entry',
+  clockStops: 'clock stop',
+  actions: 'action',
+};
+
+/** Turns Ajv's errors for one file into findings a non-engineer understands, one per problem. */
+export function describeSchemaErrors(errors: readonly SchemaError[], data: unknown, fileLabel: string): SchemaFinding[] {
+  const out: SchemaFinding[] = [];
+  const seen = new Set<string>();
+  // A value of the wrong type also fails its pattern, format, enum…: say only the type.
+  const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if (error.keyword !== 'type' && typeFailed.has(error.instancePath)) continue;
+    const path = toPath(error.instancePath, data);
+    const finding = describe(error, path, fileLabel);
+    const key = `${finding.at}:${JSON.stringify(finding.path)}:${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(finding);
+  }
+  return out;
+}
+
+/** JSON Pointer to a YAML path, with numbers where the data holds a list. */
+export function toPath(pointer: string, data: unknown): YamlPath {
+  if (pointer === '') return [];
+  const out: (string | number)[] = [];
+  let node: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      const index = Number(segment);
+      out.push(index);
+      node = node[index];
+    } else {
+      out.push(segment);
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return out;
+}
+
+function describe(error: SchemaError, path: YamlPath, fileLabel: string): SchemaFinding {
+  const field = fieldName(path);
+  const where = containerNoun(path, fileLabel);
+  const p = error.params;
+  const shown = show(error.data);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const known = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      const suggestion = didYouMean(name, known);
+      return {
+        path: [...path, name],
+        at: 'key',
+        message: `unknown field \`${name}\` in ${where}${suggestion ? `; did you mean \`${suggestion}\`?` : known.length ? ` (known fields: ${known.join(', ')})` : ''}`,
+        data: { keyword: 'additionalProperties', field: name, ...(suggestion ? { suggestion } : {}) },
+      };
+    }
+    case 'required':
+      return {
+        path,
+        at: 'key',
+        message: `${capitalise(where)} needs \`${String(p.missingProperty)}\``,
+        data: { keyword: 'required', field: p.missingProperty },
+      };
+    case 'type': {
+      const expected = ([] as unknown[]).concat(p.type).map((t) => TYPE_WORDS[String(t)] ?? String(t));
+      return {
+        path,
+        at: 'value',
+        message: `\`${field}\` must be ${expected.join(' or ')}, not ${typeWord(error.data)}${shown ? ` (${shown})` : ''}`,
+        data: { keyword: 'type', expected: p.type, actual: typeWord(error.data) },
+      };
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const suggestion = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      return {
+        path,
+        at: 'value',
+        message: `\`${field}\` must be one of ${allowed.join(', ')}; got ${shown}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+        data: { keyword: 'enum', allowed, actual: error.data },
+      };
+    }
+    case 'const':
+      return { path, at: 'value', message: `\`${field}\` must be ${show(p.allowedValue)}; got ${shown}`, data: { keyword: 'const' } };
+    case 'pattern':
+      return { path, at: 'value', message: patternMessage(field, String(error.data), String(p.pattern)), data: { keyword: 'pattern', pattern: p.pattern, actual: error.data } };
+    case 'format':
+      return { path, at: 'value', message: formatMessage(field, String(error.data), String(p.format)), data: { keyword: 'format', format: p.format, actual: error.data } };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const range = rangeWords(error.parentSchema);
+      return { path, at: 'value', message: `\`${field}\` must be ${range}; got ${shown}`, data: { keyword: error.keyword, limit: p.limit, actual: error.data } };
+    }
+    case 'multipleOf':
+      return { path, at: 'value', message: `\`${field}\` must be a whole number; got ${shown}`, data: { keyword: 'multipleOf' } };
+    case 'minItems':
+      return { path, at: 'value', message: `\`${field}\` needs at least ${String(p.limit)} ${Number(p.limit) === 1 ? 'entry' : 'entries'}`, data: { keyword: 'minItems', limit: p.limit } };
+    case 'maxItems':
+      return { path, at: 'value', message: `\`${field}\` may have at most ${String(p.limit)} entries`, data: { keyword: 'maxItems', limit: p.limit } };
+    case 'minLength':
+      return { path, at: 'value', message: `\`${field}\` must not be empty`, data: { keyword: 'minLength' } };
+    case 'maxLength':
+      return { path, at: 'value', message: `\`${field}\` is too long (at most ${String(p.limit)} characters)`, data: { keyword: 'maxLength', limit: p.limit } };
+    case 'uniqueItems':
+      return { path, at: 'value', message: `\`${field}\` lists the same value twice`, data: { keyword: 'uniqueItems' } };
+    case 'propertyNames':
+      return { path: [...path, String(p.propertyName)], at: 'key', message: `\`${String(p.propertyName)}\` is not allowed as a key here`, data: { keyword: 'propertyNames' } };
+    default:
+      return { path, at: 'value', message: `\`${field}\` ${error.message ?? 'is not valid'}`, data: { keyword: error.keyword } };
+  }
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of fields',
+  null: 'empty',
+};
+
+function typeWord(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  if (typeof value === 'boolean') return 'true or false';
+  return 'a mapping of fields';
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return '';
+  const text = String(value);
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\``;
+}
+
+function fieldName(path: YamlPath): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string') return i === path.length - 1 ? segment : `${segment}[${String(path.slice(i + 1).join('][') || '')}]`.replace('[]', '');
+  }
+  return 'the file';
+}
+
+function containerNoun(path: YamlPath, fileLabel: string): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'number') {
+      const list = path[i - 1];
+      const noun = typeof list === 'string' ? ITEM_NOUNS[list] : undefined;
+      if (noun && i === path.length - 1) return `a ${noun}`.replace(/^a ([aeiouAEIOU])/, 'an $1');
+      if (noun) break;
+    }
+  }
+  const last = path[path.length - 1];
+  if (last === undefined) return fileLabel;
+  if (typeof last === 'number') return `item ${last + 1} of \`${String(path[path.length - 2])}\``;
+  return `\`${last}\``;
+}
+
+function capitalise(text: string): string {
+  return text.startsWith('`') ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function rangeWords(schema: Record<string, unknown> | undefined): string {
+  const min = schema?.minimum as number | undefined;
+  const max = schema?.maximum as number | undefined;
+  const whole = schema?.type === 'integer' ? 'a whole number ' : '';
+  if (min !== undefined && max !== undefined) return `${whole}from ${min} to ${max}`;
+  if (min !== undefined) return `${whole}at least ${min}`;
+  if (max !== undefined) return `${whole}at most ${max}`;
+  return 'within range';
+}
+
+function patternMessage(field: string, value: string, pattern: string): string {
+  const got = `\`${value}\``;
+  if (pattern.includes('a-z0-9')) {
+    const slug = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    return `${got} is not a valid id for \`${field}\`: use lowercase letters, digits and dashes${slug ? `, like \`${slug}\`` : ''}`;
+  }
+  if (pattern.includes('Q[1-4]')) return `${got} is not a period: write a month \`2026-10\`, a quarter \`2026-Q4\` or a year \`2026\``;
+  if (pattern.startsWith('^(?:(?:\\d+d)') || pattern.includes('P(?:') || pattern.includes('\\d+h')) {
+    return `${got} is not a duration: write \`15m\`, \`4h\`, \`1h30m\`, \`2d\` or ISO 8601 such as \`PT4H\``;
+  }
+  if (pattern.includes('\\+')) return `${got} is not a phone number: start with \`+\` and the country code, e.g. \`+49 30 1234567\``;
+  if (pattern.includes('[A-Z]{3}')) return `${got} is not a currency code: use three capital letters, such as \`EUR\``;
+  if (pattern.includes('24:00') || pattern.includes('[01]\\d')) return `${got} is not a time of day: write \`HH:MM\` on the 24-hour clock, such as \`09:30\``;
+  if (pattern.includes('\\d{2}:\\d{2}-\\d{2}:\\d{2}')) return `${got} is not a time range: write \`08:00-18:00\``;
+  return `${got} is not valid for \`${field}\` (expected the form ${pattern})`;
+}
+
+function formatMessage(field: string, value: string, format: string): string {
+  const got = `\`${value}\``;
+  switch (format) {
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? `${got} is not a real date`
+        : `${got} is not a date for \`${field}\`: write \`YYYY-MM-DD\`, such as \`2026-10-05\``;
+    case 'date-time':
+      return /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)
+        ? `${got} has no time-zone offset: add one, such as \`${value}+02:00\` or \`${value}Z\``
+        : `${got} is not an instant for \`${field}\`: write \`2026-10-05T09:12:00+02:00\``;
+    case 'email':
+      return `${got} is not an email address`;
+    default:
+      return `${got} is not a valid ${format}`;
+  }
+}
