@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { refUnknownContact } from '../../src/rules/ref-unknown-contact.js';
+import { refUnknownPriority } from '../../src/rules/ref-unknown-priority.js';
+import { refUnknownCalendar } from '../../src/rules/ref-unknown-calendar.js';
+import { brief, checkFiles, PARTNERSHIP } from '../helpers/memory.js';
+
+const CONTACTS = `contacts:
+  - id: jane-doe
+    name: Jane Doe
+    party: client
+`;
+
+describe('ref/unknown-contact', () => {
+  it('reports an owner that names no contact, with a suggestion and where candidates are', () => {
+    const found = checkFiles(
+      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-do }\n`, 'contacts.yaml': CONTACTS },
+      { rule: refUnknownContact },
+    );
+    expect(brief(found)).toEqual([{ ruleId: 'ref/unknown-contact', file: 'partnership.yaml', line: 6, severity: 'error' }]);
+    expect(found[0]!.message).toBe('no contact `jane-do`; did you mean `jane-doe`?');
+    expect(found[0]!.range.start.column).toBe(19);
+    expect(found[0]!.related?.[0]).toMatchObject({ file: 'contacts.yaml', range: { start: { line: 2, column: 9 } } });
+  });
+
+  it('says nothing about references into a contacts file that does not parse', () => {
+    const found = checkFiles(
+      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-do }\n`, 'contacts.yaml': 'contacts: [\n' },
+      { rule: refUnknownContact },
+    );
+    expect(found.filter((d) => d.ruleId === 'ref/unknown-contact')).toEqual([]);
+  });
+
+  it('accepts a reference that resolves', () => {
+    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe }\n`, 'contacts.yaml': CONTACTS }, { rule: refUnknownContact });
+    expect(found).toEqual([]);
+  });
+});
+
+describe('ref/unknown-priority', () => {
+  it('checks an incident priority against the priorities of its own service', () => {
+    const slas = `services:
+  - id: desk
+    name: Desk
+    calendar: 24x7
+    priorities:
+      - { id: P1, response: 15m, resolution: 4h }
+`;
+    const measurements = `period: 2026-10
+incidents:
+  - id: INC-1
+    service: desk
+    priority: P9
+    opened: 2026-10-05T09:00:00+02:00
+`;
+    const found = checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': slas, 'measurements/2026-10.yaml': measurements }, { rule: refUnknownPriority });
+    expect(brief(found)).toEqual([{ ruleId: 'ref/unknown-priority', file: 'measurements/2026-10.yaml', line: 5, severity: 'error' }]);
+    expect(found[0]!.message).toContain('for service `desk`');
+  });
+});
+
+describe('ref/unknown-calendar', () => {
+  it('knows the built-in 24x7 calendar', () => {
+    const slas = `services:
+  - { id: desk, name: Desk, calendar: 24x7 }
+  - { id: web, name: Web, calendar: busines-hours }
+calendars:
+  - { id: business-hours, hours: { mon-fri: "08:00-18:00" } }
+`;
+    const found = checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': slas }, { rule: refUnknownCalendar });
+    expect(brief(found)).toEqual([{ ruleId: 'ref/unknown-calendar', file: 'slas.yaml', line: 3, severity: 'error' }]);
+    expect(found[0]!.message).toContain('did you mean `business-hours`');
+  });
+});
