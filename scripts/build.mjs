@@ -1,5 +1,7 @@
-// Build: TypeScript to dist/, then the schemas to precompiled Ajv validators
-// (standalone code: loading them costs ~10 ms, compiling at run time 150–300 ms).
+// Build: TypeScript to dist/ (type checking, and the modules scripts import),
+// the schemas to precompiled Ajv validators (standalone code: loading them costs
+// ~10 ms, compiling at run time 150–300 ms), then the CLI bundled into
+// dist/bundle/govern.cjs, which bin/govern.js loads (docs/performance.md).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,8 +13,9 @@ const require = createRequire(import.meta.url);
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
 
-// Formats: bundled to CommonJS so the standalone validators can require them.
 const esbuild = await import('esbuild');
+
+// Formats: bundled to CommonJS so the standalone validators can require them.
 await esbuild.build({
   entryPoints: [path.join(root, 'src/schema/formats.ts')],
   outfile: path.join(root, 'dist/schema/formats.cjs'),
@@ -27,17 +30,99 @@ const standaloneCode = require('ajv/dist/standalone').default;
 const { _ } = require('ajv');
 const { AJV_OPTIONS } = await import(path.join(root, 'dist/schema/ajv-options.js'));
 const { formats } = require(path.join(root, 'dist/schema/formats.cjs'));
-const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, formats: _`require("./formats.cjs").formats` } });
-for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn);
-const exports = {};
 const schemasDir = path.join(root, 'schemas');
-for (const name of readdirSync(schemasDir).sort()) {
-  const m = /^(.+)\.schema\.json$/.exec(name);
-  if (!m) continue;
-  const schema = JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8'));
-  ajv.addSchema(schema);
-  exports[m[1]] = schema.$id;
-}
+const schemas = readdirSync(schemasDir)
+  .sort()
+  .map((name) => [/^(.+)\.schema\.json$/.exec(name)?.[1], name])
+  .filter(([kind]) => kind)
+  .map(([kind, name]) => [kind, JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8'))]);
 mkdirSync(path.join(root, 'dist/schema'), { recursive: true });
-writeFileSync(path.join(root, 'dist/schema/compiled.cjs'), standaloneCode(ajv, exports));
-console.error(`built dist/ with ${Object.keys(exports).length} precompiled schemas`);
+// Two sets from the same schemas: the full one (every error, with the schema
+// and data the messages are built from), and a lean one that only answers
+// valid or not. Every file is checked with the lean one; only a file that
+// fails is checked again with the full one (src/schema/quick-validators.ts).
+for (const [file, options] of [
+  ['compiled.cjs', AJV_OPTIONS],
+  ['quick.cjs', { ...AJV_OPTIONS, allErrors: false, verbose: false, messages: false }],
+]) {
+  const ajv = new Ajv({ ...options, code: { source: true, formats: _`require("./formats.cjs").formats` } });
+  for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn);
+  const exports = {};
+  for (const [kind, schema] of schemas) {
+    ajv.addSchema(schema);
+    exports[kind] = schema.$id;
+  }
+  const code = standaloneCode(ajv, exports);
+  // Minified: the smaller the file, the less V8 has to parse at every start.
+  const { code: min } = await esbuild.transform(code, { minify: true, format: 'cjs', platform: 'node', target: 'node20' });
+  writeFileSync(path.join(root, 'dist/schema', file), min);
+}
+
+// The CLI as one CommonJS file: start-up pays for one file, not hundreds of
+// modules, and CommonJS loads faster than ESM on Node 20. Packages only some
+// commands need stay outside and are loaded when a command imports them.
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const bundled = new Set(['commander', 'js-yaml']);
+const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter((name) => !bundled.has(name));
+await esbuild.build({
+  entryPoints: { govern: path.join(root, 'src/cli/entry.ts') },
+  outdir: path.join(root, 'dist/bundle'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  external: external.flatMap((name) => [name, `${name}/*`]),
+  // import.meta.url keeps meaning "this file": the bundle sits two folders
+  // below the package root, as every source module does.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess()],
+  logLevel: 'warning',
+});
+console.error(`built dist/ with ${schemas.length} precompiled schemas and the CLI bundle`);
+
+/** The full YAML parser, loaded on first use instead of at start-up (see src/parse/full-yaml.ts). */
+function lazyFullParser() {
+  return {
+    name: 'lazy-full-parser',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]parse[\\/]full-yaml\.ts$/ }, (args) => ({
+        contents: "export function parseYamlFully(text) { return require('./parse-yaml.js').parseYaml(text); }\n",
+        loader: 'ts',
+        resolveDir: path.dirname(args.path),
+      }));
+    },
+  };
+}
+
+/**
+ * Commander requires node:child_process at load for stand-alone executable
+ * subcommands, which govern does not use; loading it costs milliseconds at
+ * every start, so commander gets it on first use instead.
+ */
+function lazyChildProcess() {
+  return {
+    name: 'lazy-child-process',
+    setup(build) {
+      build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+        /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined,
+      );
+      build.onLoad({ filter: /^lazy-child-process$/, namespace: 'lazy' }, () => ({
+        contents: "let real; const load = () => (real ??= require('node:child_process')); module.exports = { get spawn() { return load().spawn; } };\n",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** js-yaml's CommonJS build: on Node 20 its ES module build parses about three times slower. */
+function jsYamlCommonJs() {
+  return {
+    name: 'js-yaml-commonjs',
+    setup(build) {
+      build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: require.resolve('js-yaml') }));
+    },
+  };
+}

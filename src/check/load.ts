@@ -1,7 +1,8 @@
 import type { FileKind } from '../model/file-kind.js';
 import type { RawFile, SourceFile } from '../model/source.js';
 import type { Range } from '../model/diagnostic.js';
-import { parseYaml, type YamlProblem } from '../parse/parse-yaml.js';
+import type { YamlProblem } from '../parse/parse-yaml.js';
+import { readYaml } from '../parse/read-yaml.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -23,7 +24,7 @@ export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
       return unreadable(raw, kind, 'this file is not UTF-8 text (it looks like another encoding, such as Latin-1): save it as UTF-8', 'file/encoding', { byte: at.offset }, at.range);
     }
   }
-  const parsed = parseYaml(text);
+  const parsed = readYaml(text);
   return {
     path: raw.path,
     relPath: raw.relPath,

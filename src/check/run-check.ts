@@ -5,6 +5,7 @@ import type { SourceFile, Workspace } from '../model/source.js';
 import type { Rule, RuleReport } from '../rules/define-rule.js';
 import { allRules } from '../rules/index.js';
 import { describeSchemaErrors } from '../schema/messages.js';
+import { quickValidators } from '../schema/quick-validators.js';
 import { validators } from '../schema/validators.js';
 
 /** How a check run is set up. */
@@ -109,6 +110,8 @@ function checkSchema(file: SourceFile, push: (d: Omit<Diagnostic, 'severity'>) =
     }
     return;
   }
+  // Most files are valid: the lean validator says so; only a file it rejects pays for the full one.
+  if (quickValidators()[file.kind]?.(file.data) !== false) return;
   const validate = validators()[file.kind];
   if (!validate || validate(file.data)) return;
   for (const finding of describeSchemaErrors(validate.errors ?? [], file.data, file.relPath)) {

@@ -15,12 +15,42 @@ export interface LoadedWorkspace extends Workspace {
   configPath?: string;
 }
 
+/** A partnership found on disk, not read yet: its folder and the files it holds. */
+export interface PlannedPartnershipOnDisk {
+  /** The folder as shown to users. */
+  root: string;
+  files: { abs: string; relPath: string; kind: SourceFile['kind'] }[];
+}
+
+/** What a check will read: the partnerships found (sorted by folder), and the config. */
+export interface WorkspacePlan {
+  partnerships: PlannedPartnershipOnDisk[];
+  roots: string[];
+  config?: SourceFile;
+  configPath?: string;
+}
+
 /**
  * Reads every partnership under the given paths. A file path stands for the
  * partnership folder that holds it. Throws UsageError for a path that does not
  * exist or holds no partnership.
  */
 export function loadWorkspaceFromDisk(inputs: readonly string[], cwd: string, options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {}): LoadedWorkspace {
+  const { partnerships, ...rest } = planWorkspaceOnDisk(inputs, cwd, options);
+  return { partnerships: partnerships.map((planned) => loadPlannedPartnership(planned, cwd)), ...rest };
+}
+
+/** Reads the files of one planned partnership; problems reading them become findings. */
+export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: string): PartnershipTree {
+  return { root: planned.root, files: planned.files.map((f) => loadSource(readRaw(f.abs, displayPath(cwd, f.abs), f.relPath), f.kind)) };
+}
+
+/**
+ * Finds the partnerships under the given paths and reads the config, without
+ * reading the partnerships' files, so that a large portfolio can be read and
+ * checked one partnership at a time. Throws as `loadWorkspaceFromDisk` does.
+ */
+export function planWorkspaceOnDisk(inputs: readonly string[], cwd: string, options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {}): WorkspacePlan {
   const roots: string[] = [];
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const abs = path.resolve(cwd, input);
@@ -43,7 +73,7 @@ export function loadWorkspaceFromDisk(inputs: readonly string[], cwd: string, op
     if (templates) exclude = [templates];
   }
 
-  const partnerships: PartnershipTree[] = [];
+  const partnerships: PlannedPartnershipOnDisk[] = [];
   const seen = new Set<string>();
   for (const root of roots) {
     const listed = listTree(root, { exclude });
@@ -51,11 +81,7 @@ export function loadWorkspaceFromDisk(inputs: readonly string[], cwd: string, op
       const dirAbs = path.join(root, planned.dir);
       if (seen.has(dirAbs)) continue;
       seen.add(dirAbs);
-      const files = planned.files.map((f) => {
-        const abs = path.join(root, f.treePath);
-        return loadSource(readRaw(abs, displayPath(cwd, abs), f.relPath), f.kind);
-      });
-      partnerships.push({ root: displayPath(cwd, dirAbs), files });
+      partnerships.push({ root: displayPath(cwd, dirAbs), files: planned.files.map((f) => ({ abs: path.join(root, f.treePath), relPath: f.relPath, kind: f.kind })) });
     }
   }
   if (partnerships.length === 0) {

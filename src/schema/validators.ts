@@ -31,7 +31,8 @@ export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.u
  */
 export function validators(): Partial<Record<FileKind, Validator>> {
   if (cache) return cache;
-  const compiled = fileURLToPath(new URL('./compiled.cjs', import.meta.url));
+  // `../schema/`: the same file from dist/schema/ and from the bundle in dist/bundle/.
+  const compiled = fileURLToPath(new URL('../schema/compiled.cjs', import.meta.url));
   cache = existsSync(compiled) ? (require(compiled) as Partial<Record<FileKind, Validator>>) : compileAtRunTime();
   return cache;
 }

@@ -32,25 +32,28 @@ export function checkCommand(io: Io, done: (code: number) => void): Command {
 async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Promise<number> {
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const today = resolveToday(flags, io);
-  const [{ loadWorkspaceFromDisk }, { resolveConfig }, { checkWorkspace }, { allRules }, { formatters }] = await Promise.all([
+  const [{ loadPlannedPartnership, planWorkspaceOnDisk }, { resolveConfig }, { checkEach }, { allRules }, { formatters }] = await Promise.all([
     import('../../io/load-workspace.js'),
     import('../../config/resolve-config.js'),
-    import('../../check/run-check.js'),
+    import('../../check/check-each.js'),
     import('../../rules/index.js'),
     import('../../formatters/index.js'),
   ]);
   const { templatesFolder } = await import('../../config/templates-folder.js');
-  const workspace = loadWorkspaceFromDisk(paths, io.cwd, { templatesDir: templatesFolder });
-  const config = resolveConfig(workspace.config, flags.rule ?? []);
-  const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
-  const files = workspace.partnerships.flatMap((p) => p.files);
+  const plan = planWorkspaceOnDisk(paths, io.cwd, { templatesDir: templatesFolder });
+  const config = resolveConfig(plan.config, flags.rule ?? []);
+  // One partnership at a time: a 1 000-partnership portfolio never sits in memory whole.
+  const trees = (function* () {
+    for (const planned of plan.partnerships) yield loadPlannedPartnership(planned, io.cwd);
+  })();
+  const result = checkEach(trees, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
   const colorOn = flags.output === undefined && flags.format === 'stylish' && wantsColor(flags, io);
   const formatter = formatters[flags.format]!;
   const report = formatter({
     diagnostics: result.diagnostics,
     summary: result.summary,
-    files: files.map((f) => f.path),
-    sources: new Map(files.map((f) => [f.path, f.text] as const)),
+    files: result.files,
+    sources: result.sources,
     rules: allRules,
     version: packageVersion(),
     colors: await makeColors(colorOn, io),

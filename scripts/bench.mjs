@@ -1,0 +1,314 @@
+// `npm run bench`: times govern against its floors and its peers on generated
+// portfolios, checks the targets of docs/performance.md and rewrites its table.
+//
+//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write]
+//
+// Whole processes are timed (spawned, wall clock), after one warm-up round,
+// in interleaved rounds so that drifting machine speed hits every command
+// alike; medians are compared. NODE_EXTRA_CA_CERTS is removed from every
+// child's environment: on Node 20 it adds ~110 ms to each start.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_TODAY, writePortfolio } from './bench/portfolio.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const keep = args.includes('--keep');
+const write = !args.includes('--no-write') && !quick;
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 5 : 15;
+const BIG_RUNS = quick ? 1 : 3;
+
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+delete env.NODE_OPTIONS;
+env.NO_COLOR = '1';
+const node = process.execPath;
+const govern = path.join(root, 'bin/govern.js');
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const log = (line) => process.stderr.write(`${line}\n`);
+
+if (!existsSync(path.join(root, 'dist/bundle/govern.cjs'))) {
+  log('bench: dist/ is missing; run `npm run bench` (it builds first)');
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------- fixtures
+const work = mkdtempSync(path.join(tmpdir(), 'govern-bench-'));
+const cleanup = () => {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+};
+process.on('exit', cleanup);
+log(`bench: generating portfolios in ${work}${keep ? ' (kept)' : ''}`);
+const example = path.join(root, 'examples/acme-northwind');
+const one = existsSync(path.join(example, 'partnership.yaml')) ? example : path.join(work, 'one');
+if (one !== example) writePortfolio(one, 1, 1);
+const p100 = path.join(work, 'p100');
+const size100 = writePortfolio(p100, 100, 1);
+const p1000 = path.join(work, 'p1000');
+const size1000 = quick ? undefined : writePortfolio(p1000, 1000, 1);
+const bytes = (dir) => listYaml(dir).reduce((n, f) => n + statSync(f).size, 0);
+
+// Helpers the floors run: every YAML file read, or read and parsed with js-yaml.
+const floorScript = path.join(work, 'floor.cjs');
+writeFileSync(
+  floorScript,
+  `'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const parse = process.argv[2] === 'parse';
+const yaml = parse ? require(${JSON.stringify(path.join(root, 'node_modules/js-yaml'))}) : undefined;
+let n = 0;
+const walk = (dir) => {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith('.yaml')) {
+      const text = fs.readFileSync(full, 'utf8');
+      if (parse) yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      n++;
+    }
+  }
+};
+walk(process.argv[3]);
+if (n === 0) process.exit(1);
+`,
+);
+
+// ---------------------------------------------------------------- peers
+const peers = preparePeers();
+
+// ---------------------------------------------------------------- runs
+/** A command to time: one process, or several run one after the other (ajv-cli, one per kind). */
+const cmd = (label, ...steps) => ({ label, steps, okStatus: [0] });
+/** A peer may exit 1: ajv-cli reads YAML 1.1, where an instant is a timestamp, not a string, and so reports every measurements file. It still does all the work. */
+const peer = (label, ...steps) => ({ label, steps, okStatus: [0, 1] });
+const nodeStep = (...argv) => [node, ...argv];
+const governCheck = (dir, ...more) => nodeStep(govern, 'check', dir, '--today', BENCH_TODAY, ...more);
+
+const results = new Map();
+function time(commands, runs, { rss = true } = {}) {
+  for (const c of commands) {
+    // Sanity: every command must succeed on these files (exit 0), else its time means nothing.
+    for (const step of c.steps) {
+      const r = spawnSync(step[0], step.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+      if (!c.okStatus.includes(r.status)) throw new Error(`bench: \`${c.label}\` failed (exit ${r.status}): ${String(r.stderr).slice(0, 2000)}`);
+    }
+  }
+  const samples = commands.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    for (const [i, c] of commands.entries()) {
+      const start = process.hrtime.bigint();
+      for (const step of c.steps) spawnSync(step[0], step.slice(1), { env, stdio: 'ignore' });
+      samples[i].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  for (const [i, c] of commands.entries()) {
+    const s = samples[i].sort((a, b) => a - b);
+    const result = { label: c.label, median: median(s), min: s[0], max: s.at(-1), runs: s.length };
+    if (rss) result.rssMB = peakRss(c);
+    results.set(c.label, result);
+    log(`  ${c.label.padEnd(44)} median ${fmt(result.median)}  min ${fmt(result.min)}  max ${fmt(result.max)}${result.rssMB !== undefined ? `  peak ${result.rssMB.toFixed(0)} MB` : ''}`);
+  }
+}
+
+function peakRss(c) {
+  let peak = 0;
+  for (const step of c.steps) {
+    if (timeBin) {
+      const r = spawnSync(timeBin, ['-f', '%M', ...step], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+      const kb = Number(String(r.stderr).trim().split('\n').at(-1));
+      if (Number.isFinite(kb)) peak = Math.max(peak, kb / 1024);
+    } else if (step[0] === node) {
+      const out = path.join(work, 'rss.txt');
+      const hook = path.join(work, 'rss-hook.cjs');
+      writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`);
+      spawnSync(node, ['--require', hook, ...step.slice(1)], { env, stdio: 'ignore' });
+      peak = Math.max(peak, Number(readFileSync(out, 'utf8')) / 1024);
+    }
+  }
+  return peak > 0 ? peak : undefined;
+}
+
+log(`bench: start-up (${path.relative(root, one) || one}), ${RUNS} interleaved rounds after a warm-up`);
+const startUp = [
+  cmd('node -e 0', nodeStep('-e', '0')),
+  cmd('govern --version', nodeStep(govern, '--version')),
+  cmd(`govern check ${one === example ? 'examples/acme-northwind' : '(1 generated partnership)'}`, nodeStep(govern, 'check', one)),
+];
+time(startUp, 1, { rss: false });
+time(startUp, RUNS);
+
+log(`bench: 100 partnerships (${mb(bytes(p100))} of YAML, ${size100.incidents} incidents)`);
+const hundred = [
+  cmd('100: read every file (I/O floor)', nodeStep(floorScript, 'read', p100)),
+  cmd('100: js-yaml load of every file (parse floor)', nodeStep(floorScript, 'parse', p100)),
+  cmd('100: govern check', governCheck(p100)),
+];
+time(hundred, 1, { rss: false });
+time(hundred, Math.max(3, Math.ceil(RUNS / 3)));
+const peerCommands = [];
+if (peers.ajv) peerCommands.push(peer('100: ajv-cli, one run per file kind', ...peers.ajv(p100)));
+if (peers.spectral) peerCommands.push(peer('100: spectral lint, schemas as rules', peers.spectral(p100)));
+if (peerCommands.length > 0) {
+  log('bench: peers on the same 100 partnerships (slow: tens of seconds per run)');
+  time([cmd('100: govern check', governCheck(p100)), ...peerCommands], BIG_RUNS);
+}
+
+if (!quick) {
+  log(`bench: 1 000 partnerships (${mb(bytes(p1000))} of YAML, ${size1000.incidents} incidents)`);
+  const thousand = [
+    cmd('1000: read every file (I/O floor)', nodeStep(floorScript, 'read', p1000)),
+    cmd('1000: js-yaml load of every file (parse floor)', nodeStep(floorScript, 'parse', p1000)),
+    cmd('1000: govern check', governCheck(p1000)),
+  ];
+  time(thousand, 1, { rss: false });
+  time(thousand, BIG_RUNS);
+}
+
+// ---------------------------------------------------------------- targets
+const r = (label) => results.get(label);
+const startLabel = startUp[2].label;
+const targets = [
+  target('`govern --version` ≤ 1.5 × `node -e 0`', r('govern --version').median / r('node -e 0').median, '≤', 1.5),
+  target(`\`${startLabel.replace(/ \(.*\)$/, '')}\` ≤ 2.5 × \`node -e 0\``, r(startLabel).median / r('node -e 0').median, '≤', 2.5),
+];
+const g100 = r('100: govern check');
+if (peers.ajv) targets.push(target('100 partnerships: ≥ 4 × faster than ajv-cli', r('100: ajv-cli, one run per file kind').median / g100.median, '≥', 4));
+else targets.push({ name: '100 partnerships: ≥ 4 × faster than ajv-cli', value: undefined, pass: false, note: peers.ajvNote });
+if (peers.spectral) targets.push(target('100 partnerships: ≥ 10 × faster than Spectral', r('100: spectral lint, schemas as rules').median / g100.median, '≥', 10));
+else targets.push({ name: '100 partnerships: ≥ 10 × faster than Spectral', value: undefined, pass: false, note: peers.spectralNote });
+if (!quick) {
+  const g1000 = r('1000: govern check');
+  targets.push(target('1 000 partnerships: ≤ 2 × the parse floor', g1000.median / r('1000: js-yaml load of every file (parse floor)').median, '≤', 2));
+  targets.push({ name: '1 000 partnerships: peak memory < 1 GiB', value: g1000.rssMB, unit: 'MB', pass: g1000.rssMB !== undefined && g1000.rssMB < 1024, shown: g1000.rssMB === undefined ? 'not measured' : `${g1000.rssMB.toFixed(0)} MB` });
+  // Flat: the cost of one more partnership, measured at 1 000, against the same at 100.
+  const per100 = (g100.median - r('node -e 0').median) / 100;
+  const per1000 = (g1000.median - r('node -e 0').median) / 1000;
+  targets.push(target('cost per partnership flat from 100 to 1 000 (≤ 1.25 ×)', per1000 / per100, '≤', 1.25, `${per100.toFixed(1)} → ${per1000.toFixed(1)} ms`));
+}
+
+const table = [
+  '| target | measured | result |',
+  '|---|---|---|',
+  ...targets.map((t) => `| ${t.name} | ${t.shown ?? (t.value === undefined ? `not measured: ${t.note}` : `${t.value.toFixed(2)} ×`)}${t.detail ? ` (${t.detail})` : ''} | ${t.pass ? 'PASS' : 'FAIL'} |`),
+];
+const timings = [
+  '| command | median | min | max | runs | peak RSS |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...[...results.values()].map((x) => `| ${x.label} | ${fmt(x.median)} | ${fmt(x.min)} | ${fmt(x.max)} | ${x.runs} | ${x.rssMB === undefined ? '' : `${x.rssMB.toFixed(0)} MB`} |`),
+];
+process.stdout.write(`\n${table.join('\n')}\n\n${timings.join('\n')}\n`);
+const failed = targets.filter((t) => !t.pass);
+process.stdout.write(failed.length === 0 ? '\nall targets met\n' : `\n${failed.length} target(s) not met\n`);
+
+if (write) {
+  const machine = describeMachine();
+  const doc = path.join(root, 'docs/performance.md');
+  const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
+  const block = [
+    '<!-- bench:start (written by `npm run bench`; edit the text around it, not inside) -->',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+    `Portfolios: 100 partnerships = ${mb(bytes(p100))} of YAML (${size100.incidents} incidents); 1 000 = ${mb(bytes(p1000))} (${size1000.incidents} incidents). Start-up on ${one === example ? '`examples/acme-northwind`' : 'one generated partnership'}.`,
+    '',
+    ...table,
+    '',
+    ...timings,
+    '<!-- bench:end -->',
+  ].join('\n');
+  const next = /<!-- bench:start[\s\S]*?<!-- bench:end -->/.test(text) ? text.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, block) : `${text}\n${block}\n`;
+  writeFileSync(doc, next);
+  log(`bench: wrote the table to ${path.relative(root, doc)}`);
+}
+process.exitCode = failed.length === 0 ? 0 : 1;
+
+// ---------------------------------------------------------------- helpers
+function target(name, value, op, limit, detail) {
+  return { name, value, pass: op === '≤' ? value <= limit : value >= limit, detail };
+}
+
+function median(sorted) {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function fmt(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+function mb(n) {
+  return `${(n / 1048576).toFixed(1)} MB`;
+}
+
+function listYaml(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYaml(full));
+    else if (entry.name.endsWith('.yaml')) out.push(full);
+  }
+  return out;
+}
+
+function describeMachine() {
+  let cpu = cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {
+    // not Linux
+  }
+  let nproc = String(cpus().length);
+  try {
+    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // no nproc
+  }
+  return `${nproc} cores (${cpu.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} free), Node ${process.version}, ${process.platform}`;
+}
+
+/**
+ * ajv-cli and Spectral, installed on first use into the git-ignored .bench/tools
+ * (they are not project dependencies). Returns how to run each, or why not.
+ */
+function preparePeers() {
+  const tools = path.join(root, '.bench/tools');
+  const bin = (name) => path.join(tools, 'node_modules/.bin', name);
+  if (!existsSync(bin('ajv')) || !existsSync(bin('spectral'))) {
+    log('bench: installing ajv-cli and @stoplight/spectral-cli into .bench/tools (first run only)');
+    mkdirSync(tools, { recursive: true });
+    const r = spawnSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', '--loglevel=error', 'ajv-cli', '@stoplight/spectral-cli'], { stdio: 'inherit', env: process.env });
+    if (r.status !== 0) log('bench: COULD NOT INSTALL the peers (no network?); their targets are reported as not measured');
+  }
+  const out = {};
+  const schemasDir = path.join(root, 'schemas');
+  const kinds = readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).map((f) => f.replace(/\.schema\.json$/, ''));
+  const globs = (dir, kind) =>
+    kind === 'config' ? [path.join(dir, 'govern.config.yaml')] : kind === 'measurements' ? [path.join(dir, '*/measurements/*.yaml')] : kind === 'review' ? [path.join(dir, '*/reviews/*.yaml')] : [path.join(dir, `*/${kind}.yaml`)];
+  if (existsSync(bin('ajv'))) {
+    // The same formats govern uses, as an ajv-cli plugin.
+    const plugin = path.join(work, 'ajv-formats-plugin.cjs');
+    writeFileSync(plugin, `const { formats } = require(${JSON.stringify(path.join(root, 'dist/schema/formats.cjs'))});\nmodule.exports = (ajv) => { for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn); return ajv; };\n`);
+    out.ajv = (dir) =>
+      kinds.map((kind) => [node, bin('ajv'), 'validate', '--spec=draft7', '--all-errors', '--allow-union-types', '--strict=true', '--errors=no', '-c', plugin, '-s', path.join(schemasDir, `${kind}.schema.json`), ...globs(dir, kind).flatMap((g) => ['-d', g])]);
+  } else out.ajvNote = 'ajv-cli could not be installed';
+  if (existsSync(bin('spectral'))) {
+    // One rule per file kind applying its schema, switched on by file name.
+    const rules = {};
+    const overrides = [];
+    for (const kind of kinds) {
+      const schema = JSON.parse(readFileSync(path.join(schemasDir, `${kind}.schema.json`), 'utf8'));
+      delete schema.$schema;
+      rules[`govern-${kind}`] = { severity: 'off', given: '$', then: { function: 'schema', functionOptions: { schema, dialect: 'draft7', allErrors: true } } };
+      const files = kind === 'config' ? ['**/govern.config.yaml'] : kind === 'measurements' ? ['**/measurements/*.yaml'] : kind === 'review' ? ['**/reviews/*.yaml'] : [`**/${kind}.yaml`];
+      overrides.push({ files, rules: { [`govern-${kind}`]: 'error' } });
+    }
+    const ruleset = path.join(work, '.spectral.json');
+    writeFileSync(ruleset, JSON.stringify({ rules, overrides }, null, 1));
+    out.spectral = (dir) => [node, bin('spectral'), 'lint', '--ruleset', ruleset, '--fail-severity', 'error', '--quiet', path.join(dir, '**/*.yaml')];
+  } else out.spectralNote = 'Spectral could not be installed';
+  return out;
+}

@@ -1,0 +1,105 @@
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+
+// The fast reader: js-yaml, about ten times faster than `yaml`, for the files
+// that are plainly inside the YAML both libraries read alike. It answers only
+// when it is sure; anything unusual (tags, anchors, directives, merge keys,
+// tabs, complex keys, odd characters, numbers JavaScript cannot hold) is left
+// to the full parser, which reports what govern rejects. A differential
+// property test (test/parse/fast-yaml.property.test.ts) holds the two to the
+// same values.
+
+/**
+ * Text the fast reader leaves to the full parser: tabs, directives, merge keys,
+ * tags, anchors and aliases, explicit and collection keys, control and other
+ * unusual characters (including astral ones, to stay on the safe side).
+ */
+const UNSURE =
+  /\t|^%|<<|(?:^|[\s[\]{},])[!&*]|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ ]*:(?:\s|$)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/m;
+
+/** Deeper than this, the full parser decides (real files nest fewer than ten levels). */
+const MAX_FAST_DEPTH = 32;
+
+// YAML 1.2 core schema scalars, exactly as `yaml` resolves them (js-yaml's own
+// core schema differs: `0b1`, `1_000` and `-.5` read differently).
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+const coreNull = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === null || NULL.test(data),
+  construct: () => null,
+});
+const coreBool = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && BOOL.test(data),
+  construct: (data: string) => data[0] === 't' || data[0] === 'T',
+});
+const coreInt = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+  construct: (data: string) => (INT_OCT.test(data) ? parseInt(data.slice(2), 8) : INT_HEX.test(data) ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
+});
+const coreFloat = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && (FLOAT_NAN.test(data) || FLOAT.test(data)),
+  construct: (data: string) =>
+    FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? -Infinity : Infinity) : parseFloat(data),
+});
+
+const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+
+/**
+ * Reads YAML quickly when the text is plainly within what both parsers read
+ * alike; returns undefined when unsure (the caller then uses the full parser).
+ * An empty document reads as null, as with `yaml`.
+ */
+export function parseYamlQuickly(text: string): { data: unknown } | undefined {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (UNSURE.test(source)) return undefined;
+  let data: unknown;
+  try {
+    // json: false makes duplicate keys an error: those files go to the full parser.
+    data = load(source, { schema: SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (data === undefined) data = null;
+  return plain(data) ? { data } : undefined;
+}
+
+/**
+ * True when a value holds only what the full parser would read the same way
+ * and accept: finite numbers held exactly, keys that are not null or empty
+ * (`yaml` and js-yaml spell those differently), bounded depth.
+ */
+function plain(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    const depth = depths.pop()!;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) return false;
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= MAX_FAST_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          stack.push(item);
+          depths.push(depth + 1);
+        }
+      } else {
+        for (const key of Object.keys(value)) {
+          if (key === 'null' || key === '' || key === '__proto__') return false;
+          stack.push((value as Record<string, unknown>)[key]);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return true;
+}
