@@ -10,6 +10,28 @@ import { refUnknownPriority } from './ref-unknown-priority.js';
 import { refUnknownRole } from './ref-unknown-role.js';
 import { refUnknownRoleOrContact } from './ref-unknown-role-or-contact.js';
 import { refUnknownService } from './ref-unknown-service.js';
+// partnership, contacts, RACI, risks, budget, formats, files, ids
+import { budgetCurrency } from './budget-currency.js';
+import { budgetOverspend } from './budget-overspend.js';
+import { contactsDuplicateEmail } from './contacts-duplicate-email.js';
+import { contactsPhone } from './contacts-phone.js';
+import { contactsUnreferenced } from './contacts-unreferenced.js';
+import { contractDates } from './contract-dates.js';
+import { contractExpired } from './contract-expired.js';
+import { contractNoticePassed } from './contract-notice-passed.js';
+import { contractNoticeWindow } from './contract-notice-window.js';
+import { contractRenewalUnrecorded } from './contract-renewal-unrecorded.js';
+import { filesUnknown } from './files-unknown.js';
+import { formatTimezone } from './format-timezone.js';
+import { idDuplicate } from './id-duplicate.js';
+import { partnershipChangeWindow } from './partnership-change-window.js';
+import { partnershipOwnerParty } from './partnership-owner-party.js';
+import { raciAccountableCount } from './raci-accountable-count.js';
+import { raciConsultedAndInformed } from './raci-consulted-and-informed.js';
+import { raciResponsibleMissing } from './raci-responsible-missing.js';
+import { raciRoleWithoutHolders } from './raci-role-without-holders.js';
+import { risksHighScorePlan } from './risks-high-score-plan.js';
+import { risksStaleReview } from './risks-stale-review.js';
 
 /**
  * Every rule, registered by hand: reading and schema findings first, then one
@@ -28,6 +50,28 @@ export const allRules: readonly Rule[] = [
   refUnknownRole,
   refUnknownRoleOrContact,
   refUnknownService,
+  // partnership, contacts, RACI, risks, budget, formats, files, ids
+  contractDates,
+  contractNoticeWindow,
+  contractNoticePassed,
+  contractExpired,
+  contractRenewalUnrecorded,
+  partnershipOwnerParty,
+  partnershipChangeWindow,
+  idDuplicate,
+  contactsDuplicateEmail,
+  contactsPhone,
+  contactsUnreferenced,
+  raciAccountableCount,
+  raciResponsibleMissing,
+  raciRoleWithoutHolders,
+  raciConsultedAndInformed,
+  risksHighScorePlan,
+  risksStaleReview,
+  budgetCurrency,
+  budgetOverspend,
+  formatTimezone,
+  filesUnknown,
 ];
 
 /** A rule by id. */
