@@ -14,7 +14,7 @@ describe('sla/service-without-priorities', () => {
   });
 
   it('says what is missing', () => {
-    const [finding] = checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': 'services:\n  - id: desk\n' }, { rule });
+    const [finding] = only(rule.id, checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': 'services:\n  - id: desk\n' }, { rule }));
     expect(finding!.message).toBe('service `desk` has no priorities, so it promises no response or resolution time: add at least one under `priorities`');
   });
 });
