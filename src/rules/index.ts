@@ -32,6 +32,31 @@ import { raciResponsibleMissing } from './raci-responsible-missing.js';
 import { raciRoleWithoutHolders } from './raci-role-without-holders.js';
 import { risksHighScorePlan } from './risks-high-score-plan.js';
 import { risksStaleReview } from './risks-stale-review.js';
+// SLAs, escalation, objectives, governance, measurements, reviews
+import { calendarRedefined24x7 } from './calendar-redefined-24x7.js';
+import { escalationAfterOrder } from './escalation-after-order.js';
+import { escalationFirstLevel24x7 } from './escalation-first-level-24x7.js';
+import { escalationLastLevelLate } from './escalation-last-level-late.js';
+import { escalationMissingPath } from './escalation-missing-path.js';
+import { escalationNoSenior24x7 } from './escalation-no-senior-24x7.js';
+import { escalationSameContacts } from './escalation-same-contacts.js';
+import { governanceChannelHours } from './governance-channel-hours.js';
+import { governanceMeetingDay } from './governance-meeting-day.js';
+import { governanceNoReviewMeeting } from './governance-no-review-meeting.js';
+import { measurementsClockStopReason } from './measurements-clock-stop-reason.js';
+import { measurementsOutsidePeriod } from './measurements-outside-period.js';
+import { measurementsPeriodMismatch } from './measurements-period-mismatch.js';
+import { measurementsTimeOrder } from './measurements-time-order.js';
+import { objectivesKpiNeverMeasured } from './objectives-kpi-never-measured.js';
+import { objectivesNoKpis } from './objectives-no-kpis.js';
+import { objectivesUnknownSlaSource } from './objectives-unknown-sla-source.js';
+import { reviewsOverdueAction } from './reviews-overdue-action.js';
+import { reviewsPeriodMismatch } from './reviews-period-mismatch.js';
+import { slaCreditCap } from './sla-credit-cap.js';
+import { slaCreditTiersOrder } from './sla-credit-tiers-order.js';
+import { slaDayDuration } from './sla-day-duration.js';
+import { slaResolutionBeforeResponse } from './sla-resolution-before-response.js';
+import { slaServiceWithoutPriorities } from './sla-service-without-priorities.js';
 
 /**
  * Every rule, registered by hand: reading and schema findings first, then one
@@ -72,6 +97,31 @@ export const allRules: readonly Rule[] = [
   budgetOverspend,
   formatTimezone,
   filesUnknown,
+  // SLAs, escalation, objectives, governance, measurements, reviews
+  calendarRedefined24x7,
+  escalationAfterOrder,
+  escalationFirstLevel24x7,
+  escalationLastLevelLate,
+  escalationMissingPath,
+  escalationNoSenior24x7,
+  escalationSameContacts,
+  governanceChannelHours,
+  governanceMeetingDay,
+  governanceNoReviewMeeting,
+  measurementsClockStopReason,
+  measurementsOutsidePeriod,
+  measurementsPeriodMismatch,
+  measurementsTimeOrder,
+  objectivesKpiNeverMeasured,
+  objectivesNoKpis,
+  objectivesUnknownSlaSource,
+  reviewsOverdueAction,
+  reviewsPeriodMismatch,
+  slaCreditCap,
+  slaCreditTiersOrder,
+  slaDayDuration,
+  slaResolutionBeforeResponse,
+  slaServiceWithoutPriorities,
 ];
 
 /** A rule by id. */
