@@ -116,8 +116,11 @@ function checkSchema(file: SourceFile, push: (d: Omit<Diagnostic, 'severity'>) =
   }
 }
 
+/** A finding about a whole file points at its first line. */
+const WHOLE_FILE: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
 function stamp(ruleId: string, report: RuleReport): Omit<Diagnostic, 'severity'> {
-  const range: Range = report.file.locate(report.path, report.at);
+  const range: Range = report.path.length === 0 ? WHOLE_FILE : report.file.locate(report.path, report.at);
   return {
     ruleId,
     message: report.message,
