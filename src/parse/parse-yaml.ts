@@ -222,6 +222,7 @@ function firstAliasRange(doc: Document): [number, number] | undefined {
 /** The outcome for a document nested too deeply: one finding, no value. */
 function tooDeepResult(source: string, offset: number): ParsedYaml {
   const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const range = rangeOf(lineCounter, source, offset, offset + 1);
   const start: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
