@@ -33,6 +33,8 @@ const PARSE_OPTIONS = {
   prettyErrors: false,
   strict: true,
   keepSourceTokens: false,
+  // Warnings are findings here; yaml must not print them on stderr (it would for a list used as a key).
+  logLevel: 'error',
 } as const;
 
 export { MAX_ALIAS_COUNT };
@@ -84,7 +86,13 @@ export function parseYaml(text: string): ParsedYaml {
     const key = pair.key as Node;
     const keyRange = key?.range ? toRange(key.range[0], key.range[1]) : toRange(0, 0);
     const name = isScalar(key) ? String(key.value) : String(key);
-    if (first) {
+    if (!isScalar(key) && key !== null && key !== undefined) {
+      problems.push({
+        ruleId: 'yaml/complex-key',
+        message: 'a key must be plain text, not a list or a mapping: write the key as a word',
+        range: keyRange,
+      });
+    } else if (first) {
       const firstRange = first.key && (first.key as Node).range ? toRange((first.key as Node).range![0], (first.key as Node).range![1]) : keyRange;
       problems.push({
         ruleId: 'yaml/duplicate-key',

@@ -10,6 +10,7 @@ export const parseRules: Rule[] = [
   defineRule({ id: 'yaml/merge-key', severity: 'error', phase: 'parse', description: 'No merge keys (`<<`): every value is written where it applies.', run: none }),
   defineRule({ id: 'yaml/version', severity: 'error', phase: 'parse', description: 'No `%YAML 1.1` directive: files are read as YAML 1.2.', run: none }),
   defineRule({ id: 'yaml/alias-limit', severity: 'error', phase: 'parse', description: 'Aliases expand a bounded number of times (no alias bombs).', run: none }),
+  defineRule({ id: 'yaml/complex-key', severity: 'error', phase: 'parse', description: 'Keys are plain text, never a list or a mapping.', run: none }),
   defineRule({ id: 'yaml/too-deep', severity: 'error', phase: 'parse', description: 'Collections nest a bounded number of levels (64): deeper files are not read.', run: none }),
   defineRule({ id: 'yaml/number-range', severity: 'error', phase: 'parse', description: 'Numbers are finite, and whole numbers small enough to be kept exactly.', run: none }),
   defineRule({ id: 'file/too-large', severity: 'error', phase: 'parse', description: 'Partnership files are at most 5 MB; larger ones are not read.', run: none }),
