@@ -54,6 +54,14 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
       ['schema', 'partnership.yaml', 5, 11],
     ],
   },
+  'complex-key': {
+    exit: 1,
+    findings: [
+      ['schema', 'contacts.yaml', 2, 5],
+      ['schema', 'contacts.yaml', 2, 5],
+      ['yaml/complex-key', 'contacts.yaml', 3, 7],
+    ],
+  },
   'custom-tags': {
     exit: 1,
     findings: [
@@ -126,6 +134,7 @@ const MESSAGES: Record<string, RegExp[]> = {
   'big-number': [/out of range/, /the number `9{12}…9{4}` \(400 characters\) is not a finite number/],
   'binary-contacts': [/binary file/],
   'comments-only': [/risks\.yaml is empty/],
+  'complex-key': [/needs `name`/, /unknown field `\[ name, title \]`/, /a key must be plain text/],
   'custom-tags': [/custom tag `!!js\/function`/, /custom tag `!include`/, /must be a mapping/],
   'empty-partnership': [/partnership\.yaml is empty/],
   latin1: [/not UTF-8/],
