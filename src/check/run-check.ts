@@ -3,7 +3,7 @@ import { compareDiagnostics, type Diagnostic, type Range, type Severity, type Se
 import { PartnershipIndex } from '../model/partnership-index.js';
 import type { SourceFile, Workspace } from '../model/source.js';
 import type { Rule, RuleReport } from '../rules/define-rule.js';
-import { MAX_FINDINGS_PER_FILE } from './limits.js';
+import { MAX_FINDINGS_PER_FILE } from '../model/limits.js';
 import { allRules } from '../rules/index.js';
 import { describeSchemaErrors } from '../schema/messages.js';
 import { validators } from '../schema/validators.js';

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, constants, type Stats } from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_BYTES } from '../check/limits.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
 import type { RawFile } from '../model/source.js';
 

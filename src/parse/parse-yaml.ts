@@ -1,5 +1,5 @@
 import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
-import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../check/limits.js';
+import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../model/limits.js';
 import type { Range, YamlPath } from '../model/diagnostic.js';
 
 /** A problem found while reading YAML, before any schema: its rule id, words and place. */
