@@ -10,6 +10,8 @@ export interface SlaSelection {
   period?: Period;
   /** The clock, epoch milliseconds: nothing is counted beyond it. */
   now: number;
+  /** Today, `YYYY-MM-DD`, when given (`--today`): its month is the default period without measurements. */
+  today?: string;
 }
 
 /** One measurements file with the period it stands for. */
@@ -60,7 +62,7 @@ export function partnershipId(index: PartnershipIndex): string {
 export function buildSlaInput(index: PartnershipIndex, selection: SlaSelection): SlaReportInput {
   const timezone = partnershipZone(index);
   const files = measuredPeriods(index);
-  const period = selection.period ?? files.at(-1)?.period ?? monthOf(selection.now, timezone);
+  const period = selection.period ?? files.at(-1)?.period ?? (selection.today ? parsePeriod(selection.today.slice(0, 7)) : null) ?? monthOf(selection.now, timezone);
   return {
     partnershipId: partnershipId(index),
     timezone,

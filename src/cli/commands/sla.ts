@@ -80,7 +80,7 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
   ]);
   const reports = chosen.map((index) => {
     const now = today === undefined ? io.now() : endOfDay(today, partnershipZone(index))!;
-    return computeSlaReport(buildSlaInput(index, { ...(period ? { period } : {}), now }));
+    return computeSlaReport(buildSlaInput(index, { ...(period ? { period } : {}), now, ...(today ? { today } : {}) }));
   });
 
   let text: string;
