@@ -234,17 +234,18 @@ interface Transition {
 
 function findTransitions(zone: string, fromYear: number, toYear: number): Transition[] {
   const out: Transition[] = [];
-  const DAY = 86_400_000;
+  // A week at a time, then to the minute: zones change offset months apart, never twice in a week.
+  const STEP = 7 * 86_400_000;
   let t = Date.UTC(fromYear, 0, 1);
   const stop = Date.UTC(toYear + 1, 0, 1);
   const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone }).offset;
   let before = offsetAt(t);
-  for (; t < stop; t += DAY) {
-    const next = offsetAt(t + DAY);
+  for (; t < stop; t += STEP) {
+    const next = offsetAt(t + STEP);
     if (next === before) continue;
-    // Narrow the change down to the minute inside the day.
+    // Narrow the change down to the minute.
     let lo = t;
-    let hi = t + DAY;
+    let hi = t + STEP;
     while (hi - lo > 60_000) {
       const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
       if (offsetAt(mid) === before) lo = mid;
