@@ -1,5 +1,6 @@
 import type { Rule } from './define-rule.js';
 import { parseRules } from './builtin.js';
+import { calendarHours } from './calendar-hours.js';
 import { refUnknownBudgetLine } from './ref-unknown-budget-line.js';
 import { refUnknownCalendar } from './ref-unknown-calendar.js';
 import { refUnknownContact } from './ref-unknown-contact.js';
@@ -122,6 +123,8 @@ export const allRules: readonly Rule[] = [
   slaDayDuration,
   slaResolutionBeforeResponse,
   slaServiceWithoutPriorities,
+  // calendars
+  calendarHours,
 ];
 
 /** A rule by id. */
