@@ -378,3 +378,20 @@ jobs:
   }
   return files;
 }
+
+/** The paths `buildInitFiles` writes with these options, whatever the answers. */
+export function plannedInitPaths(options: InitOptions): string[] {
+  const answers: InitAnswers = {
+    client: 'a',
+    provider: 'b',
+    timezone: 'UTC',
+    start: options.today,
+    end: options.today,
+    noticeDays: 0,
+    clientLead: { name: 'a', email: 'a@a.example' },
+    providerLead: { name: 'b', email: 'b@b.example' },
+    services: [],
+    currency: 'EUR',
+  };
+  return [...buildInitFiles(answers, options).keys()];
+}

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UsageError } from '../model/errors.js';
+import { readsBackPlain } from './yaml-text.js';
 
 /** How an entry is written when its siblings do not say. */
 export interface InsertOptions {
@@ -37,7 +38,7 @@ export function insertEntry(text: string, path: readonly Key[], entry: unknown, 
   const file = options.file ?? 'the file';
   entry = JSON.parse(JSON.stringify(entry)) as unknown;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  const doc = parseDocument(text, { logLevel: 'silent' });
   if (doc.errors.length > 0) throw new UsageError(`${file} has YAML errors; fix them (govern check shows where) before adding to it`);
   if (doc.contents !== null && !isMap(doc.contents)) throw new UsageError(`${file} does not hold a mapping at the top; add the entry by hand`);
   const singleQuote = prefersSingleQuotes(doc);
@@ -141,18 +142,30 @@ interface Style {
 interface Siblings {
   order: string[];
   quoting: Map<string, Scalar.Type>;
+  /** By key: whether the siblings write the mappings of that nested list in flow style. */
+  itemsFlow: Map<string, boolean>;
+  /** By key: whether the siblings write that nested mapping in flow style. */
+  mapFlow: Map<string, boolean>;
 }
 
 function siblingsOf(seq: YAMLSeq): Siblings {
   const order: string[] = [];
   const counts = new Map<string, Map<Scalar.Type, number>>();
+  const itemsFlow = new Map<string, boolean>();
+  const mapFlow = new Map<string, boolean>();
   for (const item of seq.items) {
     if (!isMap(item)) continue;
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) continue;
       if (!order.includes(key)) order.push(key);
-      if (isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.type) {
+      if (isSeq(pair.value) && pair.value.items.some((i) => isMap(i))) {
+        itemsFlow.set(key, pair.value.items.every((i) => !isMap(i) || i.flow === true));
+      } else if (isMap(pair.value)) {
+        mapFlow.set(key, pair.value.flow === true);
+      }
+      // A quoted value that could have been plain shows a choice of style; one that needs quotes does not.
+      if (isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.type && (pair.value.type === 'PLAIN' || readsBackPlain(pair.value.value))) {
         const byType = counts.get(key) ?? new Map<Scalar.Type, number>();
         byType.set(pair.value.type, (byType.get(pair.value.type) ?? 0) + 1);
         counts.set(key, byType);
@@ -165,7 +178,7 @@ function siblingsOf(seq: YAMLSeq): Siblings {
     const best = [...byType].sort((a, b) => b[1] - a[1] || (a[0] === 'PLAIN' ? -1 : b[0] === 'PLAIN' ? 1 : 0))[0]!;
     quoting.set(key, best[0]);
   }
-  return { order, quoting };
+  return { order, quoting, itemsFlow, mapFlow };
 }
 
 /** The entry's keys, with those its siblings have put in the siblings' order (the others keep their place). */
@@ -177,13 +190,14 @@ function orderKeys(entry: Record<string, unknown>, siblings: Siblings | undefine
   return keys.map((k) => (siblings.order.includes(k) ? known[i++]! : k));
 }
 
-function buildNode(doc: Document, entry: unknown, style: Style, siblings: Siblings | undefined, top: boolean): Node {
+function buildNode(doc: Document, entry: unknown, style: Style, siblings: Siblings | undefined, top: boolean, flow?: boolean): Node {
   if (isPlainObject(entry)) {
     const map = doc.createNode({}) as YAMLMap;
     for (const key of orderKeys(entry, top ? siblings : undefined)) {
       const value = entry[key];
       if (value === undefined) continue;
-      const child = buildNode(doc, value, style, undefined, false);
+      const nestedFlow = top ? (Array.isArray(value) ? siblings?.itemsFlow.get(key) : siblings?.mapFlow.get(key)) : undefined;
+      const child = buildNode(doc, value, style, undefined, false, nestedFlow);
       if (isScalar(child) && typeof child.value === 'string') {
         const wanted = top ? siblings?.quoting.get(key) : undefined;
         if (wanted === 'QUOTE_DOUBLE' || wanted === 'QUOTE_SINGLE') child.type = wanted;
@@ -191,14 +205,15 @@ function buildNode(doc: Document, entry: unknown, style: Style, siblings: Siblin
       }
       map.add(doc.createPair(key, child));
     }
-    // Small mappings of scalars read best on one line, as FORMAT.md writes them.
-    if (!top && map.items.every((p) => isScalar(p.value))) map.flow = true;
+    // Small mappings of scalars read best on one line, as FORMAT.md writes them (`target: { op: ">=", value: 4.2 }`).
+    if (!top) map.flow = flow ?? map.items.every((p) => isScalar(p.value) || (isSeq(p.value) && p.value.flow));
     return map;
   }
   if (Array.isArray(entry)) {
     const seq = doc.createNode([]) as YAMLSeq;
-    for (const v of entry) seq.items.push(buildNode(doc, v, style, undefined, false));
-    if (seq.items.every((i) => isScalar(i) || (isMap(i) && i.flow))) seq.flow = seq.items.every((i) => isScalar(i));
+    // Items of a nested list are mappings of their own: block unless the siblings write them in flow.
+    for (const v of entry) seq.items.push(buildNode(doc, v, style, undefined, false, isPlainObject(v) ? (flow ?? false) : undefined));
+    seq.flow = seq.items.every((i) => isScalar(i));
     return seq;
   }
   return doc.createNode(entry) as Node;
@@ -320,7 +335,7 @@ function verify(before: unknown, after: string, path: readonly Key[], entry: unk
   const last = path[path.length - 1]!;
   const listNow = Array.isArray(at[last]) ? (at[last] as unknown[]) : [];
   at[last] = [...listNow, entry];
-  const doc = parseDocument(after);
+  const doc = parseDocument(after, { logLevel: 'silent' });
   if (doc.errors.length > 0 || !isDeepStrictEqual(doc.toJS(), expected)) {
     throw new UsageError(`govern could not add the entry to ${file} without changing the rest of it (its layout is unusual); add it by hand`);
   }

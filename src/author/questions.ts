@@ -24,8 +24,10 @@ export interface Question {
   choices?: (answers: Answers) => Choice[];
   /** The default, given the answers so far; `--yes` takes it. */
   default?: (answers: Answers) => string | string[] | undefined;
+  /** The default follows from other answers (an id from a name): taken without a terminal even without `--yes`. */
+  implied?: boolean;
   /** An optional question may be left empty; without a terminal it is left out. */
-  optional?: boolean;
+  optional?: boolean | ((answers: Answers) => boolean);
   /** Checks one answer (each item of a multi answer); true or the message to show. */
   validate?: (value: string, answers: Answers) => Verdict;
   /** Asked only when this says so. */
@@ -54,4 +56,9 @@ export function text(answers: Answers, name: string): string {
 export function list(answers: Answers, name: string): string[] {
   const v = answers[name];
   return Array.isArray(v) ? v : typeof v === 'string' && v !== '' ? [v] : [];
+}
+
+/** Whether a question may be left empty, given the answers so far. */
+export function isOptional(question: Question, answers: Answers): boolean {
+  return typeof question.optional === 'function' ? question.optional(answers) : question.optional === true;
 }

@@ -8,13 +8,15 @@ const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} ._'&()/+–-]*$/u;
  * otherwise. `quote` forces quotes (phone numbers and times, as FORMAT.md asks).
  */
 export function scalar(value: string, quote = false): string {
-  if (!quote && PLAIN.test(value) && !value.endsWith(' ') && !value.includes('  ') && readsBack(value)) return value;
+  if (!quote && PLAIN.test(value) && !value.endsWith(' ') && !value.includes('  ') && readsBackPlain(value)) return value;
   return JSON.stringify(value);
 }
 
-function readsBack(value: string): boolean {
+/** Whether a string, written plain in block context, reads back as itself. */
+export function readsBackPlain(value: string): boolean {
+  if (value !== value.trim() || value.includes('\n')) return false;
   try {
-    return parse(value) === value;
+    return parse(value, { logLevel: 'silent' }) === value;
   } catch {
     return false;
   }
