@@ -86,7 +86,7 @@ function planContact(index: PartnershipIndex): AddPlan {
     { name: 'name', flag: '--name <name>', message: 'Full name (or the name of a shared desk)', kind: 'text', validate: (v) => validateText(v, 'a name') },
     { name: 'id', flag: '--id <id>', message: 'Id, used to refer to this contact', kind: 'text', implied: true, default: (a) => uniqueId(slugify(text(a, 'name')), new Set(taken), 'contact'), validate: (v) => validateId(v, taken) },
     { name: 'party', flag: '--party <party>', message: 'Which side', kind: 'select', choices: () => [{ value: 'client', name: 'client' }, { value: 'provider', name: 'provider' }], validate: (v) => validateChoice(v, ['client', 'provider']) },
-    { name: 'title', flag: '--title <title>', message: 'Job title (optional)', kind: 'text', optional: true },
+    { name: 'title', flag: '--title <text>', message: 'Job title (optional)', kind: 'text', optional: true },
     { name: 'email', flag: '--email <email>', message: 'E-mail (optional)', kind: 'text', optional: true, validate: (v) => (v === '' ? true : validateEmail(v, emails)) },
     { name: 'phone', flag: '--phone <phone>', message: 'Phone, + and 7–15 digits (optional)', kind: 'text', optional: true, validate: (v) => (v === '' ? true : validatePhone(v)) },
     { name: 'timezone', flag: '--timezone <zone>', message: `Time zone, if not the partnership's ${index.timezone} (optional)`, kind: 'text', optional: true, validate: (v) => (v === '' ? true : validateTimezone(v)) },
@@ -137,7 +137,7 @@ function planRisk(index: PartnershipIndex, today: string): AddPlan {
   const owner = index.partnership?.value.owners?.provider;
   return {
     questions: [
-      { name: 'title', flag: '--title <title>', message: 'The risk in one sentence', kind: 'text', validate: (v) => validateText(v, 'a title') },
+      { name: 'title', flag: '--title <text>', message: 'The risk in one sentence', kind: 'text', validate: (v) => validateText(v, 'a title') },
       { name: 'id', flag: '--id <id>', message: 'Id', kind: 'text', implied: true, default: (a) => uniqueId(slugify(text(a, 'title')), new Set(taken), 'risk'), validate: (v) => validateId(v, taken) },
       scale('likelihood', 'Likelihood, 1 (rare) to 5 (almost certain)'),
       scale('impact', 'Impact, 1 (minor) to 5 (severe)'),
@@ -195,7 +195,7 @@ function planAction(index: PartnershipIndex, today: string): AddPlan {
         default: () => latest?.period ?? today.slice(0, 7),
         validate: (v) => (PERIOD.test(v) ? true : `\`${v}\` is not a period: write a month 2026-10, a quarter 2026-Q4 or a year 2026`),
       },
-      { name: 'title', flag: '--title <title>', message: 'What is to be done', kind: 'text', validate: (v) => validateText(v, 'a title') },
+      { name: 'title', flag: '--title <text>', message: 'What is to be done', kind: 'text', validate: (v) => validateText(v, 'a title') },
       { name: 'id', flag: '--id <id>', message: 'Action id, unique across reviews', kind: 'text', implied: true, default: () => `A-${nextNumber}`, validate: (v) => (v.trim() === '' ? 'an id is needed, such as A-12' : taken.includes(v) ? `\`${v}\` is already used by another action` : true) },
       pick('owner', '--owner <contact>', 'Owner', () => contactChoices(index)),
       { name: 'due', flag: '--due <date>', message: 'Due (YYYY-MM-DD)', kind: 'text', default: () => DateTime.fromISO(today).plus({ days: 30 }).toISODate()!, validate: (v) => validateDate(v) },

@@ -140,7 +140,8 @@ interface Style {
 
 /** What the siblings of a new entry say about key order and quoting. */
 interface Siblings {
-  order: string[];
+  /** The keys of each sibling mapping, in order. */
+  keyLists: string[][];
   quoting: Map<string, Scalar.Type>;
   /** By key: whether the siblings write the mappings of that nested list in flow style. */
   itemsFlow: Map<string, boolean>;
@@ -149,16 +150,16 @@ interface Siblings {
 }
 
 function siblingsOf(seq: YAMLSeq): Siblings {
-  const order: string[] = [];
+  const keyLists: string[][] = [];
   const counts = new Map<string, Map<Scalar.Type, number>>();
   const itemsFlow = new Map<string, boolean>();
   const mapFlow = new Map<string, boolean>();
   for (const item of seq.items) {
     if (!isMap(item)) continue;
+    keyLists.push(item.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) continue;
-      if (!order.includes(key)) order.push(key);
       if (isSeq(pair.value) && pair.value.items.some((i) => isMap(i))) {
         itemsFlow.set(key, pair.value.items.every((i) => !isMap(i) || i.flow === true));
       } else if (isMap(pair.value)) {
@@ -178,16 +179,32 @@ function siblingsOf(seq: YAMLSeq): Siblings {
     const best = [...byType].sort((a, b) => b[1] - a[1] || (a[0] === 'PLAIN' ? -1 : b[0] === 'PLAIN' ? 1 : 0))[0]!;
     quoting.set(key, best[0]);
   }
-  return { order, quoting, itemsFlow, mapFlow };
+  return { keyLists, quoting, itemsFlow, mapFlow };
 }
 
-/** The entry's keys, with those its siblings have put in the siblings' order (the others keep their place). */
+/**
+ * The entry's keys in the siblings' order: two keys that some sibling has both
+ * of keep that sibling's order; otherwise the entry's own (canonical) order.
+ */
 function orderKeys(entry: Record<string, unknown>, siblings: Siblings | undefined): string[] {
   const keys = Object.keys(entry);
-  if (!siblings) return keys;
-  const known = keys.filter((k) => siblings.order.includes(k)).sort((a, b) => siblings.order.indexOf(a) - siblings.order.indexOf(b));
-  let i = 0;
-  return keys.map((k) => (siblings.order.includes(k) ? known[i++]! : k));
+  if (!siblings || siblings.keyLists.length === 0) return keys;
+  const witnessed = (a: string, b: string): number => {
+    for (const list of siblings.keyLists) {
+      const i = list.indexOf(a);
+      const j = list.indexOf(b);
+      if (i >= 0 && j >= 0) return i - j;
+    }
+    return keys.indexOf(a) - keys.indexOf(b);
+  };
+  // Insertion sort: stable, and it never needs the comparison to be transitive.
+  const out: string[] = [];
+  for (const key of keys) {
+    let at = out.length;
+    while (at > 0 && witnessed(key, out[at - 1]!) < 0) at--;
+    out.splice(at, 0, key);
+  }
+  return out;
 }
 
 function buildNode(doc: Document, entry: unknown, style: Style, siblings: Siblings | undefined, top: boolean, flow?: boolean): Node {
