@@ -123,8 +123,8 @@ describe('govern add', () => {
     ]);
     const escalation = file('escalation.yaml');
     expect((await add(['service', '--profile', 'platform-24x7', '--name', 'Cloud hosting', '--yes'])).code).toBe(0);
-    expect(insertedLines(escalation, file('escalation.yaml'))).toEqual([
-      '',
+    // Appended after the last path, with the blank line the paths are separated by.
+    expect(file('escalation.yaml')).toBe(`${escalation}\n${[
       '  - id: cloud-hosting-escalation',
       '    name: Cloud hosting incidents',
       '    appliesTo: { services: [cloud-hosting], priorities: [P1, P2, P3] }',
@@ -132,7 +132,7 @@ describe('govern add', () => {
       '      - { name: Service desk, after: 0m, contacts: [provider-service-desk], coverage: 24x7 }',
       '      - { name: On-call duty manager, after: 30m, contacts: [provider-duty-manager], coverage: 24x7 }',
       '      - { name: Provider account lead, after: 2h, contacts: [provider-account-lead], coverage: business-hours }',
-    ]);
+    ].join('\n')}\n`);
     expect(file('partnership.yaml')).toContain('services: [platform-operations, service-desk, cloud-hosting]   # ids in slas.yaml');
     expect(findings()).toEqual([]);
   });
