@@ -89,6 +89,6 @@ async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
   for (const [rel, text] of files) writeFileAtomic(path.join(target, rel), text, { overwrite: false, flagHint: 'another folder' });
   io.stderr.write(`wrote ${files.size} files to ${shown}:\n${[...files.keys()].filter((p) => !p.startsWith('.govern/')).map((p) => `  ${p}`).join('\n')}\n${extras.editor ? '  .govern/schemas/ (JSON Schemas for the editor)\n' : ''}`);
   const code = await authoring.checkAndReport(io, target, flags, today);
-  io.stderr.write(`next: ${dir === '.' ? '' : `cd ${dir} && `}git init && git add . && git commit -m "Start the partnership"; then govern add contact|risk|action|kpi|service\n`);
+  io.stderr.write('next: fill in the placeholders (names, budget amounts), commit the files, and grow the partnership with govern add contact|risk|action|kpi|service\n');
   return code;
 }
