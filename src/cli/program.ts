@@ -1,7 +1,12 @@
 import { Command } from 'commander';
+import { addCommand } from './commands/add.js';
+import { calendarCommand } from './commands/calendar.js';
 import { checkCommand } from './commands/check.js';
+import { initCommand } from './commands/init.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
+import { slaCommand } from './commands/sla.js';
+import { whoCommand } from './commands/who.js';
 import type { Io } from './io.js';
 import { packageVersion } from './shared.js';
 
@@ -9,7 +14,16 @@ import { packageVersion } from './shared.js';
 export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
 
 /** Every command, in the order `--help` lists them. The one place commands are added. */
-export const commands: readonly CommandFactory[] = [checkCommand, rulesCommand, schemaCommand];
+export const commands: readonly CommandFactory[] = [
+  checkCommand,
+  slaCommand,
+  whoCommand,
+  calendarCommand,
+  initCommand,
+  addCommand,
+  rulesCommand,
+  schemaCommand,
+];
 
 /** The whole command line. Commands load their implementation only when run. */
 export function buildProgram(io: Io, done: (code: number) => void): Command {

@@ -5,7 +5,7 @@ import { loadSource } from '../check/load.js';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
-import { displayPath, findConfig, listTree, readRaw } from './read-tree.js';
+import { displayPath, findConfig, listTree, readRaw, type Refusal } from './read-tree.js';
 
 /** A workspace read from disk, with where its config came from. */
 export interface LoadedWorkspace extends Workspace {
@@ -19,7 +19,7 @@ export interface LoadedWorkspace extends Workspace {
 export interface PlannedPartnershipOnDisk {
   /** The folder as shown to users. */
   root: string;
-  files: { abs: string; relPath: string; kind: SourceFile['kind'] }[];
+  files: { abs: string; relPath: string; kind: SourceFile['kind']; refusal?: Refusal }[];
 }
 
 /** What a check will read: the partnerships found (sorted by folder), and the config. */
@@ -42,7 +42,7 @@ export function loadWorkspaceFromDisk(inputs: readonly string[], cwd: string, op
 
 /** Reads the files of one planned partnership; problems reading them become findings. */
 export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: string): PartnershipTree {
-  return { root: planned.root, files: planned.files.map((f) => loadSource(readRaw(f.abs, displayPath(cwd, f.abs), f.relPath), f.kind)) };
+  return { root: planned.root, files: planned.files.map((f) => loadSource(readRaw(f.abs, displayPath(cwd, f.abs), f.relPath, f.refusal), f.kind)) };
 }
 
 /**
@@ -81,7 +81,13 @@ export function planWorkspaceOnDisk(inputs: readonly string[], cwd: string, opti
       const dirAbs = path.join(root, planned.dir);
       if (seen.has(dirAbs)) continue;
       seen.add(dirAbs);
-      partnerships.push({ root: displayPath(cwd, dirAbs), files: planned.files.map((f) => ({ abs: path.join(root, f.treePath), relPath: f.relPath, kind: f.kind })) });
+      partnerships.push({
+        root: displayPath(cwd, dirAbs),
+        files: planned.files.map((f) => {
+          const refusal = listed.refused.get(f.treePath);
+          return { abs: path.join(root, f.treePath), relPath: f.relPath, kind: f.kind, ...(refusal ? { refusal } : {}) };
+        }),
+      });
     }
   }
   if (partnerships.length === 0) {

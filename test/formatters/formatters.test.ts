@@ -113,3 +113,19 @@ describe('github', () => {
     expect(lines[2]).toMatch(/^::warning file=p\/partnership\.yaml,line=9,/);
   });
 });
+
+describe('sarif of the portfolio example', () => {
+  it('validates against the official SARIF 2.1.0 schema', async () => {
+    const { run } = await import('../../src/cli/main.js');
+    const { memoryIo } = await import('../../src/cli/io.js');
+    const { fileURLToPath } = await import('node:url');
+    const io = memoryIo(['check', 'examples/portfolio', '--format', 'sarif', '--today', '2026-11-15'], { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    await run(io);
+    const log = JSON.parse(io.out());
+    expect(log.runs[0].results.length).toBeGreaterThan(10);
+    const validate = sarifValidator();
+    const ok = validate(log);
+    expect((validate as unknown as { errors: unknown }).errors ?? null).toBeNull();
+    expect(ok).toBe(true);
+  });
+});

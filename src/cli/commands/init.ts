@@ -1,0 +1,94 @@
+import { Command } from 'commander';
+import type { Io } from '../io.js';
+import { addSharedOptions, collect, resolveToday, type SharedOptions } from '../shared.js';
+
+/** The flags that answer init's questions; a test holds them equal to the questions in src/author/init-questions.ts. */
+export const INIT_FLAGS: readonly (readonly [string, string])[] = [
+  ['--client <name>', 'client organisation'],
+  ['--provider <name>', 'provider organisation'],
+  ['--timezone <zone>', "the partnership's IANA time zone (default: the system's)"],
+  ['--start <date>', 'contract start, YYYY-MM-DD (default: the first of next month)'],
+  ['--end <date>', 'contract end, YYYY-MM-DD (default: three years after the start)'],
+  ['--notice-days <days>', 'notice period in days (default: 90)'],
+  ['--client-lead-name <name>', "client's account lead"],
+  ['--client-lead-email <email>', "client account lead's e-mail"],
+  ['--client-lead-phone <phone>', "client account lead's phone, + and 7–15 digits"],
+  ['--provider-lead-name <name>', "provider's account lead"],
+  ['--provider-lead-email <email>', "provider account lead's e-mail"],
+  ['--provider-lead-phone <phone>', "provider account lead's phone"],
+  ['--service <profile>', 'a service from an SLA profile: platform-24x7 or desk-business-hours (repeatable; default: both)'],
+  ['--platform-name <name>', 'name of the platform-24x7 service'],
+  ['--desk-name <name>', 'name of the desk-business-hours service'],
+  ['--currency <code>', 'budget currency (default: EUR)'],
+];
+
+interface InitFlags extends SharedOptions, Record<string, unknown> {
+  yes?: boolean;
+  editor?: boolean;
+  ci?: boolean;
+  preCommit?: boolean;
+}
+
+/** `govern init [dir]`: scaffolds a partnership that passes check, with editor, CI and pre-commit wiring. */
+export function initCommand(io: Io, done: (code: number) => void): Command {
+  const command = new Command('init')
+    .description('start a partnership: asks a few questions, writes files that pass govern check, CI and editor wiring; never overwrites')
+    .argument('[dir]', 'folder to create the partnership in', '.');
+  for (const [flag, help] of INIT_FLAGS) {
+    if (flag.startsWith('--service ')) command.option(flag, help, collect, []);
+    else command.option(flag, help);
+  }
+  command
+    .option('-y, --yes', 'take the default for every question not given as a flag')
+    .option('--no-editor', 'do not write .vscode/settings.json and .govern/schemas/')
+    .option('--no-ci', 'do not write .github/workflows/govern.yml')
+    .option('--no-pre-commit', 'do not write .pre-commit-config.yaml');
+  addSharedOptions(command);
+  command.action(async (dir: string, flags: InitFlags) => {
+    done(await runInit(io, dir, flags));
+  });
+  return command;
+}
+
+async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
+  const [path, fs, { initQuestions, toInitAnswers }, { buildInitFiles, plannedInitPaths }, { readSchemas }, { todayIn }, authoring, { writeFileAtomic }, { UsageError }, { packageVersion }] = await Promise.all([
+    import('node:path'),
+    import('node:fs'),
+    import('../../author/init-questions.js'),
+    import('../../author/init-files.js'),
+    import('../../schema/validators.js'),
+    import('../../check/run-check.js'),
+    import('../authoring.js'),
+    import('../../io/write-file.js'),
+    import('../../model/errors.js'),
+    import('../shared.js'),
+  ]);
+  const target = path.resolve(io.cwd, dir);
+  const shown = dir === '.' ? 'this folder' : dir;
+  const systemZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const today = resolveToday(flags, io) ?? todayIn(systemZone, io.now());
+  const extras = { editor: flags.editor !== false, ci: flags.ci !== false, hook: flags.preCommit !== false };
+  const schemas = extras.editor ? readSchemas() : new Map();
+
+  // Refuse before asking anything, so nobody answers questions for nothing.
+  const existing = (paths: Iterable<string>): string[] => [...paths].filter((p) => fs.existsSync(path.join(target, p)));
+  const refuse = (found: string[]) =>
+    new UsageError(`${shown} already has ${found.length === 1 ? 'a file' : 'files'} that init would write; init never overwrites, so nothing was written:`, [
+      ...found,
+      'move them aside or choose another folder (the --no-editor, --no-ci and --no-pre-commit flags leave out those files)',
+    ]);
+  const planned = plannedInitPaths({ today, version: packageVersion(), schemas, ...extras });
+  const clash = existing(planned);
+  if (clash.length > 0) throw refuse(clash);
+
+  const interactive = authoring.canPrompt(io);
+  const answers = toInitAnswers(await authoring.resolveAnswers(initQuestions({ today, systemZone }), flags, { interactive, yes: flags.yes === true, command: 'govern init' }, authoring.lazyInquirerAsk()));
+  const files = buildInitFiles(answers, { today, version: packageVersion(), schemas, ...extras });
+  const late = existing(files.keys());
+  if (late.length > 0) throw refuse(late);
+  for (const [rel, text] of files) writeFileAtomic(path.join(target, rel), text, { overwrite: false, flagHint: 'another folder' });
+  io.stderr.write(`wrote ${files.size} files to ${shown}:\n${[...files.keys()].filter((p) => !p.startsWith('.govern/')).map((p) => `  ${p}`).join('\n')}\n${extras.editor ? '  .govern/schemas/ (JSON Schemas for the editor)\n' : ''}`);
+  const code = await authoring.checkAndReport(io, target, flags, today);
+  io.stderr.write('next: fill in the placeholders (names, budget amounts), commit the files, and grow the partnership with govern add contact|risk|action|kpi|service\n');
+  return code;
+}

@@ -1,0 +1,318 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { PartnershipIndex } from '../model/partnership-index.js';
+import type { Contact, Meeting, PartnershipFile } from '../model/partnership.js';
+import { parseDuration } from '../sla/duration.js';
+import { partnershipId, partnershipZone } from '../sla/from-workspace.js';
+
+/** How the calendar file is stamped, so that the same files give the same bytes. */
+export interface CalendarOptions {
+  /** DTSTAMP of every event, `YYYY-MM-DD` (from `--today`, else the contract start; the CLI decides). */
+  stampDate: string;
+  /** govern's version, for PRODID. */
+  version: string;
+  /** The anchor of recurrences when a partnership has no contract start, `YYYY-MM-DD`. */
+  fallbackAnchor: string;
+}
+
+/** One content line before folding: name (with parameters) and an already escaped value. */
+type Line = [name: string, value: string];
+
+const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A meeting without a duration is shown as an hour long. */
+const DEFAULT_MEETING_MINUTES = 60;
+
+/**
+ * An iCalendar file (RFC 5545) of the partnerships' governance meetings (recurring, in their own time
+ * zone, with a VTIMEZONE for each), contract notice and end dates, and the due dates of open review
+ * actions (all-day events). UIDs come from the partnership id and the item's id. Pure; CRLF line
+ * endings, lines folded at 75 octets.
+ */
+export function renderICalendar(partnerships: readonly PartnershipIndex[], options: CalendarOptions): string {
+  const stamp = `${compactDate(options.stampDate)}T000000Z`;
+  const events: Line[][] = [];
+  const zones = new Map<string, number>();
+  for (const index of partnerships) {
+    const pid = partnershipId(index);
+    const zone = partnershipZone(index);
+    const data: PartnershipFile = index.partnership?.value ?? {};
+    const contract = data.contract ?? {};
+    const start = typeof contract.start === 'string' && DATE.test(contract.start) ? contract.start : undefined;
+    const end = typeof contract.end === 'string' && DATE.test(contract.end) ? contract.end : undefined;
+    const anchor = start ?? options.fallbackAnchor;
+    const label = typeof data.name === 'string' ? data.name : pid;
+    const contacts = (id: unknown): string => {
+      if (typeof id !== 'string') return '';
+      const name = index.lookup<Contact>('contact', id)?.value.name;
+      return typeof name === 'string' ? name : id;
+    };
+
+    for (const { value: meeting } of index.meetings) {
+      if (typeof meeting.id !== 'string') continue;
+      const meetingZone = typeof meeting.timezone === 'string' && IANAZone.isValidZone(meeting.timezone) ? meeting.timezone : zone;
+      const event = meetingEvent(meeting, meetingZone, anchor, contract.renewal?.auto === false ? end : undefined);
+      if (event.timed) zones.set(meetingZone, Math.min(zones.get(meetingZone) ?? Infinity, Number(anchor.slice(0, 4))));
+      const about = [
+        typeof meeting.chair === 'string' ? `Chair: ${contacts(meeting.chair)}` : '',
+        Array.isArray(meeting.attendees) && meeting.attendees.length > 0 ? `Attendees: ${meeting.attendees.map(contacts).join(', ')}` : '',
+        Array.isArray(meeting.agenda) && meeting.agenda.length > 0 ? `Agenda:\n${meeting.agenda.map((a) => `- ${String(a)}`).join('\n')}` : '',
+        `Partnership: ${label}`,
+      ].filter(Boolean);
+      events.push([
+        ['UID', uid(pid, 'meeting', meeting.id)],
+        ['DTSTAMP', stamp],
+        ...event.lines,
+        ['SUMMARY', text(typeof meeting.name === 'string' ? meeting.name : meeting.id)],
+        ['DESCRIPTION', text(about.join('\n'))],
+        ['CATEGORIES', 'Governance meeting'],
+      ]);
+    }
+
+    const reference = typeof contract.reference === 'string' ? contract.reference : 'the contract';
+    const noticeDays = contract.renewal?.noticeDays;
+    if (end !== undefined && typeof noticeDays === 'number' && Number.isInteger(noticeDays) && noticeDays >= 0) {
+      const notice = DateTime.fromISO(end, { zone: 'utc' }).minus({ days: noticeDays }).toISODate()!;
+      const outcome = contract.renewal?.auto === true ? `it renews automatically after ${end}` : `it ends on ${end}`;
+      events.push(allDay(pid, 'contract', 'notice', stamp, notice, `Last day to give notice on ${reference} (${label})`, `${noticeDays} days before the contract ends on ${end}. Without notice, ${outcome}.`, 'Contract'));
+    }
+    if (end !== undefined) {
+      const summary = contract.renewal?.auto === true ? `${reference} renews (${label})` : `${reference} ends (${label})`;
+      const about = contract.renewal?.auto === true ? 'Last day of the current term; the contract renews automatically unless notice was given.' : 'Last day of the contract.';
+      events.push(allDay(pid, 'contract', 'end', stamp, end, summary, about, 'Contract'));
+    }
+
+    const actions = index.actions
+      .filter((a) => (a.value.status ?? 'open') === 'open' && typeof a.value.id === 'string' && typeof a.value.due === 'string' && DATE.test(a.value.due))
+      .sort((a, b) => (a.value.due! < b.value.due! ? -1 : a.value.due! > b.value.due! ? 1 : a.value.id! < b.value.id! ? -1 : a.value.id! > b.value.id! ? 1 : 0));
+    for (const { value: action, review } of actions) {
+      const title = typeof action.title === 'string' ? action.title : action.id!;
+      const about = [
+        typeof action.owner === 'string' ? `Owner: ${contacts(action.owner)}` : '',
+        review.period ? `From the review of ${review.period.label}` : '',
+        `Partnership: ${label}`,
+      ].filter(Boolean);
+      events.push(allDay(pid, 'action', action.id!, stamp, action.due!, `${action.id} due: ${title}`, about.join('\n'), 'Review action'));
+    }
+  }
+
+  const name = partnerships.length === 1 ? (partnerships[0]!.partnership?.value.name ?? partnershipId(partnerships[0]!)) : `govern: ${partnerships.length} partnerships`;
+  const lines: Line[] = [
+    ['BEGIN', 'VCALENDAR'],
+    ['VERSION', '2.0'],
+    ['PRODID', `-//govern//govern ${options.version}//EN`],
+    ['CALSCALE', 'GREGORIAN'],
+    ['METHOD', 'PUBLISH'],
+    ['X-WR-CALNAME', text(String(name))],
+  ];
+  for (const [zone, fromYear] of [...zones.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(...vtimezone(zone, fromYear));
+  for (const event of events) lines.push(['BEGIN', 'VEVENT'], ...event, ['END', 'VEVENT']);
+  lines.push(['END', 'VCALENDAR']);
+  return lines.map(([n, v]) => foldLine(`${n}:${v}`)).join('');
+}
+
+/** DTSTART, DURATION or DTEND, RRULE of a meeting; `timed` when it has a time of day (so a TZID). */
+function meetingEvent(meeting: Meeting, zone: string, anchor: string, until: string | undefined): { lines: Line[]; timed: boolean } {
+  const cadence = meeting.cadence ?? 'monthly';
+  const parsedDay = /^(?:(first|last)-)?(mon|tue|wed|thu|fri|sat|sun)$/.exec(meeting.day ?? '');
+  const weekday = parsedDay ? DAY_NAMES.indexOf(parsedDay[2] as (typeof DAY_NAMES)[number]) : null;
+  // A bare weekday on a monthly or longer cadence means the first one; first-/last- on a weekly one, that weekday.
+  const nth = parsedDay?.[1] === 'last' ? -1 : 1;
+  const from = DateTime.fromISO(anchor, { zone: 'utc' });
+  let first: DateTime;
+  const rule: string[] = [];
+  if (cadence === 'weekly' || cadence === 'biweekly') {
+    const wd = weekday ?? from.weekday - 1;
+    first = from.plus({ days: (wd - (from.weekday - 1) + 7) % 7 });
+    rule.push('FREQ=WEEKLY', ...(cadence === 'biweekly' ? ['INTERVAL=2'] : []), `BYDAY=${DAY_CODES[wd]}`);
+  } else {
+    const step = cadence === 'quarterly' ? 3 : cadence === 'yearly' ? 12 : 1;
+    if (weekday === null) {
+      first = from;
+      rule.push(cadence === 'yearly' ? 'FREQ=YEARLY' : 'FREQ=MONTHLY', ...(step === 3 ? ['INTERVAL=3'] : []));
+    } else {
+      first = nthWeekday(from.startOf('month'), weekday, nth);
+      if (first < from) first = nthWeekday(from.startOf('month').plus({ months: step }), weekday, nth);
+      const byday = `BYDAY=${nth === -1 ? '-1' : '1'}${DAY_CODES[weekday]}`;
+      if (cadence === 'yearly') rule.push('FREQ=YEARLY', `BYMONTH=${first.month}`, byday);
+      else rule.push('FREQ=MONTHLY', ...(step === 3 ? ['INTERVAL=3'] : []), byday);
+    }
+  }
+  const time = /^(\d{2}):(\d{2})$/.exec(meeting.time ?? '');
+  if (!time) {
+    // No time of day: an all-day event on the meeting's day.
+    if (until !== undefined) rule.push(`UNTIL=${compactDate(until)}`);
+    return { lines: [['DTSTART;VALUE=DATE', compactDate(first.toISODate()!)], ['RRULE', rule.join(';')]], timed: false };
+  }
+  // "24:00" would move the meeting to the next day and off its weekday: it is written as 23:59.
+  const [hh, mm] = time[1] === '24' ? ['23', '59'] : [time[1]!, time[2]!];
+  if (until !== undefined) {
+    rule.push(`UNTIL=${DateTime.fromISO(until, { zone }).endOf('day').toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`);
+  }
+  const minutes = parseDuration(meeting.duration)?.minutes ?? DEFAULT_MEETING_MINUTES;
+  return {
+    lines: [
+      [`DTSTART;TZID=${zone}`, `${compactDate(first.toISODate()!)}T${hh}${mm}00`],
+      ['DURATION', isoDuration(minutes)],
+      ['RRULE', rule.join(';')],
+    ],
+    timed: true,
+  };
+}
+
+/** The first (nth = 1) or last (nth = −1) given weekday (0 = Monday) of the month that `month` starts. */
+function nthWeekday(month: DateTime, weekday: number, nth: 1 | -1): DateTime {
+  if (nth === 1) return month.plus({ days: (weekday - (month.weekday - 1) + 7) % 7 });
+  const last = month.endOf('month').startOf('day');
+  return last.minus({ days: (last.weekday - 1 - weekday + 7) % 7 });
+}
+
+function allDay(pid: string, kind: string, id: string, stamp: string, date: string, summary: string, description: string, category: string): Line[] {
+  const day = DateTime.fromISO(date, { zone: 'utc' });
+  return [
+    ['UID', uid(pid, kind, id)],
+    ['DTSTAMP', stamp],
+    ['DTSTART;VALUE=DATE', compactDate(date)],
+    ['DTEND;VALUE=DATE', compactDate(day.plus({ days: 1 }).toISODate()!)],
+    ['SUMMARY', text(summary)],
+    ['DESCRIPTION', text(description)],
+    ['CATEGORIES', text(category)],
+    ['TRANSP', 'TRANSPARENT'],
+  ];
+}
+
+/** A UID that stays the same from run to run: partnership, kind and id, percent-encoded outside [A-Za-z0-9.-]. */
+function uid(pid: string, kind: string, id: string): string {
+  const safe = (s: string): string => [...new TextEncoder().encode(s)].map((b) => (/[A-Za-z0-9.-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return `${safe(pid)}.${kind}.${safe(id)}@govern`;
+}
+
+/**
+ * A VTIMEZONE for a zone, from the zone data Luxon reads (the runtime's ICU): when the transitions follow
+ * the same nth-weekday pattern in consecutive years, one STANDARD and one DAYLIGHT observance with a
+ * yearly RRULE; otherwise each transition from `fromYear − 1` for ten years, listed; for a zone without
+ * transitions, one STANDARD observance.
+ */
+export function vtimezone(zone: string, fromYear: number): Line[] {
+  const firstYear = fromYear - 1;
+  const transitions = findTransitions(zone, firstYear, firstYear + 10);
+  const out: Line[] = [['BEGIN', 'VTIMEZONE'], ['TZID', zone]];
+  if (transitions.length === 0) {
+    const offset = offsetText(DateTime.fromObject({ year: fromYear }, { zone }).offset);
+    out.push(['BEGIN', 'STANDARD'], ['DTSTART', '19700101T000000'], ['TZOFFSETFROM', offset], ['TZOFFSETTO', offset], ['END', 'STANDARD']);
+  } else {
+    const key = (t: Transition): string => `${t.month}|${t.nth}|${t.weekday}|${t.localTime}|${t.from}|${t.to}`;
+    const byYear = new Map<number, string[]>();
+    for (const t of transitions) byYear.set(t.year, [...(byYear.get(t.year) ?? []), key(t)]);
+    const years = [...byYear.values()].map((keys) => keys.join(','));
+    const regular = byYear.size >= 2 && years.every((k) => k === years[0]) && byYear.size === 11;
+    const chosen = regular ? transitions.filter((t) => t.year === transitions[0]!.year) : transitions;
+    for (const t of chosen) {
+      const kind = t.dst ? 'DAYLIGHT' : 'STANDARD';
+      out.push(['BEGIN', kind], ['DTSTART', t.local], ['TZOFFSETFROM', offsetText(t.from)], ['TZOFFSETTO', offsetText(t.to)]);
+      if (regular) out.push(['RRULE', `FREQ=YEARLY;BYMONTH=${t.month};BYDAY=${t.nth}${DAY_CODES[t.weekday]}`]);
+      out.push(['END', kind]);
+    }
+  }
+  out.push(['END', 'VTIMEZONE']);
+  return out;
+}
+
+interface Transition {
+  year: number;
+  month: number;
+  /** 1–4 for the nth weekday of the month, −1 for the last. */
+  nth: number;
+  weekday: number;
+  /** Local wall-clock time before the change, `YYYYMMDDTHHMMSS`, and its time part. */
+  local: string;
+  localTime: string;
+  from: number;
+  to: number;
+  dst: boolean;
+}
+
+function findTransitions(zone: string, fromYear: number, toYear: number): Transition[] {
+  const out: Transition[] = [];
+  // A week at a time, then to the minute: zones change offset months apart, never twice in a week.
+  const STEP = 7 * 86_400_000;
+  let t = Date.UTC(fromYear, 0, 1);
+  const stop = Date.UTC(toYear + 1, 0, 1);
+  const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone }).offset;
+  let before = offsetAt(t);
+  for (; t < stop; t += STEP) {
+    const next = offsetAt(t + STEP);
+    if (next === before) continue;
+    // Narrow the change down to the minute.
+    let lo = t;
+    let hi = t + STEP;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+      if (offsetAt(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    const local = DateTime.fromMillis(hi, { zone: 'utc' }).plus({ minutes: before });
+    const daysInMonth = local.daysInMonth!;
+    out.push({
+      year: local.year,
+      month: local.month,
+      nth: local.day + 7 > daysInMonth ? -1 : Math.ceil(local.day / 7),
+      weekday: local.weekday - 1,
+      local: local.toFormat("yyyyMMdd'T'HHmmss"),
+      localTime: local.toFormat('HHmmss'),
+      from: before,
+      to: next,
+      dst: DateTime.fromMillis(hi, { zone }).isInDST,
+    });
+    before = next;
+  }
+  return out;
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+}
+
+function isoDuration(minutes: number): string {
+  const total = Math.max(0, Math.round(minutes));
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return `PT${h > 0 ? `${h}H` : ''}${m > 0 || h === 0 ? `${m}M` : ''}`;
+}
+
+function compactDate(date: string): string {
+  return date.replaceAll('-', '');
+}
+
+/** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
+export function text(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * One content line, folded (RFC 5545 §3.1): at most 75 octets a line, continuation lines starting with
+ * a space, never splitting a UTF-8 character or a backslash escape; each line ends in CRLF.
+ */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = 75;
+  // An escape (`\,`) is kept on one line too: legal to split, but naive readers trip on it.
+  for (const char of line.match(/\\.|[\s\S]/gu) ?? []) {
+    const size = encoder.encode(char).length;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+      limit = 75;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return `${parts.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,52 @@
+import Table from 'cli-table3';
+import { DateTime } from 'luxon';
+import type { Colors } from '../formatters/types.js';
+import type { EscalationLadder } from '../sla/escalation.js';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
+ * The terminal view of `govern who`: one table per escalation path, a row per level with when it is due,
+ * who, how to reach them and whether they are covered at the moment asked about. Pure: colours are passed in.
+ */
+export function renderWhoTable(ladder: EscalationLadder, colors: Colors): string {
+  const out: string[] = [
+    colors.bold(`${ladder.partnership} · ${ladder.service} ${ladder.priority} · at ${when(ladder.at)} (${ladder.timezone})`),
+    colors.dim(`levels are due after working time on the \`${ladder.calendar}\` calendar`),
+  ];
+  if (ladder.paths.length === 0) {
+    out.push(colors.red(`No escalation path applies to ${ladder.service} ${ladder.priority}: add one to escalation.yaml.`));
+    return `${out.join('\n')}\n`;
+  }
+  for (const path of ladder.paths) {
+    out.push(`path ${path.path}${path.name ? ` (${path.name})` : ''}`);
+    const table = new Table({ head: ['#', 'Level', 'After', 'Due', 'Who', 'Reach', 'Covered now'], style: { head: [], border: [] } });
+    for (const level of path.levels) {
+      const who = level.contacts.map((c) => (c.name === null ? colors.red(`${c.id} (not in contacts.yaml)`) : `${c.name}${c.title ? `, ${c.title}` : ''}`));
+      const reach = level.contacts.map((c) => [c.phone, c.email].filter((v): v is string => v !== null).join('\n') || '–');
+      const covered =
+        level.covered === null
+          ? colors.yellow(`? (${level.coverage} cannot be read)`)
+          : level.covered
+            ? colors.green(`yes (${level.coverage})`)
+            : colors.red(`no (${level.coverage})${level.nextCovered ? `\nfrom ${when(level.nextCovered)}` : '\nnever'}`);
+      table.push([
+        level.level,
+        level.name ?? '–',
+        level.after ?? '–',
+        level.due === null ? 'never' : when(level.due),
+        who.join('\n') || '–',
+        reach.join('\n'),
+        covered,
+      ]);
+    }
+    out.push(table.toString());
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `Mon 2026-10-05 09:42 +02:00`, with English day names whatever the machine's locale. */
+function when(isoText: string): string {
+  const t = DateTime.fromISO(isoText, { setZone: true });
+  return `${WEEKDAYS[t.weekday - 1]} ${t.toFormat('yyyy-MM-dd HH:mm')} ${t.toFormat('ZZ')}`;
+}
