@@ -1,7 +1,7 @@
 // `npm run bench`: times govern against its floors and its peers on generated
 // portfolios, checks the targets of docs/performance.md and rewrites its table.
 //
-//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write]
+//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write] [--no-peers]
 //
 // Whole processes are timed (spawned, wall clock), after one warm-up round,
 // in interleaved rounds so that drifting machine speed hits every command
@@ -19,6 +19,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
 const write = !args.includes('--no-write') && !quick;
+const withPeers = !args.includes('--no-peers');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 5 : 15;
 const BIG_RUNS = quick ? 1 : 3;
@@ -80,7 +81,7 @@ if (n === 0) process.exit(1);
 );
 
 // ---------------------------------------------------------------- peers
-const peers = preparePeers();
+const peers = withPeers ? preparePeers() : { ajvNote: 'skipped (--no-peers)', spectralNote: 'skipped (--no-peers)' };
 
 // ---------------------------------------------------------------- runs
 /** A command to time: one process, or several run one after the other (ajv-cli, one per kind). */

@@ -2,7 +2,7 @@
 // the schemas to precompiled Ajv validators (standalone code: loading them costs
 // ~10 ms, compiling at run time 150–300 ms), then the CLI bundled into
 // dist/bundle/govern.cjs, which bin/govern.js loads (docs/performance.md).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -43,13 +43,14 @@ mkdirSync(path.join(root, 'dist/schema'), { recursive: true });
 // fails is checked again with the full one (src/schema/quick-validators.ts).
 for (const [file, options] of [
   ['compiled.cjs', AJV_OPTIONS],
-  ['quick.cjs', { ...AJV_OPTIONS, allErrors: false, verbose: false, messages: false }],
+  ['quick.cjs', { ...AJV_OPTIONS, allErrors: false, verbose: false, messages: false, inlineRefs: false }],
 ]) {
   const ajv = new Ajv({ ...options, code: { source: true, formats: _`require("./formats.cjs").formats` } });
   for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn);
   const exports = {};
   for (const [kind, schema] of schemas) {
-    ajv.addSchema(schema);
+    // The lean set does not need the words: standalone code embeds each schema.
+    ajv.addSchema(file === 'quick.cjs' ? withoutAnnotations(structuredClone(schema)) : schema);
     exports[kind] = schema.$id;
   }
   const code = standaloneCode(ajv, exports);
@@ -72,16 +73,59 @@ await esbuild.build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Whitespace and syntax only: names stay, so a stack trace in a bug report still reads.
   minifySyntax: true,
+  minifyWhitespace: true,
+  // Lazy imports of packages become lazy require()s (Node >= 20.19 requires ES
+  // modules such as chalk), so the whole bundle is one CommonJS script that
+  // bin/govern.js can compile with V8's code cache.
+  supported: { 'dynamic-import': false },
   external: external.flatMap((name) => [name, `${name}/*`]),
   // import.meta.url keeps meaning "this file": the bundle sits two folders
   // below the package root, as every source module does.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess()],
+  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators()],
   logLevel: 'warning',
 });
+// V8's code cache for the bundle, made by a training run (a check of the
+// example): bin/govern.js hands it to V8, which then skips parsing and
+// compiling what the run used (~10 ms a start). V8 refuses a cache made by
+// another V8 version, and govern then compiles as usual.
+const trained = spawnSync(process.execPath, [path.join(root, 'bin/govern.js'), 'check', path.join(root, 'examples/acme-northwind'), '--today', '2026-11-15'], {
+  env: { ...process.env, GOVERN_WRITE_CODE_CACHE: '1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (trained.status !== 0 && trained.status !== 1) console.error('build: the training run failed; the bundle runs without a code cache');
 console.error(`built dist/ with ${schemas.length} precompiled schemas and the CLI bundle`);
+
+/** A schema without the keywords that only annotate (titles, descriptions, examples): they do not change what is valid. */
+function withoutAnnotations(schema) {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  if (Array.isArray(schema)) return schema.map(withoutAnnotations);
+  for (const key of ['title', 'description', 'examples', '$comment']) delete schema[key];
+  for (const key of ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']) {
+    if (schema[key] && typeof schema[key] === 'object') for (const name of Object.keys(schema[key])) schema[key][name] = withoutAnnotations(schema[key][name]);
+  }
+  for (const key of ['items', 'additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'allOf', 'anyOf', 'oneOf']) {
+    if (key in schema) schema[key] = withoutAnnotations(schema[key]);
+  }
+  return schema;
+}
+
+/** The lean validators inside the bundle (and so inside its code cache), still loaded on first use. */
+function bundledQuickValidators() {
+  return {
+    name: 'bundled-quick-validators',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]schema[\\/]quick-validators\.ts$/ }, () => ({
+        contents: `let cache;\nexport function quickValidators() { return (cache ??= require(${JSON.stringify(path.join(root, 'dist/schema/quick.cjs'))})); }\n`,
+        loader: 'ts',
+        resolveDir: path.join(root, 'dist/schema'),
+      }));
+    },
+  };
+}
 
 /** The full YAML parser, loaded on first use instead of at start-up (see src/parse/full-yaml.ts). */
 function lazyFullParser() {
@@ -111,6 +155,44 @@ function lazyChildProcess() {
       );
       build.onLoad({ filter: /^lazy-child-process$/, namespace: 'lazy' }, () => ({
         contents: "let real; const load = () => (real ??= require('node:child_process')); module.exports = { get spawn() { return load().spawn; } };\n",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Luxon costs ~8 ms to load and many modules import it for work a clean check
+ * rarely needs (messages, instants near a period's edge). In the bundle each
+ * of its exports is a stand-in that loads luxon on first use and forwards to
+ * the real class, so a run that never touches a date library never loads one.
+ */
+function lazyLuxon() {
+  const names = Object.keys(require('luxon')).filter((name) => /^[A-Z]/.test(name));
+  return {
+    name: 'lazy-luxon',
+    setup(build) {
+      build.onResolve({ filter: /^luxon$/ }, (args) => (args.importer === 'lazy-luxon' ? { path: 'luxon', external: true } : { path: 'lazy-luxon', namespace: 'lazy' }));
+      build.onLoad({ filter: /^lazy-luxon$/, namespace: 'lazy' }, () => ({
+        contents: `let real;
+const load = () => (real ??= require('luxon'));
+const bound = new Map();
+const lazy = (name) => new Proxy(function () {}, {
+  get(_, key) {
+    const target = load()[name];
+    const value = Reflect.get(target, key, target);
+    if (typeof value !== 'function' || key === 'prototype') return value;
+    let fn = bound.get(value);
+    if (!fn) bound.set(value, (fn = value.bind(target)));
+    return fn;
+  },
+  set: (_, key, value) => Reflect.set(load()[name], key, value),
+  has: (_, key) => Reflect.has(load()[name], key),
+  construct: (_, args) => Reflect.construct(load()[name], args),
+  apply: (_, self, args) => Reflect.apply(load()[name], self, args),
+});
+module.exports = { ${names.map((n) => `${n}: lazy(${JSON.stringify(n)})`).join(', ')} };
+`,
         loader: 'js',
       }));
     },

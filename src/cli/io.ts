@@ -1,3 +1,5 @@
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 /** A stream govern writes to. */
 export interface OutStream {
   write(text: string): void;
@@ -19,16 +21,49 @@ export interface Io {
 
 /** The real process, for bin/govern.js. */
 export function nodeIo(): Io {
+  // process.stdin, process.stdout and node:tty each cost milliseconds on first
+  // use: a check never reads stdin, writes its report in one go, and asks
+  // whether stdout is a terminal only when colour depends on it.
+  let stdoutIsTTY: boolean | undefined;
   return {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => void process.stdout.write(text) },
+    stdout: { write: (text) => writeToFd(1, text) },
     stderr: { write: (text) => void process.stderr.write(text) },
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    get stdoutIsTTY() {
+      return (stdoutIsTTY ??= isTerminal(1));
+    },
+    get stdinIsTTY() {
+      return isTerminal(0);
+    },
     now: () => Date.now(),
   };
+}
+
+/** Whether a descriptor is a terminal; files, pipes and /dev/null are told apart without loading node:tty. */
+function isTerminal(fd: number): boolean {
+  if (process.platform !== 'win32') {
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev) return false;
+    } catch {
+      return false;
+    }
+  }
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/** Writes all of a text at once (as a terminal would take it); a pipe that would block gets the rest through the stream. */
+function writeToFd(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    process.stdout.write(bytes.subarray(done));
+  }
 }
 
 /** An in-memory Io for tests: what was written is in `out` and `err`. */

@@ -151,13 +151,14 @@ export function findConfig(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
+    // throwIfNoEntry: a missing file is the usual answer here, and a thrown error costs far more than the stat.
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
     } catch {
       // not here
     }
     try {
-      if (statSync(path.join(dir, '.git'))) return undefined;
+      if (statSync(path.join(dir, '.git'), { throwIfNoEntry: false })) return undefined;
     } catch {
       // not a repository root
     }

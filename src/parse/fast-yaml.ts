@@ -29,27 +29,35 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
+// Each plain scalar is offered to every type in turn, so each first looks at
+// one character before trying its expressions: most scalars are words.
 const coreNull = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: string | null) => data === null || NULL.test(data),
+  resolve: (data: string | null) => data === null || data === '' || ((data[0] === '~' || data[0] === 'n' || data[0] === 'N') && NULL.test(data)),
   construct: () => null,
 });
 const coreBool = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && BOOL.test(data),
+  resolve: (data: string | null) => data !== null && data.length >= 4 && data.length <= 5 && BOOL.test(data),
   construct: (data: string) => data[0] === 't' || data[0] === 'T',
 });
 const coreInt = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+  resolve: (data: string | null) => data !== null && numeric(data) && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
   construct: (data: string) => (INT_OCT.test(data) ? parseInt(data.slice(2), 8) : INT_HEX.test(data) ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
 });
 const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && (FLOAT_NAN.test(data) || FLOAT.test(data)),
+  resolve: (data: string | null) => data !== null && numeric(data) && (FLOAT_NAN.test(data) || FLOAT.test(data)),
   construct: (data: string) =>
     FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? -Infinity : Infinity) : parseFloat(data),
 });
+
+/** Whether a scalar starts as a number can: a digit, a sign or a dot. */
+function numeric(data: string): boolean {
+  const c = data.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
 
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
 

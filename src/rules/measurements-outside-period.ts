@@ -1,14 +1,23 @@
 import { DateTime } from 'luxon';
 import { arrayOf, isObject, isString } from '../model/guards.js';
+import { zoneOffsetMinutes } from '../io/host-zone.js';
+import { insidePeriodQuickly, parseInstantQuickly } from '../sla/instant.js';
 import { periodBounds } from '../sla/period.js';
 import { defineRule } from './define-rule.js';
 
-/** Reads an instant with its own offset; null when it does not parse (the schema reports it). */
-export function readInstant(value: unknown): DateTime | null {
+/**
+ * Reads an instant with its own offset, as epoch milliseconds; null when it
+ * does not parse (the schema reports it). The common RFC 3339 form is read
+ * without luxon: these rules read every instant of every incident.
+ */
+export function readInstant(value: unknown): number | null {
   if (!isString(value)) return null;
+  const quick = parseInstantQuickly(value);
+  if (quick !== undefined) return quick;
   const instant = DateTime.fromISO(value, { setZone: true });
-  return instant.isValid ? instant : null;
+  return instant.isValid ? instant.toMillis() : null;
 }
+
 
 /** Incidents are opened, and downtime starts, inside the period of their file. */
 export const measurementsOutsidePeriod = defineRule({
@@ -19,16 +28,20 @@ export const measurementsOutsidePeriod = defineRule({
     const p = context.partnership;
     for (const m of p.measurements) {
       if (!m.period) continue;
-      const { start, end } = periodBounds(m.period, p.timezone);
-      if (!start.isValid || !end.isValid) continue;
-      const label = m.period.label;
+      const period = m.period;
+      // The zone's bounds from luxon only when the quick test cannot settle it, and for the message.
+      let bounds: ReturnType<typeof periodBounds> | undefined;
+      const label = period.label;
       const check = (value: unknown, path: (string | number)[], what: string): void => {
         const instant = readInstant(value);
-        if (!instant || (instant >= start && instant < end)) return;
+        if (instant === null || insidePeriodQuickly(instant, period.year, period.firstMonth, period.months, p.timezone, zoneOffsetMinutes) === true) return;
+        bounds ??= periodBounds(period, p.timezone);
+        const { start, end } = bounds;
+        if (!start.isValid || !end.isValid || (instant >= start.toMillis() && instant < end.toMillis())) return;
         context.report({
           file: m.file,
           path,
-          message: `${what} ${String(value)}, ${instant < start ? 'before' : 'after'} period ${label} (${start.toISODate()} to ${end.minus({ days: 1 }).toISODate()} in ${p.timezone}): record it in the file of the period it belongs to`,
+          message: `${what} ${String(value)}, ${instant < start.toMillis() ? 'before' : 'after'} period ${label} (${start.toISODate()} to ${end.minus({ days: 1 }).toISODate()} in ${p.timezone}): record it in the file of the period it belongs to`,
           data: { period: label, value, timezone: p.timezone, start: start.toISO(), end: end.toISO() },
         });
       };

@@ -1,0 +1,105 @@
+// Date arithmetic that needs no date library, for the hot and start-up paths
+// of `govern check`: loading luxon and the time-zone data costs 10–20 ms per
+// process, and luxon parses an instant in microseconds where a regular
+// expression takes a fraction of one. Anything these helpers cannot settle
+// exactly is left to luxon by their callers.
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The epoch milliseconds of an RFC 3339 instant in its common form
+ * (`2026-10-05T09:12:00+02:00`, `2026-10-03T02:10:00Z`); undefined for any
+ * other spelling or an impossible date, which the caller hands to luxon.
+ */
+export function parseInstantQuickly(text: string): number | undefined {
+  const m = INSTANT.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS[month - 1]!)) return undefined;
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  let offset = 0;
+  if (m[8] !== undefined) {
+    const oh = Number(m[9]);
+    const om = Number(m[10]);
+    if (oh > 23 || om > 59) return undefined;
+    offset = (m[8] === '-' ? -1 : 1) * (oh * 60 + om) * 60000;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+}
+
+/**
+ * Bounds, in hours, of the UTC offsets every zone under a prefix uses now,
+ * widened by an hour on each side (Europe/ runs from UTC to UTC+4, so -1..+5)
+ * and always including UTC, which is where luxon falls back for a misspelt
+ * zone. A zone outside these prefixes has no bounds and goes to luxon.
+ */
+const OFFSET_BOUNDS: readonly (readonly [string, number, number])[] = [
+  ['Europe/', -1, 5],
+  ['America/', -11, 0],
+  ['Africa/', -1, 4],
+  ['Asia/', 0, 13],
+  ['Australia/', 0, 12],
+];
+
+/** The lowest and highest offset (hours) a zone can have now, when its name says so. */
+export function offsetBounds(zone: string): readonly [number, number] | undefined {
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Etc/GMT' || zone === 'GMT') return [0, 0];
+  for (const [prefix, low, high] of OFFSET_BOUNDS) if (zone.startsWith(prefix)) return [low, high];
+  return undefined;
+}
+
+/** The calendar date (`YYYY-MM-DD`) of an instant at a fixed offset in hours. */
+export function dateAtOffset(ms: number, hours: number): string {
+  return new Date(ms + hours * 3600000).toISOString().slice(0, 10);
+}
+
+/**
+ * Today's date in a zone, when every offset the zone may have gives the same
+ * date (most of the day for most zones); undefined when it depends on the
+ * exact offset, which only the time-zone data knows.
+ */
+export function todayQuickly(zone: string, now: number): string | undefined {
+  const bounds = offsetBounds(zone);
+  if (!bounds) return undefined;
+  const first = dateAtOffset(now, bounds[0]);
+  return first === dateAtOffset(now, bounds[1]) && first.length === 10 ? first : undefined;
+}
+
+/** A plain calendar date moved by whole days (`2027-12-31` − 90 → `2027-10-02`). */
+export function addDaysToDate(date: string, days: number): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || Number(m[1]) < 100) return undefined;
+  const out = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString();
+  return out.length === 24 ? out.slice(0, 10) : undefined;
+}
+
+const HOUR = 3600000;
+
+/**
+ * Whether an instant lies in the months `[first, first + months)` of a year as
+ * counted in a zone, settled without luxon: at once when the instant is more
+ * than a day from the period's edges (no zone is a day from UTC), else with
+ * the zone's offset when it is the same over the two days around the instant
+ * (no transition near the edge, so the edge is plain arithmetic). Undefined
+ * when only luxon can say (a transition near the edge, an unknown zone).
+ */
+export function insidePeriodQuickly(ms: number, year: number, firstMonth: number, months: number, zone: string, offsetAt: (zone: string, ms: number) => number | undefined): boolean | undefined {
+  if (year < 100) return undefined;
+  const start = Date.UTC(year, firstMonth - 1, 1);
+  const end = Date.UTC(year, firstMonth - 1 + months, 1);
+  if (ms >= start + 24 * HOUR && ms < end - 24 * HOUR) return true;
+  if (ms < start - 24 * HOUR || ms >= end + 24 * HOUR) return false;
+  const offset = offsetAt(zone, ms);
+  if (offset === undefined) return undefined;
+  for (const step of [-26, -13, 13, 26]) if (offsetAt(zone, ms + step * HOUR) !== offset) return undefined;
+  const shift = offset * 60000;
+  return ms >= start - shift && ms < end - shift;
+}
