@@ -17,7 +17,7 @@ export function zoneOffsetMinutes(zone: string, ms: number): number | undefined 
   const saved = process.env.TZ;
   try {
     process.env.TZ = zone;
-    return -new Date(ms).getTimezoneOffset();
+    return -new Date(ms).getTimezoneOffset() || 0;
   } finally {
     if (saved === undefined) delete process.env.TZ;
     else process.env.TZ = saved;

@@ -13,6 +13,11 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * other spelling or an impossible date, which the caller hands to luxon.
  */
 export function parseInstantQuickly(text: string): number | undefined {
+  // The two spellings files hold by the hundred thousand, read digit by digit.
+  if (text.length === 20 || text.length === 25) {
+    const quick = readFixedInstant(text);
+    if (quick !== undefined) return quick;
+  }
   const m = INSTANT.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);
@@ -33,6 +38,42 @@ export function parseInstantQuickly(text: string): number | undefined {
     offset = (m[8] === '-' ? -1 : 1) * (oh * 60 + om) * 60000;
   }
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+}
+
+/** `2026-10-05T09:12:00Z` or `2026-10-05T09:12:00+02:00`, without a regular expression; undefined otherwise. */
+function readFixedInstant(t: string): number | undefined {
+  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58 || t.charCodeAt(16) !== 58) return undefined;
+  const year = digits(t, 0, 4);
+  const month = digits(t, 5, 2);
+  const day = digits(t, 8, 2);
+  const hour = digits(t, 11, 2);
+  const minute = digits(t, 14, 2);
+  const second = digits(t, 17, 2);
+  let offset = 0;
+  if (t.length === 20) {
+    if (t.charCodeAt(19) !== 90) return undefined;
+  } else {
+    const sign = t.charCodeAt(19);
+    const oh = digits(t, 20, 2);
+    const om = digits(t, 23, 2);
+    if ((sign !== 43 && sign !== 45) || t.charCodeAt(22) !== 58 || oh < 0 || om < 0 || oh > 23 || om > 59) return undefined;
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60000;
+  }
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS[month - 1]!)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offset;
+}
+
+/** The number written by `length` ASCII digits at `at`; -1 if any is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /**

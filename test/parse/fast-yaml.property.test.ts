@@ -1,0 +1,180 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { dump } from 'js-yaml';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseYamlQuickly } from '../../src/parse/fast-yaml.js';
+import { parseYaml } from '../../src/parse/parse-yaml.js';
+import { readYaml } from '../../src/parse/read-yaml.js';
+
+const RUNS = Number(process.env.GOVERN_FUZZ_RUNS ?? 300);
+
+/** The differential property: whatever the fast reader accepts, `yaml` reads cleanly and to the same value. */
+function agrees(text: string): boolean {
+  const quick = parseYamlQuickly(text);
+  if (quick === undefined) return true;
+  const full = parseYaml(text);
+  if (!full.ok || full.problems.length > 0) throw new Error(`fast reader accepted what yaml rejects: ${JSON.stringify(text)} (${full.problems.map((p) => p.ruleId).join(', ')})`);
+  if (!isDeepStrictEqual(quick.data, full.data)) throw new Error(`values differ for ${JSON.stringify(text)}: ${JSON.stringify(quick.data)} vs ${JSON.stringify(full.data)}`);
+  return true;
+}
+
+// Scalars chosen to sit on the edges where YAML 1.1, js-yaml and YAML 1.2 core differ.
+const EDGE_SCALARS = [
+  'null', 'Null', 'NULL', 'nULL', '~', '', 'true', 'True', 'TRUE', 'tRUE', 'yes', 'no', 'on', 'off', 'y', 'n',
+  '0', '-0', '+0', '12', '+12', '-12', '08', '012', '0o17', '0O17', '0x1F', '0X1F', '0b101', '1_000', '1,000',
+  '.5', '-.5', '+.5', '1.', '1.0', '1e5', '1E5', '1e+5', '-1e-5', '1.5e3', '.inf', '-.inf', '+.inf', '.Inf', '.NaN', '.nan', 'nan', 'inf',
+  '1e400', '123456789012345678901', '9007199254740993', '2026-10-05', '2026-10-05T09:12:00+02:00', '12:30', '12:30:45', '1:20',
+  '"quoted"', "'single'", '"a\\tb"', '"\\x41\\u263A"', "'it''s'", 'a: b', 'a #b', 'a#b', '- x', '@at', '`tick`', '%pct', 'é', 'ü ⇄ ö', 'x y z',
+];
+
+const KEYS = ['id', 'name', 'a', 'b', '1', 'true', 'null', '~', '"null"', "''", '"x y"', 'key with spaces', '__proto__', 'constructor', '0x1F', '-0'];
+
+/** Small YAML documents built from risky pieces, in block and flow styles. */
+const soup: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  scalar: fc.oneof(fc.constantFrom(...EDGE_SCALARS), fc.string({ maxLength: 8 }).filter((s) => !s.includes('\n'))),
+  flow: fc.oneof(
+    { depthSize: 'small' },
+    tie('scalar'),
+    fc.array(tie('flow'), { maxLength: 3 }).map((items) => `[${(items as string[]).join(', ')}]`),
+    fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('flow')), { maxLength: 3 }).map((pairs) => `{${(pairs as [string, string][]).map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+  ),
+  block: fc.oneof(
+    { depthSize: 'small' },
+    fc.array(fc.tuple(fc.constantFrom(...KEYS), fc.oneof(tie('flow'), tie('block'))), { minLength: 1, maxLength: 4 }).map((pairs) =>
+      (pairs as [string, string][]).map(([k, v]) => (v.includes('\n') ? `${k}:\n${indent(v)}` : `${k}: ${v}`)).join('\n'),
+    ),
+    fc.array(fc.oneof(tie('flow'), tie('block')), { minLength: 1, maxLength: 3 }).map((items) =>
+      (items as string[]).map((v) => (v.includes('\n') ? `-\n${indent(v)}` : `- ${v}`)).join('\n'),
+    ),
+  ),
+})).block as fc.Arbitrary<string>;
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+/** Decorations that change how a document must be read: each must be rejected, deferred or read alike. */
+const decoration = fc.constantFrom(
+  (t: string) => t,
+  (t: string) => `${t}\n`,
+  (t: string) => `---\n${t}\n`,
+  (t: string) => `---\n${t}\n...\n`,
+  (t: string) => `%YAML 1.1\n---\n${t}\n`,
+  (t: string) => `%YAML 1.2\n---\n${t}\n`,
+  (t: string) => `${t}\n---\nx: 1\n`,
+  (t: string) => `# comment\n${t}  # trailing\n`,
+  (t: string) => t.replace(/\n/g, '\r\n'),
+  (t: string) => t.replace(/^ {2}/m, '\t'),
+  (t: string) => `\ufeff${t}`,
+  (t: string) => `anchor: &a {x: 1}\nref: *a\n${t}`,
+  (t: string) => `base: {x: 1}\nmerged:\n  <<: {x: 1}\n${t}`,
+  (t: string) => `tagged: !include other.yaml\n${t}`,
+  (t: string) => `tagged: !!str 12\n${t}`,
+  (t: string) => `? complex\n: value\n${t}`,
+  (t: string) => `[a, b]: value\n${t}`,
+  (t: string) => `dup: 1\n${t}\ndup: 2\n`,
+  (t: string) => `text: |\n  line one\n  line two\n${t}`,
+  (t: string) => `text: >-\n  folded\n  lines\n\n  para\n${t}`,
+  (t: string) => `text: |+\n  kept\n\n${t}`,
+  (t: string) => `text: "multi\n  line"\n${t}`,
+  (t: string) => `text: plain\n  continued\n${t}`,
+);
+
+/** Any JSON-like value, as both libraries would write it in their styles. */
+const value = fc.jsonValue({ maxDepth: 4 });
+const writers: ((v: unknown) => string)[] = [
+  (v) => stringify(v),
+  (v) => stringify(v, { collectionStyle: 'flow' }),
+  (v) => stringify(v, { defaultStringType: 'QUOTE_DOUBLE' }),
+  (v) => stringify(v, { defaultStringType: 'QUOTE_SINGLE' }),
+  (v) => stringify(v, { defaultStringType: 'BLOCK_LITERAL', defaultKeyType: 'PLAIN' }),
+  (v) => stringify(v, { defaultStringType: 'BLOCK_FOLDED', defaultKeyType: 'PLAIN' }),
+  (v) => dump(v),
+  (v) => dump(v, { flowLevel: 1 }),
+  (v) => dump(v, { noCompatMode: true, lineWidth: 20 }),
+];
+
+describe('the fast YAML reader against yaml', () => {
+  it('reads every document it accepts exactly as yaml does (risky pieces)', () => {
+    fc.assert(fc.property(soup, decoration, (doc, decorate) => agrees(decorate(doc))), { numRuns: RUNS * 3 });
+  });
+
+  it('reads every document it accepts exactly as yaml does (values written by both libraries)', () => {
+    fc.assert(
+      fc.property(value, fc.nat({ max: writers.length - 1 }), (v, w) => {
+        let text: string;
+        try {
+          text = writers[w]!(v);
+        } catch {
+          return true; // a writer that cannot write this value
+        }
+        return agrees(text);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('reads the partnership files govern ships with, without deferring', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const path = await import('node:path');
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (name.endsWith('.yaml')) files.push(full);
+      }
+    };
+    walk(path.join(import.meta.dirname, '../../examples/acme-northwind'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const quick = parseYamlQuickly(text);
+      expect(quick, file).toBeDefined();
+      expect(agrees(text)).toBe(true);
+    }
+  });
+});
+
+describe('what govern rejects is never read quickly', () => {
+  const cases: [string, string, string][] = [
+    ['duplicate keys', 'a: 1\nb: 2\na: 3\n', 'yaml/duplicate-key'],
+    ['a custom tag', 'a: !include other.yaml\n', 'yaml/custom-tag'],
+    ['a merge key', 'base: &b {x: 1}\nc:\n  <<: *b\n', 'yaml/merge-key'],
+    ['a %YAML 1.1 directive', '%YAML 1.1\n---\na: on\n', 'yaml/version'],
+    ['several documents', 'a: 1\n---\nb: 2\n', 'yaml/syntax'],
+    ['a tab as indentation', 'a:\n\tb: 1\n', 'yaml/syntax'],
+    ['too many aliases', `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 120 }, (_, i) => `k${i}: *a`).join('\n')}\n`, 'yaml/alias-limit'],
+    ['a number too large', 'a: 1e400\n', 'yaml/number-range'],
+    ['a whole number JavaScript cannot hold', 'a: 123456789012345678901\n', 'yaml/number-range'],
+    ['a collection as a key', '[a, b]: 1\n', 'yaml/complex-key'],
+  ];
+  it.each(cases)('%s', (_name, text, ruleId) => {
+    expect(parseYamlQuickly(text)).toBeUndefined();
+    const parsed = readYaml(text);
+    expect(parsed.problems.map((p) => p.ruleId)).toContain(ruleId);
+  });
+
+  it('leaves every tag to the full parser, YAML 1.1 ones included', () => {
+    expect(parseYamlQuickly('a: !!binary aGk=\n')).toBeUndefined();
+    expect(parseYamlQuickly('a: !!str 12\n')).toBeUndefined();
+  });
+
+  it('defers a document nested deeper than it reads quickly, and yaml reports the depth limit', () => {
+    const deep = `${'['.repeat(80)}${']'.repeat(80)}\n`;
+    expect(parseYamlQuickly(deep)).toBeUndefined();
+    expect(readYaml(deep).problems.map((p) => p.ruleId)).toContain('yaml/too-deep');
+  });
+
+  it('reads a plain file quickly and finds positions only when asked', () => {
+    const text = 'id: acme\nowners:\n  client: jane-doe\n';
+    expect(parseYamlQuickly(text)).toEqual({ data: { id: 'acme', owners: { client: 'jane-doe' } } });
+    const parsed = readYaml(text);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.locate(['owners', 'client'])).toEqual({ start: { line: 3, column: 11 }, end: { line: 3, column: 19 } });
+  });
+});

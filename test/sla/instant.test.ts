@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { zoneOffsetMinutes } from '../../src/io/host-zone.js';
+import { todayIn } from '../../src/check/run-check.js';
+import { addDaysToDate, insidePeriodQuickly, parseInstantQuickly, todayQuickly } from '../../src/sla/instant.js';
+import { periodBounds, type Period } from '../../src/sla/period.js';
+
+const RUNS = Number(process.env.GOVERN_FUZZ_RUNS ?? 300);
+const ZONES = ['Europe/Berlin', 'Europe/London', 'Europe/Moscow', 'America/New_York', 'America/St_Johns', 'America/Adak', 'America/Santiago', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Tokyo', 'Asia/Kamchatka', 'Australia/Lord_Howe', 'Australia/Perth', 'Africa/Casablanca', 'Pacific/Auckland', 'Pacific/Kiritimati', 'Pacific/Apia', 'UTC', 'Etc/GMT+12', 'Asia/Calcutta', 'US/Eastern', 'Europe/Berln'];
+const instantMs = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) });
+const offsetMinutes = fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 });
+
+function rfc3339(ms: number, offset: number, style: number): string {
+  const local = new Date(ms + offset * 60000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const suffix = offset === 0 && style === 0 ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return style === 2 ? `${local}.250${suffix}` : `${local}${suffix}`;
+}
+
+describe('parseInstantQuickly', () => {
+  it('reads an RFC 3339 instant to the millisecond luxon reads', () => {
+    fc.assert(
+      fc.property(instantMs, offsetMinutes, fc.nat({ max: 2 }), (ms, offset, style) => {
+        const text = rfc3339(ms, offset, style);
+        const luxon = DateTime.fromISO(text, { setZone: true });
+        expect(parseInstantQuickly(text)).toBe(luxon.toMillis());
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('leaves other spellings and impossible dates to luxon', () => {
+    for (const text of ['2026-10-05', '2026-10-05T09:12', '2026-10-05 09:12:00Z', '2026-10-05t09:12:00z', '2026-02-30T00:00:00Z', '2026-10-05T24:00:00Z', '2026-10-05T09:12:60Z', '2026-10-05T09:12:00+24:00', '0099-01-01T00:00:00Z', 'soon']) {
+      expect(parseInstantQuickly(text), text).toBeUndefined();
+    }
+    expect(parseInstantQuickly('2024-02-29T12:00:00Z')).toBe(Date.UTC(2024, 1, 29, 12));
+  });
+});
+
+describe('dates in a zone without loading the zone data', () => {
+  it('todayQuickly is luxon’s date in the zone whenever it answers', () => {
+    fc.assert(
+      fc.property(instantMs, fc.constantFrom(...ZONES), (now, zone) => {
+        const quick = todayQuickly(zone, now);
+        if (quick === undefined) return;
+        const local = DateTime.fromMillis(now, { zone });
+        expect(quick).toBe((local.isValid ? local : DateTime.fromMillis(now, { zone: 'utc' })).toISODate());
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('todayIn is luxon’s date in the zone, or in UTC for an unknown zone', () => {
+    fc.assert(
+      fc.property(instantMs, fc.constantFrom(...ZONES), (now, zone) => {
+        const local = DateTime.fromMillis(now, { zone });
+        expect(todayIn(zone, now)).toBe((local.isValid ? local : DateTime.fromMillis(now, { zone: 'utc' })).toISODate());
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('zoneOffsetMinutes is luxon’s offset, and says nothing of zones it does not list', () => {
+    fc.assert(
+      fc.property(instantMs, fc.constantFrom(...ZONES), (ms, zone) => {
+        const offset = zoneOffsetMinutes(zone, ms);
+        if (offset === undefined) return;
+        expect(offset).toBe(DateTime.fromMillis(ms, { zone }).offset);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    expect(zoneOffsetMinutes('Europe/Berln', 0)).toBeUndefined();
+  });
+
+  it('leaves TZ as it found it', () => {
+    const before = process.env.TZ;
+    zoneOffsetMinutes('Asia/Tokyo', Date.UTC(2026, 0, 1));
+    expect(process.env.TZ).toBe(before);
+  });
+
+  it('insidePeriodQuickly agrees with luxon’s period bounds whenever it answers, near the edges too', () => {
+    const period = fc.record({ year: fc.integer({ min: 1995, max: 2035 }), month: fc.integer({ min: 1, max: 12 }), kind: fc.constantFrom('month', 'quarter', 'year') });
+    fc.assert(
+      fc.property(period, fc.integer({ min: -50, max: 50 }), fc.boolean(), fc.constantFrom(...ZONES), (p, hours, atEnd, zone) => {
+        const months = p.kind === 'month' ? 1 : p.kind === 'quarter' ? 3 : 12;
+        const firstMonth = p.kind === 'month' ? p.month : p.kind === 'quarter' ? Math.floor((p.month - 1) / 3) * 3 + 1 : 1;
+        const edge = Date.UTC(p.year, firstMonth - 1 + (atEnd ? months : 0), 1);
+        const ms = edge + hours * 3600000 + 17 * 60000;
+        const quick = insidePeriodQuickly(ms, p.year, firstMonth, months, zone, zoneOffsetMinutes);
+        if (quick === undefined) return;
+        const { start, end } = periodBounds({ kind: p.kind, label: '', year: p.year, firstMonth, months } as Period, zone);
+        if (!start.isValid) return; // an unknown zone: the rule says nothing either way
+        expect(quick).toBe(ms >= start.toMillis() && ms < end.toMillis());
+      }),
+      { numRuns: RUNS * 10 },
+    );
+  });
+
+  it('addDaysToDate is luxon’s plain-date arithmetic', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(100, 0, 1), max: Date.UTC(9998, 0, 1) }), fc.integer({ min: -4000, max: 4000 }), (ms, days) => {
+        const date = new Date(ms).toISOString().slice(0, 10);
+        const quick = addDaysToDate(date, days);
+        if (quick === undefined) return; // past year 9999: luxon's to answer
+        expect(quick).toBe(DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate());
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+});
