@@ -28,10 +28,19 @@ const MAYBE_UNSURE = /[\t%<!&*?\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u
  * a flow collection used as a key (`[a, b]: x`), a block scalar with an
  * explicit indentation (`|1-`), sequences nested on one line (`- - x`), a
  * sequence entry with nothing on its line (empty, or its value below it), a
- * quoted scalar that goes on past the end of its line.
+ * quoted scalar that goes on past the end of its line. Each expression starts
+ * with a character or a line break, which V8 scans for quickly; the quoted
+ * ones run only on text holding that quote.
  */
-const DIFFERENT =
-  /[\]}] *:(?:\s|$)|[|>][-+]?[1-9]|(?:^|[ ])-[ ]+-(?:[ ]|$)|^[ ]*-[ ]*(?:#.*)?\r?$|(?:^|[:[{,-])[ ]*(?:"(?:[^"\\\n]|\\.)*\\?|'(?:[^'\n]|'')*)\r?$/m;
+const DIFFERENT = [/[\]}] *:(?:\s|$)/, /[|>][-+]?[1-9]/, /- +-(?: |\r?$)/m, /(?:^|\n) *-[ ]*(?:#[^\n]*)?\r?(?:\n|$)/];
+const OPEN_DOUBLE_QUOTE = /(?:^|[:[{,-])[ ]*"(?:[^"\\\n]|\\.)*\\?\r?$/m;
+const OPEN_SINGLE_QUOTE = /(?:^|[:[{,-])[ ]*'(?:[^'\n]|'')*\r?$/m;
+
+/** True when the text holds something the two parsers may read differently. */
+function different(text: string): boolean {
+  for (const pattern of DIFFERENT) if (pattern.test(text)) return true;
+  return (text.includes('"') && OPEN_DOUBLE_QUOTE.test(text)) || (text.includes("'") && OPEN_SINGLE_QUOTE.test(text));
+}
 
 /** Deeper than this, the full parser decides (real files nest fewer than ten levels). */
 const MAX_FAST_DEPTH = 32;
@@ -85,7 +94,7 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, 
  */
 export function parseYamlQuickly(text: string): { data: unknown } | undefined {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if ((MAYBE_UNSURE.test(source) && UNSURE.test(source)) || DIFFERENT.test(source)) return undefined;
+  if ((MAYBE_UNSURE.test(source) && UNSURE.test(source)) || different(source)) return undefined;
   let data: unknown;
   try {
     // json: false makes duplicate keys an error: those files go to the full parser.

@@ -25,6 +25,11 @@ export function isDate(value: string): boolean {
 
 /** An RFC 3339 instant: a real date and time with an offset (`Z` or `+02:00`). */
 export function isDateTime(value: string): boolean {
+  // `2026-10-05T09:12:00Z` and `…+02:00`: every incident holds several; read digit by digit.
+  if (value.length === 20 || value.length === 25) {
+    const quick = fixedDateTime(value);
+    if (quick !== undefined) return quick;
+  }
   const m = DATE_TIME.exec(value);
   if (!m) return false;
   if (!validDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
@@ -33,6 +38,31 @@ export function isDateTime(value: string): boolean {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   if (hour > 23 || minute > 59 || second > 60) return false;
   if (m[7] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return false;
+  return true;
+}
+
+/** The answer for the two fixed-width spellings of an instant; undefined when the value is not spelt so. */
+function fixedDateTime(v: string): boolean | undefined {
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return undefined;
+  if (v.length === 20 ? v.charCodeAt(19) !== 90 : (v.charCodeAt(19) !== 43 && v.charCodeAt(19) !== 45) || v.charCodeAt(22) !== 58) return undefined;
+  const n = (at: number, length: number): number => {
+    let out = 0;
+    for (let i = at; i < at + length; i++) {
+      const d = v.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      out = out * 10 + d;
+    }
+    return out;
+  };
+  const [year, month, day, hour, minute, second] = [n(0, 4), n(5, 2), n(8, 2), n(11, 2), n(14, 2), n(17, 2)];
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (!validDay(year, month, day) || hour > 23 || minute > 59 || second > 60) return false;
+  if (v.length === 25) {
+    const oh = n(20, 2);
+    const om = n(23, 2);
+    if (oh < 0 || om < 0) return undefined;
+    if (oh > 23 || om > 59) return false;
+  }
   return true;
 }
 

@@ -110,3 +110,30 @@ describe('dates in a zone without loading the zone data', () => {
     );
   });
 });
+
+describe('isDateTime', () => {
+  it('answers the fixed-width spellings as its regular expression does', async () => {
+    const { isDateTime } = await import('../../src/schema/formats.js');
+    const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+    const reference = (v: string): boolean => {
+      const m = DATE_TIME.exec(v);
+      if (!m) return false;
+      const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+      const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+      if (mo < 1 || mo > 12 || d < 1 || days === undefined || d > days || h > 23 || mi > 59 || s > 60) return false;
+      return m[7] === undefined || (Number(m[8]) <= 23 && Number(m[9]) <= 59);
+    };
+    const digit = fc.constantFrom(...'0123456789'.split(''));
+    const two = fc.tuple(digit, digit).map(([a, b]) => a + b);
+    const text = fc
+      .tuple(fc.tuple(digit, digit, digit, digit).map((d) => d.join('')), two, two, two, two, two, fc.constantFrom('Z', '+', '-', 'z', 'x'), two, two, fc.constantFrom('T', 't', ' ', 'X'))
+      .map(([y, mo, d, h, mi, s, zone, oh, om, sep]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${zone === 'Z' || zone === 'z' ? zone : zone === 'x' ? '' : `${zone}${oh}:${om}`}`);
+    fc.assert(
+      fc.property(text, (v) => {
+        expect(isDateTime(v), v).toBe(reference(v));
+      }),
+      { numRuns: RUNS * 10 },
+    );
+  });
+});

@@ -44,21 +44,23 @@ Exit codes: 0 nothing failing, 1 findings that fail, 2 usage or config error.`,
 async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Promise<number> {
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const today = resolveToday(flags, io);
-  const [{ loadPlannedPartnership, planWorkspaceOnDisk }, { resolveConfig }, { checkEach }, { allRules }, { formatters }] = await Promise.all([
+  const [{ loadPlannedPartnership, planWorkspaceOnDisk }, { resolveConfig }, { checkPartnership, mergeChecks }, { allRules }, { formatters }, threads] = await Promise.all([
     import('../../io/load-workspace.js'),
     import('../../config/resolve-config.js'),
     import('../../check/check-each.js'),
     import('../../rules/index.js'),
     import('../../formatters/index.js'),
+    import('../check-threads.js'),
   ]);
   const { templatesFolder } = await import('../../config/templates-folder.js');
   const plan = planWorkspaceOnDisk(paths, io.cwd, { templatesDir: templatesFolder });
   const config = resolveConfig(plan.config, flags.rule ?? []);
-  // One partnership at a time: a 1 000-partnership portfolio never sits in memory whole.
-  const trees = (function* () {
-    for (const planned of plan.partnerships) yield loadPlannedPartnership(planned, io.cwd);
-  })();
-  const result = checkEach(trees, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
+  const options = { severities: config.severities, now: io.now(), ...(today ? { today } : {}) };
+  // One partnership at a time (a large portfolio never sits in memory whole),
+  // spread over worker threads when there are enough files to pay for them.
+  const checkHere = (planned: (typeof plan.partnerships)[number]) => checkPartnership(loadPlannedPartnership(planned, io.cwd), options);
+  const workers = threads.workerCount(plan.partnerships.reduce((n, p) => n + p.files.length, 0), io);
+  const result = mergeChecks(workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere));
   const colorOn = flags.output === undefined && flags.format === 'stylish' && wantsColor(flags, io);
   const formatter = formatters[flags.format]!;
   const report = formatter({
