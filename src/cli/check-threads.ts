@@ -5,8 +5,8 @@ import type { PartnershipCheck } from '../check/check-each.js';
 import type { PlannedPartnershipOnDisk } from '../io/load-workspace.js';
 import type { Io } from './io.js';
 
-/** Below this many files, starting a thread costs more than it saves (measured: docs/performance.md). */
-export const MIN_FILES_FOR_THREADS = 600;
+/** Below this many files (200 partnerships of realistic size) a thread costs more than it saves (measured: docs/performance.md). */
+export const MIN_FILES_FOR_THREADS = 5000;
 
 /** What a worker thread is given: the partnerships, how to check them, and the shared counter of the next one to take. */
 interface ThreadWork {

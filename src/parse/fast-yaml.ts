@@ -1,4 +1,5 @@
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { readLineYaml } from './line-yaml.js';
 
 // The fast reader: js-yaml, about ten times faster than `yaml`, for the files
 // that are plainly inside the YAML both libraries read alike. It answers only
@@ -95,6 +96,9 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, 
 export function parseYamlQuickly(text: string): { data: unknown } | undefined {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if ((MAYBE_UNSURE.test(source) && UNSURE.test(source)) || different(source)) return undefined;
+  // Plain block YAML first (most partnership files), then js-yaml for the rest.
+  const lines = readLineYaml(source);
+  if (lines) return plain(lines.data) ? lines : undefined;
   let data: unknown;
   try {
     // json: false makes duplicate keys an error: those files go to the full parser.

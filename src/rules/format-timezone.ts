@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { YamlPath } from '../model/diagnostic.js';
+import { isKnownZone } from '../io/host-zone.js';
 import { isString } from '../model/guards.js';
 import type { SourceFile } from '../model/source.js';
 import { defineRule } from './define-rule.js';
@@ -31,16 +32,12 @@ export const formatTimezone = defineRule({
   },
 });
 
-let canonical: Set<string> | undefined;
-
 /**
- * True for a zone the runtime knows. The runtime's list of canonical zones
- * answers most names without loading the time-zone data (~15 ms); aliases and
- * misspellings go on to luxon's exact test.
+ * True for a zone the runtime knows. Most names are settled without Intl's
+ * date data (~15 ms to load); the rest go on to luxon's exact test.
  */
 function isZone(value: string): boolean {
-  canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
-  return canonical.has(value) || IANAZone.isValidZone(value);
+  return isKnownZone(value) ?? IANAZone.isValidZone(value);
 }
 
 let zones: string[] | undefined;

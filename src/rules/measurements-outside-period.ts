@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { arrayOf, isObject, isString } from '../model/guards.js';
-import { zoneOffsetMinutes } from '../io/host-zone.js';
+import { zoneOffsetsMinutes } from '../io/host-zone.js';
 import { insidePeriodQuickly, parseInstantQuickly } from '../sla/instant.js';
 import { periodBounds } from '../sla/period.js';
 import { defineRule } from './define-rule.js';
@@ -34,7 +34,7 @@ export const measurementsOutsidePeriod = defineRule({
       const label = period.label;
       const check = (value: unknown, path: (string | number)[], what: string): void => {
         const instant = readInstant(value);
-        if (instant === null || insidePeriodQuickly(instant, period.year, period.firstMonth, period.months, p.timezone, zoneOffsetMinutes) === true) return;
+        if (instant === null || insidePeriodQuickly(instant, period.year, period.firstMonth, period.months, p.timezone, zoneOffsetsMinutes) === true) return;
         bounds ??= periodBounds(period, p.timezone);
         const { start, end } = bounds;
         if (!start.isValid || !end.isValid || (instant >= start.toMillis() && instant < end.toMillis())) return;

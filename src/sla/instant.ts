@@ -132,15 +132,22 @@ const HOUR = 3600000;
  * (no transition near the edge, so the edge is plain arithmetic). Undefined
  * when only luxon can say (a transition near the edge, an unknown zone).
  */
-export function insidePeriodQuickly(ms: number, year: number, firstMonth: number, months: number, zone: string, offsetAt: (zone: string, ms: number) => number | undefined): boolean | undefined {
+export function insidePeriodQuickly(
+  ms: number,
+  year: number,
+  firstMonth: number,
+  months: number,
+  zone: string,
+  offsetsAt: (zone: string, instants: readonly number[]) => readonly number[] | undefined,
+): boolean | undefined {
   if (year < 100) return undefined;
   const start = Date.UTC(year, firstMonth - 1, 1);
   const end = Date.UTC(year, firstMonth - 1 + months, 1);
   if (ms >= start + 24 * HOUR && ms < end - 24 * HOUR) return true;
   if (ms < start - 24 * HOUR || ms >= end + 24 * HOUR) return false;
-  const offset = offsetAt(zone, ms);
-  if (offset === undefined) return undefined;
-  for (const step of [-26, -13, 13, 26]) if (offsetAt(zone, ms + step * HOUR) !== offset) return undefined;
-  const shift = offset * 60000;
+  // The same offset a day before and after (zones change offset weeks apart, never twice in two days).
+  const offsets = offsetsAt(zone, [ms - 26 * HOUR, ms, ms + 26 * HOUR]);
+  if (offsets === undefined || offsets[0] !== offsets[1] || offsets[1] !== offsets[2]) return undefined;
+  const shift = offsets[1]! * 60000;
   return ms >= start - shift && ms < end - shift;
 }

@@ -178,3 +178,48 @@ describe('what govern rejects is never read quickly', () => {
     expect(parsed.locate(['owners', 'client'])).toEqual({ start: { line: 3, column: 11 }, end: { line: 3, column: 19 } });
   });
 });
+
+describe('the line reader against yaml', () => {
+  it('reads every document it accepts exactly as yaml does', async () => {
+    const { readLineYaml } = await import('../../src/parse/line-yaml.js');
+    const check = (text: string): boolean => {
+      const lines = readLineYaml(text);
+      if (lines === undefined) return true;
+      const full = parseYaml(text);
+      if (!full.ok || full.problems.length > 0) throw new Error(`line reader accepted what yaml rejects: ${JSON.stringify(text)}`);
+      if (!isDeepStrictEqual(lines.data, full.data)) throw new Error(`values differ for ${JSON.stringify(text)}: ${JSON.stringify(lines.data)} vs ${JSON.stringify(full.data)}`);
+      return true;
+    };
+    fc.assert(fc.property(soup, decoration, (doc, decorate) => check(decorate(doc))), { numRuns: RUNS * 3 });
+    fc.assert(
+      fc.property(value, fc.nat({ max: writers.length - 1 }), (v, w) => {
+        let text: string;
+        try {
+          text = writers[w]!(v);
+        } catch {
+          return true;
+        }
+        return check(text);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('reads the example partnership itself, without handing it on', async () => {
+    const { readLineYaml } = await import('../../src/parse/line-yaml.js');
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.join(import.meta.dirname, '../../examples/acme-northwind');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    let read = 0;
+    for (const file of files) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      const lines = readLineYaml(text);
+      if (lines) {
+        read++;
+        expect(lines.data, file).toEqual(parseYaml(text).data);
+      }
+    }
+    expect(read).toBe(files.length);
+  });
+});
