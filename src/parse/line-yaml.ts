@@ -58,7 +58,12 @@ export function readLineYaml(text: string): { data: unknown } | undefined {
   }
 }
 
+/** Deeper than this, the other readers decide (they bound nesting; this one recurses). */
+const MAX_DEPTH = 32;
+
 class Reader {
+  private depth = 0;
+
   constructor(private readonly lines: Line[]) {}
 
   skipBlank(i: number): number {
@@ -69,9 +74,14 @@ class Reader {
   /** The block node whose first line is `i`, at indentation `indent`; returns it and the next line to read. */
   node(i: number, indent: number): [unknown, number] {
     const line = this.lines[i]!;
-    if (line.text === '-' || line.text.startsWith('- ')) return this.sequence(i, indent, line.text);
-    if (KEY.test(line.text) || QUOTED_KEY.test(line.text)) return this.mapping(i, indent, line.text);
-    return unsure();
+    if (++this.depth > MAX_DEPTH) unsure();
+    try {
+      if (line.text === '-' || line.text.startsWith('- ')) return this.sequence(i, indent, line.text);
+      if (KEY.test(line.text) || QUOTED_KEY.test(line.text)) return this.mapping(i, indent, line.text);
+      return unsure();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** A block sequence at `indent`; `firstText` is line i's text from the column of its `-`. */
@@ -87,6 +97,7 @@ class Reader {
       if (rest === '' || rest[0] === '#' || rest.startsWith('- ') || rest === '-') unsure();
       let next: number;
       if (KEY.test(rest) || QUOTED_KEY.test(rest)) {
+        if (this.depth + 1 > MAX_DEPTH) unsure();
         const [value, after] = this.mapping(i, column, rest);
         out.push(value);
         next = after;
@@ -192,8 +203,9 @@ class Reader {
 }
 
 /** Reads a value from `at`; in a flow collection, plain scalars stop at `,`, `]` and `}`. Returns the value and where it ends. */
-function flowValue(text: string, at: number, inFlow: boolean): [unknown, number] {
+function flowValue(text: string, at: number, inFlow: boolean, depth = 0): [unknown, number] {
   const c = text[at];
+  if (depth > MAX_DEPTH) unsure();
   if (c === '"') {
     const end = text.indexOf('"', at + 1);
     const content = end < 0 ? unsure() : text.slice(at + 1, end);
@@ -210,7 +222,7 @@ function flowValue(text: string, at: number, inFlow: boolean): [unknown, number]
     }
     return [text.slice(at + 1, end).replace(/''/g, "'"), end + 1];
   }
-  if (c === '[' || c === '{') return flowCollection(text, at);
+  if (c === '[' || c === '{') return flowCollection(text, at, depth + 1);
   // A plain scalar: up to a comment, or in a flow collection up to its punctuation.
   let end = at;
   for (; end < text.length; end++) {
@@ -226,7 +238,7 @@ function flowValue(text: string, at: number, inFlow: boolean): [unknown, number]
 }
 
 /** `[a, b]` or `{a: 1, b: 2}` on one line, holding scalars and flow collections. */
-function flowCollection(text: string, at: number): [unknown, number] {
+function flowCollection(text: string, at: number, depth: number): [unknown, number] {
   const seq = text[at] === '[';
   const close = seq ? ']' : '}';
   const out: unknown[] = [];
@@ -240,14 +252,14 @@ function flowCollection(text: string, at: number): [unknown, number] {
   for (;;) {
     spaces();
     if (seq) {
-      const [value, end] = flowValue(text, i, true);
+      const [value, end] = flowValue(text, i, true, depth);
       out.push(value);
       i = end;
     } else {
       const key = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/.exec(text.slice(i));
       if (!key || typeof resolvePlain(key[1]!) !== 'string' || key[1] === '__proto__' || Object.hasOwn(map, key[1]!)) return unsure();
       i += key[0].length;
-      const [value, end] = flowValue(text, i, true);
+      const [value, end] = flowValue(text, i, true, depth);
       map[key[1]!] = value;
       i = end;
     }
