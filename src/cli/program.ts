@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import type { Io } from './io.js';
@@ -9,7 +10,7 @@ import { packageVersion } from './shared.js';
 export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
 
 /** Every command, in the order `--help` lists them. The one place commands are added. */
-export const commands: readonly CommandFactory[] = [checkCommand, rulesCommand, schemaCommand];
+export const commands: readonly CommandFactory[] = [checkCommand, diffCommand, rulesCommand, schemaCommand];
 
 /** The whole command line. Commands load their implementation only when run. */
 export function buildProgram(io: Io, done: (code: number) => void): Command {
