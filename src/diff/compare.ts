@@ -99,12 +99,12 @@ function compareFile(partnership: string, file: string, before: SourceFile | und
   if (before && after && before.text === after.text) return [];
   if (kind === null) {
     const change = !before ? 'added' : !after ? 'removed' : 'changed';
-    return [{ ...base, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `${file} ${change} (govern does not read this file)` }];
+    return [{ ...base, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `File ${file} ${change} (govern does not read this file)` }];
   }
   const category = DEFAULT_CATEGORY[kind];
   const broken = [before && !before.ok ? 'base' : '', after && !after.ok ? 'head' : ''].filter((s) => s !== '');
   if (broken.length > 0) {
-    return [{ ...base, path: [], change: !before ? 'added' : !after ? 'removed' : 'changed', before: null, after: null, category, impact: 'neutral', summary: `${file} cannot be compared: it does not parse at the ${broken.join(' and the ')}; fix it to see what changed` }];
+    return [{ ...base, path: [], change: !before ? 'added' : !after ? 'removed' : 'changed', before: null, after: null, category, impact: 'neutral', summary: `File ${file} cannot be compared: it does not parse at the ${broken.join(' and the ')}; fix it to see what changed` }];
   }
   const periodFolder = file.includes('/') && PERIOD_FOLDERS[file.slice(0, file.indexOf('/'))];
   if (periodFolder && (!before || !after)) {
