@@ -194,12 +194,15 @@ function ancestors(prefix: string): string[] {
 
 const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}/${name}`);
 
+/** A path inside the repository as users see it: relative to the working directory, with `/`. */
+function shownPath(target: DiffTarget, repoPath: string): string {
+  const joined = path.posix.normalize(path.posix.join(target.rootFromCwd.split(path.sep).join('/'), repoPath));
+  return joined === '' ? '.' : joined;
+}
+
 /** Builds the workspace of one side through the same pure planner and loader as `check`. */
 function buildWorkspace(target: DiffTarget, paths: readonly string[], read: (repoPath: string, shown: string, relPath: string) => RawFile, config?: SourceFile): Workspace {
-  const shownOf = (repoPath: string): string => {
-    const joined = path.posix.normalize(path.posix.join(target.rootFromCwd.split(path.sep).join('/'), repoPath));
-    return joined === '' ? '.' : joined;
-  };
+  const shownOf = (repoPath: string): string => shownPath(target, repoPath);
   const partnerships: PartnershipTree[] = [];
   for (const planned of planTree(paths)) {
     const dir = join(target.prefix, planned.dir);
@@ -234,7 +237,7 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Worksp
     return content ? { path: shown, relPath, content } : { path: shown, relPath, readError: { code: 'ENOENT', message: 'the file cannot be read from git' } };
   };
   const configPath = configCandidates.find((c) => byPath.has(c));
-  const config = configPath ? loadSource(read(configPath, configPath, CONFIG_FILE), 'config') : undefined;
+  const config = configPath ? loadSource(read(configPath, shownPath(target, configPath), CONFIG_FILE), 'config') : undefined;
   const excluded = config && configPath ? templatesExclusion(config, path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath)) : undefined;
   const under = target.prefix === '' ? '' : `${target.prefix}/`;
   const excludes = excluded !== undefined && excluded.startsWith(under) ? [excluded.slice(under.length)] : [];
@@ -255,7 +258,7 @@ export function loadWorkingTree(target: DiffTarget): Workspace {
   let exclude: string[] = [];
   if (configAbs) {
     const configRepoPath = path.relative(target.root, configAbs).split(path.sep).join('/');
-    config = loadSource(readRaw(configAbs, configRepoPath, CONFIG_FILE), 'config');
+    config = loadSource(readRaw(configAbs, shownPath(target, configRepoPath), CONFIG_FILE), 'config');
     const excluded = templatesExclusion(config, path.posix.dirname(configRepoPath) === '.' ? '' : path.posix.dirname(configRepoPath));
     if (excluded !== undefined) exclude = [path.join(target.root, excluded)];
   }

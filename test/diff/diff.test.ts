@@ -292,6 +292,16 @@ describe('govern diff: findings a change introduces', () => {
     expect(await checkFindings(repo.dir)).toContainEqual(['ref/unknown-contact', 'risks.yaml', 8]);
   });
 
+  it('reads govern.config.yaml at each revision: a rule switched off there finds nothing new', async () => {
+    repo.commit({ ...under('acme', BASE), 'govern.config.yaml': 'rules:\n  ref/unknown-contact: off\n' }, 'base');
+    repo.commit({ 'acme/contacts.yaml': BASE['contacts.yaml']!.replace(/  - id: kim-lee\n(    .*\n)*/, '') }, 'remove kim');
+    const report = await diffJson(repo.dir, 'HEAD~1', 'HEAD', 'acme');
+    expect(report.changes.map((c) => c.path.join('/'))).toEqual(['contacts/kim-lee']);
+    expect(report.newFindings.filter((d) => d.ruleId === 'ref/unknown-contact')).toEqual([]);
+    const strict = await diffJson(repo.dir, 'HEAD~1', 'HEAD', 'acme', '--rule', 'ref/unknown-contact=error');
+    expect(strict.newFindings.map((d) => [d.ruleId, d.file])).toContainEqual(['ref/unknown-contact', 'acme/escalation.yaml']);
+  });
+
   it('a finding whose item only moved in its list is not new', async () => {
     const base = edit(BASE, 'escalation.yaml', ['contacts: [bob-smith]', 'contacts: [bob-smyth]']);
     repo.commit(base, 'base');
