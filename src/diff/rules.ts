@@ -80,6 +80,7 @@ interface Scale {
   measure: (value: unknown) => number | null;
   /** Which direction is worse for the client. */
   worse: 'higher' | 'lower';
+  /** The verb for each direction; after a `|`, why it matters (`brought forward|obligations stop sooner`). */
   up: string;
   down: string;
   added: Impact;
@@ -97,7 +98,8 @@ function onScale(c: RuleContext, subject: string, scale: Scale): Verdict {
   if (b === null || a === null || a === b) return neutral(`${subject} changed from ${fmt(c.before)} to ${fmt(c.after)}`);
   const up = a > b;
   const worse = up === (scale.worse === 'higher');
-  return { impact: worse ? 'weakened' : 'tightened', summary: `${subject} ${up ? scale.up : scale.down} from ${fmt(c.before)} to ${fmt(c.after)}` };
+  const [word, why] = (up ? scale.up : scale.down).split('|');
+  return { impact: worse ? 'weakened' : 'tightened', summary: `${subject} ${word} from ${fmt(c.before)} to ${fmt(c.after)}${why ? `: ${why}` : ''}` };
 }
 
 const asNumber = (v: unknown): number | null => (isNumber(v) ? v : null);
@@ -328,7 +330,7 @@ const slas: ChangeRule[] = [
   {
     pattern: 'services.*.availability.per',
     category: 'operational',
-    classify: (c) => onScale(c, `Availability period for ${service(c)}`, { measure: rank(PER_RANK), worse: 'higher', up: 'lengthened (outages are averaged over longer)', down: 'shortened', added: 'neutral', removed: 'neutral' }),
+    classify: (c) => onScale(c, `Availability period for ${service(c)}`, { measure: rank(PER_RANK), worse: 'higher', up: 'lengthened|outages are averaged over a longer time', down: 'shortened', added: 'neutral', removed: 'neutral' }),
   },
   { pattern: 'services.*.monthlyFee', category: 'commercial', whole: true, classify: (c) => money(c, `Monthly fee for ${service(c)}`, 'month') },
   {
@@ -478,13 +480,13 @@ const partnership: ChangeRule[] = [
     pattern: 'contract.end',
     category: 'commercial',
     classify: (c) =>
-      onScale(c, 'Contract end', { measure: asDate, worse: 'lower', up: 'moved later', down: "brought forward (the provider's obligations stop sooner)", added: 'neutral', removed: 'neutral' }),
+      onScale(c, 'Contract end', { measure: asDate, worse: 'lower', up: 'moved later', down: "brought forward|the provider's obligations stop sooner", added: 'neutral', removed: 'neutral' }),
   },
   {
     pattern: 'contract.renewal.noticeDays',
     category: 'commercial',
     classify: (c) =>
-      onScale(c, 'Notice period', { measure: asNumber, worse: 'higher', up: 'lengthened (notice must be given earlier)', down: 'shortened', added: 'neutral', removed: 'neutral', show: (v) => `${show(v)} days` }),
+      onScale(c, 'Notice period', { measure: asNumber, worse: 'higher', up: 'lengthened|notice must be given earlier', down: 'shortened', added: 'neutral', removed: 'neutral', show: (v) => `${show(v)} days` }),
   },
   {
     pattern: 'contract.renewal.auto',
@@ -630,14 +632,14 @@ const measurements: ChangeRule[] = [
       return c.change === 'added' ? weakened(`Clock stop${reason} added to incident ${id(c, 0)}: less of its time counts`) : tightened(`Clock stop${reason} removed from incident ${id(c, 0)}: more of its time counts`);
     },
   },
-  { pattern: 'incidents.*.responded', category: 'operational', classify: (c) => onScale(c, `Response time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier (the incident looks better)', 'lower')) },
-  { pattern: 'incidents.*.resolved', category: 'operational', classify: (c) => onScale(c, `Resolution time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier (the incident looks better)', 'lower')) },
+  { pattern: 'incidents.*.responded', category: 'operational', classify: (c) => onScale(c, `Response time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier|the incident looks better than before', 'lower')) },
+  { pattern: 'incidents.*.resolved', category: 'operational', classify: (c) => onScale(c, `Resolution time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier|the incident looks better than before', 'lower')) },
   {
     pattern: 'downtime.*',
     category: 'operational',
     classify: (c) => (c.change === 'added' ? neutral(`Downtime ${id(c, 0)} recorded`) : weakened(`Downtime ${id(c, 0)} removed from the record: it no longer counts against availability`)),
   },
-  { pattern: 'downtime.*.to', category: 'operational', classify: (c) => onScale(c, `End of downtime ${id(c, 0)}`, instantScale('moved later', 'moved earlier (less downtime counts)', 'lower')) },
+  { pattern: 'downtime.*.to', category: 'operational', classify: (c) => onScale(c, `End of downtime ${id(c, 0)}`, instantScale('moved later', 'moved earlier|less downtime counts', 'lower')) },
   {
     pattern: 'downtime.*.planned',
     category: 'operational',

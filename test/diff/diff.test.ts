@@ -86,6 +86,7 @@ describe('govern diff: every example of a classified change', () => {
     expect(summary('paths/major-incident/levels/Provider CTO')).toBe('Escalation path major-incident: level "Provider CTO" (after 2h) removed');
     expect(summary('meetings/monthly-service-review/cadence')).toBe('Meeting Monthly service review thinned from monthly to quarterly');
     expect(summary('risks/key-person/likelihood')).toBe('Risk Single engineer knows the legacy ERP score up from 12 to 20 (likelihood 3 → 5)');
+    expect(summary('contract/end')).toBe("Contract end brought forward from 2027-12-31 to 2026-12-31: the provider's obligations stop sooner");
     expect(summary('contract/value')).toBe('Contract value raised from 480000 EUR a year to 500000 EUR a year');
   });
 
