@@ -5,9 +5,15 @@ import { parseYaml, type YamlProblem } from '../parse/parse-yaml.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** Read errors with a rule of their own; every other one is `file/unreadable`. */
+const READ_ERROR_RULES: Readonly<Record<string, string>> = {
+  EFBIG: 'file/too-large',
+  ELINKOUT: 'file/symlink-outside',
+};
+
 /** Turns a raw file into a parsed source file; problems of reading and decoding become findings, never throws. */
 export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
-  if (raw.readError) return unreadable(raw, kind, raw.readError.message, 'file/unreadable', { code: raw.readError.code });
+  if (raw.readError) return unreadable(raw, kind, raw.readError.message, READ_ERROR_RULES[raw.readError.code] ?? 'file/unreadable', { code: raw.readError.code });
   const content = raw.content ?? '';
   let text: string;
   if (typeof content === 'string') {

@@ -3,6 +3,7 @@ import { compareDiagnostics, type Diagnostic, type Range, type Severity, type Se
 import { PartnershipIndex } from '../model/partnership-index.js';
 import type { SourceFile, Workspace } from '../model/source.js';
 import type { Rule, RuleReport } from '../rules/define-rule.js';
+import { MAX_FINDINGS_PER_FILE } from './limits.js';
 import { allRules } from '../rules/index.js';
 import { describeSchemaErrors } from '../schema/messages.js';
 import { validators } from '../schema/validators.js';
@@ -35,8 +36,8 @@ export interface CheckResult {
   summary: CheckSummary;
 }
 
-/** The default cap on findings per file: enough to fix a file, few enough to read. */
-export const MAX_FINDINGS_PER_FILE = 100;
+/** The default cap on findings per file: enough to fix a file, few enough to read (defined in limits.ts). */
+export { MAX_FINDINGS_PER_FILE };
 
 /** Runs every check over a loaded workspace: reading problems, schemas, then cross-file rules. Pure. */
 export function checkWorkspace(workspace: Workspace, options: CheckOptions = {}): CheckResult {
@@ -116,8 +117,11 @@ function checkSchema(file: SourceFile, push: (d: Omit<Diagnostic, 'severity'>) =
   }
 }
 
+/** A finding about a whole file points at its first line. */
+const WHOLE_FILE: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
 function stamp(ruleId: string, report: RuleReport): Omit<Diagnostic, 'severity'> {
-  const range: Range = report.file.locate(report.path, report.at);
+  const range: Range = report.path.length === 0 ? WHOLE_FILE : report.file.locate(report.path, report.at);
   return {
     ruleId,
     message: report.message,

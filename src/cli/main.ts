@@ -16,7 +16,7 @@ export async function run(io: Io): Promise<number> {
   });
   try {
     if (io.argv.length === 0) {
-      program.outputHelp();
+      program.outputHelp({ error: true });
       return ExitCode.Usage;
     }
     await program.parseAsync([...io.argv], { from: 'user' });

@@ -53,7 +53,7 @@ export function loadWorkspaceFromDisk(inputs: readonly string[], cwd: string, op
       seen.add(dirAbs);
       const files = planned.files.map((f) => {
         const abs = path.join(root, f.treePath);
-        return loadSource(readRaw(abs, displayPath(cwd, abs), f.relPath), f.kind);
+        return loadSource(readRaw(abs, displayPath(cwd, abs), f.relPath, listed.refused.get(f.treePath)), f.kind);
       });
       partnerships.push({ root: displayPath(cwd, dirAbs), files });
     }

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../check/limits.js';
 import type { Range, YamlPath } from '../model/diagnostic.js';
 
 /** A problem found while reading YAML, before any schema: its rule id, words and place. */
@@ -32,14 +33,20 @@ const PARSE_OPTIONS = {
   prettyErrors: false,
   strict: true,
   keepSourceTokens: false,
+  // Warnings are findings here; yaml must not print them on stderr (it would for a list used as a key).
+  logLevel: 'error',
 } as const;
 
-/** How many aliases one file may expand: far above real use, far below a billion laughs. */
-export const MAX_ALIAS_COUNT = 100;
+export { MAX_ALIAS_COUNT };
 
 /** Parses YAML 1.2 (core schema) keeping source positions; never throws. */
 export function parseYaml(text: string): ParsedYaml {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Composing a deeply nested document recurses; deep enough, V8 aborts the
+  // whole process, which no `try` catches. So the depth is bounded on the
+  // tokens first, and a document too deep is never composed.
+  const tooDeep = findExcessiveNesting(source, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) return tooDeepResult(source, tooDeep);
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { ...PARSE_OPTIONS, lineCounter });
   const toRange = (start: number, end: number): Range => rangeOf(lineCounter, source, start, end);
@@ -75,11 +82,17 @@ export function parseYaml(text: string): ParsedYaml {
       problems.push({ ruleId: 'yaml/syntax', message: warning.message, range: toRange(warning.pos[0], warning.pos[1]), data: { code: warning.code } });
     }
   }
-  walkMaps(doc.contents, (pair, first) => {
+  walkNodes(doc.contents, (pair, first) => {
     const key = pair.key as Node;
     const keyRange = key?.range ? toRange(key.range[0], key.range[1]) : toRange(0, 0);
     const name = isScalar(key) ? String(key.value) : String(key);
-    if (first) {
+    if (!isScalar(key) && key !== null && key !== undefined) {
+      problems.push({
+        ruleId: 'yaml/complex-key',
+        message: 'a key must be plain text, not a list or a mapping: write the key as a word',
+        range: keyRange,
+      });
+    } else if (first) {
       const firstRange = first.key && (first.key as Node).range ? toRange((first.key as Node).range![0], (first.key as Node).range![1]) : keyRange;
       problems.push({
         ruleId: 'yaml/duplicate-key',
@@ -95,6 +108,9 @@ export function parseYaml(text: string): ParsedYaml {
         range: keyRange,
       });
     }
+  }, (scalar) => {
+    const problem = numberProblem(scalar, source);
+    if (problem) problems.push({ ...problem, range: toRange(scalar.range![0], scalar.range![1]) });
   });
 
   let data: unknown;
@@ -102,12 +118,13 @@ export function parseYaml(text: string): ParsedYaml {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const alias = /alias/i.test(message);
+    const at = alias ? firstAliasRange(doc) : undefined;
     problems.push({
-      ruleId: 'yaml/alias-limit',
-      message: /alias/i.test(message)
-        ? `aliases expand too often (more than ${MAX_ALIAS_COUNT} times): write the values out instead`
-        : `the file could not be read: ${message}`,
-      range: toRange(0, 0),
+      ruleId: alias ? 'yaml/alias-limit' : 'yaml/syntax',
+      message: alias ? `aliases expand too often (more than ${MAX_ALIAS_COUNT} times): write the values out instead` : `YAML syntax error: ${message}`,
+      range: at ? toRange(at[0], at[1]) : toRange(0, 0),
+      ...(alias ? { data: { limit: MAX_ALIAS_COUNT } } : {}),
     });
     data = undefined;
   }
@@ -150,8 +167,12 @@ function clamp(offset: number, length: number): number {
   return Math.min(Math.max(offset, 0), length);
 }
 
-/** Calls `visit` for every pair of every mapping, with the earlier pair of the same key when it repeats. */
-function walkMaps(node: unknown, visit: (pair: Pair, first: Pair | undefined) => void): void {
+/**
+ * Calls `onPair` for every pair of every mapping, with the earlier pair of the
+ * same key when it repeats, and `onScalar` for every scalar (keys included).
+ * Iterative, so nesting cannot overflow the stack.
+ */
+function walkNodes(node: unknown, onPair: (pair: Pair, first: Pair | undefined) => void, onScalar: (scalar: Scalar) => void): void {
   const stack: unknown[] = [node];
   while (stack.length > 0) {
     const current = stack.pop();
@@ -159,14 +180,140 @@ function walkMaps(node: unknown, visit: (pair: Pair, first: Pair | undefined) =>
       const seen = new Map<string, Pair>();
       for (const pair of current.items) {
         const key = isScalar(pair.key) ? `s:${String(pair.key.value)}` : `o:${String(pair.key)}`;
-        visit(pair, seen.get(key));
+        onPair(pair, seen.get(key));
         if (!seen.has(key)) seen.set(key, pair);
-        stack.push(pair.value);
+        stack.push(pair.key, pair.value);
       }
     } else if (isSeq(current)) {
       for (const item of current.items) stack.push(item);
+    } else if (isScalar(current) && current.range) {
+      onScalar(current);
     }
   }
+}
+
+/** A number YAML reads but JavaScript cannot hold: out of range (`1e400`, 400 digits) or, for whole numbers, not exactly. */
+function numberProblem(scalar: Scalar, source: string): Omit<YamlProblem, 'range'> | undefined {
+  const value = scalar.value;
+  if (typeof value !== 'number') return undefined;
+  const written = source.slice(scalar.range![0], scalar.range![1]);
+  const shown = written.length > 24 ? `${written.slice(0, 12)}…${written.slice(-4)}` : written;
+  if (!Number.isFinite(value)) {
+    return {
+      ruleId: 'yaml/number-range',
+      message: `the number \`${shown}\`${written.length > 24 ? ` (${written.length} characters)` : ''} is not a finite number govern can compute with: write a real amount, or quote it if it is text`,
+      data: { written: written.length > 64 ? `${written.slice(0, 64)}…` : written },
+    };
+  }
+  if (Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?(?:0x[0-9a-f]+|0o[0-7]+|\d+)$/i.test(written.trim())) {
+    return {
+      ruleId: 'yaml/number-range',
+      message: `the whole number \`${shown}\` has too many digits to be kept exactly (it would read as ${value}): quote it if it is an identifier, or use a smaller unit`,
+      data: { written: written.length > 64 ? `${written.slice(0, 64)}…` : written },
+    };
+  }
+  return undefined;
+}
+
+/** Where the first alias is, for the alias-limit finding. */
+function firstAliasRange(doc: Document): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) found = [node.range[0], node.range[1]];
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The outcome for a document nested too deeply: one finding, no value. */
+function tooDeepResult(source: string, offset: number): ParsedYaml {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const range = rangeOf(lineCounter, source, offset, offset + 1);
+  const start: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  return {
+    data: undefined,
+    ok: false,
+    problems: [
+      {
+        ruleId: 'yaml/too-deep',
+        message: `the document nests more than ${MAX_NESTING_DEPTH} levels deep here; govern stops reading it (real partnership files nest fewer than ten levels)`,
+        range,
+        data: { limit: MAX_NESTING_DEPTH },
+      },
+    ],
+    locate: () => start,
+    has: () => false,
+  };
+}
+
+/** The Lexer's marker tokens: one character each, not present in the source. */
+const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
+
+/**
+ * Returns the offset where a document first nests deeper than `max`, or
+ * undefined. Works on the Lexer's tokens (so quotes, comments and block
+ * scalars are understood) without building anything: block nesting is the
+ * stack of columns at which nodes start (as Python counts indentation), flow
+ * nesting the count of open brackets. It may overcount by a level or two on a
+ * line such as `key: &anchor value`, never undercount.
+ */
+export function findExcessiveNesting(source: string, max: number): number | undefined {
+  const columns: number[] = [];
+  let flow = 0;
+  let offset = 0;
+  let lineStart = 0;
+  for (const token of new Lexer().lex(source)) {
+    if (token.length === 1 && MARKERS.has(token)) continue;
+    const at = offset;
+    offset += token.length;
+    const type = CST.tokenType(token);
+    switch (type) {
+      case 'doc-start':
+      case 'doc-end':
+        columns.length = 0;
+        flow = 0;
+        break;
+      case 'flow-seq-start':
+      case 'flow-map-start':
+        if (flow === 0) pushColumn(columns, at - lineStart);
+        flow++;
+        if (columns.length + flow > max) return at;
+        break;
+      case 'flow-seq-end':
+      case 'flow-map-end':
+        if (flow > 0) flow--;
+        break;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'anchor':
+      case 'tag':
+      case 'alias':
+      case 'block-scalar-header':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case null:
+        if (flow === 0) {
+          pushColumn(columns, at - lineStart);
+          if (columns.length > max) return at;
+        }
+        break;
+      default:
+        break;
+    }
+    const newline = token.lastIndexOf('\n');
+    if (newline >= 0) lineStart = at + newline + 1;
+  }
+  return undefined;
+}
+
+/** A node starting at `column` closes every deeper block and opens its own level. */
+function pushColumn(columns: number[], column: number): void {
+  while (columns.length > 0 && columns[columns.length - 1]! > column) columns.pop();
+  if (columns.length === 0 || columns[columns.length - 1]! < column) columns.push(column);
 }
 
 interface Found {

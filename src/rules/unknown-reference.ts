@@ -15,7 +15,7 @@ export function reportUnknownReferences(context: RuleContext, target: RefTarget)
         .flatMap((pr) => (typeof pr.value.id === 'string' ? [{ id: pr.value.id, value: pr.value, file: pr.file, path: [...pr.path, 'id'] }] : []));
     }
     const ids = candidates.map((c) => c.id);
-    if (target === 'calendar') ids.push('24x7');
+    if (target === 'calendar' && !ids.includes('24x7')) ids.push('24x7');
     const suggestion = didYouMean(ref.id, ids);
     const noun = target === 'role-or-contact' ? 'role or contact' : DEFINED_IN[target].noun;
     const where = kinds.map((k) => DEFINED_IN[k].file).filter((f, i, all) => all.indexOf(f) === i).join(' and ');

@@ -161,7 +161,7 @@ function typeWord(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return 'text';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  if (typeof value === 'number') return !Number.isFinite(value) ? 'a number out of range' : Number.isInteger(value) ? 'a whole number' : 'a number';
   if (typeof value === 'boolean') return 'true or false';
   return 'a mapping of fields';
 }

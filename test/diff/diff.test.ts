@@ -99,8 +99,24 @@ describe('govern diff: every example of a classified change', () => {
     }
   });
 
-  it('finds nothing new for check when the change breaks no reference', () => {
-    expect(report.newFindings).toEqual([]);
+  it('lists the problems of check that the change introduces', () => {
+    expect(report.newFindings.map((d) => [d.ruleId, d.file])).toEqual([
+      ['contacts/unreferenced', 'contacts.yaml'],
+      ['contract/notice-passed', 'partnership.yaml'],
+      ['risks/high-score-plan', 'risks.yaml'],
+      ['escalation/missing-path', 'slas.yaml'],
+    ]);
+  });
+
+  it('the base it starts from is clean', async () => {
+    const io = memoryIo(['check', '--today', TODAY], { cwd: repo.dir });
+    repo.git('checkout', '-q', 'main');
+    try {
+      expect(await run(io)).toBe(0);
+      expect(io.out()).toMatch(/no problems/);
+    } finally {
+      repo.git('checkout', '-q', 'feature');
+    }
   });
 
   it('writes a pull-request comment: summary line, counts table, each change before → after, weakened first', async () => {
@@ -108,8 +124,8 @@ describe('govern diff: every example of a classified change', () => {
     expect(code).toBe(0);
     const tokens = new MarkdownIt().parse(out, {});
     const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [tokens[i + 1]!.content] : []));
-    expect(headings[0]).toBe('govern diff: 18 weakened, 3 tightened, 2 neutral');
-    expect(headings.slice(1).map((h) => h.split(':')[0])).toEqual(['Weakened', 'Tightened', 'Neutral']);
+    expect(headings[0]).toBe('govern diff: 18 weakened, 3 tightened, 2 neutral; 4 new findings');
+    expect(headings.slice(1).map((h) => h.split(':')[0])).toEqual(['Weakened', 'Tightened', 'Neutral', 'New findings (4)']);
 
     const tables = readTables(tokens);
     const counts = tables[0]!;
@@ -128,12 +144,14 @@ describe('govern diff: every example of a classified change', () => {
     expect(tightened!.length - 1).toBe(3);
     expect(neutral!.length - 1).toBe(2);
     expect(weakened!.length - 1 + tightened!.length - 1 + neutral!.length - 1).toBe(report.changes.length);
+    expect(tables[4]![0]).toEqual(['severity', 'rule', 'where', 'message']);
+    expect(tables[4]!.slice(1).map((r) => r[1])).toEqual(report.newFindings.map((d) => d.ruleId));
   });
 
   it('prints a table for the terminal', async () => {
     const { code, out } = await govern(repo.dir, 'main', 'feature');
     expect(code).toBe(0);
-    expect(out.split('\n')[0]).toBe(`govern diff ${baseSha.slice(0, 7)} (main) → ${headSha.slice(0, 7)} (feature): 18 weakened, 3 tightened, 2 neutral`);
+    expect(out.split('\n')[0]).toBe(`govern diff ${baseSha.slice(0, 7)} (main) → ${headSha.slice(0, 7)} (feature): 18 weakened, 3 tightened, 2 neutral; 4 new findings`);
     expect(out).toContain('P2 resolution for Hosting loosened');
     expect(out.indexOf('weakened ')).toBeLessThan(out.indexOf('tightened '));
   });

@@ -92,7 +92,7 @@ services:
 `,
   'escalation.yaml': `paths:
   - id: major-incident
-    appliesTo: { services: [service-desk, hosting], priorities: [P1] }
+    appliesTo: { services: [service-desk, hosting], priorities: [P1, P2] }
     levels:
       - name: Service desk
         after: 0m

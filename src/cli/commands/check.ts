@@ -16,15 +16,27 @@ interface CheckFlags extends SharedOptions {
 export function checkCommand(io: Io, done: (code: number) => void): Command {
   const command = new Command('check')
     .description('validate every partnership under the given paths: schemas and cross-file rules')
-    .argument('[paths...]', 'partnership folders, trees holding several, or files inside one', [])
+    .argument('[paths...]', 'partnership folders, trees holding several, or files inside one (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'fail when there are more than n warnings')
     .option('--strict', 'warnings fail the run too')
-    .option('--rule <id=severity>', 'set a rule to off, warning or error (repeatable)', collect, []);
+    .option('--rule <id=severity>', 'set a rule to off, warning or error (repeatable)', collect)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ govern check                                  check the partnership(s) under the current folder
+  $ govern check partners/ --format github        annotations for a GitHub Actions job
+  $ govern check . --format sarif -o govern.sarif for code scanning
+  $ govern check . --max-warnings 0               fail on warnings too
+  $ govern check . --rule risks/stale-review=off  switch a rule off for this run
+
+Exit codes: 0 nothing failing, 1 findings that fail, 2 usage or config error.`,
+    );
   addSharedOptions(command);
-  command.action(async (paths: string[], flags: CheckFlags) => {
-    done(await runCheckCommand(io, paths, flags));
+  command.action(async (paths: string[] | undefined, flags: CheckFlags) => {
+    done(await runCheckCommand(io, paths ?? [], flags));
   });
   return command;
 }

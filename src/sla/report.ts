@@ -1,0 +1,229 @@
+import type { Calendar, Downtime, Incident, MeasurementsFile, Priority, Service, SlasFile } from '../model/partnership.js';
+import { computeAvailability } from './availability.js';
+import { type WorkCalendar, ALWAYS_OPEN, compileCalendar, isCalendarError } from './calendar.js';
+import { computePeriodCredit } from './credits.js';
+import { parseDuration } from './duration.js';
+import { type IncidentStatus, measureIncident } from './incident.js';
+import { parseInstant } from './interval.js';
+import { type Period, comparePeriods, monthsOf, periodBounds } from './period.js';
+
+/** Everything the SLA report is computed from; all data, no files. */
+export interface SlaReportInput {
+  partnershipId: string;
+  /** The partnership's IANA zone: periods are counted in it, and calendars without a zone use it. */
+  timezone: string;
+  slas: SlasFile;
+  /** Every measurements file; incidents are picked by `opened`, downtime is clipped to the period. */
+  measurements: readonly { period: Period; data: MeasurementsFile }[];
+  period: Period;
+  /** Today, as epoch milliseconds: nothing is counted beyond it. */
+  now: number;
+}
+
+/** One priority's line in the report. */
+export interface PriorityReport {
+  priority: string;
+  /** Incidents opened in the period. */
+  incidents: number;
+  met: number;
+  breached: string[];
+  open: string[];
+  /** met / (met + breached) × 100; null when no incident is met or breached. */
+  compliance: number | null;
+  target: number | null;
+}
+
+/** One service's line in the report. */
+export interface ServiceReport {
+  service: string;
+  name: string | null;
+  /** Percent over the period, unrounded; null without an availability target. */
+  availability: number | null;
+  availabilityTarget: number | null;
+  /** Credits worked out per month and summed; the percent is of the period's fees together. */
+  creditPercent: number | null;
+  creditAmount: number | null;
+  currency: string | null;
+  downMinutes: number | null;
+  serviceMinutes: number | null;
+  priorities: PriorityReport[];
+}
+
+/** The SLA report: the stable JSON shape of `govern sla`. */
+export interface SlaReport {
+  partnership: string;
+  period: string;
+  services: ServiceReport[];
+}
+
+/** One incident as measured, for review packs. */
+export interface IncidentDetail {
+  id: string;
+  service: string;
+  priority: string;
+  opened: string;
+  responseMin: number;
+  resolutionMin: number;
+  responseTargetMin: number | null;
+  resolutionTargetMin: number | null;
+  responseMet: boolean | null;
+  resolutionMet: boolean | null;
+  status: IncidentStatus;
+}
+
+const NO_ID = '(no id)';
+
+/** Computes availability, credits and per-priority compliance for every service over a period. */
+export function computeSlaReport(input: SlaReportInput): SlaReport {
+  const { start, end } = periodBounds(input.period, input.timezone);
+  const periodStart = start.toMillis();
+  const periodEnd = end.toMillis();
+  const calendars = compileCalendars(input.slas, input.timezone);
+  const details = measureAll(input, calendars, periodStart, periodEnd);
+  const downtime = collectDowntime(input.measurements);
+
+  const services: ServiceReport[] = [];
+  for (const service of listById(input.slas.services)) {
+    const id = service.id;
+    const calendar = calendarFor(calendars, service.calendar);
+    const target = typeof service.availability?.target === 'number' ? service.availability.target : null;
+    const own = downtime.filter((d) => d.service === id);
+    const whole = calendar ? computeAvailability({ calendar, periodStart, periodEnd, downtime: own, now: input.now }) : null;
+    let credit: ReturnType<typeof computePeriodCredit> | null = null;
+    if (calendar && target !== null) {
+      const monthly = monthsOf(input.period).map((month) => {
+        const b = periodBounds(month, input.timezone);
+        const m = { calendar, periodStart: b.start.toMillis(), periodEnd: b.end.toMillis(), downtime: own, now: input.now };
+        return computeAvailability(m).availability;
+      });
+      credit = computePeriodCredit(monthly, service.credits, service.monthlyFee);
+    }
+    services.push({
+      service: id,
+      name: typeof service.name === 'string' ? service.name : null,
+      availability: target === null ? null : (whole?.availability ?? null),
+      availabilityTarget: target,
+      creditPercent: credit?.percent ?? null,
+      creditAmount: credit?.amount ?? null,
+      currency: credit?.currency ?? null,
+      downMinutes: whole?.downMinutes ?? null,
+      serviceMinutes: whole?.serviceMinutes ?? null,
+      priorities: listById(service.priorities).map((priority) => {
+        const mine = details.filter((d) => d.service === id && d.priority === priority.id);
+        const met = mine.filter((d) => d.status === 'met').length;
+        const breached = mine.filter((d) => d.status === 'breached').map((d) => d.id);
+        return {
+          priority: priority.id,
+          incidents: mine.length,
+          met,
+          breached,
+          open: mine.filter((d) => d.status === 'open').map((d) => d.id),
+          compliance: met + breached.length === 0 ? null : (met / (met + breached.length)) * 100,
+          target: typeof priority.target === 'number' ? priority.target : null,
+        };
+      }),
+    });
+  }
+  return { partnership: input.partnershipId, period: input.period.label, services };
+}
+
+/** Every incident opened in the period, measured on its priority's calendar, in order of opening. */
+export function computeIncidentDetails(input: SlaReportInput): IncidentDetail[] {
+  const { start, end } = periodBounds(input.period, input.timezone);
+  return measureAll(input, compileCalendars(input.slas, input.timezone), start.toMillis(), end.toMillis());
+}
+
+function measureAll(
+  input: SlaReportInput,
+  calendars: ReadonlyMap<string, WorkCalendar | null>,
+  periodStart: number,
+  periodEnd: number,
+): IncidentDetail[] {
+  const services = new Map(listById(input.slas.services).map((s) => [s.id, s]));
+  const out: (IncidentDetail & { at: number })[] = [];
+  for (const incident of collectIncidents(input.measurements)) {
+    const opened = parseInstant(incident.opened);
+    if (opened === null || opened < periodStart || opened >= periodEnd) continue;
+    const service = typeof incident.service === 'string' ? services.get(incident.service) : undefined;
+    const priority = service && listById(service.priorities).find((p) => p.id === incident.priority);
+    if (!service || !priority) continue;
+    // An unknown or broken calendar is a check finding; the incident cannot be measured without one.
+    const calendar = calendarFor(calendars, priority.calendar ?? service.calendar);
+    if (!calendar) continue;
+    const responseTargetMin = parseDuration(priority.response)?.minutes ?? null;
+    const resolutionTargetMin = parseDuration(priority.resolution)?.minutes ?? null;
+    const measure = measureIncident(incident, {
+      calendar,
+      responseMin: responseTargetMin,
+      resolutionMin: resolutionTargetMin,
+      allowedStops: Array.isArray(service.clockStops) ? service.clockStops : [],
+      periodEnd,
+      now: input.now,
+    });
+    if (!measure) continue;
+    out.push({
+      at: opened,
+      id: typeof incident.id === 'string' ? incident.id : NO_ID,
+      service: service.id,
+      priority: priority.id,
+      opened: String(incident.opened),
+      responseMin: measure.responseMin,
+      resolutionMin: measure.resolutionMin,
+      responseTargetMin,
+      resolutionTargetMin,
+      responseMet: measure.responseMet,
+      resolutionMet: measure.resolutionMet,
+      status: measure.status,
+    });
+  }
+  out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.map(({ at: _at, ...detail }) => detail);
+}
+
+function compileCalendars(slas: SlasFile, zone: string): Map<string, WorkCalendar | null> {
+  const out = new Map<string, WorkCalendar | null>([['24x7', ALWAYS_OPEN]]);
+  for (const cal of Array.isArray(slas.calendars) ? (slas.calendars as Calendar[]) : []) {
+    if (typeof cal?.id !== 'string' || out.has(cal.id)) continue;
+    const compiled = compileCalendar(cal, zone);
+    out.set(cal.id, isCalendarError(compiled) ? null : compiled);
+  }
+  return out;
+}
+
+// A service without a calendar is counted around the clock.
+function calendarFor(calendars: ReadonlyMap<string, WorkCalendar | null>, id: string | undefined): WorkCalendar | null {
+  return calendars.get(id ?? '24x7') ?? null;
+}
+
+/** Items with a string id, first occurrence of each id only (duplicates are a check finding). */
+function listById<T extends Service | Priority>(list: T[] | undefined): (T & { id: string })[] {
+  const seen = new Set<string>();
+  const out: (T & { id: string })[] = [];
+  for (const item of Array.isArray(list) ? list : []) {
+    if (typeof item?.id !== 'string' || seen.has(item.id)) continue;
+    seen.add(item.id);
+    out.push(item as T & { id: string });
+  }
+  return out;
+}
+
+/** Incidents from every file, earliest period first; one recorded in two files counts once. */
+function collectIncidents(files: SlaReportInput['measurements']): Incident[] {
+  const seen = new Set<string>();
+  const out: Incident[] = [];
+  for (const { data } of [...files].sort((a, b) => comparePeriods(a.period, b.period))) {
+    for (const incident of Array.isArray(data?.incidents) ? data.incidents : []) {
+      if (typeof incident?.id === 'string') {
+        const key = `${String(incident.service)}\u0000${incident.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      out.push(incident);
+    }
+  }
+  return out;
+}
+
+function collectDowntime(files: SlaReportInput['measurements']): Downtime[] {
+  return files.flatMap(({ data }) => (Array.isArray(data?.downtime) ? data.downtime : []));
+}

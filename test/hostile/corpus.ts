@@ -1,0 +1,100 @@
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, found from this file. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The committed hostile cases (byte-exact: see the folder's .gitattributes). */
+export const FIXTURES = path.join(ROOT, 'test/fixtures/hostile');
+
+/** The CLI as users run it; end-to-end tests need `npm run build` first. */
+export const BIN = path.join(ROOT, 'bin/govern.js');
+
+/** A minimal valid partnership.yaml. */
+export const PARTNERSHIP = readFileSync(path.join(FIXTURES, 'cases/alias-bomb/partnership.yaml'), 'utf8');
+
+const VALID_CONTACTS = 'contacts:\n  - id: jane-doe\n    name: Jane Doe\n    party: client\n';
+
+/** How deep the deep documents nest: far past the limit, deep enough to abort Node when composed twice. */
+export const DEEP_LEVELS = 10_000;
+
+/** Nesting by compact block sequences: `- - - - x`. */
+export const DEEP_BLOCK = `contacts:\n  ${'- '.repeat(DEEP_LEVELS)}x\n`;
+
+/** Nesting by flow brackets: `[[[[…]]]]`. */
+export const DEEP_FLOW = `risks: ${'['.repeat(DEEP_LEVELS)}${']'.repeat(DEEP_LEVELS)}\n`;
+
+/** The size of the generated large file: four times the limit. */
+export const LARGE_BYTES = 20 * 1024 * 1024;
+
+/** A corpus laid out in a temporary folder: `cases/<name>/` partnership folders, and a secret outside them. */
+export interface Corpus {
+  dir: string;
+  cases: string;
+  /** Text of a file outside the corpus that a symbolic link points at: it must never appear in any output. */
+  secret: string;
+  remove(): void;
+}
+
+/**
+ * Copies the committed cases into a temporary folder and generates the ones
+ * that cannot be committed: a 20 MB file, two documents 10 000 levels deep,
+ * symbolic links (a loop, one leading outside), a partnership inside
+ * node_modules (which .gitignore would hide).
+ */
+export function buildCorpus(options: { large?: boolean } = {}): Corpus {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govern-hostile-'));
+  const cases = path.join(dir, 'cases');
+  cpSync(path.join(FIXTURES, 'cases'), cases, { recursive: true });
+  const make = (name: string, files: Record<string, string>): string => {
+    const folder = path.join(cases, name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'partnership.yaml'), PARTNERSHIP);
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+      writeFileSync(path.join(folder, file), text);
+    }
+    return folder;
+  };
+
+  if (options.large !== false) {
+    const line = '  - { id: jane-doe, name: Jane Doe, party: client }\n';
+    const large = make('too-large', {});
+    writeFileSync(path.join(large, 'contacts.yaml'), `contacts:\n${line.repeat(Math.ceil(LARGE_BYTES / line.length))}`);
+  }
+  make('too-deep', { 'contacts.yaml': DEEP_BLOCK, 'risks.yaml': DEEP_FLOW });
+
+  const loop = make('symlink-loop', {});
+  symlinkSync('contacts.yaml', path.join(loop, 'contacts.yaml'));
+  symlinkSync('.', path.join(loop, 'again'));
+
+  const secret = 'root:x:0:0:SECRET-OUTSIDE-THE-TREE\n';
+  writeFileSync(path.join(dir, 'secret.yaml'), secret);
+  const outside = make('symlink-outside', {});
+  symlinkSync(path.join(dir, 'secret.yaml'), path.join(outside, 'contacts.yaml'));
+
+  make('node-modules', { 'contacts.yaml': VALID_CONTACTS, 'node_modules/some-package/partnership.yaml': 'id: [unclosed\n\t: : :\n' });
+
+  return { dir, cases, secret, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A folder whose only partnership lies inside node_modules: checking it is a usage error. */
+export function buildNodeModulesOnly(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govern-hostile-nm-'));
+  mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
+  writeFileSync(path.join(dir, 'node_modules/pkg/partnership.yaml'), PARTNERSHIP);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A partnership whose contacts.yaml is chmod 000; valid content, so that a reader that can read it finds nothing. */
+export function buildUnreadable(): { dir: string; file: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govern-hostile-perm-'));
+  chmodSync(dir, 0o755);
+  writeFileSync(path.join(dir, 'partnership.yaml'), PARTNERSHIP);
+  const file = path.join(dir, 'contacts.yaml');
+  writeFileSync(file, VALID_CONTACTS);
+  chmodSync(file, 0o000);
+  return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
