@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addCommand } from './commands/add.js';
 import { calendarCommand } from './commands/calendar.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
@@ -16,6 +17,7 @@ export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
 /** Every command, in the order `--help` lists them. The one place commands are added. */
 export const commands: readonly CommandFactory[] = [
   checkCommand,
+  diffCommand,
   slaCommand,
   whoCommand,
   calendarCommand,
