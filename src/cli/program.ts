@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
+import { slaCommand } from './commands/sla.js';
 import type { Io } from './io.js';
 import { packageVersion } from './shared.js';
 
@@ -9,7 +10,7 @@ import { packageVersion } from './shared.js';
 export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
 
 /** Every command, in the order `--help` lists them. The one place commands are added. */
-export const commands: readonly CommandFactory[] = [checkCommand, rulesCommand, schemaCommand];
+export const commands: readonly CommandFactory[] = [checkCommand, rulesCommand, schemaCommand, slaCommand];
 
 /** The whole command line. Commands load their implementation only when run. */
 export function buildProgram(io: Io, done: (code: number) => void): Command {

@@ -1,0 +1,105 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../../model/errors.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
+import { addSharedOptions, makeColors, packageVersion, resolveToday, wantsColor, type SharedOptions } from '../shared.js';
+
+interface SlaFlags extends SharedOptions {
+  period?: string;
+  format: 'table' | 'json' | 'md';
+  partnership?: string;
+  output?: string;
+}
+
+/** `govern sla [path]`: SLA compliance, availability and credits owed, from `measurements/`. */
+export function slaCommand(io: Io, done: (code: number) => void): Command {
+  const command = new Command('sla')
+    .description('SLA compliance per service and priority, breaches, availability and credits owed, from measurements/')
+    .argument('[path]', 'a partnership folder, or a tree holding several', '.')
+    .option('-p, --period <period>', 'a month 2026-10, a quarter 2026-Q4 or a year 2026 (default: the latest with measurements)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
+    .option('--partnership <id>', 'report on one partnership of a tree')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout');
+  addSharedOptions(command);
+  command.action(async (path: string, flags: SlaFlags) => {
+    done(await runSla(io, path, flags));
+  });
+  return command;
+}
+
+async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
+  const [{ parsePeriod }, { loadWorkspaceFromDisk }, { templatesFolder }, { resolveConfig }, { checkWorkspace }, { selectOnePartnership, selectPartnerships }] =
+    await Promise.all([
+      import('../../sla/period.js'),
+      import('../../io/load-workspace.js'),
+      import('../../config/templates-folder.js'),
+      import('../../config/resolve-config.js'),
+      import('../../check/run-check.js'),
+      import('../select-partnership.js'),
+    ]);
+  const period = flags.period === undefined ? undefined : parsePeriod(flags.period);
+  if (period === null) {
+    throw new UsageError(`--period takes a month (2026-10), a quarter (2026-Q4) or a year (2026); got \`${flags.period}\``);
+  }
+  const today = resolveToday(flags, io);
+  const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });
+  const config = resolveConfig(workspace.config);
+  // Markdown is one document about one partnership (CLI.md); the other formats cover a tree.
+  const chosen = flags.format === 'md' ? [selectOnePartnership(workspace, flags.partnership, '`--format md`')] : selectPartnerships(workspace, flags.partnership);
+
+  // Numbers computed from files with errors would be wrong with confidence: show the errors instead.
+  const trees = chosen.map((p) => workspace.partnerships.find((t) => t.root === p.root)!);
+  const checked = checkWorkspace({ partnerships: trees, ...(workspace.config ? { config: workspace.config } : {}) }, {
+    severities: config.severities,
+    now: io.now(),
+    ...(today ? { today } : {}),
+  });
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    const { formatStylish } = await import('../../formatters/stylish.js');
+    const { allRules } = await import('../../rules/index.js');
+    const files = trees.flatMap((t) => t.files);
+    io.stdout.write(
+      formatStylish({
+        diagnostics: errors,
+        summary: { ...checked.summary, warnings: 0 },
+        files: files.map((f) => f.path),
+        sources: new Map(files.map((f) => [f.path, f.text] as const)),
+        rules: allRules,
+        version: packageVersion(),
+        colors: await makeColors(wantsColor(flags, io), io),
+      }),
+    );
+    io.stderr.write('govern: the SLA report is not computed from files with errors; fix the errors above and run again\n');
+    return ExitCode.Findings;
+  }
+
+  const [{ buildSlaInput, endOfDay, partnershipZone }, { computeSlaReport }] = await Promise.all([
+    import('../../sla/from-workspace.js'),
+    import('../../sla/report.js'),
+  ]);
+  const reports = chosen.map((index) => {
+    const now = today === undefined ? io.now() : endOfDay(today, partnershipZone(index))!;
+    return computeSlaReport(buildSlaInput(index, { ...(period ? { period } : {}), now }));
+  });
+
+  let text: string;
+  if (flags.format === 'json') {
+    const { slaJson } = await import('../../render/sla-view.js');
+    const shaped = reports.map(slaJson);
+    text = `${JSON.stringify(shaped.length === 1 ? shaped[0] : shaped, null, 2)}\n`;
+  } else if (flags.format === 'md') {
+    const { renderSlaMarkdown } = await import('../../render/sla-view.js');
+    text = renderSlaMarkdown(reports[0]!);
+  } else {
+    const { renderSlaTable } = await import('../../render/sla-table.js');
+    text = renderSlaTable(reports, await makeColors(flags.output === undefined && wantsColor(flags, io), io));
+  }
+  if (flags.output !== undefined) {
+    const [{ writeFileAtomic }, { resolve }] = await Promise.all([import('../../io/write-file.js'), import('node:path')]);
+    writeFileAtomic(resolve(io.cwd, flags.output), text, { overwrite: true });
+  } else {
+    io.stdout.write(text);
+  }
+  return ExitCode.Ok;
+}
