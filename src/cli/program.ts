@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { checkCommand } from './commands/check.js';
+import { renderCommand } from './commands/render.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { slaCommand } from './commands/sla.js';
@@ -10,7 +11,7 @@ import { packageVersion } from './shared.js';
 export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
 
 /** Every command, in the order `--help` lists them. The one place commands are added. */
-export const commands: readonly CommandFactory[] = [checkCommand, rulesCommand, schemaCommand, slaCommand];
+export const commands: readonly CommandFactory[] = [checkCommand, rulesCommand, schemaCommand, slaCommand, renderCommand];
 
 /** The whole command line. Commands load their implementation only when run. */
 export function buildProgram(io: Io, done: (code: number) => void): Command {
