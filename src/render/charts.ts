@@ -23,12 +23,13 @@ export function buildLineChart(
   series: readonly { period: string; value: number | null }[],
   target: number | null,
   format: (value: number) => string,
-  size: { width: number; height: number } = { width: 260, height: 96 },
+  size: { width: number; height: number } = { width: 260, height: 120 },
+  periodLabel: (period: string) => string = (p) => p,
 ): LineChart {
   const left = 8;
   const right = size.width - 8;
-  const top = 16;
-  const bottom = size.height - 20;
+  const top = 24;
+  const bottom = size.height - 26;
   const values = series.map((s) => s.value).filter((v): v is number => v !== null);
   const all = target === null ? values : [...values, target];
   let lo = all.length > 0 ? Math.min(...all) : 0;
@@ -42,8 +43,8 @@ export function buildLineChart(
   lo -= span * 0.15;
   hi += span * 0.15;
   const y = (v: number): number => round(bottom - ((v - lo) / (hi - lo)) * (bottom - top));
-  const step = series.length > 1 ? (right - left - 24) / (series.length - 1) : 0;
-  const x = (i: number): number => round(series.length > 1 ? left + 12 + i * step : (left + right) / 2);
+  const step = series.length > 1 ? (right - left - 40) / (series.length - 1) : 0;
+  const x = (i: number): number => round(series.length > 1 ? left + 20 + i * step : (left + right) / 2);
   const points = series.flatMap((s, i) =>
     s.value === null ? [] : [{ x: x(i), y: y(s.value), label: format(s.value), period: s.period, last: i === series.length - 1 }],
   );
@@ -54,8 +55,8 @@ export function buildLineChart(
     path,
     points,
     target: target === null ? null : { y: y(target), label: format(target) },
-    axis: series.map((s, i) => ({ y: x(i), label: s.period })),
-    baseline: bottom + 14,
+    axis: series.map((s, i) => ({ y: x(i), label: periodLabel(s.period) })),
+    baseline: bottom + 10,
     left,
     right,
   };
@@ -65,10 +66,15 @@ export function buildLineChart(
 export interface BarChart {
   width: number;
   height: number;
+  /** Where the scale runs along the bottom. */
+  axisY: number;
   labelWidth: number;
   scaleWidth: number;
   rows: {
     y: number;
+    barY: number;
+    textY: number;
+    targetY: number;
     label: string;
     width: number;
     valueLabel: string;
@@ -90,13 +96,17 @@ export function buildBarChart(
   const scale = (v: number): number => round((Math.max(0, Math.min(100, v)) / 100) * scaleWidth);
   return {
     width: labelWidth + scaleWidth + 90,
-    height: top + rows.length * rowHeight + 26,
+    height: top + rows.length * rowHeight + 20,
+    axisY: top + rows.length * rowHeight + 2,
     labelWidth,
     scaleWidth,
     rows: rows.map((r, i) => {
-      const width = r.value === null ? 0 : scale(r.value);
+      const width = r.value === null ? 0 : Math.max(scale(r.value), 3);
       return {
         y: top + i * rowHeight,
+        barY: top + i * rowHeight + 4,
+        textY: top + i * rowHeight + 16,
+        targetY: top + i * rowHeight + 1,
         label: r.label,
         width,
         valueLabel: r.valueLabel,
@@ -111,10 +121,16 @@ export function buildBarChart(
 
 /** The 5 × 5 risk heat map: likelihood up, impact across. */
 export interface HeatMap {
-  size: number;
+  width: number;
+  height: number;
   cell: number;
   offset: number;
-  cells: { x: number; y: number; likelihood: number; impact: number; score: number; level: string; all: string[]; ids: { text: string; y: number }[]; more: string | null }[];
+  /** Where the impact labels and the axis titles sit. */
+  labelY: number;
+  titleY: number;
+  middleX: number;
+  middleY: number;
+  cells: { x: number; y: number; cx: number; likelihood: number; impact: number; score: number; level: string; all: string[]; ids: { text: string; y: number }[]; more: string | null }[];
   /** The same cells as rows, likelihood 5 first, for tables. */
   rows: { likelihood: number; cells: HeatMap['cells'] }[];
   likelihoodLabels: { y: number; label: string }[];
@@ -129,7 +145,7 @@ export function riskLevel(score: number): 'low' | 'medium' | 'high' | 'severe' {
 /** Builds the heat map from the risks' likelihood and impact (1–5); risks outside the grid are left out. */
 export function buildHeatMap(risks: readonly { id: string; likelihood: number; impact: number }[]): HeatMap {
   const cell = 72;
-  const offset = 40;
+  const offset = 44;
   const cells: HeatMap['cells'] = [];
   for (let likelihood = 5; likelihood >= 1; likelihood--) {
     for (let impact = 1; impact <= 5; impact++) {
@@ -140,20 +156,26 @@ export function buildHeatMap(risks: readonly { id: string; likelihood: number; i
       cells.push({
         x,
         y,
+        cx: x + cell / 2,
         likelihood,
         impact,
         score: likelihood * impact,
         level: riskLevel(likelihood * impact),
         all: here,
-        ids: shown.map((text, i) => ({ text: shorten(text, 11), y: y + cell / 2 - (shown.length - 1) * 7 + i * 14 + 4 })),
+        ids: shown.map((text, i) => ({ text: shorten(text, 13), y: y + cell / 2 - (shown.length - 1) * 7 + i * 14 + 4 })),
         more: here.length > 3 ? `+${here.length - 3} more` : null,
       });
     }
   }
   return {
-    size: offset + 5 * cell,
+    width: offset + 5 * cell,
+    height: 5 * cell + 40,
     cell,
     offset,
+    labelY: 5 * cell + 16,
+    titleY: 5 * cell + 34,
+    middleX: offset + (5 * cell) / 2,
+    middleY: (5 * cell) / 2,
     cells,
     rows: [5, 4, 3, 2, 1].map((likelihood) => ({ likelihood, cells: cells.filter((c) => c.likelihood === likelihood) })),
     likelihoodLabels: [5, 4, 3, 2, 1].map((l, i) => ({ y: i * cell + cell / 2 + 4, label: String(l) })),

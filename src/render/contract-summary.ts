@@ -225,7 +225,7 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
   }));
   const pathName = new Map(escalation.map((e) => [e.id, e.name]));
   const channels = index.channels.map(({ value: c }) => ({
-    name: str((c as { name?: unknown }).name) ?? str(c.id) ?? '',
+    name: str((c as { name?: unknown }).name) ?? `${KIND_WORDS.get(str(c.kind) ?? '') ?? 'Channel'} (${str(c.id) ?? 'no id'})`,
     kind: str(c.kind) ?? '',
     address: str(c.address) ?? '',
     hours: calendarName(c.hours),
@@ -292,3 +292,5 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
 }
 
 const DAY_PLURAL = new Map(Object.entries({ mon: 'Mondays', tue: 'Tuesdays', wed: 'Wednesdays', thu: 'Thursdays', fri: 'Fridays', sat: 'Saturdays', sun: 'Sundays' }));
+
+const KIND_WORDS = new Map(Object.entries({ phone: 'Phone', email: 'E-mail', portal: 'Portal', chat: 'Chat' }));

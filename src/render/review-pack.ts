@@ -254,7 +254,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
       rag: kpiRag(own.value, target, unit),
       trend,
       direction: direction(previous, own.value, target?.op ?? '>='),
-      chart: buildLineChart(trend, target?.value ?? null, (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits))),
+      chart: buildLineChart(trend, target?.value ?? null, (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits)), undefined, (p) => formatPeriod(p, 'short')),
     };
   });
 
