@@ -330,7 +330,8 @@ function rewriteForMarkdown(program: hbs.AST.Program): hbs.AST.Program {
       const isCall = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0 || (path.type === 'PathExpression' && helperNames.has(path.original));
       const inner: hbs.AST.Expression = isCall
         ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as unknown as hbs.AST.SubExpression)
-        : m.path;
+        : // A path passed as a parameter is looked up leniently by Handlebars; mark it strict, as it was.
+          ({ ...(m.path as hbs.AST.PathExpression), strict: true } as unknown as hbs.AST.PathExpression);
       const escapePath = { type: 'PathExpression', data: false, depth: 0, parts: ['escapeMarkdown'], original: 'escapeMarkdown', loc: m.loc } as unknown as hbs.AST.PathExpression;
       return { ...m, path: escapePath, params: [inner], hash: undefined as unknown as hbs.AST.Hash, escaped: false } as hbs.AST.MustacheStatement;
     }
@@ -350,7 +351,7 @@ export function toTemplateError(error: unknown, source: TemplateSource): Templat
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e?.message ?? error);
   if (typeof e?.lineNumber === 'number') {
-    return new TemplateError(source.origin, e.lineNumber, (e.column ?? 0) + 1, message.replace(/ - \d+:\d+$/, ''));
+    return new TemplateError(source.origin, e.lineNumber, (e.column ?? 0) + 1, message.replace(/ - \d+:\d+$/, '').replace(/ not defined in \[object \w+\]$/, ' is not a field here'));
   }
   const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)/s.exec(message);
   if (parse) {

@@ -583,14 +583,14 @@ function subdivide(window: Period, months: number): Period[] {
   return out;
 }
 
-/** Every action still open from the reviews of periods that start before this one ends; overdue first, then by due date. */
+/** Every action still open from the reviews of periods that end when this one ends or earlier; overdue first, then by due date. */
 function buildActions(index: PartnershipIndex, dir: Directory, period: Period, today: string): ActionRow[] {
   const end = period.year * 12 + period.firstMonth - 1 + period.months;
   const rows: ActionRow[] = index.actions
     .filter(({ value, review }) => {
       const p = review.period;
       const status = value.status ?? 'open';
-      return status === 'open' && p !== null && p.year * 12 + p.firstMonth - 1 < end;
+      return status === 'open' && p !== null && p.year * 12 + p.firstMonth - 1 + p.months <= end;
     })
     .map(({ value, review }) => {
       const due = str(value.due);
