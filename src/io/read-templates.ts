@@ -32,6 +32,13 @@ export function builtinTemplatesDir(): string {
   return fileURLToPath(new URL('../../templates/', import.meta.url));
 }
 
+/** The built-in templates and partials, each shown as `(built-in) partials/rag.md.hbs`. */
+export function readBuiltinTemplates(): TemplateFolder {
+  const dir = builtinTemplatesDir();
+  const root = realpathSync(dir);
+  return readTemplateFolder(dir, (abs) => `(built-in) ${path.relative(root, abs).split(path.sep).join('/')}`);
+}
+
 /**
  * The templates folder govern.config.yaml names, checked: it must be a
  * relative path that stays inside the config file's folder (also once symbolic

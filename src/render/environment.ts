@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { UsageError } from '../model/errors.js';
 import { type Rag, ragStatus } from '../sla/rag.js';
@@ -221,7 +222,12 @@ export interface Renderer {
  * HTML templates HTML escaping; `{{{ }}}` and `{{& }}` are refused, so no
  * value can reach the output unescaped.
  */
-export function createRenderer(format: Format, templates: readonly TemplateSource[], partials: readonly TemplateSource[]): Renderer {
+export function createRenderer(
+  format: Format,
+  templates: readonly TemplateSource[],
+  partials: readonly TemplateSource[],
+  precompiled?: Precompiled,
+): Renderer {
   const hb = Handlebars.create();
   hb.unregisterHelper('log');
   for (const [name, fn] of Object.entries(helpers(hb))) hb.registerHelper(name, fn);
@@ -233,10 +239,12 @@ export function createRenderer(format: Format, templates: readonly TemplateSourc
   const knownHelpers = { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true };
 
   const compile = (source: TemplateSource): Handlebars.TemplateDelegate => {
-    const ast = parseTemplate(source);
-    checkAst(ast, source);
-    const program = format === 'md' ? rewriteForMarkdown(ast) : ast;
-    const compiled = hb.compile(program, { ...COMPILE_OPTIONS, knownHelpers });
+    // A built-in precompiled at build time is used only while its text is unchanged.
+    const ready = source.builtin ? precompiled?.get(source.origin) : undefined;
+    const compiled =
+      ready && ready.digest === templateDigest(source.text)
+        ? hb.template(ready.spec as Parameters<typeof hb.template>[0])
+        : hb.compile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers });
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return compiled(context, { ...options, ...RUNTIME_OPTIONS });
@@ -266,6 +274,29 @@ export function createRenderer(format: Format, templates: readonly TemplateSourc
       return fn(context);
     },
   };
+}
+
+/** Built-in templates compiled at build time, by origin, with a digest of the text they were compiled from. */
+export type Precompiled = ReadonlyMap<string, { digest: string; spec: unknown }>;
+
+/** A digest of a template's text, so that a precompiled template is never used for text that changed since. */
+export function templateDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Parses, checks and (for Markdown) rewrites a template: the one path both compiling and precompiling take. */
+function prepare(source: TemplateSource): hbs.AST.Program {
+  const ast = parseTemplate(source);
+  checkAst(ast, source);
+  return source.format === 'md' ? rewriteForMarkdown(ast) : ast;
+}
+
+/**
+ * A template as JavaScript source (Handlebars' precompiled form), for the
+ * build: loading it skips parsing and compiling, most of a render's start-up.
+ */
+export function precompileTemplate(source: TemplateSource): string {
+  return Handlebars.precompile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true } }) as string;
 }
 
 /** Parses a template, turning a syntax error into a TemplateError with its line and column. */

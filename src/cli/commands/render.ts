@@ -39,7 +39,7 @@ export function renderCommand(io: Io, done: (code: number) => void): Command {
 
 async function runRender(io: Io, template: string | undefined, input: string, flags: RenderFlags): Promise<number> {
   const nodePath = await import('node:path');
-  const [{ loadWorkspaceFromDisk }, { templatesFolder }, { resolveConfig }, { builtinTemplatesDir, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, findConfig }] =
+  const [{ loadWorkspaceFromDisk }, { templatesFolder }, { resolveConfig }, { readBuiltinTemplates, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, findConfig }] =
     await Promise.all([
       import('../../io/load-workspace.js'),
       import('../../config/templates-folder.js'),
@@ -155,7 +155,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
       pack: period ? buildReviewPack(index, { period, today: day, warnings }) : null,
     };
   }
-  const renderer = createRenderer(flags.format, catalog.catalog.templates, catalog.catalog.partials);
+  const renderer = createRenderer(flags.format, catalog.catalog.templates, catalog.catalog.partials, await loadPrecompiled());
   const text = renderer.render(template, context);
 
   const file = flags.out ?? flags.output;
@@ -172,13 +172,22 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
   return ExitCode.Ok;
 
   async function loadCatalog(config: SourceFile | undefined, configPath: string | undefined) {
-    const builtinDir = builtinTemplatesDir();
-    const builtin = readTemplateFolder(builtinDir, (abs) => `(built-in) ${nodePath.relative(builtinDir, abs).split(nodePath.sep).join('/')}`);
+    const builtin = readBuiltinTemplates();
     const resolved = resolveConfig(config);
     let user: ReturnType<typeof readTemplateFolder> = { files: [], skipped: [] };
     if (resolved.templates !== undefined && configPath !== undefined) {
       user = readTemplateFolder(resolveUserTemplatesDir(nodePath.dirname(configPath), resolved.templates, display), display);
     }
     return { catalog: buildCatalog(builtin.files, user.files), builtin: builtin.files, skipped: [...builtin.skipped, ...user.skipped] };
+  }
+}
+
+/** The built-in templates precompiled by the build (dist/render/precompiled.js); none when running from source. */
+async function loadPrecompiled(): Promise<import('../../render/environment.js').Precompiled | undefined> {
+  const specifier = '../../render/precompiled.js';
+  try {
+    return ((await import(specifier)) as { precompiled: import('../../render/environment.js').Precompiled }).precompiled;
+  } catch {
+    return undefined;
   }
 }
