@@ -41,3 +41,4 @@ for (const name of readdirSync(schemasDir).sort()) {
 mkdirSync(path.join(root, 'dist/schema'), { recursive: true });
 writeFileSync(path.join(root, 'dist/schema/compiled.cjs'), standaloneCode(ajv, exports));
 console.error(`built dist/ with ${Object.keys(exports).length} precompiled schemas`);
+await import('./precompile-templates.mjs');

@@ -4,6 +4,7 @@ import { calendarCommand } from './commands/calendar.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { renderCommand } from './commands/render.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { slaCommand } from './commands/sla.js';
@@ -19,6 +20,7 @@ export const commands: readonly CommandFactory[] = [
   checkCommand,
   diffCommand,
   slaCommand,
+  renderCommand,
   whoCommand,
   calendarCommand,
   initCommand,
