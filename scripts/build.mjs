@@ -59,6 +59,9 @@ for (const [file, options] of [
   writeFileSync(path.join(root, 'dist/schema', file), min);
 }
 
+// The built-in templates, precompiled (scripts/precompile-templates.mjs).
+await import('./precompile-templates.mjs');
+
 // The CLI as one CommonJS file: start-up pays for one file, not hundreds of
 // modules, and CommonJS loads faster than ESM on Node 20. Packages only some
 // commands need stay outside and are loaded when a command imports them.
@@ -85,7 +88,7 @@ await esbuild.build({
   // below the package root, as every source module does.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators()],
+  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath()],
   logLevel: 'warning',
 });
 // V8's code cache for the bundle, made by a training run (a check of the
@@ -123,6 +126,25 @@ function bundledQuickValidators() {
         loader: 'ts',
         resolveDir: path.join(root, 'dist/schema'),
       }));
+    },
+  };
+}
+
+/**
+ * render.ts finds dist/render/precompiled.js relative to itself (two folders
+ * up, then render/); the bundle sits one folder below dist/, so in the bundle
+ * the path is one level shorter.
+ */
+function precompiledTemplatesPath() {
+  return {
+    name: 'precompiled-templates-path',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]commands[\\/]render\.ts$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        const from = "'../../render/precompiled.js'";
+        if (!text.includes(from)) throw new Error(`build: ${args.path} no longer names ${from}; update precompiledTemplatesPath() in scripts/build.mjs`);
+        return { contents: text.replace(from, "'../render/precompiled.js'"), loader: 'ts' };
+      });
     },
   };
 }

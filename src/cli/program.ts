@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { addCommand } from './commands/add.js';
 import { calendarCommand } from './commands/calendar.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
+import { renderCommand } from './commands/render.js';
 import { rulesCommand } from './commands/rules.js';
 import { schemaCommand } from './commands/schema.js';
 import { slaCommand } from './commands/sla.js';
@@ -16,7 +18,9 @@ export type CommandFactory = (io: Io, done: (code: number) => void) => Command;
 /** Every command, in the order `--help` lists them. The one place commands are added. */
 export const commands: readonly CommandFactory[] = [
   checkCommand,
+  diffCommand,
   slaCommand,
+  renderCommand,
   whoCommand,
   calendarCommand,
   initCommand,

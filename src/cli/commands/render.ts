@@ -1,0 +1,193 @@
+import { Command, Option } from 'commander';
+import { UsageError } from '../../model/errors.js';
+import type { SourceFile } from '../../model/source.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
+import { addSharedOptions, makeColors, packageVersion, resolveToday, wantsColor, type SharedOptions } from '../shared.js';
+
+interface RenderFlags extends SharedOptions {
+  format: 'md' | 'html';
+  period?: string;
+  out?: string;
+  output?: string;
+  force?: boolean;
+  partnership?: string;
+  allowInvalid?: boolean;
+  list?: boolean;
+}
+
+/** `govern render <template> [path]`: a review pack, a contract summary, or a user template. */
+export function renderCommand(io: Io, done: (code: number) => void): Command {
+  const command = new Command('render')
+    .description('render a document from a partnership: review-pack (needs --period), contract-summary, or a template of your own')
+    .argument('[template]', 'review-pack, contract-summary, or a name in your templates folder (see --list)')
+    .argument('[path]', 'a partnership folder, or a tree holding several', '.')
+    .addOption(new Option('-f, --format <format>', 'document format').choices(['md', 'html']).default('md'))
+    .option('-p, --period <period>', 'the period a review pack covers: a month 2026-10, a quarter 2026-Q3 or a year 2026')
+    .option('-o, --out <file>', 'write the document to a file (atomically) instead of stdout')
+    .addOption(new Option('--output <file>', 'the same as --out').hideHelp())
+    .option('--force', 'replace the --out file if it exists')
+    .option('--partnership <id>', 'the partnership to render when the path holds several')
+    .option('--allow-invalid', 'render even when the files have check errors (the document says so)')
+    .option('--list', 'list the templates available and where each comes from');
+  addSharedOptions(command);
+  command.action(async (template: string | undefined, path: string, flags: RenderFlags) => {
+    done(await runRender(io, template, path, flags));
+  });
+  return command;
+}
+
+async function runRender(io: Io, template: string | undefined, input: string, flags: RenderFlags): Promise<number> {
+  const nodePath = await import('node:path');
+  const [{ loadWorkspaceFromDisk }, { templatesFolder }, { resolveConfig }, { readBuiltinTemplates, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, findConfig }] =
+    await Promise.all([
+      import('../../io/load-workspace.js'),
+      import('../../config/templates-folder.js'),
+      import('../../config/resolve-config.js'),
+      import('../../io/read-templates.js'),
+      import('../../io/read-tree.js'),
+    ]);
+  const { buildCatalog, listCatalog } = await import('../../render/templates.js');
+  const display = (abs: string): string => displayPath(io.cwd, abs);
+
+  // --list needs only the config (for the templates folder), not a partnership.
+  if (flags.list) {
+    const configPath = findConfig(nodePath.resolve(io.cwd, template !== undefined && input === '.' ? template : input));
+    let config: SourceFile | undefined;
+    if (configPath) {
+      const [{ loadSource }, { readRaw }, { CONFIG_FILE }] = await Promise.all([import('../../check/load.js'), import('../../io/read-tree.js'), import('../../model/file-kind.js')]);
+      config = loadSource(readRaw(configPath, display(configPath), CONFIG_FILE), 'config');
+    }
+    const catalog = await loadCatalog(config, configPath);
+    const lines: string[] = [];
+    for (const item of listCatalog(catalog.catalog, catalog.builtin)) {
+      lines.push(`${item.name}  (${item.context})`);
+      for (const f of item.formats) lines.push(`  ${f.format.padEnd(4)} ${f.builtin ? 'built-in' : f.overrides ? 'yours, replaces the built-in' : 'yours'}: ${f.origin}`);
+    }
+    for (const s of catalog.skipped) io.stderr.write(`govern: skipped ${s}\n`);
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return ExitCode.Ok;
+  }
+
+  if (template === undefined) {
+    throw new UsageError('govern render needs a template: review-pack (with --period) or contract-summary; `govern render --list` shows every template');
+  }
+  const today = resolveToday(flags, io);
+  const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });
+  const catalog = await loadCatalog(workspace.config, workspace.configPath);
+  for (const s of catalog.skipped) io.stderr.write(`govern: skipped ${s}\n`);
+  const names = [...new Set(catalog.catalog.templates.map((t) => t.name))];
+  const formats = catalog.catalog.templates.filter((t) => t.name === template).map((t) => t.format);
+  if (formats.length === 0) {
+    throw new UsageError(`no template named \`${template}\`; the templates are: ${names.join(', ')} (govern render --list shows where each comes from)`);
+  }
+  if (!formats.includes(flags.format)) {
+    throw new UsageError(`the template \`${template}\` has no ${flags.format} version; use --format ${formats.join(' or --format ')}`);
+  }
+
+  const { selectOnePartnership } = await import('../select-partnership.js');
+  const index = selectOnePartnership(workspace, flags.partnership, '`govern render`');
+  const [{ parsePeriod, periodContains }, { measuredPeriods, partnershipZone }] = await Promise.all([import('../../sla/period.js'), import('../../sla/from-workspace.js')]);
+  const zone = partnershipZone(index);
+  const measured = measuredPeriods(index);
+  const periodList = (): string => {
+    const labels = [...new Set(measured.map((m) => m.period.label))];
+    return labels.length === 0 ? 'none: measurements/ holds no files' : labels.join(', ');
+  };
+  let period = undefined as ReturnType<typeof parsePeriod> | undefined;
+  if (flags.period !== undefined) {
+    period = parsePeriod(flags.period);
+    if (period === null) throw new UsageError(`--period takes a month (2026-10), a quarter (2026-Q3) or a year (2026); got \`${flags.period}\``);
+    const p = period;
+    if (!measured.some((m) => periodContains(p, m.period) || periodContains(m.period, p))) {
+      throw new UsageError(`no measurements for ${p.label}; the periods with measurements are: ${periodList()}`);
+    }
+  } else if (template === 'review-pack') {
+    throw new UsageError(`review-pack needs --period; the periods with measurements are: ${periodList()} (a quarter or year holding them works too)`);
+  }
+
+  // Check first: a document built from files with errors would state wrong things with confidence.
+  const [{ checkWorkspace }] = await Promise.all([import('../../check/run-check.js')]);
+  const config = resolveConfig(workspace.config);
+  const tree = workspace.partnerships.find((t) => t.root === index.root)!;
+  const checked = checkWorkspace({ partnerships: [tree], ...(workspace.config ? { config: workspace.config } : {}) }, {
+    severities: config.severities,
+    now: io.now(),
+    ...(today ? { today } : {}),
+  });
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  const warnings: string[] = [];
+  if (errors.length > 0) {
+    const [{ formatStylish }, { allRules }] = await Promise.all([import('../../formatters/stylish.js'), import('../../rules/index.js')]);
+    const report = formatStylish({
+      diagnostics: errors,
+      summary: { ...checked.summary, warnings: 0 },
+      files: tree.files.map((f) => f.path),
+      sources: new Map(tree.files.map((f) => [f.path, f.text] as const)),
+      rules: allRules,
+      version: packageVersion(),
+      colors: await makeColors(!flags.allowInvalid && wantsColor(flags, io), io),
+    });
+    if (!flags.allowInvalid) {
+      io.stdout.write(report);
+      io.stderr.write('govern: not rendered: the partnership has check errors (above); fix them, or pass --allow-invalid to render anyway\n');
+      return ExitCode.Findings;
+    }
+    io.stderr.write(report);
+    warnings.push(
+      `Rendered from files with ${errors.length} check ${errors.length === 1 ? 'error' : 'errors'} (govern check lists them): some figures may be wrong.`,
+    );
+  }
+
+  const { DateTime } = await import('luxon');
+  const day = today ?? DateTime.fromMillis(io.now(), { zone }).toISODate()!;
+  const [{ buildReviewPack }, { buildContractSummary }, { createRenderer }] = await Promise.all([
+    import('../../render/review-pack.js'),
+    import('../../render/contract-summary.js'),
+    import('../../render/environment.js'),
+  ]);
+  let context: unknown;
+  if (template === 'review-pack') context = buildReviewPack(index, { period: period!, today: day, warnings });
+  else if (template === 'contract-summary') context = buildContractSummary(index, { today: day, warnings });
+  else {
+    context = {
+      summary: buildContractSummary(index, { today: day, warnings }),
+      pack: period ? buildReviewPack(index, { period, today: day, warnings }) : null,
+    };
+  }
+  const renderer = createRenderer(flags.format, catalog.catalog.templates, catalog.catalog.partials, await loadPrecompiled());
+  const text = renderer.render(template, context);
+
+  const file = flags.out ?? flags.output;
+  if (file !== undefined) {
+    const { writeFileAtomic } = await import('../../io/write-file.js');
+    writeFileAtomic(nodePath.resolve(io.cwd, file), text, { overwrite: flags.force === true, flagHint: '--force' });
+    if (!flags.quiet) io.stderr.write(`govern: wrote ${file}\n`);
+  } else {
+    if (flags.format === 'html' && io.stdoutIsTTY) {
+      throw new UsageError(`an HTML document is a file: pass --out ${template}.html (or redirect stdout to a file)`);
+    }
+    io.stdout.write(text);
+  }
+  return ExitCode.Ok;
+
+  async function loadCatalog(config: SourceFile | undefined, configPath: string | undefined) {
+    const builtin = readBuiltinTemplates();
+    const resolved = resolveConfig(config);
+    let user: ReturnType<typeof readTemplateFolder> = { files: [], skipped: [] };
+    if (resolved.templates !== undefined && configPath !== undefined) {
+      user = readTemplateFolder(resolveUserTemplatesDir(nodePath.dirname(configPath), resolved.templates, display), display);
+    }
+    return { catalog: buildCatalog(builtin.files, user.files), builtin: builtin.files, skipped: [...builtin.skipped, ...user.skipped] };
+  }
+}
+
+/** The built-in templates precompiled by the build (dist/render/precompiled.js); none when running from source. */
+async function loadPrecompiled(): Promise<import('../../render/environment.js').Precompiled | undefined> {
+  const specifier = '../../render/precompiled.js';
+  try {
+    return ((await import(specifier)) as { precompiled: import('../../render/environment.js').Precompiled }).precompiled;
+  } catch {
+    return undefined;
+  }
+}

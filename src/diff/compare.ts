@@ -1,0 +1,188 @@
+import { checkWorkspace, type CheckOptions } from '../check/run-check.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { PERIOD_FOLDERS } from '../model/file-kind.js';
+import { isObject, isString } from '../model/guards.js';
+import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
+import { CHANGE_RULES, DEFAULT_CATEGORY, fallbackVerdict, type ChangeRule, type RuleContext } from './rules.js';
+import { SideView } from './side-view.js';
+import type { Change, DiffReport } from './types.js';
+import { idPathOf, valueAt, walkValues } from './walk.js';
+
+/** How the two revisions are checked, for the findings a change introduces. */
+export interface DiffOptions {
+  base?: CheckOptions;
+  head?: CheckOptions;
+}
+
+/** One partnership of one revision, with the key it is matched by. */
+interface Entry {
+  key: string;
+  /** The id shown: the partnership's id, or its folder when it has none. */
+  id: string;
+  tree: PartnershipTree;
+  files: Map<string, SourceFile>;
+}
+
+/**
+ * Compares two loaded revisions of a tree of partnerships: what changed in
+ * each, classified by category and impact, and which findings of `check` the
+ * head has that the base had not. Pure: both workspaces are already in memory.
+ */
+export function diffWorkspaces(base: Workspace, head: Workspace, revisions: { base: string; head: string }, options: DiffOptions = {}): DiffReport {
+  const b = identify(base);
+  const h = identify(head);
+  const pairs: { base?: Entry; head?: Entry }[] = [];
+  const unmatched = new Set(b);
+  for (const entry of h) {
+    const twin = b.find((x) => unmatched.has(x) && x.key === entry.key) ?? b.find((x) => unmatched.has(x) && x.tree.root === entry.tree.root);
+    if (twin) unmatched.delete(twin);
+    pairs.push({ head: entry, ...(twin ? { base: twin } : {}) });
+  }
+  for (const entry of unmatched) pairs.push({ base: entry });
+  pairs.sort((x, y) => compareText((x.head ?? x.base)!.id, (y.head ?? y.base)!.id));
+
+  const changes: Change[] = [];
+  for (const pair of pairs) changes.push(...comparePartnership(pair.base, pair.head));
+  for (const change of changes) change.summary = capitalise(change.summary);
+
+  return {
+    base: revisions.base,
+    head: revisions.head,
+    changes,
+    newFindings: newFindings(base, head, b, h, options),
+  };
+}
+
+function identify(workspace: Workspace): Entry[] {
+  const entries = workspace.partnerships.map((tree): Entry => {
+    const files = new Map(tree.files.map((f) => [f.relPath, f] as const));
+    const data = files.get('partnership.yaml')?.data;
+    const id = isObject(data) && isString(data.id) && data.id.trim() !== '' ? data.id : tree.root;
+    return { key: id, id, tree, files };
+  });
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
+  // Two folders claiming one id (check reports it) are told apart by folder.
+  for (const e of entries) if (counts.get(e.key)! > 1) e.key = `${e.key}\0${e.tree.root}`;
+  return entries;
+}
+
+function dataOf(entry: Entry | undefined): SideView {
+  return new SideView(new Map([...(entry?.files ?? new Map<string, SourceFile>()).entries()].filter(([, f]) => f.ok).map(([k, f]) => [k, f.data] as const)));
+}
+
+function comparePartnership(base: Entry | undefined, head: Entry | undefined): Change[] {
+  if (!base || !head) {
+    const entry = (head ?? base)!;
+    const data = entry.files.get('partnership.yaml')?.data;
+    const name = isObject(data) && isString(data.name) ? ` (${data.name})` : '';
+    const count = `${entry.files.size} file${entry.files.size === 1 ? '' : 's'}`;
+    return [
+      head
+        ? { partnership: entry.id, file: '', path: [], change: 'added', before: null, after: entry.tree.root, category: 'governance', impact: 'neutral', summary: `Partnership ${entry.id}${name} added in ${entry.tree.root} (${count})` }
+        : { partnership: entry.id, file: '', path: [], change: 'removed', before: entry.tree.root, after: null, category: 'governance', impact: 'weakened', summary: `Partnership ${entry.id}${name} removed from ${entry.tree.root}: every obligation it held is gone` },
+    ];
+  }
+  const out: Change[] = [];
+  if (base.tree.root !== head.tree.root) {
+    out.push({ partnership: head.id, file: '', path: ['folder'], change: 'changed', before: base.tree.root, after: head.tree.root, category: 'governance', impact: 'neutral', summary: `Partnership ${head.id} moved from ${base.tree.root} to ${head.tree.root}` });
+  }
+  const views = { base: dataOf(base), head: dataOf(head) };
+  const relPaths = [...new Set([...base.files.keys(), ...head.files.keys()])].sort(compareText);
+  for (const relPath of relPaths) out.push(...compareFile(head.id, relPath, base.files.get(relPath), head.files.get(relPath), views));
+  return out;
+}
+
+function compareFile(partnership: string, file: string, before: SourceFile | undefined, after: SourceFile | undefined, views: { base: SideView; head: SideView }): Change[] {
+  const kind = (after ?? before)!.kind;
+  const base = { partnership, file, path: [] } as const;
+  if (before && after && before.text === after.text) return [];
+  if (kind === null) {
+    const change = !before ? 'added' : !after ? 'removed' : 'changed';
+    return [{ ...base, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `File ${file} ${change} (govern does not read this file)` }];
+  }
+  const category = DEFAULT_CATEGORY[kind];
+  const broken = [before && !before.ok ? 'base' : '', after && !after.ok ? 'head' : ''].filter((s) => s !== '');
+  if (broken.length > 0) {
+    return [{ ...base, path: [], change: !before ? 'added' : !after ? 'removed' : 'changed', before: null, after: null, category, impact: 'neutral', summary: `File ${file} cannot be compared: it does not parse at the ${broken.join(' and the ')}; fix it to see what changed` }];
+  }
+  const periodFolder = file.includes('/') && PERIOD_FOLDERS[file.slice(0, file.indexOf('/'))];
+  if (periodFolder && (!before || !after)) {
+    const what = kind === 'measurements' ? 'Measurements' : 'Review record';
+    const period = file.slice(file.indexOf('/') + 1).replace(/\.ya?ml$/i, '');
+    return [
+      after
+        ? { ...base, path: [], change: 'added', before: null, after: period, category, impact: 'neutral', summary: `${what} for ${period} added` }
+        : { ...base, path: [], change: 'removed', before: period, after: null, category, impact: 'weakened', summary: `${what} for ${period} removed: what it recorded no longer counts` },
+    ];
+  }
+  const rules = new Map((CHANGE_RULES[kind] ?? []).map((r) => [r.pattern, r] as const));
+  const raw = walkValues(before?.data, after?.data, (pattern) => rules.get(pattern));
+  return raw.map((r): Change => {
+    const rule: ChangeRule | undefined = rules.get(r.pattern);
+    const context: RuleContext = {
+      change: r.change,
+      before: r.before,
+      after: r.after,
+      path: r.path,
+      ids: r.ids,
+      base: views.base,
+      head: views.head,
+      atBase: (p) => valueAt(before?.data, p),
+      atHead: (p) => valueAt(after?.data, p),
+    };
+    const verdict = rule ? rule.classify(context) : fallbackVerdict(context, r.pattern);
+    return { partnership, file, path: r.path, change: r.change, before: r.before, after: r.after, category: verdict.category ?? rule?.category ?? category, impact: verdict.impact, summary: verdict.summary };
+  });
+}
+
+/**
+ * The findings at the head that the base did not have, matched by partnership,
+ * file, rule and YAML path with ids in place of indexes (so a finding that only
+ * moved lines, or whose item moved in its list, is not new).
+ */
+function newFindings(base: Workspace, head: Workspace, b: Entry[], h: Entry[], options: DiffOptions): Diagnostic[] {
+  const headFindings = checkWorkspace(head, options.head ?? {}).diagnostics;
+  if (headFindings.length === 0) return [];
+  const baseFindings = checkWorkspace(base, options.base ?? {}).diagnostics;
+  const keyer = (workspace: Workspace, entries: Entry[]): ((d: Diagnostic) => string) => {
+    const where = new Map<string, { partnership: string; relPath: string; data: unknown }>();
+    for (const e of entries) for (const f of e.tree.files) where.set(f.path, { partnership: e.key, relPath: f.relPath, data: f.data });
+    if (workspace.config) where.set(workspace.config.path, { partnership: '', relPath: workspace.config.relPath, data: workspace.config.data });
+    return (d) => {
+      const at = where.get(d.file);
+      return JSON.stringify([at?.partnership ?? '', at?.relPath ?? d.file, d.ruleId, at ? idPathOf(at.data, d.path) : d.path]);
+    };
+  };
+  const baseKey = keyer(base, b);
+  const headKey = keyer(head, h);
+  const pool = new Map<string, Diagnostic[]>();
+  for (const d of baseFindings) {
+    const k = baseKey(d);
+    pool.set(k, [...(pool.get(k) ?? []), d]);
+  }
+  const fresh: Diagnostic[] = [];
+  const unmatched: { key: string; d: Diagnostic }[] = [];
+  // Pair findings with the same words first, so that of two at one place the one that is new is the one shown.
+  for (const d of headFindings) {
+    const key = headKey(d);
+    const list = pool.get(key);
+    const i = list?.findIndex((x) => x.message === d.message) ?? -1;
+    if (list && i >= 0) list.splice(i, 1);
+    else unmatched.push({ key, d });
+  }
+  for (const { key, d } of unmatched) {
+    const list = pool.get(key);
+    if (list && list.length > 0) list.shift();
+    else fresh.push(d);
+  }
+  return fresh;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,399 @@
+import { createHash } from 'node:crypto';
+import Handlebars from 'handlebars';
+import { UsageError } from '../model/errors.js';
+import { type Rag, ragStatus } from '../sla/rag.js';
+import { addDays, daysBetween, formatDate, formatMinutes, formatMoney, formatNumber, formatPercent, formatPeriod, formatRelativeDays } from './format.js';
+import { escapeMarkdown, escapeMermaid } from './escape.js';
+
+/** The two output formats. */
+export type Format = 'md' | 'html';
+
+/** A template or partial as read: its name, format, text and where it came from (for messages). */
+export interface TemplateSource {
+  name: string;
+  format: Format;
+  text: string;
+  /** Shown in errors and `--list`: `templates/review-pack.md.hbs` or `(built-in) review-pack.md.hbs`. */
+  origin: string;
+  builtin: boolean;
+}
+
+/** A mistake in a template: names the template, line and column. Exit code 2. */
+export class TemplateError extends UsageError {
+  override readonly name: string = 'TemplateError';
+  readonly template: string;
+  readonly line: number;
+  readonly column: number;
+  constructor(template: string, line: number, column: number, message: string) {
+    super(`${template}:${line}:${column}: ${message}`);
+    this.template = template;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+const RAG_WORDS: Record<Rag, string> = { green: 'met', amber: 'at risk', red: 'missed' };
+const RAG_ICONS: Record<Rag, string> = { green: '🟢', amber: '🟠', red: '🔴' };
+const OPS = new Map([
+  ['>=', '≥'],
+  ['>', '>'],
+  ['<=', '≤'],
+  ['<', '<'],
+  ['==', '='],
+]);
+
+type HelperFn = (...args: unknown[]) => unknown;
+
+/** Drops Handlebars' options object, which it passes last to every helper. */
+function plain(args: unknown[]): unknown[] {
+  return args.slice(0, -1);
+}
+
+function ragOf(value: unknown): Rag | null {
+  return value === 'green' || value === 'amber' || value === 'red' ? value : null;
+}
+
+/**
+ * Every helper, the same in both formats. Helpers only format: the numbers
+ * arrive computed. They return plain strings, which the template then escapes
+ * for its format (except `mermaid`, which escapes for a Mermaid label itself).
+ */
+function helpers(hb: typeof Handlebars): Record<string, HelperFn> {
+  return {
+    date: (...a) => {
+      const [value, style] = plain(a);
+      return formatDate(value, style === 'short' || style === 'weekday' ? style : 'long');
+    },
+    instant: (...a) => formatInstant(plain(a)[0]),
+    duration: (...a) => formatMinutes(plain(a)[0]),
+    percent: (...a) => {
+      const [value, digits] = plain(a);
+      return formatPercent(value, typeof digits === 'number' ? digits : 1);
+    },
+    number: (...a) => {
+      const [value, digits] = plain(a);
+      return formatNumber(value, typeof digits === 'number' ? digits : 2);
+    },
+    money: (...a) => {
+      const [amount, currency] = plain(a);
+      return formatMoney(amount, currency);
+    },
+    signedMoney: (...a) => {
+      const [amount, currency] = plain(a);
+      return formatMoney(amount, currency, true);
+    },
+    measure: (...a) => {
+      const [value, unit, digits] = plain(a);
+      if (typeof value !== 'number') return 'no data';
+      const d = typeof digits === 'number' ? digits : 2;
+      if (unit === '%') return formatPercent(value, d);
+      return `${formatNumber(value, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
+    },
+    target: (...a) => {
+      const [target, unit, digits] = plain(a) as [{ op?: unknown; value?: unknown } | null, unknown, unknown];
+      if (!target || typeof target.value !== 'number') return 'no target';
+      const d = typeof digits === 'number' ? digits : 2;
+      const v = unit === '%' ? formatPercent(target.value, Math.max(d, 2)) : `${formatNumber(target.value, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
+      return `${OPS.get(String(target.op)) ?? '≥'} ${v}`;
+    },
+    period: (...a) => {
+      const [label, style] = plain(a);
+      return formatPeriod(String(label ?? ''), style === 'short' ? 'short' : 'long');
+    },
+    trend: (...a) => {
+      const [direction] = plain(a);
+      return direction === 'better' ? '▲ better' : direction === 'worse' ? '▼ worse' : direction === 'same' ? '● unchanged' : '–';
+    },
+    relativeDays: (...a) => {
+      const [days] = plain(a);
+      return typeof days === 'number' ? formatRelativeDays(days) : '';
+    },
+    daysFrom: (...a) => {
+      const [from, to] = plain(a);
+      return typeof from === 'string' && typeof to === 'string' ? daysBetween(from, to) : null;
+    },
+    addDays: (...a) => {
+      const [date, days] = plain(a);
+      return typeof date === 'string' && typeof days === 'number' ? addDays(date, days) : '';
+    },
+    rag: (...a) => {
+      const [value, target] = plain(a);
+      return ragStatus(typeof value === 'number' ? value : null, typeof target === 'number' ? target : null) ?? 'none';
+    },
+    ragWord: (...a) => {
+      const rag = ragOf(plain(a)[0]);
+      return rag ? RAG_WORDS[rag] : 'no data';
+    },
+    ragIcon: (...a) => {
+      const rag = ragOf(plain(a)[0]);
+      return rag ? RAG_ICONS[rag] : '⚪';
+    },
+    ragClass: (...a) => ragOf(plain(a)[0]) ?? 'none',
+    eq: (...a) => {
+      const [x, y] = plain(a);
+      return x === y;
+    },
+    gt: (...a) => {
+      const [x, y] = plain(a);
+      return typeof x === 'number' && typeof y === 'number' && x > y;
+    },
+    lt: (...a) => {
+      const [x, y] = plain(a);
+      return typeof x === 'number' && typeof y === 'number' && x < y;
+    },
+    present: (...a) => {
+      const [x] = plain(a);
+      return x !== null && x !== undefined;
+    },
+    and: (...a) => plain(a).every(Boolean),
+    or: (...a) => plain(a).some(Boolean),
+    not: (...a) => !plain(a)[0],
+    neg: (...a) => {
+      const [x] = plain(a);
+      return typeof x === 'number' ? -x : x;
+    },
+    dec: (...a) => {
+      const [x] = plain(a);
+      return typeof x === 'number' ? x - 1 : x;
+    },
+    inc: (...a) => {
+      const [x] = plain(a);
+      return typeof x === 'number' ? x + 1 : x;
+    },
+    join: (...a) => {
+      const [list, sep] = plain(a);
+      return Array.isArray(list) ? list.map((v) => String(v ?? '')).join(typeof sep === 'string' ? sep : ', ') : '';
+    },
+    plural: (...a) => {
+      const [n, one, many] = plain(a);
+      return `${String(n)} ${n === 1 ? String(one) : String(many ?? `${String(one)}s`)}`;
+    },
+    upper: (...a) => String(plain(a)[0] ?? '').toUpperCase(),
+    capitalize: (...a) => {
+      const s = String(plain(a)[0] ?? '');
+      return s.charAt(0).toUpperCase() + s.slice(1);
+    },
+    default: (...a) => {
+      const [value, fallback] = plain(a);
+      return value === null || value === undefined || value === '' ? fallback : value;
+    },
+    /** A value for inside a Mermaid `["…"]` label: already escaped for Mermaid, so passed through as is. */
+    mermaid: (...a) => new hb.SafeString(escapeMermaid(String(plain(a)[0] ?? ''))),
+  };
+}
+
+/** The names of every helper a template may call (with Handlebars' own block helpers). */
+export const HELPER_NAMES: readonly string[] = [...Object.keys(helpers(Handlebars)), 'if', 'unless', 'each', 'with', 'lookup'];
+
+/** `2026-10-25T02:52:00+02:00` → `25 Oct 2026, 02:52` (the wall clock as written in the file). */
+export function formatInstant(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(value);
+  return m ? `${formatDate(m[1], 'short')}, ${m[2]}` : value;
+}
+
+/** Compile options for every template: no escaping turned off, only known helpers, missing fields are errors. */
+const COMPILE_OPTIONS = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(HELPER_NAMES.map((n) => [n, true])),
+  noEscape: false,
+  preventIndent: true,
+} as const;
+
+/** Run-time options: no prototype access at all, and no calls to helperMissing. */
+const RUNTIME_OPTIONS = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+  allowCallsToHelperMissing: false,
+} as const;
+
+/** Renders templates of one format, with the partials of that format. */
+export interface Renderer {
+  format: Format;
+  render(name: string, context: unknown): string;
+  has(name: string): boolean;
+}
+
+/**
+ * An isolated Handlebars environment for one format (`Handlebars.create()`:
+ * nothing registered on the global instance), with govern's helpers and the
+ * given partials. Markdown templates get Markdown escaping for every `{{ }}`,
+ * HTML templates HTML escaping; `{{{ }}}` and `{{& }}` are refused, so no
+ * value can reach the output unescaped.
+ */
+export function createRenderer(
+  format: Format,
+  templates: readonly TemplateSource[],
+  partials: readonly TemplateSource[],
+  precompiled?: Precompiled,
+): Renderer {
+  const hb = Handlebars.create();
+  hb.unregisterHelper('log');
+  for (const [name, fn] of Object.entries(helpers(hb))) hb.registerHelper(name, fn);
+  hb.registerHelper('escapeMarkdown', (...a: unknown[]) => {
+    const [value] = plain(a);
+    if (value instanceof hb.SafeString) return value.toString();
+    return escapeMarkdown(value === null || value === undefined ? '' : String(value));
+  });
+  const knownHelpers = { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true };
+
+  const compile = (source: TemplateSource): Handlebars.TemplateDelegate => {
+    // A built-in precompiled at build time is used only while its text is unchanged.
+    const ready = source.builtin ? precompiled?.get(source.origin) : undefined;
+    const compiled =
+      ready && ready.digest === templateDigest(source.text)
+        ? hb.template(ready.spec as Parameters<typeof hb.template>[0])
+        : hb.compile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers });
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, { ...options, ...RUNTIME_OPTIONS });
+      } catch (error) {
+        throw toTemplateError(error, source);
+      }
+    };
+  };
+
+  for (const partial of partials) {
+    if (partial.format !== format) continue;
+    hb.registerPartial(partial.name, compile(partial) as unknown as Handlebars.Template);
+  }
+  const cache = new Map<string, Handlebars.TemplateDelegate>();
+  const sources = new Map(templates.filter((t) => t.format === format).map((t) => [t.name, t]));
+  return {
+    format,
+    has: (name) => sources.has(name),
+    render(name, context) {
+      const source = sources.get(name);
+      if (!source) throw new UsageError(`no ${format} template named \`${name}\``);
+      let fn = cache.get(name);
+      if (!fn) {
+        fn = compile(source);
+        cache.set(name, fn);
+      }
+      return fn(context);
+    },
+  };
+}
+
+/** Built-in templates compiled at build time, by origin, with a digest of the text they were compiled from. */
+export type Precompiled = ReadonlyMap<string, { digest: string; spec: unknown }>;
+
+/** A digest of a template's text, so that a precompiled template is never used for text that changed since. */
+export function templateDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Parses, checks and (for Markdown) rewrites a template: the one path both compiling and precompiling take. */
+function prepare(source: TemplateSource): hbs.AST.Program {
+  const ast = parseTemplate(source);
+  checkAst(ast, source);
+  return source.format === 'md' ? rewriteForMarkdown(ast) : ast;
+}
+
+/**
+ * A template as JavaScript source (Handlebars' precompiled form), for the
+ * build: loading it skips parsing and compiling, most of a render's start-up.
+ */
+export function precompileTemplate(source: TemplateSource): string {
+  return Handlebars.precompile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true } }) as string;
+}
+
+/** Parses a template, turning a syntax error into a TemplateError with its line and column. */
+function parseTemplate(source: TemplateSource): hbs.AST.Program {
+  try {
+    return Handlebars.parse(source.text);
+  } catch (error) {
+    throw toTemplateError(error, source);
+  }
+}
+
+/** Refuses what could put a value out unescaped or run code: `{{{ }}}`, `{{& }}`, decorators, partial blocks. */
+function checkAst(program: hbs.AST.Program, source: TemplateSource): void {
+  const refuse = (node: hbs.AST.Node, message: string): never => {
+    throw new TemplateError(source.origin, node.loc?.start.line ?? 1, (node.loc?.start.column ?? 0) + 1, message);
+  };
+  const visit = (node: hbs.AST.Node | undefined | null): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        for (const s of (node as hbs.AST.Program).body) visit(s);
+        break;
+      case 'MustacheStatement': {
+        const m = node as hbs.AST.MustacheStatement;
+        if (!m.escaped) refuse(node, 'a triple-stash {{{ }}} or {{& }} would put a value out unescaped; use {{ }}, which escapes for the document format');
+        break;
+      }
+      case 'BlockStatement': {
+        const b = node as hbs.AST.BlockStatement;
+        visit(b.program);
+        visit(b.inverse);
+        break;
+      }
+      case 'PartialBlockStatement':
+        refuse(node, 'partial blocks ({{#> }}) are not supported; call a partial with {{> name}}');
+        break;
+      case 'DecoratorBlock':
+      case 'Decorator':
+        refuse(node, 'decorators are not supported');
+        break;
+      default:
+        break;
+    }
+  };
+  visit(program);
+}
+
+/**
+ * Markdown has no escaping in Handlebars, so every `{{expr}}` becomes
+ * `{{{escapeMarkdown expr}}}`: the value is escaped for a Markdown table cell
+ * (backslashes before `| * _ [ ] < > …`, line breaks folded to spaces) and
+ * only then written out. Done on the parsed template, so it covers partials and
+ * user templates alike.
+ */
+function rewriteForMarkdown(program: hbs.AST.Program): hbs.AST.Program {
+  const helperNames = new Set(HELPER_NAMES);
+  const rewrite = (node: hbs.AST.Statement): hbs.AST.Statement => {
+    if (node.type === 'MustacheStatement') {
+      const m = node as hbs.AST.MustacheStatement;
+      if (!m.escaped) return node;
+      const path = m.path as hbs.AST.PathExpression;
+      const isCall = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0 || (path.type === 'PathExpression' && helperNames.has(path.original));
+      const inner: hbs.AST.Expression = isCall
+        ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as unknown as hbs.AST.SubExpression)
+        : // A path passed as a parameter is looked up leniently by Handlebars; mark it strict, as it was.
+          ({ ...(m.path as hbs.AST.PathExpression), strict: true } as unknown as hbs.AST.PathExpression);
+      const escapePath = { type: 'PathExpression', data: false, depth: 0, parts: ['escapeMarkdown'], original: 'escapeMarkdown', loc: m.loc } as unknown as hbs.AST.PathExpression;
+      return { ...m, path: escapePath, params: [inner], hash: undefined as unknown as hbs.AST.Hash, escaped: false } as hbs.AST.MustacheStatement;
+    }
+    if (node.type === 'BlockStatement') {
+      const b = node as hbs.AST.BlockStatement;
+      return { ...b, program: b.program && rewriteProgram(b.program), inverse: b.inverse && rewriteProgram(b.inverse) } as hbs.AST.BlockStatement;
+    }
+    return node;
+  };
+  const rewriteProgram = (p: hbs.AST.Program): hbs.AST.Program => ({ ...p, body: p.body.map(rewrite) });
+  return rewriteProgram(program);
+}
+
+/** Turns a Handlebars error into a TemplateError naming the template, line and column (1-based). */
+export function toTemplateError(error: unknown, source: TemplateSource): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const e = error as { message?: string; lineNumber?: number; column?: number };
+  const message = String(e?.message ?? error);
+  if (typeof e?.lineNumber === 'number') {
+    return new TemplateError(source.origin, e.lineNumber, (e.column ?? 0) + 1, message.replace(/ - \d+:\d+$/, '').replace(/ not defined in \[object \w+\]$/, ' is not a field here'));
+  }
+  const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)/s.exec(message);
+  if (parse) {
+    const line = Number(parse[1]);
+    const context = parse[2] ?? '';
+    const consumed = context.slice(0, (parse[3] ?? '').length).replace(/^\.\.\./, '');
+    const text = source.text.split(/\r?\n/)[line - 1] ?? '';
+    const at = consumed === '' ? -1 : text.lastIndexOf(consumed.slice(-Math.min(consumed.length, text.length)));
+    const column = at >= 0 ? at + consumed.length + 1 : 1;
+    return new TemplateError(source.origin, line, column, `syntax error: ${(parse[4] ?? '').trim()}`);
+  }
+  return new TemplateError(source.origin, 1, 1, message.split('\n')[0] ?? message);
+}
+

@@ -1,0 +1,41 @@
+/**
+ * Escaping for the places a value from the YAML lands in a document. HTML is
+ * escaped by Handlebars itself (`{{ }}` in an `.html.hbs` template).
+ */
+
+const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
+// Characters that start Markdown or HTML anywhere in a line, or end a table cell.
+const MD_INLINE = /[\\`*_[\]<>|&~$#]/g;
+
+/**
+ * A value for Markdown text or a GFM table cell: line breaks become spaces (a
+ * newline would end the table row), and every character that could start
+ * emphasis, a link, code, raw HTML, an entity or a new cell is backslash-escaped,
+ * so the value reads exactly as written in the YAML. A value that would start a
+ * list or a thematic break at the beginning of a line is escaped too.
+ */
+export function escapeMarkdown(value: string): string {
+  let text = value.replace(LINE_BREAKS, ' ').replace(/\u0000/g, '').replace(MD_INLINE, (c) => `\\${c}`);
+  text = text.replace(/^(\s*)([-+=])(?=\s|$|-|=)/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return text;
+}
+
+// Characters a Mermaid label could read as syntax, markup or an entity code.
+const MERMAID_SPECIAL = /["#&<>`|;\\]/g;
+
+/**
+ * A value for inside a Mermaid node label `["…"]`: line breaks become spaces,
+ * and quotes, `#`, `&`, `<`, `>`, backticks, `|`, `;` and `\` become Mermaid's
+ * decimal entity codes (`#34;`), so a value can neither close the label nor
+ * bring in HTML or Markdown.
+ */
+export function escapeMermaid(value: string): string {
+  return value.replace(LINE_BREAKS, ' ').replace(/\u0000/g, '').replace(MERMAID_SPECIAL, (c) => `#${c.charCodeAt(0)};`);
+}
+
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };
+
+/** HTML text or attribute value. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"'`=]/g, (c) => HTML_SPECIAL[c] ?? c);
+}

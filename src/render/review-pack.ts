@@ -1,0 +1,675 @@
+import type { PartnershipIndex } from '../model/partnership-index.js';
+import type { Actual, Incident, Kpi, Meeting, TargetOp } from '../model/partnership.js';
+import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
+import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, periodContains } from '../sla/period.js';
+import { type Rag, ragStatus } from '../sla/rag.js';
+import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
+import { parseDuration } from '../sla/duration.js';
+import { type BarChart, type HeatMap, type LineChart, buildBarChart, buildHeatMap, buildLineChart, riskLevel } from './charts.js';
+import { contractEvents, type ContractEvent, partnershipHeader, type PartnershipHeader } from './contract-summary.js';
+import { describeCadence, meetingTimes, nextMeetingDate } from './describe.js';
+import { Directory, num, str, strings } from './directory.js';
+import { addDays, daysBetween, formatNumber, formatPercent, formatPeriod } from './format.js';
+
+/** What the review pack shows, and nothing else: the templates only loop and format. */
+export interface ReviewPack {
+  kind: 'review-pack';
+  partnership: PartnershipHeader;
+  period: { label: string; words: string; first: string; last: string; kind: string };
+  today: string;
+  meeting: ReviewMeeting | null;
+  /** Things the reader must know about the data itself (rendered from invalid files, months without measurements). */
+  warnings: string[];
+  glance: Glance;
+  objectives: ObjectiveRow[];
+  kpis: KpiRow[];
+  /** The periods the KPI trend covers, oldest first. */
+  trendPeriods: string[];
+  sla: {
+    rows: SlaRow[];
+    breaches: IncidentRow[];
+    open: IncidentRow[];
+    totals: { incidents: number; met: number; breached: number; open: number };
+  };
+  availability: { services: AvailabilityRow[]; creditsOwed: { amount: number; currency: string | null }[] };
+  budget: { currency: string | null; lines: BudgetRow[] };
+  actions: ActionRow[];
+  risks: { open: RiskRow[]; closed: RiskRow[]; heatMap: HeatMap };
+  events: ContractEvent[];
+  agenda: string[];
+  charts: { compliance: BarChart };
+}
+
+/** The meeting the pack is for. */
+export interface ReviewMeeting {
+  id: string;
+  name: string;
+  date: string | null;
+  time: string | null;
+  endTime: string | null;
+  timezone: string;
+  cadence: string;
+  chair: string | null;
+  attendees: string[];
+  /** True when a review record for the period says the meeting was held (the pack is then a record). */
+  held: boolean;
+}
+
+/** The headline numbers. */
+export interface Glance {
+  kpis: { green: number; amber: number; red: number; none: number; total: number };
+  incidents: number;
+  breached: string[];
+  creditsOwed: { amount: number; currency: string | null }[];
+  openActions: number;
+  overdueActions: number;
+  openRisks: number;
+  severeRisks: number;
+  noticeBy: string | null;
+  noticeInDays: number | null;
+}
+
+export interface ObjectiveRow {
+  id: string;
+  title: string;
+  owner: string | null;
+  rag: Rag | null;
+  kpis: { name: string; value: number | null; unit: string; digits: number; rag: Rag | null }[];
+}
+
+export interface KpiRow {
+  id: string;
+  name: string;
+  objective: string;
+  unit: string;
+  /** Decimals to show: availability needs three (99.921 %), the rest one or two. */
+  digits: number;
+  value: number | null;
+  /** How the value was arrived at, when it is not simply the period's own figure. */
+  note: string | null;
+  source: string;
+  target: { op: string; value: number } | null;
+  rag: Rag | null;
+  trend: { period: string; value: number | null }[];
+  /** Compared with the previous period: `better`, `worse`, `same`; null without both values. */
+  direction: 'better' | 'worse' | 'same' | null;
+  chart: LineChart;
+}
+
+export interface SlaRow {
+  service: string;
+  serviceName: string;
+  priority: string;
+  description: string | null;
+  responseTargetMin: number | null;
+  resolutionTargetMin: number | null;
+  incidents: number;
+  met: number;
+  breached: string[];
+  open: string[];
+  compliance: number | null;
+  target: number | null;
+  rag: Rag | null;
+}
+
+export interface IncidentRow {
+  id: string;
+  service: string;
+  serviceName: string;
+  priority: string;
+  summary: string | null;
+  opened: string;
+  responseMin: number;
+  responseTargetMin: number | null;
+  responseMet: boolean | null;
+  resolutionMin: number;
+  resolutionTargetMin: number | null;
+  resolutionMet: boolean | null;
+  /** For an incident open at the period's end: when it was resolved, if the file says so. */
+  resolvedLater: string | null;
+}
+
+export interface AvailabilityRow {
+  service: string;
+  name: string;
+  availability: number | null;
+  target: number;
+  rag: Rag | null;
+  downMinutes: number | null;
+  serviceMinutes: number | null;
+  creditPercent: number | null;
+  creditAmount: number | null;
+  currency: string | null;
+  /** For a quarter or a year: each month, since credits are worked out per month. */
+  months: { label: string; availability: number | null; creditPercent: number | null; creditAmount: number | null; rag: Rag | null }[];
+}
+
+export interface BudgetRow {
+  id: string;
+  name: string;
+  per: string;
+  /** The period the line is compared over: its own period holding the review period, or the review period. */
+  window: string;
+  /** True when that period runs on after the review period: the actuals are so far. */
+  toDate: boolean;
+  budget: number | null;
+  actual: number;
+  /** Actual − budget; null while a window is running and still under budget. */
+  variance: number | null;
+  variancePercent: number | null;
+  rag: Rag | null;
+  booked: string[];
+  /** Months (or quarters) inside the window with nothing booked. */
+  notBooked: string[];
+  notes: string[];
+}
+
+export interface ActionRow {
+  id: string;
+  title: string;
+  owner: string | null;
+  due: string | null;
+  overdue: boolean;
+  /** Days past due (positive) or left (negative is never shown): due − today. */
+  daysLeft: number | null;
+  review: string;
+}
+
+export interface RiskRow {
+  id: string;
+  title: string;
+  likelihood: number | null;
+  impact: number | null;
+  score: number | null;
+  level: string | null;
+  owner: string | null;
+  mitigation: string | null;
+  contingency: string | null;
+  status: string;
+  reviewBy: string | null;
+  reviewOverdue: boolean;
+}
+
+/** What a review pack is built for. */
+export interface ReviewPackOptions {
+  period: Period;
+  /** Today, `YYYY-MM-DD` in the partnership's zone. */
+  today: string;
+  /** Notes to print at the top (for example, that the files have check errors). */
+  warnings?: readonly string[];
+}
+
+/**
+ * Builds the review pack for a period: every number comes from the SLA module
+ * (`computeSlaReport`, `computeIncidentDetails`) or straight from the files;
+ * nothing is left for a template to work out. Pure.
+ */
+export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOptions): ReviewPack {
+  const zone = partnershipZone(index);
+  const dir = new Directory(index, zone);
+  const { period, today } = options;
+  const now = endOfDay(today, zone) ?? 0;
+  const bounds = periodBounds(period, zone);
+  const first = bounds.start.toISODate()!;
+  const after = bounds.end.toISODate()!;
+  const last = addDays(after, -1);
+  const warnings = [...(options.warnings ?? [])];
+
+  const reports = new Map<string, SlaReport>();
+  const reportFor = (p: Period): SlaReport => {
+    let r = reports.get(p.label);
+    if (!r) {
+      r = computeSlaReport(buildSlaInput(index, { period: p, now }));
+      reports.set(p.label, r);
+    }
+    return r;
+  };
+  const report = reportFor(period);
+  const details = computeIncidentDetails(buildSlaInput(index, { period, now }));
+  const measured = measuredPeriods(index);
+  const missing = monthsOf(period).filter((m) => !measured.some((f) => periodContains(f.period, m) || periodContains(m, f.period)));
+  if (period.months > 1 && missing.length > 0) {
+    warnings.push(`No measurements for ${missing.map((m) => formatPeriod(m.label)).join(', ')}: those months count as without incidents or downtime.`);
+  }
+
+  // KPIs and their trend over the periods of the same length that have measurements.
+  const trendPeriods = trendPeriodsFor(period, measured.map((m) => m.period));
+  const kpis: KpiRow[] = index.kpis.map(({ value: kpi, objective }) => {
+    const unit = str(kpi.unit) ?? '';
+    const digits = unit === '%' ? (String(kpi.source ?? '').endsWith('.availability') ? 3 : 1) : 2;
+    const target = num(kpi.target?.value) === null ? null : { op: str(kpi.target?.op) ?? '>=', value: kpi.target!.value! };
+    const trend = trendPeriods.map((p) => ({ period: p.label, value: kpiValue(kpi, p, reportFor(p), measured).value }));
+    const own = kpiValue(kpi, period, report, measured);
+    const previous = trend.length > 1 ? (trend[trend.length - 2]?.value ?? null) : null;
+    return {
+      id: str(kpi.id) ?? '',
+      name: str(kpi.name) ?? str(kpi.id) ?? '',
+      objective: str(objective.value.title) ?? str(objective.value.id) ?? '',
+      unit,
+      digits,
+      value: own.value,
+      note: own.note,
+      source: sourceWords(kpi.source, dir, index),
+      target,
+      rag: kpiRag(own.value, target, unit),
+      trend,
+      direction: direction(previous, own.value, target?.op ?? '>='),
+      chart: buildLineChart(trend, target?.value ?? null, (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits)), undefined, (p) => formatPeriod(p, 'short')),
+    };
+  });
+
+  const objectives: ObjectiveRow[] = index.objectives.map(({ value: o }) => {
+    const mine = kpis.filter((k) => index.kpis.some((x) => x.objective.value === o && str(x.value.id) === k.id));
+    return {
+      id: str(o.id) ?? '',
+      title: str(o.title) ?? str(o.id) ?? '',
+      owner: str(o.owner) === null ? null : dir.who(o.owner),
+      rag: worst(mine.map((k) => k.rag)),
+      kpis: mine.map((k) => ({ name: k.name, value: k.value, unit: k.unit, digits: k.digits, rag: k.rag })),
+    };
+  });
+
+  // SLA compliance per service and priority, and the incidents behind it.
+  const incidents = incidentIndex(index);
+  const serviceNames = new Map(report.services.map((s) => [s.service, s.name ?? s.service]));
+  const slaRows: SlaRow[] = report.services.flatMap((s) =>
+    s.priorities.map((p) => {
+      const def = index.priority(s.service, p.priority)?.value;
+      return {
+        service: s.service,
+        serviceName: s.name ?? s.service,
+        priority: p.priority,
+        description: str(def?.description),
+        responseTargetMin: parseDuration(def?.response)?.minutes ?? null,
+        resolutionTargetMin: parseDuration(def?.resolution)?.minutes ?? null,
+        incidents: p.incidents,
+        met: p.met,
+        breached: p.breached,
+        open: p.open,
+        compliance: p.compliance,
+        target: p.target,
+        rag: ragStatus(p.compliance, p.target),
+      };
+    }),
+  );
+  const toRow = (d: (typeof details)[number]): IncidentRow => {
+    const source = incidents.get(`${d.service}\u0000${d.id}`);
+    return {
+      id: d.id,
+      service: d.service,
+      serviceName: serviceNames.get(d.service) ?? d.service,
+      priority: d.priority,
+      summary: str(source?.summary),
+      opened: d.opened,
+      responseMin: d.responseMin,
+      responseTargetMin: d.responseTargetMin,
+      responseMet: d.responseMet,
+      resolutionMin: d.resolutionMin,
+      resolutionTargetMin: d.resolutionTargetMin,
+      resolutionMet: d.resolutionMet,
+      resolvedLater: d.status === 'open' ? str(source?.resolved) : null,
+    };
+  };
+  const breaches = details.filter((d) => d.status === 'breached').map(toRow);
+  const openIncidents = details.filter((d) => d.status === 'open').map(toRow);
+
+  // Availability and credits (worked out per month by the SLA module).
+  const availability: AvailabilityRow[] = report.services
+    .filter((s) => s.availabilityTarget !== null)
+    .map((s) => ({
+      service: s.service,
+      name: s.name ?? s.service,
+      availability: s.availability,
+      target: s.availabilityTarget!,
+      rag: ragStatus(s.availability, s.availabilityTarget),
+      downMinutes: s.downMinutes,
+      serviceMinutes: s.serviceMinutes,
+      creditPercent: s.creditPercent,
+      creditAmount: s.creditAmount,
+      currency: s.currency,
+      months:
+        period.months === 1
+          ? []
+          : monthsOf(period).map((m) => {
+              const ms = reportFor(m).services.find((x) => x.service === s.service);
+              return {
+                label: m.label,
+                availability: ms?.availability ?? null,
+                creditPercent: ms?.creditPercent ?? null,
+                creditAmount: ms?.creditAmount ?? null,
+                rag: ragStatus(ms?.availability ?? null, s.availabilityTarget),
+              };
+            }),
+    }));
+  const owed = new Map<string, number>();
+  for (const s of availability) if (s.creditAmount !== null && s.creditAmount > 0) owed.set(s.currency ?? '', (owed.get(s.currency ?? '') ?? 0) + s.creditAmount);
+  const creditsOwed = [...owed.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([currency, amount]) => ({ amount: Math.round(amount * 100) / 100, currency: currency === '' ? null : currency }));
+
+  const budget = buildBudget(index, period);
+  const actions = buildActions(index, dir, period, today);
+  const risks = buildRisks(index, dir, today);
+  const events = contractEvents(dir.partnership, today);
+  const meeting = pickMeeting(index, dir, period, after, zone);
+  const agenda = meeting ? strings(index.meetings.find((m) => m.value.id === meeting.id)?.value.agenda) : [];
+
+  const ragCount = (r: Rag | null): number => kpis.filter((k) => k.rag === r).length;
+  const notice = events.find((e) => e.kind === 'notice');
+  return {
+    kind: 'review-pack',
+    partnership: partnershipHeader(index),
+    period: { label: period.label, words: formatPeriod(period.label), first, last, kind: period.kind },
+    today,
+    meeting,
+    warnings,
+    glance: {
+      kpis: { green: ragCount('green'), amber: ragCount('amber'), red: ragCount('red'), none: ragCount(null), total: kpis.length },
+      incidents: slaRows.reduce((n, r) => n + r.incidents, 0),
+      breached: breaches.map((b) => b.id),
+      creditsOwed,
+      openActions: actions.length,
+      overdueActions: actions.filter((a) => a.overdue).length,
+      openRisks: risks.open.length,
+      severeRisks: risks.open.filter((r) => r.level === 'severe').length,
+      noticeBy: notice?.date ?? null,
+      noticeInDays: notice?.days ?? null,
+    },
+    objectives,
+    kpis,
+    trendPeriods: trendPeriods.map((p) => p.label),
+    sla: {
+      rows: slaRows,
+      breaches,
+      open: openIncidents,
+      totals: {
+        incidents: slaRows.reduce((n, r) => n + r.incidents, 0),
+        met: slaRows.reduce((n, r) => n + r.met, 0),
+        breached: slaRows.reduce((n, r) => n + r.breached.length, 0),
+        open: slaRows.reduce((n, r) => n + r.open.length, 0),
+      },
+    },
+    availability: { services: availability, creditsOwed },
+    budget,
+    actions,
+    risks,
+    events,
+    agenda,
+    charts: {
+      compliance: buildBarChart(
+        slaRows.map((r) => ({
+          label: `${r.serviceName} ${r.priority}`,
+          value: r.compliance,
+          target: r.target,
+          rag: r.rag,
+          valueLabel: r.compliance === null ? (r.incidents === 0 ? 'no incidents' : 'open only') : formatPercent(r.compliance, 1),
+        })),
+      ),
+    },
+  };
+}
+
+/** The periods of the same length as `period` that have measurements, up to it, the last six. */
+function trendPeriodsFor(period: Period, measured: readonly Period[]): Period[] {
+  const labels = new Map<string, Period>([[period.label, period]]);
+  for (const m of measured) {
+    for (const month of monthsOf(m)) {
+      const p = containing(month, period.kind);
+      if (p && comparePeriods(p, period) <= 0) labels.set(p.label, p);
+    }
+  }
+  return [...labels.values()].sort(comparePeriods).slice(-6);
+}
+
+function containing(month: Period, kind: Period['kind']): Period | null {
+  if (kind === 'month') return month;
+  if (kind === 'year') return parsePeriod(String(month.year));
+  return parsePeriod(`${month.year}-Q${Math.ceil(month.firstMonth / 3)}`);
+}
+
+function kpiValue(
+  kpi: Kpi,
+  period: Period,
+  report: SlaReport,
+  measured: ReturnType<typeof measuredPeriods>,
+): { value: number | null; note: string | null } {
+  const source = str(kpi.source) ?? 'measured';
+  const sla = /^sla:([^.]+)\.(.+)$/.exec(source);
+  if (sla) {
+    const service = report.services.find((s) => s.service === sla[1]);
+    if (!service) return { value: null, note: null };
+    if (sla[2] === 'availability') return { value: service.availability, note: null };
+    return { value: service.priorities.find((p) => p.priority === sla[2])?.compliance ?? null, note: null };
+  }
+  const valueIn = (data: (typeof measured)[number]['data']): number | null => {
+    const entry = (Array.isArray(data.kpis) ? data.kpis : []).find((k) => k?.kpi === kpi.id);
+    return num(entry?.value);
+  };
+  const own = measured.filter((m) => m.period.label === period.label).map((m) => valueIn(m.data)).find((v) => v !== null);
+  if (own !== undefined) return { value: own, note: null };
+  const inside = measured.filter((m) => m.period.label !== period.label && periodContains(period, m.period)).map((m) => valueIn(m.data));
+  const values = inside.filter((v): v is number => v !== null);
+  if (values.length === 0) return { value: null, note: null };
+  if (values.length === 1) return { value: values[0]!, note: 'one month measured' };
+  return { value: values.reduce((a, b) => a + b, 0) / values.length, note: `mean of ${values.length} months` };
+}
+
+/** Whether a value meets a target with its operator. */
+export function meetsTarget(value: number, op: string, target: number): boolean {
+  switch (op as TargetOp) {
+    case '>':
+      return value > target;
+    case '<=':
+      return value <= target;
+    case '<':
+      return value < target;
+    case '==':
+      return value === target;
+    default:
+      return value >= target;
+  }
+}
+
+/**
+ * Red when a KPI misses its target, green when it meets it; a percentage that
+ * should be high is amber while it meets the target but has used 80 % of the
+ * allowance to 100 %, the same rule as `govern sla` (src/sla/rag.ts).
+ */
+export function kpiRag(value: number | null, target: { op: string; value: number } | null, unit: string): Rag | null {
+  if (value === null || target === null) return null;
+  if (!meetsTarget(value, target.op, target.value)) return 'red';
+  if (unit === '%' && (target.op === '>=' || target.op === '>')) return ragStatus(value, target.value);
+  return 'green';
+}
+
+function direction(previous: number | null, current: number | null, op: string): KpiRow['direction'] {
+  if (previous === null || current === null) return null;
+  if (current === previous) return 'same';
+  const higherIsBetter = op === '>=' || op === '>';
+  if (op === '==') return 'same';
+  return current > previous === higherIsBetter ? 'better' : 'worse';
+}
+
+function worst(rags: readonly (Rag | null)[]): Rag | null {
+  if (rags.includes('red')) return 'red';
+  if (rags.includes('amber')) return 'amber';
+  if (rags.includes('green')) return 'green';
+  return null;
+}
+
+function sourceWords(source: unknown, dir: Directory, index: PartnershipIndex): string {
+  const s = str(source) ?? 'measured';
+  const sla = /^sla:([^.]+)\.(.+)$/.exec(s);
+  if (!sla) return s === 'measured' ? 'measured' : s;
+  const service = index.services.find((x) => x.value.id === sla[1]);
+  const name = str(service?.value.name) ?? sla[1]!;
+  void dir;
+  return sla[2] === 'availability' ? `SLA: ${name} availability` : `SLA: ${name} ${sla[2]} compliance`;
+}
+
+function incidentIndex(index: PartnershipIndex): Map<string, Incident> {
+  const out = new Map<string, Incident>();
+  for (const m of index.measurements) {
+    for (const incident of Array.isArray(m.data.incidents) ? m.data.incidents : []) {
+      if (typeof incident?.id !== 'string') continue;
+      const key = `${String(incident.service)}\u0000${incident.id}`;
+      if (!out.has(key)) out.set(key, incident);
+    }
+  }
+  return out;
+}
+
+const PER_MONTHS = new Map([['month', 1], ['quarter', 3], ['year', 12]]);
+
+/**
+ * Budget against actuals. A line is compared over its own period when that is
+ * at least as long as the review period (a yearly licence in an October pack:
+ * the year, so far), otherwise over the review period (a monthly line in a
+ * quarter: three months' budget). Actuals count when their period lies inside
+ * the window and starts before the review period ends.
+ */
+function buildBudget(index: PartnershipIndex, period: Period): ReviewPack['budget'] {
+  const data = index.dataOf<{ currency?: unknown }>('budget');
+  const actuals = index.actuals.map((a) => ({ value: a.value, period: parsePeriod(a.value.period) })).filter((a): a is { value: Actual; period: Period } => a.period !== null);
+  const periodEnd = period.year * 12 + period.firstMonth - 1 + period.months;
+  const lines: BudgetRow[] = index.budgetLines.map(({ value: line }) => {
+    const per = str(line.per) ?? 'month';
+    const lineMonths = PER_MONTHS.get(per) ?? 1;
+    let window: Period;
+    let budget: number | null = num(line.amount);
+    if (lineMonths >= period.months) {
+      const firstMonth = Math.floor((period.firstMonth - 1) / lineMonths) * lineMonths + 1;
+      window = lineMonths === 12 ? parsePeriod(String(period.year))! : lineMonths === 3 ? parsePeriod(`${period.year}-Q${Math.ceil(firstMonth / 3)}`)! : period;
+    } else {
+      window = period;
+      if (budget !== null) budget = budget * (period.months / lineMonths);
+    }
+    const windowEnd = window.year * 12 + window.firstMonth - 1 + window.months;
+    const toDate = windowEnd > periodEnd;
+    const counted = actuals.filter(
+      (a) => a.value.line === line.id && periodContains(window, a.period) && a.period.year * 12 + a.period.firstMonth - 1 < periodEnd,
+    );
+    const actual = Math.round(counted.reduce((sum, a) => sum + (num(a.value.amount) ?? 0), 0) * 100) / 100;
+    const over = budget !== null && actual > budget;
+    const variance = budget === null || (toDate && !over) ? null : Math.round((actual - budget) * 100) / 100;
+    const variancePercent = variance === null || budget === null || budget === 0 ? null : (variance / budget) * 100;
+    const booked = [...new Set(counted.map((a) => a.period.label))].sort();
+    const subPeriods = lineMonths < window.months ? subdivide(window, lineMonths).filter((p) => p.year * 12 + p.firstMonth - 1 < periodEnd) : [];
+    return {
+      id: str(line.id) ?? '',
+      name: str(line.name) ?? str(line.id) ?? '',
+      per,
+      window: window.label,
+      toDate,
+      budget,
+      actual,
+      variance,
+      variancePercent,
+      rag: budget === null ? null : actual > budget * 1.1 ? 'red' : over ? 'amber' : toDate ? null : 'green',
+      booked,
+      notBooked: subPeriods.filter((p) => !counted.some((a) => periodContains(p, a.period))).map((p) => p.label),
+      notes: counted.map((a) => str(a.value.note)).filter((n): n is string => n !== null),
+    };
+  });
+  return { currency: str(data?.currency), lines };
+}
+
+function subdivide(window: Period, months: number): Period[] {
+  const out: Period[] = [];
+  for (let m = window.firstMonth; m < window.firstMonth + window.months; m += months) {
+    const label = months === 3 ? `${window.year}-Q${Math.ceil(m / 3)}` : `${window.year}-${String(m).padStart(2, '0')}`;
+    out.push(parsePeriod(label)!);
+  }
+  return out;
+}
+
+/** Every action still open from the reviews of periods that end when this one ends or earlier; overdue first, then by due date. */
+function buildActions(index: PartnershipIndex, dir: Directory, period: Period, today: string): ActionRow[] {
+  const end = period.year * 12 + period.firstMonth - 1 + period.months;
+  const rows: ActionRow[] = index.actions
+    .filter(({ value, review }) => {
+      const p = review.period;
+      const status = value.status ?? 'open';
+      return status === 'open' && p !== null && p.year * 12 + p.firstMonth - 1 + p.months <= end;
+    })
+    .map(({ value, review }) => {
+      const due = str(value.due);
+      const daysLeft = due === null ? null : daysBetween(today, due);
+      return {
+        id: str(value.id) ?? '',
+        title: str(value.title) ?? '',
+        owner: str(value.owner) === null ? null : dir.who(value.owner),
+        due,
+        overdue: daysLeft !== null && daysLeft < 0,
+        daysLeft,
+        review: review.period?.label ?? '',
+      };
+    });
+  return rows.sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999') .localeCompare(b.due ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+function buildRisks(index: PartnershipIndex, dir: Directory, today: string): ReviewPack['risks'] {
+  const rows: RiskRow[] = index.risks.map(({ value: r }) => {
+    const likelihood = num(r.likelihood);
+    const impact = num(r.impact);
+    const score = likelihood !== null && impact !== null ? likelihood * impact : null;
+    const status = str(r.status) ?? 'open';
+    const reviewBy = str(r.reviewBy);
+    return {
+      id: str(r.id) ?? '',
+      title: str(r.title) ?? '',
+      likelihood,
+      impact,
+      score,
+      level: score === null ? null : riskLevel(score),
+      owner: str(r.owner) === null ? null : dir.who(r.owner),
+      mitigation: str(r.mitigation),
+      contingency: str(r.contingency),
+      status,
+      reviewBy,
+      reviewOverdue: status !== 'closed' && reviewBy !== null && reviewBy < today,
+    };
+  });
+  const open = rows.filter((r) => r.status !== 'closed').sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    open,
+    closed: rows.filter((r) => r.status === 'closed'),
+    heatMap: buildHeatMap(open.filter((r) => r.likelihood !== null && r.impact !== null).map((r) => ({ id: r.id, likelihood: r.likelihood!, impact: r.impact! }))),
+  };
+}
+
+/**
+ * The meeting that reviews this period: the one a review record for the period
+ * names (then it was held), else the first meeting whose cadence matches the
+ * period (monthly for a month, quarterly for a quarter, yearly for a year),
+ * else the meeting most reviews name. Its date is the record's `held`, or the
+ * first occurrence on or after the day after the period.
+ */
+function pickMeeting(index: PartnershipIndex, dir: Directory, period: Period, after: string, zone: string): ReviewMeeting | null {
+  const record = index.reviews.find((r) => r.period?.label === period.label);
+  const cadence = period.kind === 'month' ? 'monthly' : period.kind === 'quarter' ? 'quarterly' : 'yearly';
+  const byId = (id: unknown): Meeting | undefined => index.meetings.find((m) => m.value.id === id)?.value;
+  const named = index.reviews.map((r) => r.data.meeting).filter((m): m is string => typeof m === 'string');
+  const meeting =
+    byId(record?.data.meeting) ??
+    index.meetings.find((m) => m.value.cadence === cadence)?.value ??
+    byId(named.sort((a, b) => named.filter((x) => x === b).length - named.filter((x) => x === a).length)[0]);
+  if (!meeting) return null;
+  const start = str(dir.partnership.contract?.start);
+  const held = str(record?.data.held);
+  const { time, endTime } = meetingTimes(meeting);
+  return {
+    id: str(meeting.id) ?? '',
+    name: str(meeting.name) ?? str(meeting.id) ?? '',
+    date: held ?? nextMeetingDate(meeting, after, start),
+    time,
+    endTime,
+    timezone: str(meeting.timezone) ?? zone,
+    cadence: describeCadence(meeting, zone, start),
+    chair: str(meeting.chair) === null ? null : dir.who(meeting.chair),
+    attendees: strings(meeting.attendees).map((a) => dir.who(a)),
+    held: held !== null,
+  };
+}

@@ -1,0 +1,156 @@
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { buildContractSummary } from '../../src/render/contract-summary.js';
+import { buildReviewPack } from '../../src/render/review-pack.js';
+import { parsePeriod } from '../../src/sla/period.js';
+import { EXAMPLE, TODAY, indexOf, renderDoc, tables } from './helpers.js';
+
+const md = new MarkdownIt({ html: true });
+
+/** The cells a GFM row line holds: split at pipes that are not escaped. */
+function rawCells(line: string): number {
+  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split(/(?<!\\)\|/).length;
+}
+
+describe('review pack and contract summary of examples/acme-northwind, --today 2026-11-15', () => {
+  it.each([
+    ['review-pack', 'md'],
+    ['review-pack', 'html'],
+    ['contract-summary', 'md'],
+    ['contract-summary', 'html'],
+  ] as const)('%s.%s matches its snapshot', async (doc, format) => {
+    await expect(renderDoc(EXAMPLE, doc, format)).toMatchFileSnapshot(`__snapshots__/${doc}.${format}`);
+  });
+
+  it('the review pack Markdown has the expected tables, each row with as many cells as its header', () => {
+    const found = tables(renderDoc(EXAMPLE, 'review-pack', 'md'));
+    expect(found.map((t) => t.header)).toEqual([
+      ['Area', 'Position'],
+      ['Objective', 'Owner', 'Status', 'Key results'],
+      ['KPI', 'Target', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Status', 'Since last period'],
+      ['Service', 'Priority', 'Response / resolution', 'Incidents', 'Met', 'Breached', 'Open', 'Compliance', 'Target', 'Status'],
+      ['Incident', 'Service', 'Priority', 'Summary', 'Opened', 'Response (target)', 'Resolution (target)'],
+      ['Incident', 'Service', 'Priority', 'Summary', 'Opened', 'Resolution so far (target)', 'Resolved'],
+      ['Service', 'Availability', 'Target', 'Status', 'Unplanned downtime', 'Service time', 'Credit'],
+      ['Line', 'Compared over', 'Budget', 'Actual', 'Variance', 'Status', 'Notes'],
+      ['Action', 'Title', 'Owner', 'Due', '', 'From review'],
+      ['Risk', 'Score', 'Likelihood × impact', 'Owner', 'Status', 'Mitigation', 'Contingency', 'Review by'],
+      ['Likelihood ╲ impact', '1', '2', '3', '4', '5'],
+      ['Date', 'Event', '', 'What it means'],
+    ]);
+    for (const t of found) for (const r of t.rows) expect(rawCells(r.line), r.line).toBe(t.header.length);
+  });
+
+  it('the contract summary Markdown has the expected tables, each row with as many cells as its header', () => {
+    const found = tables(renderDoc(EXAMPLE, 'contract-summary', 'md'));
+    const headers = found.map((t) => t.header.join(' | '));
+    expect(headers).toContain('Party | Organisation | Account owner | Title | E-mail | Phone');
+    expect(headers).toContain('Priority | Meaning | Response | Resolution | Counted on | Target');
+    expect(headers).toContain('Availability below | Credit | Per month');
+    expect(headers).toContain('Level | After | Who | Phone | E-mail | Covered');
+    expect(headers).toContain('Meeting | When | Chair | Attendees | Agenda');
+    expect(headers).toContain('Channel | Kind | Address | Hours | Staffing | Escalates to');
+    expect(headers).toContain('Name | Title | E-mail | Phone | Hours');
+    const raci = found.find((t) => t.header[0] === 'Activity')!;
+    expect(raci.header).toHaveLength(9);
+    expect(raci.rows.map((r) => r.cells[0])).toContain('Approving changes for the Tuesday window');
+    for (const t of found) for (const r of t.rows) expect(rawCells(r.line), r.line).toBe(t.header.length);
+  });
+
+  it('draws each escalation path as a Mermaid flowchart', () => {
+    const text = renderDoc(EXAMPLE, 'contract-summary', 'md');
+    const blocks = md.parse(text, {}).filter((t) => t.type === 'fence' && t.info === 'mermaid');
+    expect(blocks).toHaveLength(4);
+    expect(blocks[0]!.content).toContain('n1["1. Service desk<br/>after 0m · 24×7<br/>Northwind service desk +49 30 999000"]');
+    expect(blocks[0]!.content).toContain('n3 --> n4');
+  });
+});
+
+describe('the numbers agree with the YAML and the SLA module', () => {
+  const index = indexOf(EXAMPLE);
+  const october = buildReviewPack(index, { period: parsePeriod('2026-10')!, today: TODAY });
+
+  it('availability, credits and breaches for October 2026', () => {
+    const hosting = october.availability.services.find((s) => s.service === 'cloud-hosting')!;
+    // 20 + 15 unplanned minutes of a 745-hour month.
+    expect(hosting.downMinutes).toBe(35);
+    expect(hosting.serviceMinutes).toBe(745 * 60);
+    expect(hosting.availability).toBeCloseTo((1 - 35 / 44_700) * 100, 9);
+    expect(hosting.creditAmount).toBe(750);
+    expect(october.sla.breaches.map((b) => b.id)).toEqual(['INC-2460']);
+    expect(october.sla.breaches[0]!.resolutionMin).toBe(4 * 60 + 18);
+    expect(october.sla.open.map((o) => [o.id, o.resolutionMin])).toEqual([
+      ['INC-2471', 18 * 60 + 40],
+      ['INC-2466', 6 * 60 + 15],
+    ]);
+  });
+
+  it('the meeting is the monthly review on the first Tuesday after the period', () => {
+    expect(october.meeting).toMatchObject({ name: 'Monthly service review', date: '2026-11-03', time: '10:00', endTime: '11:00', chair: 'Bob Smith', held: false });
+    expect(october.agenda).toEqual(['SLA performance', 'Open actions', 'Risks', 'Changes for the next windows']);
+  });
+
+  it('open actions: from the reviews up to the period, overdue first', () => {
+    expect(october.actions.map((a) => a.id)).toEqual(['A-7', 'A-4', 'A-6']);
+    const later = buildReviewPack(index, { period: parsePeriod('2026-10')!, today: '2026-12-10' });
+    expect(later.actions.map((a) => [a.id, a.overdue, a.daysLeft])).toEqual([
+      ['A-7', true, -9],
+      ['A-4', false, 5],
+      ['A-6', false, 52],
+    ]);
+    // The August review's actions are all done; a pack for August shows none open from later reviews.
+    expect(buildReviewPack(index, { period: parsePeriod('2026-08')!, today: TODAY }).actions).toEqual([]);
+  });
+
+  it('budget: each line over its own period or the review period', () => {
+    const rows = Object.fromEntries(october.budget.lines.map((l) => [l.id, l]));
+    expect(rows.desk).toMatchObject({ window: '2026-10', budget: 12000, actual: 12400, variance: 400, rag: 'amber' });
+    expect(rows.hosting).toMatchObject({ window: '2026-10', budget: 15000, actual: 14250, variance: -750, rag: 'green' });
+    expect(rows.projects).toMatchObject({ window: '2026-Q4', toDate: true, budget: 30000, actual: 0, variance: null });
+    expect(rows.licences).toMatchObject({ window: '2026', toDate: true, budget: 9000, actual: 9400, variance: 400, rag: 'amber' });
+    const q3 = buildReviewPack(index, { period: parsePeriod('2026-Q3')!, today: TODAY });
+    const q3rows = Object.fromEntries(q3.budget.lines.map((l) => [l.id, l]));
+    expect(q3rows.desk).toMatchObject({ window: '2026-Q3', budget: 36000, actual: 24650, notBooked: ['2026-07'] });
+    expect(q3rows.projects).toMatchObject({ budget: 30000, actual: 31500, variance: 1500, rag: 'amber' });
+  });
+
+  it('a quarter sums the monthly credits and says which months have no measurements', () => {
+    const q3 = buildReviewPack(index, { period: parsePeriod('2026-Q3')!, today: TODAY });
+    const hosting = q3.availability.services[0]!;
+    expect(hosting.creditAmount).toBe(1500);
+    expect(hosting.months.map((m) => [m.label, m.creditAmount])).toEqual([
+      ['2026-07', 0],
+      ['2026-08', 0],
+      ['2026-09', 1500],
+    ]);
+    expect(q3.warnings.join(' ')).toContain('No measurements for July 2026');
+    expect(q3.meeting).toMatchObject({ name: 'Quarterly business review', date: '2026-10-08', held: true });
+  });
+
+  it('KPIs: RAG against target and the trend', () => {
+    const byId = Object.fromEntries(october.kpis.map((k) => [k.id, k]));
+    expect(byId['hosting-availability']).toMatchObject({ rag: 'red', direction: 'better' });
+    expect(byId['first-contact-resolution']).toMatchObject({ value: 73, rag: 'amber' });
+    expect(byId['repeat-tickets']!.trend.map((t) => t.value)).toEqual([17, 14, 11]);
+    expect(byId['repeat-tickets']).toMatchObject({ rag: 'green', direction: 'better' });
+    expect(october.objectives.map((o) => o.rag)).toEqual(['red', 'amber', 'green']);
+  });
+
+  it('contract summary: notice date, credits, RACI', () => {
+    const summary = buildContractSummary(index, { today: TODAY });
+    expect(summary.term).toMatchObject({ end: '2027-12-31', noticeDays: 90, noticeBy: '2027-10-02', noticeInDays: 321 });
+    const hosting = summary.services.find((s) => s.id === 'cloud-hosting')!;
+    expect(hosting.credits).toEqual({
+      tiers: [
+        { below: 99.95, percent: 5, amount: 750 },
+        { below: 99.9, percent: 10, amount: 1500 },
+        { below: 99.5, percent: 25, amount: 3750 },
+      ],
+      cap: 30,
+      capAmount: 4500,
+    });
+    const approvals = summary.raci.activities.find((a) => a.name.startsWith('Approving'))!;
+    expect(approvals.cells[summary.raci.roles.findIndex((r) => r.id === 'client-it-lead')]).toBe('R/A');
+  });
+});
