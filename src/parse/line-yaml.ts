@@ -224,6 +224,15 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0): [unkno
   }
   if (c === '[' || c === '{') return flowCollection(text, at, depth + 1);
   // A plain scalar: up to a comment, or in a flow collection up to its punctuation.
+  if (!inFlow) {
+    // In a block, only ` #` ends it and `: ` (or a final `:`) would make it a key: found by search, not by walking.
+    const hash = text.indexOf(' #', at);
+    const end = hash < 0 ? text.length : hash;
+    const colon = text.indexOf(': ', at);
+    const raw = text.slice(at, end).replace(/[ ]+$/, '');
+    if ((colon >= 0 && colon < end) || raw.endsWith(':') || raw === '' || NOT_PLAIN_START.test(raw) || (raw[0] === '-' && (raw.length === 1 || raw[1] === ' '))) unsure();
+    return [resolvePlain(raw), end];
+  }
   let end = at;
   for (; end < text.length; end++) {
     const ch = text[end]!;
@@ -277,9 +286,10 @@ function flowCollection(text: string, at: number, depth: number): [unknown, numb
 
 /** A plain scalar as YAML 1.2's core schema reads it, as `yaml` does; numbers JavaScript cannot hold are left to the others. */
 function resolvePlain(raw: string): unknown {
-  if (NULL.test(raw)) return null;
-  if (BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
   const c = raw.charCodeAt(0);
+  // One look at the first character settles most scalars: words are neither null, booleans nor numbers.
+  if ((c === 126 || c === 110 || c === 78) && NULL.test(raw)) return null;
+  if ((c === 116 || c === 84 || c === 102 || c === 70) && BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return raw;
   let n: number | undefined;
   if (INT_OCT.test(raw)) n = parseInt(raw.slice(2), 8);

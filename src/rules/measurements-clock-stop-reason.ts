@@ -13,7 +13,8 @@ export const measurementsClockStopReason = defineRule({
     if (!p.canResolve('slas')) return;
     for (const m of p.measurements) {
       arrayOf(m.data.incidents).forEach((inc, i) => {
-        if (!isObject(inc) || !isString(inc.service)) return;
+        // Most incidents have no clock stop: nothing to look up for them.
+        if (!isObject(inc) || !isString(inc.service) || arrayOf(inc.clockStops).length === 0) return;
         const service = p.lookup<Service>('service', inc.service);
         if (!service) return;
         const allowed = stringsOf(service.value.clockStops).map((s) => s.value);
