@@ -197,7 +197,7 @@ class Reader {
   /** A value written on one line: a quoted or plain scalar, or a flow collection. */
   inline(text: string): unknown {
     const [value, rest] = flowValue(text, 0, false);
-    if (!/^[ ]*(?:#.*)?$/.test(text.slice(rest))) unsure();
+    if (rest < text.length && !/^[ ]*(?:#.*)?$/.test(text.slice(rest))) unsure();
     return value;
   }
 }
@@ -229,9 +229,10 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0): [unkno
     const hash = text.indexOf(' #', at);
     const end = hash < 0 ? text.length : hash;
     const colon = text.indexOf(': ', at);
-    const raw = text.slice(at, end).replace(/[ ]+$/, '');
-    if ((colon >= 0 && colon < end) || raw.endsWith(':') || raw === '' || NOT_PLAIN_START.test(raw) || (raw[0] === '-' && (raw.length === 1 || raw[1] === ' '))) unsure();
-    return [resolvePlain(raw), end];
+    let last = end;
+    while (last > at && text.charCodeAt(last - 1) === 32) last--;
+    if ((colon >= 0 && colon < end) || last === at || text.charCodeAt(last - 1) === 58 || !plainStart(text, at, last)) unsure();
+    return [resolvePlain(last === text.length && at === 0 ? text : text.slice(at, last)), end];
   }
   let end = at;
   for (; end < text.length; end++) {
@@ -244,6 +245,14 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0): [unkno
   const raw = text.slice(at, end).replace(/[ ]+$/, '');
   if (raw === '' || NOT_PLAIN_START.test(raw) || (raw[0] === '-' && (raw.length === 1 || raw[1] === ' '))) unsure();
   return [resolvePlain(raw), end];
+}
+
+/** Whether text[at, end) may start a plain scalar here (NOT_PLAIN_START, and a lone or spaced `-`), by character code. */
+function plainStart(text: string, at: number, end: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c >= 97 && c <= 122) return true; // a-z: the usual case
+  if (c === 45) return end - at > 1 && text.charCodeAt(at + 1) !== 32;
+  return !NOT_PLAIN_START.test(text.slice(at, at + 1));
 }
 
 /** `[a, b]` or `{a: 1, b: 2}` on one line, holding scalars and flow collections. */
