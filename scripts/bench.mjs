@@ -285,7 +285,7 @@ function preparePeers() {
   if (!existsSync(bin('ajv')) || !existsSync(bin('spectral'))) {
     log('bench: installing ajv-cli and @stoplight/spectral-cli into .bench/tools (first run only)');
     mkdirSync(tools, { recursive: true });
-    const r = spawnSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', '--loglevel=error', 'ajv-cli', '@stoplight/spectral-cli'], { stdio: 'inherit', env: process.env });
+    const r = spawnSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', '--loglevel=error', 'ajv-cli@5.0.0', '@stoplight/spectral-cli@6.16.3'], { stdio: 'inherit', env: process.env });
     if (r.status !== 0) log('bench: COULD NOT INSTALL the peers (no network?); their targets are reported as not measured');
   }
   const out = {};

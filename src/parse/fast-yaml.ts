@@ -1,5 +1,6 @@
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import { readLineYaml } from './line-yaml.js';
+import { BOOL, FLOAT, FLOAT_NAN, INT, INT_HEX, INT_OCT, NULL } from './core-scalars.js';
 
 // The fast reader: js-yaml, about ten times faster than `yaml`, for the files
 // that are plainly inside the YAML both libraries read alike. It answers only
@@ -46,15 +47,7 @@ function different(text: string): boolean {
 /** Deeper than this, the full parser decides (real files nest fewer than ten levels). */
 const MAX_FAST_DEPTH = 32;
 
-// YAML 1.2 core schema scalars, exactly as `yaml` resolves them (js-yaml's own
-// core schema differs: `0b1`, `1_000` and `-.5` read differently).
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+// Core-schema scalar expressions: ./core-scalars.ts.
 
 // Each plain scalar is offered to every type in turn, so each first looks at
 // one character before trying its expressions: most scalars are words.

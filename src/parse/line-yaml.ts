@@ -6,6 +6,8 @@
 // else: js-yaml, then `yaml`, take over. The differential property test holds
 // it to `yaml`'s values.
 
+import { BOOL, FLOAT, FLOAT_NAN, INT, INT_HEX, INT_OCT, NULL } from './core-scalars.js';
+
 /** Gives up: the text is outside what this reader handles. */
 class Unsure extends Error {}
 
@@ -24,13 +26,6 @@ interface Line {
 /** A key as written: letters, digits and the punctuation ids use; anything else is left to the other readers. */
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:(?:[ ]+|$)/;
 const QUOTED_KEY = /^(?:"([^"\\]*)"|'((?:[^']|'')*)')[ ]*:(?:[ ]+|$)/;
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 /** First characters a plain scalar may not start with here (indicators), or that need more care than this reader takes. */
 const NOT_PLAIN_START = /^[\s,[\]{}#&*!|>'"%@`?:]/;
 

@@ -28,6 +28,9 @@ export interface ParsedYaml {
 const PARSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
+  // Without this, `yaml` still resolves the YAML 1.1 tags !!binary and
+  // !!timestamp under the core schema; FORMAT.md allows the core schema only.
+  resolveKnownTags: false,
   uniqueKeys: false,
   merge: false,
   prettyErrors: false,
@@ -38,6 +41,9 @@ const PARSE_OPTIONS = {
 } as const;
 
 export { MAX_ALIAS_COUNT };
+
+/** The tags of the YAML 1.2 core schema, as written in a file. */
+const CORE_TAGS = new Set(['!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq']);
 
 /** Parses YAML 1.2 (core schema) keeping source positions; never throws. */
 export function parseYaml(text: string): ParsedYaml {
@@ -74,7 +80,9 @@ export function parseYaml(text: string): ParsedYaml {
       const tag = warning.message.replace(/^Unresolved tag:\s*/, '').replace(/^tag:yaml\.org,2002:/, '!!');
       problems.push({
         ruleId: 'yaml/custom-tag',
-        message: `custom tag \`${tag}\` is not allowed: govern reads plain YAML only; remove the tag`,
+        message: CORE_TAGS.has(tag)
+          ? `the tag \`${tag}\` does not fit this value: remove the tag and write the value plainly`
+          : `custom tag \`${tag}\` is not allowed: govern reads plain YAML only; remove the tag`,
         range: toRange(warning.pos[0], warning.pos[1]),
         data: { tag },
       });

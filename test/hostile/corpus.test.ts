@@ -68,6 +68,9 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
       ['yaml/custom-tag', 'contacts.yaml', 3, 11],
       ['yaml/custom-tag', 'contacts.yaml', 5, 5],
       ['schema', 'contacts.yaml', 5, 14],
+      // YAML 1.1 tags that `yaml` would otherwise still resolve under the core schema.
+      ['yaml/custom-tag', 'contacts.yaml', 7, 11],
+      ['yaml/custom-tag', 'contacts.yaml', 9, 12],
     ],
   },
   'empty-file': { exit: 0, findings: [['file/empty', 'contacts.yaml', 1, 1, 'warning']] },
@@ -135,7 +138,7 @@ const MESSAGES: Record<string, RegExp[]> = {
   'binary-contacts': [/binary file/],
   'comments-only': [/risks\.yaml is empty/],
   'complex-key': [/needs `name`/, /unknown field `\[ name, title \]`/, /a key must be plain text/],
-  'custom-tags': [/custom tag `!!js\/function`/, /custom tag `!include`/, /must be a mapping/],
+  'custom-tags': [/custom tag `!!js\/function`/, /custom tag `!include`/, /must be a mapping/, /custom tag `!!binary`/, /custom tag `!!timestamp`/],
   'empty-partnership': [/partnership\.yaml is empty/],
   latin1: [/not UTF-8/],
   'merge-keys': [/needs `name`/, /needs `party`/, /unknown field `<<`/, /merge keys/],

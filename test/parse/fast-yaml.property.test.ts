@@ -144,6 +144,9 @@ describe('what govern rejects is never read quickly', () => {
   const cases: [string, string, string][] = [
     ['duplicate keys', 'a: 1\nb: 2\na: 3\n', 'yaml/duplicate-key'],
     ['a custom tag', 'a: !include other.yaml\n', 'yaml/custom-tag'],
+    ['a YAML 1.1 !!binary tag', 'a: !!binary aGk=\n', 'yaml/custom-tag'],
+    ['a YAML 1.1 !!timestamp tag', 'a: !!timestamp 2026-01-01\n', 'yaml/custom-tag'],
+    ['a core tag that does not fit its value', 'a: !!int ten\n', 'yaml/custom-tag'],
     ['a merge key', 'base: &b {x: 1}\nc:\n  <<: *b\n', 'yaml/merge-key'],
     ['a %YAML 1.1 directive', '%YAML 1.1\n---\na: on\n', 'yaml/version'],
     ['several documents', 'a: 1\n---\nb: 2\n', 'yaml/syntax'],
@@ -162,6 +165,8 @@ describe('what govern rejects is never read quickly', () => {
   it('leaves every tag to the full parser, YAML 1.1 ones included', () => {
     expect(parseYamlQuickly('a: !!binary aGk=\n')).toBeUndefined();
     expect(parseYamlQuickly('a: !!str 12\n')).toBeUndefined();
+    // A core tag that fits is plain data, read by the full parser.
+    expect(readYaml('a: !!str 12\n')).toMatchObject({ problems: [] });
   });
 
   it('defers a document nested deeper than it reads quickly, and yaml reports the depth limit', () => {
