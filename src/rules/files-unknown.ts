@@ -11,6 +11,10 @@ export const filesUnknown = defineRule({
     for (const file of context.partnership.files) {
       if (file.kind !== null) continue;
       const suggestion = suggestFileName(file.relPath);
+      // FORMAT.md names `.yaml` files. A `.yml` file is reported only when it
+      // looks like a partnership file (`contacts.yml`, `measurements/2026-10.yml`);
+      // others (`mkdocs.yml`, `docker-compose.yml`) belong to other tools.
+      if (!suggestion && /\.yml$/i.test(file.relPath) && !inPeriodFolder(file.relPath)) continue;
       context.report({
         file,
         path: [],
@@ -33,4 +37,10 @@ export function suggestFileName(relPath: string): string | undefined {
   if (parts.length !== 2) return undefined;
   const folder = didYouMean(parts[0]!, Object.keys(PERIOD_FOLDERS));
   return folder ? `${folder}/${stem}.yaml` : undefined;
+}
+
+/** True for a file directly inside `measurements/` or `reviews/`. */
+function inPeriodFolder(relPath: string): boolean {
+  const parts = relPath.split('/');
+  return parts.length === 2 && Object.hasOwn(PERIOD_FOLDERS, parts[0]!);
 }

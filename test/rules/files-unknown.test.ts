@@ -10,6 +10,8 @@ describe('files/unknown', () => {
     { name: 'a typo in a name', files: { 'contacs.yaml': 'contacts: []\n' }, at: ['contacs.yaml'] },
     { name: 'a .yml suffix', files: { 'contacts.yml': 'contacts: []\n' }, at: ['contacts.yml'] },
     { name: 'a period file in a misspelt folder', files: { 'measurement/2026-10.yaml': 'period: 2026-10\n' }, at: ['measurement/2026-10.yaml'] },
+    { name: 'a .yml file of another tool', files: { 'mkdocs.yml': 'site_name: x\n', 'docker-compose.yml': 'services: {}\n' }, at: [] },
+    { name: 'a .yml file in a period folder', files: { 'measurements/october.yml': 'period: 2026-10\n' }, at: ['measurements/october.yml'] },
     { name: 'a file nested too deep', files: { 'reviews/old/2025-Q4.yaml': 'period: 2025-Q4\n' }, at: ['reviews/old/2025-Q4.yaml'] },
   ])('$name', ({ files, at }) => {
     expect(brief(run(files))).toEqual(at.map((file) => ({ ruleId: 'files/unknown', file, line: 1, severity: 'warning' })));
