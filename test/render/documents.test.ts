@@ -92,12 +92,12 @@ describe('the numbers agree with the YAML and the SLA module', () => {
   });
 
   it('open actions: from the reviews up to the period, overdue first', () => {
-    expect(october.actions.map((a) => a.id)).toEqual(['A-7', 'A-4', 'A-6']);
-    const later = buildReviewPack(index, { period: parsePeriod('2026-10')!, today: '2026-12-10' });
+    expect(october.actions.map((a) => a.id)).toEqual(['A-6', 'A-4', 'A-7']);
+    const later = buildReviewPack(index, { period: parsePeriod('2026-10')!, today: '2027-06-10' });
     expect(later.actions.map((a) => [a.id, a.overdue, a.daysLeft])).toEqual([
-      ['A-7', true, -9],
-      ['A-4', false, 5],
-      ['A-6', false, 52],
+      ['A-6', true, -10],
+      ['A-4', false, 20],
+      ['A-7', false, 20],
     ]);
     // The August review's actions are all done; a pack for August shows none open from later reviews.
     expect(buildReviewPack(index, { period: parsePeriod('2026-08')!, today: TODAY }).actions).toEqual([]);
