@@ -451,7 +451,16 @@ function kpiValue(
   const values = inside.filter((v): v is number => v !== null);
   if (values.length === 0) return { value: null, note: null };
   if (values.length === 1) return { value: values[0]!, note: 'one month measured' };
-  return { value: values.reduce((a, b) => a + b, 0) / values.length, note: `mean of ${values.length} months` };
+  return { value: meanOf(values), note: `mean of ${values.length} months` };
+}
+
+/**
+ * The mean as a person works it out: (4.1 + 4.3) / 2 is 4.2, not the 4.1999999999999995 of binary floating
+ * point, which would show as 4.2 and yet miss a `>= 4.2` target. Twelve significant digits keep every figure a
+ * measurements file can hold and drop only the noise of the sum.
+ */
+function meanOf(values: readonly number[]): number {
+  return Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12));
 }
 
 /** Whether a value meets a target with its operator. */

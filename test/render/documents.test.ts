@@ -137,6 +137,15 @@ describe('the numbers agree with the YAML and the SLA module', () => {
     expect(october.objectives.map((o) => o.rag)).toEqual(['red', 'amber', 'green']);
   });
 
+  it('a quarter KPI taken as the mean of its months is judged on the mean as written, not on binary noise', () => {
+    // Q3 has csat 4.1 (August) and 4.3 (September): the mean is 4.2, which meets `>= 4.2`. In binary floating
+    // point (4.1 + 4.3) / 2 is 4.1999999999999995, which would show as 4.2 and yet be called missed.
+    const q3 = buildReviewPack(index, { period: parsePeriod('2026-Q3')!, today: TODAY });
+    const csat = q3.kpis.find((k) => k.id === 'csat')!;
+    expect(csat).toMatchObject({ value: 4.2, note: 'mean of 2 months', rag: 'green' });
+    expect(q3.kpis.find((k) => k.id === 'first-contact-resolution')).toMatchObject({ value: 69.5, rag: 'red' });
+  });
+
   it('contract summary: notice date, credits, RACI', () => {
     const summary = buildContractSummary(index, { today: TODAY });
     expect(summary.term).toMatchObject({ end: '2027-12-31', noticeDays: 90, noticeBy: '2027-10-02', noticeInDays: 321 });
