@@ -50,6 +50,23 @@ export function formatPeriod(label: string, style: 'long' | 'short' = 'long'): s
   return /^\d{4}$/.test(label) ? (style === 'short' ? label : `the year ${label}`) : label;
 }
 
+/**
+ * Months of one year in words, the year said once: `July 2026`, `July and August 2026`,
+ * `January, February and November 2026`. Labels are `YYYY-MM`; others are listed as given.
+ */
+export function formatMonths(labels: readonly string[]): string {
+  const parsed = labels.map((label) => /^(\d{4})-(\d{2})$/.exec(label));
+  const year = parsed[0]?.[1];
+  if (year === undefined || parsed.some((m) => m === null || m[1] !== year || MONTHS[Number(m[2]) - 1] === undefined)) {
+    return listWords(labels.map((label) => formatPeriod(label)));
+  }
+  return `${listWords(parsed.map((m) => MONTHS[Number(m![2]) - 1]!))} ${year}`;
+}
+
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+}
+
 /** Minutes the way a reader says them: `4h 18m`, `15m`, `2h`, `0m`. Rounded to the minute. */
 export function formatMinutes(minutes: unknown): string {
   if (typeof minutes !== 'number' || !Number.isFinite(minutes)) return '';

@@ -9,7 +9,7 @@ import { type BarChart, type HeatMap, type LineChart, buildBarChart, buildHeatMa
 import { contractEvents, type ContractEvent, partnershipHeader, type PartnershipHeader } from './contract-summary.js';
 import { describeCadence, meetingTimes, nextMeetingDate } from './describe.js';
 import { Directory, num, str, strings } from './directory.js';
-import { addDays, daysBetween, formatNumber, formatPercent, formatPeriod } from './format.js';
+import { addDays, daysBetween, formatMonths, formatNumber, formatPercent, formatPeriod } from './format.js';
 
 /** What the review pack shows, and nothing else: the templates only loop and format. */
 export interface ReviewPack {
@@ -229,7 +229,8 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   const measured = measuredPeriods(index);
   const missing = monthsOf(period).filter((m) => !measured.some((f) => periodContains(f.period, m) || periodContains(m, f.period)));
   if (period.months > 1 && missing.length > 0) {
-    warnings.push(`No measurements for ${missing.map((m) => formatPeriod(m.label)).join(', ')}: those months count as without incidents or downtime.`);
+    const counted = missing.length === 1 ? 'it is counted as a month' : 'they are counted as months';
+    warnings.push(`No measurements for ${formatMonths(missing.map((m) => m.label))}: ${counted} without incidents or downtime.`);
   }
 
   // KPIs and their trend over the periods of the same length that have measurements.

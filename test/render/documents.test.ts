@@ -124,7 +124,11 @@ describe('the numbers agree with the YAML and the SLA module', () => {
       ['2026-08', 0],
       ['2026-09', 1500],
     ]);
-    expect(q3.warnings.join(' ')).toContain('No measurements for July 2026');
+    expect(q3.warnings).toContain('No measurements for July 2026: it is counted as a month without incidents or downtime.');
+    const year = buildReviewPack(index, { period: parsePeriod('2026')!, today: TODAY });
+    expect(year.warnings).toContain(
+      'No measurements for January, February, March, April, May, June, July, November and December 2026: they are counted as months without incidents or downtime.',
+    );
     expect(q3.meeting).toMatchObject({ name: 'Quarterly business review', date: '2026-10-08', held: true });
   });
 
