@@ -2,7 +2,9 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { buildContractSummary } from '../../src/render/contract-summary.js';
 import { buildReviewPack } from '../../src/render/review-pack.js';
+import { buildSlaInput, endOfDay } from '../../src/sla/from-workspace.js';
 import { parsePeriod } from '../../src/sla/period.js';
+import { computeSlaReport } from '../../src/sla/report.js';
 import { EXAMPLE, TODAY, indexOf, renderDoc, tables } from './helpers.js';
 
 const md = new MarkdownIt({ html: true });
@@ -84,6 +86,18 @@ describe('the numbers agree with the YAML and the SLA module', () => {
       ['INC-2471', 18 * 60 + 40],
       ['INC-2466', 6 * 60 + 15],
     ]);
+  });
+
+  it('open incidents are not promised a judgement in the month they close in, which leaves them out', () => {
+    // INC-2466 was opened on 30 October and resolved on 2 November; November's figures do not count it
+    // (an incident belongs to the month it was opened in), the fourth quarter's do.
+    const november = computeSlaReport(buildSlaInput(index, { period: parsePeriod('2026-11')!, now: endOfDay(TODAY, 'Europe/Berlin')! }));
+    expect(november.services.flatMap((s) => s.priorities).reduce((n, p) => n + p.incidents, 0)).toBe(0);
+    for (const format of ['md', 'html'] as const) {
+      const text = renderDoc(EXAMPLE, 'review-pack', format);
+      expect(text).not.toMatch(/(measured again|judged) in the period they close in/);
+      expect(text).toContain('An incident belongs to the period it was opened in: the next month');
+    }
   });
 
   it('the meeting is the monthly review on the first Tuesday after the period', () => {
