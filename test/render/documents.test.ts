@@ -146,6 +146,15 @@ describe('the numbers agree with the YAML and the SLA module', () => {
     expect(q3.meeting).toMatchObject({ name: 'Quarterly business review', date: '2026-10-08', held: true });
   });
 
+  it('a quarter or year pack names periods in words: months not booked, and the period under the title', () => {
+    const q3 = renderDoc(EXAMPLE, 'review-pack', 'md', '2026-Q3');
+    expect(q3).toContain('Overtime for the Windows 11 migration; nothing booked for Jul 2026 |');
+    expect(renderDoc(EXAMPLE, 'review-pack', 'html', '2026-Q3')).toContain('nothing booked for Jul 2026</td>');
+    const year = renderDoc(EXAMPLE, 'review-pack', 'md', '2026');
+    expect(year).toContain('nothing booked for Q1 2026, Q2 2026, Q4 2026 |');
+    expect(year.split('\n')[2]).toMatch(/^\*\*The year 2026\*\* · Acme Corp and Northwind MSP/);
+  });
+
   it('KPIs: RAG against target and the trend', () => {
     const byId = Object.fromEntries(october.kpis.map((k) => [k.id, k]));
     expect(byId['hosting-availability']).toMatchObject({ rag: 'red', direction: 'better' });
