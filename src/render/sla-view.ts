@@ -6,7 +6,7 @@ import type { SlaReport } from '../sla/report.js';
 export interface AvailabilityRow {
   service: string;
   name: string | null;
-  /** `99.866 %`, or `n/a` without a target. */
+  /** `99.865 %` (cut, not rounded), or `n/a` without a target. */
   availability: string;
   target: string;
   rag: Rag | null;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyLite, govern, LITE, TREE } from './helpers.js';
+import { copyLite, govern, LITE, ROOT, TREE } from './helpers.js';
 
 // Every number below is worked out by hand from test/fixtures/sla/lite (see the comments in its
 // measurements/*.yaml). Availability and compliance are truncated to 4 decimals in JSON.
@@ -134,6 +134,25 @@ describe('govern sla --format table and md', () => {
     expect(ask.err).toContain('pick one with --partnership <id>');
     expect(ask.err).toContain('lite  (test/fixtures/sla/lite)');
     expect(ask.err).toContain('other  (test/fixtures/sla/other)');
+  });
+});
+
+describe('docs/sla.md', () => {
+  it('its worked example shows what govern prints for test/fixtures/sla/lite', async () => {
+    const docs = readFileSync(path.join(ROOT, 'docs/sla.md'), 'utf8');
+    const example = docs.slice(docs.indexOf('## A worked example'), docs.indexOf('## Summer time and holidays'));
+    const command = /`govern sla (test\/fixtures\/sla\/lite [^`]*)`/.exec(example)?.[1];
+    expect(command).toBe('test/fixtures/sla/lite --period 2026-10 --today 2026-11-15 --format md');
+    const printed = await govern(['sla', ...command!.split(' ')]);
+    expect(printed.code).toBe(0);
+    const rows = example.split('\n').filter((line) => line.startsWith('| ') && line.includes('`'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(printed.out.split('\n')).toContain(row);
+    // The figures in the prose are the ones govern shows (cut, not rounded): 99.8657… is 99.865, never 99.866.
+    expect(example).toContain('**99.865 %**');
+    expect(example).not.toMatch(/99\.866|99\.306/);
+    expect(example).toContain('Incident INC-3:');
+    expect(printed.out).toContain('| `desk` | P2 | 1 | 1 |');
   });
 });
 
