@@ -1,11 +1,13 @@
 import MarkdownIt from 'markdown-it';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContractSummary } from '../../src/render/contract-summary.js';
 import { buildReviewPack } from '../../src/render/review-pack.js';
+import { buildSlaView } from '../../src/render/sla-view.js';
 import { buildSlaInput, endOfDay } from '../../src/sla/from-workspace.js';
 import { parsePeriod } from '../../src/sla/period.js';
 import { computeSlaReport } from '../../src/sla/report.js';
-import { EXAMPLE, TODAY, indexOf, renderDoc, tables } from './helpers.js';
+import { EXAMPLE, ROOT, TODAY, indexOf, renderDoc, tables } from './helpers.js';
 
 const md = new MarkdownIt({ html: true });
 
@@ -153,6 +155,18 @@ describe('the numbers agree with the YAML and the SLA module', () => {
     const year = renderDoc(EXAMPLE, 'review-pack', 'md', '2026');
     expect(year).toContain('nothing booked for Q1 2026, Q2 2026, Q4 2026 |');
     expect(year.split('\n')[2]).toMatch(/^\*\*The year 2026\*\* · Acme Corp and Northwind MSP/);
+  });
+
+  it('a credit percent reads as govern sla shows it: rounded, since it is not held against a target', () => {
+    // Globex Q3: 5 % in August, nothing in July and September; 475 GBP of 3 × 9,500 = 1.6667 %, which govern sla
+    // shows as 1.67 %. Cutting (for availability and compliance, so that they never read as meeting a target)
+    // would make it 1.66 % here.
+    const globex = path.join(ROOT, 'examples/portfolio/globex-initech');
+    const report = computeSlaReport(buildSlaInput(indexOf(globex), { period: parsePeriod('2026-Q3')!, now: endOfDay(TODAY, 'Europe/London')! }));
+    const view = buildSlaView(report);
+    expect(view.availability[0]!.credit).toBe('1.67 % = 475.00 GBP');
+    expect(renderDoc(globex, 'review-pack', 'md', '2026-Q3')).toContain('| 1.67 % = 475.00 GBP |');
+    expect(renderDoc(globex, 'review-pack', 'html', '2026-Q3')).toContain('1.67 % = <strong>475.00 GBP</strong>');
   });
 
   it('KPIs: RAG against target and the trend', () => {
