@@ -348,7 +348,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, amount]) => ({ amount: Math.round(amount * 100) / 100, currency: currency === '' ? null : currency }));
 
-  const budget = buildBudget(index, period);
+  const budget = buildBudget(index, period, today);
   const actions = buildActions(index, dir, period, today);
   const risks = buildRisks(index, dir, today);
   const events = contractEvents(dir.partnership, today);
@@ -536,12 +536,16 @@ const PER_MONTHS = new Map([['month', 1], ['quarter', 3], ['year', 12]]);
  * at least as long as the review period (a yearly licence in an October pack:
  * the year, so far), otherwise over the review period (a monthly line in a
  * quarter: three months' budget). Actuals count when their period lies inside
- * the window and starts before the review period ends.
+ * the window and starts before the review period ends. A window whose last
+ * month has not ended by `today` is still running (so far), and months or
+ * quarters that have not ended yet are not reported as having nothing booked.
  */
-function buildBudget(index: PartnershipIndex, period: Period): ReviewPack['budget'] {
+function buildBudget(index: PartnershipIndex, period: Period, today: string): ReviewPack['budget'] {
   const data = index.dataOf<{ currency?: unknown }>('budget');
   const actuals = index.actuals.map((a) => ({ value: a.value, period: parsePeriod(a.value.period) })).filter((a): a is { value: Actual; period: Period } => a.period !== null);
   const periodEnd = period.year * 12 + period.firstMonth - 1 + period.months;
+  // Today's month, counted like the ends above: a window or sub-period has ended when its end is at most this.
+  const thisMonth = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
   const lines: BudgetRow[] = index.budgetLines.map(({ value: line }) => {
     const per = str(line.per) ?? 'month';
     const lineMonths = PER_MONTHS.get(per) ?? 1;
@@ -555,7 +559,7 @@ function buildBudget(index: PartnershipIndex, period: Period): ReviewPack['budge
       if (budget !== null) budget = budget * (period.months / lineMonths);
     }
     const windowEnd = window.year * 12 + window.firstMonth - 1 + window.months;
-    const toDate = windowEnd > periodEnd;
+    const toDate = windowEnd > periodEnd || windowEnd > thisMonth;
     const counted = actuals.filter(
       (a) => a.value.line === line.id && periodContains(window, a.period) && a.period.year * 12 + a.period.firstMonth - 1 < periodEnd,
     );
@@ -564,7 +568,7 @@ function buildBudget(index: PartnershipIndex, period: Period): ReviewPack['budge
     const variance = budget === null || (toDate && !over) ? null : Math.round((actual - budget) * 100) / 100;
     const variancePercent = variance === null || budget === null || budget === 0 ? null : (variance / budget) * 100;
     const booked = [...new Set(counted.map((a) => a.period.label))].sort();
-    const subPeriods = lineMonths < window.months ? subdivide(window, lineMonths).filter((p) => p.year * 12 + p.firstMonth - 1 < periodEnd) : [];
+    const subPeriods = lineMonths < window.months ? subdivide(window, lineMonths).filter((p) => p.year * 12 + p.firstMonth - 1 < periodEnd && p.year * 12 + p.firstMonth - 1 + p.months <= thisMonth) : [];
     return {
       id: str(line.id) ?? '',
       name: str(line.name) ?? str(line.id) ?? '',

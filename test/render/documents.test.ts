@@ -119,6 +119,18 @@ describe('the numbers agree with the YAML and the SLA module', () => {
     expect(buildReviewPack(index, { period: parsePeriod('2026-08')!, today: TODAY }).actions).toEqual([]);
   });
 
+  it('budget: a pack for a period still running compares so far, and does not miss months yet to come', () => {
+    const running = Object.fromEntries(buildReviewPack(index, { period: parsePeriod('2026')!, today: '2026-11-15' }).budget.lines.map((l) => [l.id, l]));
+    // The year runs to December: 37,050 booked against 144,000 is not "74 % under budget", it is so far.
+    expect(running.desk).toMatchObject({ window: '2026', toDate: true, budget: 144000, actual: 37050, variance: null, rag: null });
+    expect(running.desk!.notBooked).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
+    expect(running.projects!.notBooked).toEqual(['2026-Q1', '2026-Q2']);
+    const after = Object.fromEntries(buildReviewPack(index, { period: parsePeriod('2026')!, today: '2027-01-10' }).budget.lines.map((l) => [l.id, l]));
+    expect(after.desk).toMatchObject({ toDate: false, variance: -106950, rag: 'green' });
+    expect(after.desk!.notBooked).toContain('2026-12');
+    expect(after.projects!.notBooked).toEqual(['2026-Q1', '2026-Q2', '2026-Q4']);
+  });
+
   it('budget: each line over its own period or the review period', () => {
     const rows = Object.fromEntries(october.budget.lines.map((l) => [l.id, l]));
     expect(rows.desk).toMatchObject({ window: '2026-10', budget: 12000, actual: 12400, variance: 400, rag: 'amber' });
@@ -153,7 +165,7 @@ describe('the numbers agree with the YAML and the SLA module', () => {
     expect(q3).toContain('Overtime for the Windows 11 migration; nothing booked for Jul 2026 |');
     expect(renderDoc(EXAMPLE, 'review-pack', 'html', '2026-Q3')).toContain('nothing booked for Jul 2026</td>');
     const year = renderDoc(EXAMPLE, 'review-pack', 'md', '2026');
-    expect(year).toContain('nothing booked for Q1 2026, Q2 2026, Q4 2026 |');
+    expect(year).toContain('nothing booked for Q1 2026, Q2 2026 |'); // Q4 has not ended on 15 November
     expect(year.split('\n')[2]).toMatch(/^\*\*The year 2026\*\* · Acme Corp and Northwind MSP/);
   });
 
