@@ -56,12 +56,44 @@ function sourceExcerpt(sourceLines: readonly string[], d: Diagnostic, c: Colors,
   // Keep long lines readable: a window around the spot.
   const from = line.length > MAX_EXCERPT ? Math.max(0, Math.min(start - 20, line.length - MAX_EXCERPT)) : 0;
   const shown = line.slice(from, from + MAX_EXCERPT);
-  const caretStart = start - from;
-  const caretLength = Math.max(1, Math.min(end, from + MAX_EXCERPT) - start);
+  const caretStart = Math.max(0, start - from);
+  const caretEnd = Math.max(caretStart + 1, Math.min(end, from + MAX_EXCERPT) - from);
+  // Columns count UTF-16 units; the terminal counts cells (東 takes two, a combining accent none).
+  const pad = displayWidth(shown.slice(0, caretStart));
+  const caretLength = Math.max(1, displayWidth(shown.slice(caretStart, caretEnd)));
   const gutter = ' '.repeat(width + 2);
   const lineNo = String(d.range.start.line);
   return [
     `  ${gutter}${c.dim(`${lineNo} │`)} ${from > 0 ? '…' : ''}${shown}`,
-    `  ${gutter}${' '.repeat(lineNo.length)}${c.dim(' │')} ${from > 0 ? ' ' : ''}${' '.repeat(Math.max(0, caretStart))}${(d.severity === 'error' ? c.red : c.yellow)('^'.repeat(caretLength))}`,
+    `  ${gutter}${' '.repeat(lineNo.length)}${c.dim(' │')} ${from > 0 ? ' ' : ''}${' '.repeat(pad)}${(d.severity === 'error' ? c.red : c.yellow)('^'.repeat(caretLength))}`,
   ];
+}
+
+/** The terminal cells a text takes: East Asian wide characters and emoji two, combining and format characters none. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    if (/[\p{Mn}\p{Me}\p{Cf}]/u.test(ch)) continue;
+    width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) || // Hangul Jamo
+    (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, punctuation
+    (cp >= 0x3041 && cp <= 0x33ff) || // kana, CJK compatibility
+    (cp >= 0x3400 && cp <= 0x4dbf) || // CJK extension A
+    (cp >= 0x4e00 && cp <= 0x9fff) || // CJK unified ideographs
+    (cp >= 0xa000 && cp <= 0xa4cf) || // Yi
+    (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
+    (cp >= 0xf900 && cp <= 0xfaff) || // CJK compatibility ideographs
+    (cp >= 0xfe30 && cp <= 0xfe4f) || // CJK compatibility forms
+    (cp >= 0xff00 && cp <= 0xff60) || // full-width forms
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) || // pictographs, emoticons
+    (cp >= 0x1f900 && cp <= 0x1f9ff) || // supplemental pictographs
+    (cp >= 0x20000 && cp <= 0x3fffd) // CJK extensions B and beyond
+  );
 }

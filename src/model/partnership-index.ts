@@ -124,11 +124,13 @@ export class PartnershipIndex {
 
   /**
    * Whether references to things defined in a file kind can be checked: the
-   * file is absent (so nothing is defined) or parsed cleanly.
+   * file is absent (so nothing is defined), or parsed cleanly into a mapping
+   * (or nothing). A file that is a list or a bare text has its schema finding;
+   * saying that every id it was meant to define is unknown would only bury it.
    */
   canResolve(kind: FileKind): boolean {
     const file = this.byKind.get(kind);
-    return !file || file.ok;
+    return !file || (file.ok && (file.data === null || file.data === undefined || isObject(file.data)));
   }
 
   /** The first definition of an id of a kind (`contact`, `role`, `service`, …). */

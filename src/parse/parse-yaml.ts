@@ -58,7 +58,12 @@ export function parseYaml(text: string): ParsedYaml {
   const toRange = (start: number, end: number): Range => rangeOf(lineCounter, source, start, end);
   const problems: YamlProblem[] = [];
 
+  // After a tab used as indentation the parser's recovery reads the rest of
+  // the file askew: dozens of findings (down to "key `null` appears twice")
+  // for one keystroke. The tab findings alone say what to fix.
+  const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
   for (const error of doc.errors) {
+    if (tabbed && error.code !== 'TAB_AS_INDENT') continue;
     problems.push({
       ruleId: 'yaml/syntax',
       message: describeYamlError(error.code, error.message),
@@ -100,7 +105,7 @@ export function parseYaml(text: string): ParsedYaml {
         message: 'a key must be plain text, not a list or a mapping: write the key as a word',
         range: keyRange,
       });
-    } else if (first) {
+    } else if (first && !(doc.errors.length > 0 && isScalar(key) && key.value === null)) {
       const firstRange = first.key && (first.key as Node).range ? toRange((first.key as Node).range![0], (first.key as Node).range![1]) : keyRange;
       problems.push({
         ruleId: 'yaml/duplicate-key',

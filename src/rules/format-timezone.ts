@@ -20,7 +20,18 @@ export const formatTimezone = defineRule({
     }
     for (const { file, path, value } of places) {
       // An empty or non-text value is the schema's to report.
-      if (!isString(value) || value.trim() === '' || isZone(value)) continue;
+      if (!isString(value) || value.trim() === '') continue;
+      const abbreviation = abbreviationOf(value);
+      if (abbreviation) {
+        context.report({
+          file,
+          path,
+          message: `\`${value}\` is an abbreviation, not a time zone: abbreviations are ambiguous (\`IST\` is used in India, Israel and Ireland) and do not say when summer time starts; use the IANA name of the place, such as \`${abbreviation.example}\``,
+          data: { timezone: value, abbreviation: true, example: abbreviation.example },
+        });
+        continue;
+      }
+      if (isZone(value)) continue;
       const suggestion = suggestZone(value);
       context.report({
         file,
@@ -31,6 +42,32 @@ export const formatTimezone = defineRule({
     }
   },
 });
+
+/** Where each common abbreviation is used, as an example to write instead. */
+const ABBREVIATION_EXAMPLES: Record<string, string> = {
+  EST: 'America/New_York', EDT: 'America/New_York',
+  CST: 'America/Chicago', CDT: 'America/Chicago',
+  MST: 'America/Denver', MDT: 'America/Denver',
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
+  CET: 'Europe/Berlin', CEST: 'Europe/Berlin', MET: 'Europe/Berlin', MEST: 'Europe/Berlin',
+  EET: 'Europe/Athens', EEST: 'Europe/Athens',
+  WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon',
+  BST: 'Europe/London',
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
+};
+
+/**
+ * A time-zone abbreviation (`CST`, `BST`, `IST`), which the runtime may accept
+ * as a legacy alias: ICU reads `BST` as Bangladesh and `IST` as India, so a
+ * British or Israeli author would get the wrong clock without a word. Only
+ * `UTC` and `GMT`, which mean one thing everywhere, are let through.
+ */
+function abbreviationOf(value: string): { example: string } | undefined {
+  if (!/^[A-Z]{2,5}$/.test(value) || value === 'UTC' || value === 'GMT') return undefined;
+  return { example: ABBREVIATION_EXAMPLES[value] ?? 'Europe/Berlin' };
+}
 
 /**
  * True for a zone the runtime knows. Most names are settled without Intl's

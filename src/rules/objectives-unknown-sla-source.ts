@@ -58,7 +58,8 @@ export const objectivesUnknownSlaSource = defineRule({
       }
       if (p.priority(parsed.service, parsed.priority)) continue;
       const known = p.priorities.filter((pr) => pr.service === service && isString(pr.value.id)).map((pr) => String(pr.value.id));
-      const suggestion = didYouMean(parsed.priority, known);
+      // `sla:desk.availabilty` is a typo of the other form, not a priority.
+      const suggestion = didYouMean(parsed.priority, [...known, 'availability']);
       context.report({
         ...at,
         message: `KPI \`${String(kpi.value.id)}\` takes the compliance of priority \`${parsed.priority}\`, but service \`${parsed.service}\` has no such priority${suggestion ? `; did you mean \`${suggestion}\`?` : known.length > 0 ? ` (it has ${known.map((k) => `\`${k}\``).join(', ')})` : ''}`,

@@ -1,15 +1,17 @@
-/** Edit distance between two short strings (ids, field names). */
+/** Edit distance between two short strings (ids, field names); swapping two neighbours (`=>` for `>=`) counts as one edit. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let before = Array.from({ length: b.length + 1 }, () => 0);
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
     }
+    before = prev;
+    prev = row;
   }
   return prev[b.length]!;
 }
@@ -18,14 +20,28 @@ export function editDistance(a: string, b: string): number {
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let bestStray = Infinity;
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
     const d = candidate.toLowerCase() === lower ? 0.5 : editDistance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
+    // Between equally close candidates, the one made of the same characters: `=` is `==`, not `>=`.
+    const stray = d === bestDistance ? strayCharacters(lower, candidate.toLowerCase()) : 0;
+    if (d < bestDistance || (d === bestDistance && stray < bestStray)) {
       best = candidate;
       bestDistance = d;
+      bestStray = strayCharacters(lower, candidate.toLowerCase());
     }
   }
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+/** How many distinct characters one of the two words has and the other lacks. */
+function strayCharacters(a: string, b: string): number {
+  const x = new Set(a);
+  const y = new Set(b);
+  let n = 0;
+  for (const ch of x) if (!y.has(ch)) n++;
+  for (const ch of y) if (!x.has(ch)) n++;
+  return n;
 }

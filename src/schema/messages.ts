@@ -42,6 +42,9 @@ export function describeSchemaErrors(errors: readonly SchemaError[], data: unkno
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const error of errors) {
     if (error.keyword === 'if') continue;
+    // A key that fails `propertyNames` comes twice: once for the key's own
+    // pattern (reported at the mapping) and once as `propertyNames` (at the key).
+    if ((error as { propertyName?: unknown }).propertyName !== undefined) continue;
     if (error.keyword !== 'type' && typeFailed.has(error.instancePath)) continue;
     const path = toPath(error.instancePath, data);
     const finding = describe(error, path, fileLabel);
@@ -93,16 +96,27 @@ function describe(error: SchemaError, path: YamlPath, fileLabel: string): Schema
       return {
         path,
         at: 'key',
-        message: `${capitalise(where)} needs \`${String(p.missingProperty)}\``,
+        message: `${where === fileLabel ? where : capitalise(where)} needs \`${String(p.missingProperty)}\``,
         data: { keyword: 'required', field: p.missingProperty },
       };
     case 'type': {
-      const expected = ([] as unknown[]).concat(p.type).map((t) => TYPE_WORDS[String(t)] ?? String(t));
+      const types = ([] as unknown[]).concat(p.type).map(String);
+      const expected = types.map((t) => TYPE_WORDS[t] ?? t);
+      const data = { keyword: 'type', expected: p.type, actual: typeWord(error.data) };
+      if (path.length === 0) {
+        const fields = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {}).slice(0, 4);
+        const example = fields.length > 0 ? ` such as ${fields.map((f) => `\`${f}:\``).join(', ')}` : '';
+        return { path, at: 'value', message: `${fileLabel} must hold named fields${example}, not ${typeWord(error.data)}${shown ? ` (${shown})` : ''}`, data };
+      }
+      const textWanted = types.length === 1 && types[0] === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean');
+      if (textWanted && typeof error.data === 'number' && isDurationPattern(String(error.parentSchema?.pattern ?? ''))) {
+        return { path, at: 'value', message: `${shown} is not a duration: add a unit, such as \`${String(error.data)}m\` or \`${String(error.data)}h\``, data };
+      }
       return {
         path,
         at: 'value',
-        message: `\`${field}\` must be ${expected.join(' or ')}, not ${typeWord(error.data)}${shown ? ` (${shown})` : ''}`,
-        data: { keyword: 'type', expected: p.type, actual: typeWord(error.data) },
+        message: `\`${field}\` must be ${expected.join(' or ')}, not ${typeWord(error.data)}${shown ? ` (${shown})` : ''}${textWanted ? ': put the value in quotes ("…") so that it is read as text' : ''}`,
+        data,
       };
     }
     case 'enum': {
@@ -140,8 +154,20 @@ function describe(error: SchemaError, path: YamlPath, fileLabel: string): Schema
       return { path, at: 'value', message: `\`${field}\` is too long (at most ${String(p.limit)} characters)`, data: { keyword: 'maxLength', limit: p.limit } };
     case 'uniqueItems':
       return { path, at: 'value', message: `\`${field}\` lists the same value twice`, data: { keyword: 'uniqueItems' } };
-    case 'propertyNames':
-      return { path: [...path, String(p.propertyName)], at: 'key', message: `\`${String(p.propertyName)}\` is not allowed as a key here`, data: { keyword: 'propertyNames' } };
+    case 'propertyNames': {
+      const name = String(p.propertyName);
+      const keyPattern = String((error.schema as { pattern?: unknown } | undefined)?.pattern ?? '');
+      if (keyPattern.includes('(mon|tue|wed|thu|fri|sat|sun)')) {
+        const suggestion = suggestDay(name, new RegExp(keyPattern));
+        return {
+          path: [...path, name],
+          at: 'key',
+          message: `\`${name}\` is not a day or a range of days: write \`mon\` … \`sun\`, or a range such as \`mon-fri\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          data: { keyword: 'propertyNames', key: name, ...(suggestion ? { suggestion } : {}) },
+        };
+      }
+      return { path: [...path, name], at: 'key', message: `\`${name}\` is not allowed as a key here`, data: { keyword: 'propertyNames' } };
+    }
     default:
       return { path, at: 'value', message: `\`${field}\` ${error.message ?? 'is not valid'}`, data: { keyword: error.keyword } };
   }
@@ -213,12 +239,18 @@ function rangeWords(schema: Record<string, unknown> | undefined): string {
 
 function patternMessage(field: string, value: string, pattern: string): string {
   const got = `\`${value}\``;
+  if (pattern.includes('measured|sla:')) return `${got} is not a KPI source: write \`measured\`, \`sla:<service>.availability\` or \`sla:<service>.<priority>\``;
+  if (pattern.includes('(?:first|last)-')) {
+    const suggestion = suggestDay(value, new RegExp(pattern));
+    return `${got} is not a meeting day: write \`mon\` … \`sun\`, or \`first-mon\` … \`last-sun\` for monthly and longer cadences${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
+  }
   if (pattern.includes('a-z0-9')) {
-    const slug = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    return `${got} is not a valid id for \`${field}\`: use lowercase letters, digits and dashes${slug ? `, like \`${slug}\`` : ''}`;
+    // Accents are dropped rather than the letters that carry them: `Zoë` → `zoe`.
+    const slug = value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    return `${got} is not a valid id for \`${field}\`: use lowercase letters, digits and dashes${slug && slug !== value ? `, like \`${slug}\`` : ''}`;
   }
   if (pattern.includes('Q[1-4]')) return `${got} is not a period: write a month \`2026-10\`, a quarter \`2026-Q4\` or a year \`2026\``;
-  if (pattern.startsWith('^(?:(?:\\d+d)') || pattern.includes('P(?:') || pattern.includes('\\d+h')) {
+  if (isDurationPattern(pattern)) {
     return `${got} is not a duration: write \`15m\`, \`4h\`, \`1h30m\`, \`2d\` or ISO 8601 such as \`PT4H\``;
   }
   if (pattern.includes('\\+')) return `${got} is not a phone number: start with \`+\` and the country code, e.g. \`+49 30 1234567\``;
@@ -226,6 +258,21 @@ function patternMessage(field: string, value: string, pattern: string): string {
   if (pattern.includes('24:00') || pattern.includes('[01]\\d')) return `${got} is not a time of day: write \`HH:MM\` on the 24-hour clock, such as \`09:30\``;
   if (pattern.includes('\\d{2}:\\d{2}-\\d{2}:\\d{2}')) return `${got} is not a time range: write \`08:00-18:00\``;
   return `${got} is not valid for \`${field}\` (expected the form ${pattern})`;
+}
+
+function isDurationPattern(pattern: string): boolean {
+  return pattern.startsWith('^(?:(?:\\d+d)') || pattern.includes('P(?:') || pattern.includes('\\d+h');
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The day a near-miss meant: a full name (`monday`, `first-Tuesday`, `Mon-Fri`) or a typo (`fry`), if it then fits `pattern`. */
+function suggestDay(value: string, pattern: RegExp): string | undefined {
+  const shortened = value.trim().toLowerCase().replace(/\s*(?:-|–|to)\s*/g, '-').replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*/g, '$1');
+  if (shortened !== value && pattern.test(shortened)) return shortened;
+  const parts = shortened.split('-');
+  const fixed = parts.map((part) => (DAYS.includes(part) || part === 'first' || part === 'last' ? part : didYouMean(part, DAYS) ?? part)).join('-');
+  return fixed !== value && pattern.test(fixed) ? fixed : undefined;
 }
 
 function formatMessage(field: string, value: string, format: string): string {

@@ -8,6 +8,7 @@ import { formatJunit } from '../../src/formatters/junit.js';
 import { formatSarif } from '../../src/formatters/sarif.js';
 import { formatStylish } from '../../src/formatters/stylish.js';
 import { input, DIAGNOSTICS } from './fixture.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,6 +40,25 @@ describe('stylish', () => {
       ✖ 3 problems (2 errors, 1 warning) in 1 partnership
       "
     `);
+  });
+
+  it('puts the caret under the spot when wide or combining characters come before it', () => {
+    // Columns are UTF-16 units; a terminal gives 東 two cells and a combining accent none.
+    const line = '  - { name: "東京", alias: "e\u0301", email: bad }';
+    const column = line.indexOf('bad') + 1;
+    const found: Diagnostic = {
+      ruleId: 'schema',
+      severity: 'error',
+      message: '`bad` is not an email address',
+      file: 'p/contacts.yaml',
+      path: ['contacts', 0, 'email'],
+      range: { start: { line: 2, column }, end: { line: 2, column: column + 3 } },
+    };
+    const out = formatStylish(input({ diagnostics: [found], sources: new Map([['p/contacts.yaml', `contacts:\n${line}\n`]]) }));
+    const [source, caret] = out.split('\n').filter((l) => l.includes('│')) as [string, string];
+    const cellsBefore = (text: string, upTo: string) => [...text.slice(0, text.indexOf(upTo))].reduce((n, ch) => n + (/[東京]/.test(ch) ? 2 : /\p{Mn}/u.test(ch) ? 0 : 1), 0);
+    expect(cellsBefore(caret, '^')).toBe(cellsBefore(source, 'bad'));
+    expect(caret.trim().endsWith('│ ' + ' '.repeat(cellsBefore(line, 'bad')) + '^^^')).toBe(true);
   });
 
   it('prints one summary line when clean, and nothing with --quiet', () => {

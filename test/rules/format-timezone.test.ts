@@ -42,6 +42,19 @@ describe('format/timezone', () => {
     expect(brief(run(files))).toEqual(at.map(({ file, line }) => ({ ruleId: 'format/timezone', file, line, severity: 'error' })));
   });
 
+  it.each(['CST', 'EST', 'CET', 'BST', 'IST', 'NZ'])('refuses the abbreviation %s, which the runtime would read as some zone', (zone) => {
+    const found = run({ 'partnership.yaml': partnership(zone) });
+    expect(brief(found)).toEqual([{ ruleId: 'format/timezone', file: 'partnership.yaml', line: 5, severity: 'error' }]);
+    expect(found[0]?.message).toMatch(new RegExp(`^\`${zone}\` is an abbreviation, not a time zone`));
+  });
+
+  it('names a place for a common abbreviation, and lets UTC and GMT through', () => {
+    expect(run({ 'partnership.yaml': partnership('BST') })[0]?.message).toContain('such as `Europe/London`');
+    expect(run({ 'partnership.yaml': partnership('CST') })[0]?.data).toMatchObject({ example: 'America/Chicago' });
+    expect(run({ 'partnership.yaml': partnership('UTC') })).toEqual([]);
+    expect(run({ 'partnership.yaml': partnership('GMT') })).toEqual([]);
+  });
+
   it('suggests the zone that was meant', () => {
     expect(run({ 'partnership.yaml': partnership('Europe/Berln') })[0]?.message).toBe('`Europe/Berln` is not a time zone; did you mean `Europe/Berlin`?');
     expect(suggestZone('New York')).toBe('America/New_York');

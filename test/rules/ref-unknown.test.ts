@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refUnknownContact } from '../../src/rules/ref-unknown-contact.js';
 import { refUnknownPriority } from '../../src/rules/ref-unknown-priority.js';
 import { refUnknownCalendar } from '../../src/rules/ref-unknown-calendar.js';
-import { brief, checkFiles, PARTNERSHIP } from '../helpers/memory.js';
+import { brief, checkFiles, only, PARTNERSHIP } from '../helpers/memory.js';
 
 const CONTACTS = `contacts:
   - id: jane-doe
@@ -28,6 +28,20 @@ describe('ref/unknown-contact', () => {
       { rule: refUnknownContact },
     );
     expect(found.filter((d) => d.ruleId === 'ref/unknown-contact')).toEqual([]);
+  });
+
+  it.each([
+    { shape: 'a list', contacts: '- { id: jane-doe, name: Jane, party: client }\n' },
+    { shape: 'a bare text', contacts: 'jane-doe\n' },
+  ])('says nothing about references into a contacts file that is $shape: its schema finding says what is wrong', ({ contacts }) => {
+    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe }\n`, 'contacts.yaml': contacts });
+    expect(found.filter((d) => d.ruleId.startsWith('ref/'))).toEqual([]);
+    expect(brief(found.filter((d) => d.ruleId === 'schema'))).toEqual([{ ruleId: 'schema', file: 'contacts.yaml', line: 1, severity: 'error' }]);
+  });
+
+  it('still reports references into an empty contacts file, which defines nobody', () => {
+    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe }\n`, 'contacts.yaml': '# nobody yet\n' }, { rule: refUnknownContact });
+    expect(brief(only('ref/unknown-contact', found))).toEqual([{ ruleId: 'ref/unknown-contact', file: 'partnership.yaml', line: 6, severity: 'error' }]);
   });
 
   it('accepts a reference that resolves', () => {
