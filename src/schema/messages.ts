@@ -46,6 +46,9 @@ export function describeSchemaErrors(errors: readonly SchemaError[], data: unkno
     // pattern (reported at the mapping) and once as `propertyNames` (at the key).
     if ((error as { propertyName?: unknown }).propertyName !== undefined) continue;
     if (error.keyword !== 'type' && typeFailed.has(error.instancePath)) continue;
+    // A mapping with a merge key (`<<: *jane`) is reported by yaml/merge-key; that
+    // the key is unknown, or that the fields it meant to bring are missing, follows from it.
+    if ((error.keyword === 'required' || error.keyword === 'additionalProperties') && hasMergeKey(error.instancePath, data)) continue;
     const path = toPath(error.instancePath, data);
     const finding = describe(error, path, fileLabel);
     const key = `${finding.at}:${JSON.stringify(finding.path)}:${finding.message}`;
@@ -54,6 +57,15 @@ export function describeSchemaErrors(errors: readonly SchemaError[], data: unkno
     out.push(finding);
   }
   return out;
+}
+
+function hasMergeKey(pointer: string, data: unknown): boolean {
+  let node: unknown = data;
+  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node !== null && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, '<<');
 }
 
 /** JSON Pointer to a YAML path, with numbers where the data holds a list. */
