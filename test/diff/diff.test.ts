@@ -321,6 +321,15 @@ describe('govern diff: findings a change introduces', () => {
     expect(strict.newFindings.map((d) => [d.ruleId, d.file])).toContainEqual(['ref/unknown-contact', 'acme/escalation.yaml']);
   });
 
+  it('run from inside the partnership folder, a new finding names its file as check does there', async () => {
+    repo.commit(under('acme', BASE), 'base');
+    repo.commit({ 'acme/contacts.yaml': BASE['contacts.yaml']!.replace(/  - id: kim-lee\n(    .*\n)*/, '') }, 'remove kim');
+    const inside = path.join(repo.dir, 'acme');
+    const report = await diffJson(inside, 'HEAD~1', 'HEAD');
+    expect(report.newFindings.map((d) => [d.ruleId, d.file, d.range.start.line])).toEqual(await checkFindings(inside));
+    expect(report.newFindings.map((d) => d.file)).toContain('escalation.yaml');
+  });
+
   it('a finding whose item only moved in its list is not new', async () => {
     const base = edit(BASE, 'escalation.yaml', ['contacts: [bob-smith]', 'contacts: [bob-smyth]']);
     repo.commit(base, 'base');
