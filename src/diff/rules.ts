@@ -359,7 +359,17 @@ const slas: ChangeRule[] = [
   {
     pattern: 'services.*.credits.cap',
     category: 'commercial',
-    classify: (c) => onScale(c, `Credit cap for ${service(c)}`, { measure: asNumber, worse: 'lower', up: 'raised', down: 'lowered', added: 'weakened', removed: 'tightened', show: percent }),
+    classify: (c) => {
+      const subject = `Credit cap for ${service(c)}`;
+      // A cap that leaves or arrives with the tiers it caps changes nothing by itself: the tiers' change says what the client loses or gains.
+      const tiersAt = (side: SideView): number => {
+        const credits = side.service(id(c, 0))?.credits;
+        return tiersOf(isObject(credits) ? credits.tiers : undefined).length;
+      };
+      if (c.change === 'removed' && tiersAt(c.head) === 0) return neutral(`${subject} removed with the credits (was ${percent(c.before)})`);
+      if (c.change === 'added' && tiersAt(c.base) === 0) return neutral(`${subject} set to ${percent(c.after)} with the new credits`);
+      return onScale(c, subject, { measure: asNumber, worse: 'lower', up: 'raised', down: 'lowered', added: 'weakened', removed: 'tightened', show: percent });
+    },
   },
 ];
 

@@ -96,6 +96,21 @@ describe('the change model, case by case', () => {
     expect(one(base, edit(base, 'objectives.yaml', ['value: 4 }', 'value: 8 }']))).toMatchObject({ impact: 'weakened', summary: 'KPI Hosting availability target raised from <= 4 to <= 8' });
   });
 
+  it('credits removed whole, cap and all, cut against the client once: the cap that goes with them is neither way', () => {
+    const credits = '    credits:\n      tiers:\n        - { below: 99.9, percent: 5 }\n        - { below: 99.5, percent: 10 }\n      cap: 20\n';
+    const without = edit(BASE, 'slas.yaml', [credits, '']);
+    const removed = changes(BASE, without).map((c) => [c.path.at(-1), c.change, c.impact]);
+    expect(removed).toEqual([
+      ['tiers', 'removed', 'weakened'],
+      ['cap', 'removed', 'neutral'],
+    ]);
+    const added = changes(without, BASE).map((c) => [c.path.at(-1), c.change, c.impact, c.summary]);
+    expect(added).toEqual([
+      ['tiers', 'added', 'tightened', 'Service credits for Hosting introduced: 5% below 99.9%, 10% below 99.5%'],
+      ['cap', 'added', 'neutral', 'Credit cap for Hosting set to 20% with the new credits'],
+    ]);
+  });
+
   it('measurements: a downtime turned planned, an incident removed, a measurements file removed', () => {
     const m = `period: 2026-10
 incidents:
