@@ -99,6 +99,26 @@ function partnershipFolderOf(start: string): string {
   }
 }
 
+/**
+ * The top folder of the git repository that holds `dir` (which need not exist
+ * yet), when that is not `dir` itself; undefined outside any repository, at
+ * its top, or without git.
+ */
+export function enclosingRepositoryRoot(dir: string): string | undefined {
+  let existing = path.resolve(dir);
+  const missing: string[] = [];
+  while (!existsSync(existing)) {
+    missing.unshift(path.basename(existing));
+    const parent = path.dirname(existing);
+    if (parent === existing) return undefined;
+    existing = parent;
+  }
+  const top = gitText(existing, ['rev-parse', '--show-toplevel']);
+  if (!top) return undefined;
+  const root = realpathSync(top);
+  return path.join(realpathSync(existing), ...missing) === root ? undefined : root;
+}
+
 /** True when the text names a commit in the repository. */
 export function isRevision(root: string, revision: string): boolean {
   return !revision.startsWith('-') && gitText(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]) !== undefined;
