@@ -603,9 +603,12 @@ const risks: ChangeRule[] = [
   { pattern: 'risks.*.owner', category: 'people', classify: (c) => neutral(plain(c, `Owner of risk ${nameOf(c, 'risks.yaml', 'risks', id(c, 0))}`)) },
 ];
 
+/** A budget line with the file's `currency`, which its amounts are in (`12000 EUR a month`, not `12000 a month`). */
+const inCurrency = (line: unknown, currency: unknown): unknown => (isObject(line) && line.currency === undefined && isString(currency) ? { ...line, currency } : line);
+
 const budgetLineMoney = (c: RuleContext): Verdict => {
   const line = c.path.slice(0, 2);
-  const inner: RuleContext = { ...c, before: c.atBase(line), after: c.atHead(line) };
+  const inner: RuleContext = { ...c, before: inCurrency(c.atBase(line), c.atBase(['currency'])), after: inCurrency(c.atHead(line), c.atHead(['currency'])) };
   const verdict = money(inner, `Budget line ${nameOf(c, 'budget.yaml', 'lines', id(c, 0))}`);
   return verdict;
 };
@@ -616,7 +619,8 @@ const budget: ChangeRule[] = [
     category: 'commercial',
     classify: (c) => {
       const item = itemOf(c);
-      const subject = `Budget line ${labelOf(item, id(c, 0))} (${displayMoney(item)})`;
+      const currency = c.change === 'removed' ? c.atBase(['currency']) : c.atHead(['currency']);
+      const subject = `Budget line ${labelOf(item, id(c, 0))} (${displayMoney(inCurrency(item, currency))})`;
       return c.change === 'added' ? weakened(`${subject} added`) : tightened(`${subject} removed`);
     },
   },

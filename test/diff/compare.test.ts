@@ -111,6 +111,17 @@ describe('the change model, case by case', () => {
     ]);
   });
 
+  it('a budget line says its amounts in the currency of budget.yaml', () => {
+    const budget = 'currency: EUR\nlines:\n  - { id: desk, name: Service desk, amount: 12000, per: month }\n';
+    const base = { ...BASE, 'budget.yaml': budget };
+    expect(one(base, { ...base, 'budget.yaml': budget.replace('12000', '13000') })).toMatchObject({
+      path: ['lines', 'desk', 'amount'],
+      impact: 'weakened',
+      summary: 'Budget line Service desk raised from 12000 EUR a month to 13000 EUR a month',
+    });
+    expect(one(base, { ...base, 'budget.yaml': `${budget}  - { id: cloud, name: Cloud, amount: 500, per: month }\n` }).summary).toBe('Budget line Cloud (500 EUR a month) added');
+  });
+
   it('measurements: a downtime turned planned, an incident removed, a measurements file removed', () => {
     const m = `period: 2026-10
 incidents:
