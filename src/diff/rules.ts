@@ -522,6 +522,13 @@ const partnership: ChangeRule[] = [
     classify: (c) =>
       c.change === 'added' ? weakened(`Exclusion added to the scope: ${quote(c.after)} is no longer the provider's to do`) : tightened(`Exclusion removed from the scope: ${quote(c.before)}`),
   },
+  { pattern: 'changeManagement.window.from', category: 'governance', classify: (c) => neutral(plain(c, 'Start of the change window')) },
+  { pattern: 'changeManagement.window.to', category: 'governance', classify: (c) => neutral(plain(c, 'End of the change window')) },
+  {
+    pattern: 'changeManagement.window.days.*',
+    category: 'governance',
+    classify: (c) => neutral(c.change === 'added' ? `Change window now also on ${show(c.after)}` : `Change window no longer on ${show(c.before)}`),
+  },
   {
     pattern: 'changeManagement.approvers.*',
     category: 'governance',
@@ -713,7 +720,12 @@ export function describePath(path: IdPath, pattern: string): string {
       fields.push(seg);
     }
   }
-  return [items.join(', '), fields.join('.')].filter((s) => s !== '').join(': ') || 'the file';
+  return [items.join(', '), fields.map(words).join(' ')].filter((s) => s !== '').join(': ') || 'the file';
+}
+
+/** A YAML key as words for a sentence: `changeManagement` → `change management`, `reviewBy` → `review by`. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The judgement when no rule knows the place: neutral, in plain words. */

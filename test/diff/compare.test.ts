@@ -111,6 +111,16 @@ describe('the change model, case by case', () => {
     ]);
   });
 
+  it('a change window and change management read as sentences, neither way', () => {
+    const base = edit(BASE, 'partnership.yaml', ['  services: [service-desk, hosting]\n', '  services: [service-desk, hosting]\nchangeManagement:\n  mode: batched\n  window: { days: [tue], from: "18:00", to: "22:00" }\n']);
+    const head = edit(base, 'partnership.yaml', ['mode: batched', 'mode: immediate'], ['days: [tue], from: "18:00"', 'days: [tue, thu], from: "19:00"']);
+    expect(changes(base, head).map((c) => [c.impact, c.summary])).toEqual([
+      ['neutral', 'Change management mode changed from batched to immediate'],
+      ['neutral', 'Change window now also on thu'],
+      ['neutral', 'Start of the change window changed from 18:00 to 19:00'],
+    ]);
+  });
+
   it('a budget line says its amounts in the currency of budget.yaml', () => {
     const budget = 'currency: EUR\nlines:\n  - { id: desk, name: Service desk, amount: 12000, per: month }\n';
     const base = { ...BASE, 'budget.yaml': budget };
