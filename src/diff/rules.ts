@@ -635,6 +635,22 @@ const budget: ChangeRule[] = [
   { pattern: 'lines.*.per', category: 'commercial', classify: budgetLineMoney },
 ];
 
+/** An incident moved to another priority: looser targets (a longer resolution) are worse for the client. */
+function incidentPriority(c: RuleContext): Verdict {
+  const subject = `Incident ${id(c, 0)}`;
+  if (c.change !== 'changed') return neutral(plain(c, `Priority of incident ${id(c, 0)}`));
+  const serviceId = (data: unknown): unknown => (isObject(data) ? data.service : undefined);
+  const resolution = (side: SideView, service: unknown, priority: unknown): number | null => {
+    const found = arrayOf(side.service(service)?.priorities).find((p) => isObject(p) && p.id === priority);
+    return isObject(found) ? minutesOf(found.resolution) : null;
+  };
+  const b = resolution(c.base, serviceId(c.atBase(c.path.slice(0, 2))), c.before);
+  const a = resolution(c.head, serviceId(c.atHead(c.path.slice(0, 2))), c.after);
+  const sentence = `${subject} moved from ${show(c.before)} to ${show(c.after)}`;
+  if (b === null || a === null || a === b) return neutral(sentence);
+  return a > b ? weakened(`${sentence}: it is held to looser targets`) : tightened(`${sentence}: it is held to stricter targets`);
+}
+
 const instantScale = (up: string, down: string, worse: 'higher' | 'lower'): Scale => ({ measure: asDate, worse, up, down, added: 'neutral', removed: 'neutral' });
 
 const measurements: ChangeRule[] = [
@@ -655,6 +671,13 @@ const measurements: ChangeRule[] = [
   },
   { pattern: 'incidents.*.responded', category: 'operational', classify: (c) => onScale(c, `Response time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier|the incident looks better than before', 'lower')) },
   { pattern: 'incidents.*.resolved', category: 'operational', classify: (c) => onScale(c, `Resolution time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier|the incident looks better than before', 'lower')) },
+  { pattern: 'incidents.*.opened', category: 'operational', classify: (c) => onScale(c, `Opening time recorded for incident ${id(c, 0)}`, instantScale('moved later|the incident looks better than before', 'moved earlier', 'higher')) },
+  {
+    pattern: 'incidents.*.clockStops.*.to',
+    category: 'operational',
+    classify: (c) => onScale(c, `End of clock stop ${id(c, 1)} on incident ${id(c, 0)}`, instantScale('moved later|more of its time is paused', 'moved earlier|less of its time is paused', 'higher')),
+  },
+  { pattern: 'incidents.*.priority', category: 'operational', classify: incidentPriority },
   {
     pattern: 'downtime.*',
     category: 'operational',

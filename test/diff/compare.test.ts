@@ -146,6 +146,28 @@ downtime:
     expect(changes(base, without).map((c) => [c.file, c.change, c.impact])).toEqual([['measurements/2026-10.yaml', 'removed', 'weakened']]);
   });
 
+  it('measurements: an incident made to look better (downgraded, opened later, its clock stop longer) weakens', () => {
+    const m = `period: 2026-10
+incidents:
+  - id: INC-1
+    service: hosting
+    priority: P1
+    opened: 2026-10-05T09:12:00+02:00
+    resolved: 2026-10-05T15:00:00+02:00
+    clockStops:
+      - { from: 2026-10-05T10:00:00+02:00, to: 2026-10-05T11:00:00+02:00, reason: planned-maintenance }
+`;
+    const base = { ...BASE, 'measurements/2026-10.yaml': m };
+    const after = (from: string, to: string): Record<string, string> => ({ ...base, 'measurements/2026-10.yaml': m.replace(from, to) });
+    expect(one(base, after('priority: P1', 'priority: P2'))).toMatchObject({ path: ['incidents', 'INC-1', 'priority'], impact: 'weakened', summary: 'Incident INC-1 moved from P1 to P2: it is held to looser targets' });
+    expect(one(base, after('opened: 2026-10-05T09:12', 'opened: 2026-10-05T09:40'))).toMatchObject({ path: ['incidents', 'INC-1', 'opened'], impact: 'weakened' });
+    expect(one(base, after('to: 2026-10-05T11:00', 'to: 2026-10-05T12:00'))).toMatchObject({
+      path: ['incidents', 'INC-1', 'clockStops', '2026-10-05T10:00:00+02:00', 'to'],
+      impact: 'weakened',
+    });
+    expect(one(after('priority: P1', 'priority: P2'), base)).toMatchObject({ impact: 'tightened' });
+  });
+
   it('a file that no longer parses is one change that says so, and its syntax error a new finding', () => {
     const broken = { ...BASE, 'risks.yaml': 'risks:\n  - id: [unclosed\n' };
     const report = diffWorkspaces(memoryWorkspace(BASE), memoryWorkspace(broken), { base: 'a', head: 'b' }, { base: { today: '2026-11-15' }, head: { today: '2026-11-15' } });
