@@ -25,8 +25,13 @@ export interface AddPlan {
   build(answers: Answers): Edit[];
 }
 
-/** Keys whose values are written in quotes unless the file's own entries say otherwise (FORMAT.md asks for quotes there). */
-export const QUOTED_KEYS = ['phone', 'time', 'mon-fri'] as const;
+/**
+ * Keys whose values are written in quotes unless the file's own entries say
+ * otherwise (FORMAT.md asks for quotes there). A KPI's `op` is always quoted
+ * in the format, because `>=` and `>` must be: `<=` left plain beside
+ * `op: ">="` reads like a mistake.
+ */
+export const QUOTED_KEYS = ['phone', 'time', 'mon-fri', 'op'] as const;
 
 const PERIOD = /^\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4])?$/;
 const OPS = ['>=', '>', '<=', '<', '=='];

@@ -20,6 +20,9 @@ export interface InitOptions {
   hook?: boolean;
 }
 
+/** The files that work only at the top of a git repository (GitHub's workflows, pre-commit's config), by their path there. */
+export const REPOSITORY_FILES: readonly string[] = ['.github/workflows/govern.yml', '.pre-commit-config.yaml'];
+
 /** Where each schema applies, as globs relative to the partnership folder. */
 const SCHEMA_GLOBS: Readonly<Record<string, string[]>> = {
   partnership: ['partnership.yaml'],

@@ -42,6 +42,7 @@ export function insertEntry(text: string, path: readonly Key[], entry: unknown, 
   if (doc.errors.length > 0) throw new UsageError(`${file} has YAML errors; fix them (govern check shows where) before adding to it`);
   if (doc.contents !== null && !isMap(doc.contents)) throw new UsageError(`${file} does not hold a mapping at the top; add the entry by hand`);
   const singleQuote = prefersSingleQuotes(doc);
+  const flowPadding = prefersFlowPadding(text, doc);
 
   let result: { text: string; at: number; lines: string[] };
   // Walk down to the deepest existing node of the path.
@@ -61,7 +62,7 @@ export function insertEntry(text: string, path: readonly Key[], entry: unknown, 
     }
   }
   const rest = path.slice(depth);
-  const style = { singleQuote, quoted: options.quoted ?? [], eol };
+  const style = { singleQuote, flowPadding, quoted: options.quoted ?? [], eol };
 
   if (parent === null) {
     // An empty file, or one with comments only: the whole path is new.
@@ -134,6 +135,8 @@ export function insertEntry(text: string, path: readonly Key[], entry: unknown, 
 
 interface Style {
   singleQuote: boolean;
+  /** `{ id: a }` rather than `{id: a}`, as the file writes its flow mappings. */
+  flowPadding: boolean;
   quoted: readonly string[];
   eol: string;
 }
@@ -239,7 +242,7 @@ function buildNode(doc: Document, entry: unknown, style: Style, siblings: Siblin
 function toText(node: Node, style: Style, indent: number): string[] {
   const doc = new Document();
   doc.contents = node;
-  const out = doc.toString({ lineWidth: 0, indent, indentSeq: true, singleQuote: style.singleQuote, flowCollectionPadding: true });
+  const out = doc.toString({ lineWidth: 0, indent, indentSeq: true, singleQuote: style.singleQuote, flowCollectionPadding: style.flowPadding });
   return out
     .replace(/\n$/, '')
     .split('\n')
@@ -328,6 +331,26 @@ function prefersSingleQuotes(doc: Document): boolean {
   };
   visit(doc.contents);
   return single > double;
+}
+
+/** Whether the file's flow mappings have a space inside their braces (`{ id: a }`); true when it has none to go by. */
+function prefersFlowPadding(text: string, doc: Document): boolean {
+  let padded = 0;
+  let tight = 0;
+  const visit = (node: unknown): void => {
+    if (isMap(node) || isSeq(node)) {
+      if (isMap(node) && node.flow && node.items.length > 0 && node.range) {
+        if (/\s/.test(text[node.range[0] + 1] ?? ' ')) padded++;
+        else tight++;
+      }
+      for (const item of node.items) {
+        if (isPair(item)) visit(item.value);
+        else visit(item);
+      }
+    }
+  };
+  visit(doc.contents);
+  return padded >= tight;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -2,10 +2,12 @@ import { checkWorkspace, type CheckOptions } from '../check/run-check.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { PERIOD_FOLDERS } from '../model/file-kind.js';
 import { isObject, isString } from '../model/guards.js';
+import { allRules } from '../rules/index.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
 import { CHANGE_RULES, DEFAULT_CATEGORY, fallbackVerdict, type ChangeRule, type RuleContext } from './rules.js';
 import { SideView } from './side-view.js';
 import type { Change, DiffReport } from './types.js';
+import { displayValue } from './values.js';
 import { idPathOf, valueAt, walkValues } from './walk.js';
 
 /** How the two revisions are checked, for the findings a change introduces. */
@@ -41,7 +43,7 @@ export function diffWorkspaces(base: Workspace, head: Workspace, revisions: { ba
   for (const entry of unmatched) pairs.push({ base: entry });
   pairs.sort((x, y) => compareText((x.head ?? x.base)!.id, (y.head ?? y.base)!.id));
 
-  const changes: Change[] = [];
+  const changes: Change[] = compareConfig(base.config, head.config);
   for (const pair of pairs) changes.push(...comparePartnership(pair.base, pair.head));
   for (const change of changes) change.summary = capitalise(change.summary);
 
@@ -51,6 +53,48 @@ export function diffWorkspaces(base: Workspace, head: Workspace, revisions: { ba
     changes,
     newFindings: newFindings(base, head, b, h, options),
   };
+}
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = { off: 0, warning: 1, error: 2 };
+
+/**
+ * What a change to govern.config.yaml does to the checks: a rule turned down
+ * (error → warning → off) lets problems through that check would have stopped,
+ * so it is weakened, whatever partnership it hides them in; turned up, tightened.
+ * A rule missing from the config has its built-in severity.
+ */
+function compareConfig(base: SourceFile | undefined, head: SourceFile | undefined): Change[] {
+  const b = base?.ok ? base.data : undefined;
+  const h = head?.ok ? head.data : undefined;
+  if (base && head && base.text === head.text) return [];
+  const file = (head ?? base)?.path ?? '';
+  const rulesOf = (data: unknown): Record<string, unknown> => (isObject(data) && isObject(data.rules) ? data.rules : {});
+  const rb = rulesOf(b);
+  const rh = rulesOf(h);
+  const out: Change[] = [];
+  for (const id of [...new Set([...Object.keys(rb), ...Object.keys(rh)])].sort(compareText)) {
+    const builtIn = allRules.find((r) => r.id === id)?.severity;
+    const before = isString(rb[id]) ? rb[id] : null;
+    const after = isString(rh[id]) ? rh[id] : null;
+    const from = before ?? builtIn;
+    const to = after ?? builtIn;
+    if (before === after || from === undefined || to === undefined) continue;
+    const change = before === null ? 'added' : after === null ? 'removed' : 'changed';
+    const rank = (s: string): number => SEVERITY_RANK[s] ?? 1;
+    const impact = rank(to) < rank(from) ? 'weakened' : rank(to) > rank(from) ? 'tightened' : 'neutral';
+    const words = (s: string, set: string | null): string => (s === 'off' ? 'off' : `${s}${set === null ? ' (its default)' : ''}`);
+    const why = impact === 'weakened' ? (to === 'off' ? ': check no longer reports it' : ': its findings no longer fail check') : '';
+    out.push({ partnership: '', file, path: ['rules', id], change, before, after, category: 'governance', impact, summary: `Rule ${id} turned from ${words(from, before)} to ${words(to, after)}${why}` });
+  }
+  const other = (data: unknown): Record<string, unknown> => (isObject(data) ? Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'rules')) : {});
+  const ob = other(b);
+  const oh = other(h);
+  for (const key of [...new Set([...Object.keys(ob), ...Object.keys(oh)])].sort(compareText)) {
+    if (JSON.stringify(ob[key]) === JSON.stringify(oh[key])) continue;
+    const change = ob[key] === undefined ? 'added' : oh[key] === undefined ? 'removed' : 'changed';
+    out.push({ partnership: '', file, path: [key], change, before: ob[key] ?? null, after: oh[key] ?? null, category: 'governance', impact: 'neutral', summary: `Setting ${key} of govern ${change === 'changed' ? `changed from ${displayValue(ob[key])} to ${displayValue(oh[key])}` : change === 'added' ? `set to ${displayValue(oh[key])}` : `removed (was ${displayValue(ob[key])})`}` });
+  }
+  return out;
 }
 
 function identify(workspace: Workspace): Entry[] {

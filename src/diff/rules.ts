@@ -359,7 +359,17 @@ const slas: ChangeRule[] = [
   {
     pattern: 'services.*.credits.cap',
     category: 'commercial',
-    classify: (c) => onScale(c, `Credit cap for ${service(c)}`, { measure: asNumber, worse: 'lower', up: 'raised', down: 'lowered', added: 'weakened', removed: 'tightened', show: percent }),
+    classify: (c) => {
+      const subject = `Credit cap for ${service(c)}`;
+      // A cap that leaves or arrives with the tiers it caps changes nothing by itself: the tiers' change says what the client loses or gains.
+      const tiersAt = (side: SideView): number => {
+        const credits = side.service(id(c, 0))?.credits;
+        return tiersOf(isObject(credits) ? credits.tiers : undefined).length;
+      };
+      if (c.change === 'removed' && tiersAt(c.head) === 0) return neutral(`${subject} removed with the credits (was ${percent(c.before)})`);
+      if (c.change === 'added' && tiersAt(c.base) === 0) return neutral(`${subject} set to ${percent(c.after)} with the new credits`);
+      return onScale(c, subject, { measure: asNumber, worse: 'lower', up: 'raised', down: 'lowered', added: 'weakened', removed: 'tightened', show: percent });
+    },
   },
 ];
 
@@ -512,6 +522,13 @@ const partnership: ChangeRule[] = [
     classify: (c) =>
       c.change === 'added' ? weakened(`Exclusion added to the scope: ${quote(c.after)} is no longer the provider's to do`) : tightened(`Exclusion removed from the scope: ${quote(c.before)}`),
   },
+  { pattern: 'changeManagement.window.from', category: 'governance', classify: (c) => neutral(plain(c, 'Start of the change window')) },
+  { pattern: 'changeManagement.window.to', category: 'governance', classify: (c) => neutral(plain(c, 'End of the change window')) },
+  {
+    pattern: 'changeManagement.window.days.*',
+    category: 'governance',
+    classify: (c) => neutral(c.change === 'added' ? `Change window now also on ${show(c.after)}` : `Change window no longer on ${show(c.before)}`),
+  },
   {
     pattern: 'changeManagement.approvers.*',
     category: 'governance',
@@ -593,9 +610,12 @@ const risks: ChangeRule[] = [
   { pattern: 'risks.*.owner', category: 'people', classify: (c) => neutral(plain(c, `Owner of risk ${nameOf(c, 'risks.yaml', 'risks', id(c, 0))}`)) },
 ];
 
+/** A budget line with the file's `currency`, which its amounts are in (`12000 EUR a month`, not `12000 a month`). */
+const inCurrency = (line: unknown, currency: unknown): unknown => (isObject(line) && line.currency === undefined && isString(currency) ? { ...line, currency } : line);
+
 const budgetLineMoney = (c: RuleContext): Verdict => {
   const line = c.path.slice(0, 2);
-  const inner: RuleContext = { ...c, before: c.atBase(line), after: c.atHead(line) };
+  const inner: RuleContext = { ...c, before: inCurrency(c.atBase(line), c.atBase(['currency'])), after: inCurrency(c.atHead(line), c.atHead(['currency'])) };
   const verdict = money(inner, `Budget line ${nameOf(c, 'budget.yaml', 'lines', id(c, 0))}`);
   return verdict;
 };
@@ -606,13 +626,30 @@ const budget: ChangeRule[] = [
     category: 'commercial',
     classify: (c) => {
       const item = itemOf(c);
-      const subject = `Budget line ${labelOf(item, id(c, 0))} (${displayMoney(item)})`;
+      const currency = c.change === 'removed' ? c.atBase(['currency']) : c.atHead(['currency']);
+      const subject = `Budget line ${labelOf(item, id(c, 0))} (${displayMoney(inCurrency(item, currency))})`;
       return c.change === 'added' ? weakened(`${subject} added`) : tightened(`${subject} removed`);
     },
   },
   { pattern: 'lines.*.amount', category: 'commercial', classify: budgetLineMoney },
   { pattern: 'lines.*.per', category: 'commercial', classify: budgetLineMoney },
 ];
+
+/** An incident moved to another priority: looser targets (a longer resolution) are worse for the client. */
+function incidentPriority(c: RuleContext): Verdict {
+  const subject = `Incident ${id(c, 0)}`;
+  if (c.change !== 'changed') return neutral(plain(c, `Priority of incident ${id(c, 0)}`));
+  const serviceId = (data: unknown): unknown => (isObject(data) ? data.service : undefined);
+  const resolution = (side: SideView, service: unknown, priority: unknown): number | null => {
+    const found = arrayOf(side.service(service)?.priorities).find((p) => isObject(p) && p.id === priority);
+    return isObject(found) ? minutesOf(found.resolution) : null;
+  };
+  const b = resolution(c.base, serviceId(c.atBase(c.path.slice(0, 2))), c.before);
+  const a = resolution(c.head, serviceId(c.atHead(c.path.slice(0, 2))), c.after);
+  const sentence = `${subject} moved from ${show(c.before)} to ${show(c.after)}`;
+  if (b === null || a === null || a === b) return neutral(sentence);
+  return a > b ? weakened(`${sentence}: it is held to looser targets`) : tightened(`${sentence}: it is held to stricter targets`);
+}
 
 const instantScale = (up: string, down: string, worse: 'higher' | 'lower'): Scale => ({ measure: asDate, worse, up, down, added: 'neutral', removed: 'neutral' });
 
@@ -634,6 +671,13 @@ const measurements: ChangeRule[] = [
   },
   { pattern: 'incidents.*.responded', category: 'operational', classify: (c) => onScale(c, `Response time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier|the incident looks better than before', 'lower')) },
   { pattern: 'incidents.*.resolved', category: 'operational', classify: (c) => onScale(c, `Resolution time recorded for incident ${id(c, 0)}`, instantScale('moved later', 'moved earlier|the incident looks better than before', 'lower')) },
+  { pattern: 'incidents.*.opened', category: 'operational', classify: (c) => onScale(c, `Opening time recorded for incident ${id(c, 0)}`, instantScale('moved later|the incident looks better than before', 'moved earlier', 'higher')) },
+  {
+    pattern: 'incidents.*.clockStops.*.to',
+    category: 'operational',
+    classify: (c) => onScale(c, `End of clock stop ${id(c, 1)} on incident ${id(c, 0)}`, instantScale('moved later|more of its time is paused', 'moved earlier|less of its time is paused', 'higher')),
+  },
+  { pattern: 'incidents.*.priority', category: 'operational', classify: incidentPriority },
   {
     pattern: 'downtime.*',
     category: 'operational',
@@ -699,7 +743,12 @@ export function describePath(path: IdPath, pattern: string): string {
       fields.push(seg);
     }
   }
-  return [items.join(', '), fields.join('.')].filter((s) => s !== '').join(': ') || 'the file';
+  return [items.join(', '), fields.map(words).join(' ')].filter((s) => s !== '').join(': ') || 'the file';
+}
+
+/** A YAML key as words for a sentence: `changeManagement` → `change management`, `reviewBy` → `review by`. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** The judgement when no rule knows the place: neutral, in plain words. */

@@ -18,8 +18,8 @@ export interface DiffTarget {
   root: string;
   /** The folder compared, relative to the repository root with `/` (`''` for the root). */
   prefix: string;
-  /** The repository root as seen from the working directory, for the paths shown to users. */
-  rootFromCwd: string;
+  /** The working directory (its real path), for the paths shown to users. */
+  cwd: string;
 }
 
 /** A side of a comparison: a commit, or the working tree. */
@@ -78,8 +78,7 @@ export function locateTarget(input: string, cwd: string): DiffTarget {
   const rel = path.relative(root, realpathSync(existing));
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${input} is not inside the git repository at ${top}`);
   const prefix = [...rel.split(path.sep), ...missing].filter((s) => s !== '' && s !== '.').join('/');
-  const rootFromCwd = path.relative(safeRealpath(cwd), root);
-  return { root, prefix, rootFromCwd };
+  return { root, prefix, cwd: safeRealpath(cwd) };
 }
 
 function safeRealpath(p: string): string {
@@ -98,6 +97,26 @@ function partnershipFolderOf(start: string): string {
     if (parent === dir) return start;
     dir = parent;
   }
+}
+
+/**
+ * The top folder of the git repository that holds `dir` (which need not exist
+ * yet), when that is not `dir` itself; undefined outside any repository, at
+ * its top, or without git.
+ */
+export function enclosingRepositoryRoot(dir: string): string | undefined {
+  let existing = path.resolve(dir);
+  const missing: string[] = [];
+  while (!existsSync(existing)) {
+    missing.unshift(path.basename(existing));
+    const parent = path.dirname(existing);
+    if (parent === existing) return undefined;
+    existing = parent;
+  }
+  const top = gitText(existing, ['rev-parse', '--show-toplevel']);
+  if (!top) return undefined;
+  const root = realpathSync(top);
+  return path.join(realpathSync(existing), ...missing) === root ? undefined : root;
 }
 
 /** True when the text names a commit in the repository. */
@@ -196,8 +215,9 @@ const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}
 
 /** A path inside the repository as users see it: relative to the working directory, with `/`. */
 function shownPath(target: DiffTarget, repoPath: string): string {
-  const joined = path.posix.normalize(path.posix.join(target.rootFromCwd.split(path.sep).join('/'), repoPath));
-  return joined === '' ? '.' : joined;
+  // Relative to the working directory itself, so that from inside a partnership folder its files are `slas.yaml`, as check shows them, not `../acme/slas.yaml`.
+  const shown = path.relative(target.cwd, path.join(target.root, ...repoPath.split('/'))).split(path.sep).join('/');
+  return shown === '' ? '.' : shown;
 }
 
 /** Builds the workspace of one side through the same pure planner and loader as `check`. */

@@ -137,6 +137,14 @@ describe('govern add', () => {
     expect(findings()).toEqual([]);
   });
 
+  it('quotes a KPI target operator as its siblings and the format do, whether or not YAML needs it', async () => {
+    const objectives = file('objectives.yaml');
+    expect(objectives).toContain('target: { op: ">=", value:');
+    const result = await add(['kpi', '--name', 'Reopened tickets', '--value', '5', '--unit', 'tickets', '--op', '<=', '--source', 'measured', '--objective', 'meet-service-levels']);
+    expect(result.code, result.err).toBe(0);
+    expect(insertedLines(objectives, file('objectives.yaml'))).toContain('        target: { op: "<=", value: 5 }');
+  });
+
   it('without a terminal, fails at once naming the flags that answer the questions', async () => {
     const before = file('contacts.yaml');
     const result = await add(['contact', '--name', 'Kim Lee']);

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +98,34 @@ describe('govern init', () => {
     expect(await run(io)).toBe(2);
     expect(io.err()).toMatch(message);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('in a subfolder of a git repository, puts the CI workflow and pre-commit config at its top, where they run; a second partnership keeps them', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    const io = memoryIo(['init', 'partners/acme', '--yes'], { cwd: dir, now: () => NOW });
+    expect(await run(io), io.err()).toBe(0);
+    expect(readdirSync(path.join(dir, 'partners/acme'))).not.toContain('.github');
+    expect(readdirSync(path.join(dir, 'partners/acme'))).not.toContain('.pre-commit-config.yaml');
+    expect(readFileSync(path.join(dir, '.github/workflows/govern.yml'), 'utf8')).toContain('govern check --format github');
+    expect(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toContain('entry: govern check');
+    expect(io.err()).toContain('  .github/workflows/govern.yml (at the top of the repository, where it runs)\n');
+    // The editor settings stay with the partnership: their globs are relative to it.
+    expect(existsSync(path.join(dir, 'partners/acme/.vscode/settings.json'))).toBe(true);
+
+    writeFileSync(path.join(dir, '.pre-commit-config.yaml'), 'repos: []   # mine\n');
+    const second = memoryIo(['init', 'partners/beta', '--yes', '--client', 'Beta'], { cwd: dir, now: () => NOW });
+    expect(await run(second), second.err()).toBe(0);
+    expect(second.err()).toContain("kept the repository's own .github/workflows/govern.yml and .pre-commit-config.yaml");
+    expect(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toBe('repos: []   # mine\n');
+    expect(existsSync(path.join(dir, 'partners/beta/partnership.yaml'))).toBe(true);
+  });
+
+  it('at the top of a git repository, writes the CI workflow there as before', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    const io = memoryIo(['init', '--yes'], { cwd: dir, now: () => NOW });
+    expect(await run(io), io.err()).toBe(0);
+    expect(existsSync(path.join(dir, '.github/workflows/govern.yml'))).toBe(true);
+    expect(io.err()).not.toContain('kept');
   });
 
   it('has a flag for every question', () => {

@@ -48,6 +48,26 @@ describe('insertEntry', () => {
     expect(text.endsWith('# trailing remarks stay where they are\n')).toBe(true);
   });
 
+  it('writes braces as tight as the file writes them: `{id: a}` beside `{id: a}`', () => {
+    const before = `lines:
+  - {id: desk, name: Service desk, amount: 12000, per: month}
+  - {id: licences, name: Monitoring licences, amount: 9000, per: year}
+`;
+    const { text } = insertEntry(before, ['lines'], { id: 'cloud', name: 'Cloud hosting', amount: 5000, per: 'month' });
+    expect(insertedLines(before, text)).toEqual(['  - {id: cloud, name: Cloud hosting, amount: 5000, per: month}']);
+    const objectives = `objectives:
+  - id: uptime
+    title: Stay up
+    kpis:
+      - id: availability
+        name: Availability
+        target: {op: ">=", value: 99.9}
+        source: measured
+`;
+    const kpi = insertEntry(objectives, ['objectives', 0, 'kpis'], { id: 'csat', name: 'Satisfaction', target: { op: '>=', value: 4 }, source: 'measured' }, { quoted: ['op'] });
+    expect(insertedLines(objectives, kpi.text)).toContain('        target: {op: ">=", value: 4}');
+  });
+
   it('writes a flow entry when the siblings are flow, in their key order', () => {
     const before = `currency: EUR
 lines:

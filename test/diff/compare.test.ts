@@ -96,6 +96,42 @@ describe('the change model, case by case', () => {
     expect(one(base, edit(base, 'objectives.yaml', ['value: 4 }', 'value: 8 }']))).toMatchObject({ impact: 'weakened', summary: 'KPI Hosting availability target raised from <= 4 to <= 8' });
   });
 
+  it('credits removed whole, cap and all, cut against the client once: the cap that goes with them is neither way', () => {
+    const credits = '    credits:\n      tiers:\n        - { below: 99.9, percent: 5 }\n        - { below: 99.5, percent: 10 }\n      cap: 20\n';
+    const without = edit(BASE, 'slas.yaml', [credits, '']);
+    const removed = changes(BASE, without).map((c) => [c.path.at(-1), c.change, c.impact]);
+    expect(removed).toEqual([
+      ['tiers', 'removed', 'weakened'],
+      ['cap', 'removed', 'neutral'],
+    ]);
+    const added = changes(without, BASE).map((c) => [c.path.at(-1), c.change, c.impact, c.summary]);
+    expect(added).toEqual([
+      ['tiers', 'added', 'tightened', 'Service credits for Hosting introduced: 5% below 99.9%, 10% below 99.5%'],
+      ['cap', 'added', 'neutral', 'Credit cap for Hosting set to 20% with the new credits'],
+    ]);
+  });
+
+  it('a change window and change management read as sentences, neither way', () => {
+    const base = edit(BASE, 'partnership.yaml', ['  services: [service-desk, hosting]\n', '  services: [service-desk, hosting]\nchangeManagement:\n  mode: batched\n  window: { days: [tue], from: "18:00", to: "22:00" }\n']);
+    const head = edit(base, 'partnership.yaml', ['mode: batched', 'mode: immediate'], ['days: [tue], from: "18:00"', 'days: [tue, thu], from: "19:00"']);
+    expect(changes(base, head).map((c) => [c.impact, c.summary])).toEqual([
+      ['neutral', 'Change management mode changed from batched to immediate'],
+      ['neutral', 'Change window now also on thu'],
+      ['neutral', 'Start of the change window changed from 18:00 to 19:00'],
+    ]);
+  });
+
+  it('a budget line says its amounts in the currency of budget.yaml', () => {
+    const budget = 'currency: EUR\nlines:\n  - { id: desk, name: Service desk, amount: 12000, per: month }\n';
+    const base = { ...BASE, 'budget.yaml': budget };
+    expect(one(base, { ...base, 'budget.yaml': budget.replace('12000', '13000') })).toMatchObject({
+      path: ['lines', 'desk', 'amount'],
+      impact: 'weakened',
+      summary: 'Budget line Service desk raised from 12000 EUR a month to 13000 EUR a month',
+    });
+    expect(one(base, { ...base, 'budget.yaml': `${budget}  - { id: cloud, name: Cloud, amount: 500, per: month }\n` }).summary).toBe('Budget line Cloud (500 EUR a month) added');
+  });
+
   it('measurements: a downtime turned planned, an incident removed, a measurements file removed', () => {
     const m = `period: 2026-10
 incidents:
@@ -108,6 +144,28 @@ downtime:
     expect(one(base, { ...base, 'measurements/2026-10.yaml': m.replace(/incidents:\n.*\n/, '') })).toMatchObject({ path: ['incidents', 'INC-1'], change: 'removed', impact: 'weakened' });
     const { 'measurements/2026-10.yaml': _, ...without } = base;
     expect(changes(base, without).map((c) => [c.file, c.change, c.impact])).toEqual([['measurements/2026-10.yaml', 'removed', 'weakened']]);
+  });
+
+  it('measurements: an incident made to look better (downgraded, opened later, its clock stop longer) weakens', () => {
+    const m = `period: 2026-10
+incidents:
+  - id: INC-1
+    service: hosting
+    priority: P1
+    opened: 2026-10-05T09:12:00+02:00
+    resolved: 2026-10-05T15:00:00+02:00
+    clockStops:
+      - { from: 2026-10-05T10:00:00+02:00, to: 2026-10-05T11:00:00+02:00, reason: planned-maintenance }
+`;
+    const base = { ...BASE, 'measurements/2026-10.yaml': m };
+    const after = (from: string, to: string): Record<string, string> => ({ ...base, 'measurements/2026-10.yaml': m.replace(from, to) });
+    expect(one(base, after('priority: P1', 'priority: P2'))).toMatchObject({ path: ['incidents', 'INC-1', 'priority'], impact: 'weakened', summary: 'Incident INC-1 moved from P1 to P2: it is held to looser targets' });
+    expect(one(base, after('opened: 2026-10-05T09:12', 'opened: 2026-10-05T09:40'))).toMatchObject({ path: ['incidents', 'INC-1', 'opened'], impact: 'weakened' });
+    expect(one(base, after('to: 2026-10-05T11:00', 'to: 2026-10-05T12:00'))).toMatchObject({
+      path: ['incidents', 'INC-1', 'clockStops', '2026-10-05T10:00:00+02:00', 'to'],
+      impact: 'weakened',
+    });
+    expect(one(after('priority: P1', 'priority: P2'), base)).toMatchObject({ impact: 'tightened' });
   });
 
   it('a file that no longer parses is one change that says so, and its syntax error a new finding', () => {

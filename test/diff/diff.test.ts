@@ -321,6 +321,28 @@ describe('govern diff: findings a change introduces', () => {
     expect(strict.newFindings.map((d) => [d.ruleId, d.file])).toContainEqual(['ref/unknown-contact', 'acme/escalation.yaml']);
   });
 
+  it('run from inside the partnership folder, a new finding names its file as check does there', async () => {
+    repo.commit(under('acme', BASE), 'base');
+    repo.commit({ 'acme/contacts.yaml': BASE['contacts.yaml']!.replace(/  - id: kim-lee\n(    .*\n)*/, '') }, 'remove kim');
+    const inside = path.join(repo.dir, 'acme');
+    const report = await diffJson(inside, 'HEAD~1', 'HEAD');
+    expect(report.newFindings.map((d) => [d.ruleId, d.file, d.range.start.line])).toEqual(await checkFindings(inside));
+    expect(report.newFindings.map((d) => d.file)).toContain('escalation.yaml');
+  });
+
+  it('a rule turned down in govern.config.yaml is a weakened change, not silence', async () => {
+    repo.commit({ ...under('acme', BASE), 'govern.config.yaml': 'rules:\n  risks/stale-review: error\n' }, 'base');
+    repo.commit({ 'govern.config.yaml': 'rules:\n  risks/stale-review: off\n  risks/high-score-plan: warning\n  contacts/unreferenced: error\n' }, 'quieter');
+    const report = await diffJson(repo.dir, 'HEAD~1', 'HEAD', 'acme');
+    expect(report.changes.map((c) => [c.file, c.path, c.change, c.before, c.after, c.impact])).toEqual([
+      ['govern.config.yaml', ['rules', 'contacts/unreferenced'], 'added', null, 'error', 'tightened'],
+      ['govern.config.yaml', ['rules', 'risks/high-score-plan'], 'added', null, 'warning', 'weakened'],
+      ['govern.config.yaml', ['rules', 'risks/stale-review'], 'changed', 'error', 'off', 'weakened'],
+    ]);
+    expect(report.changes.at(-1)!.summary).toBe('Rule risks/stale-review turned from error to off: check no longer reports it');
+    expect((await govern(repo.dir, 'HEAD~1', 'HEAD', 'acme', '--fail-on', 'weakened')).code).toBe(1);
+  });
+
   it('a finding whose item only moved in its list is not new', async () => {
     const base = edit(BASE, 'escalation.yaml', ['contacts: [bob-smith]', 'contacts: [bob-smyth]']);
     repo.commit(base, 'base');
