@@ -20,8 +20,12 @@ export interface InitOptions {
   hook?: boolean;
 }
 
-/** The files that work only at the top of a git repository (GitHub's workflows, pre-commit's config), by their path there. */
-export const REPOSITORY_FILES: readonly string[] = ['.github/workflows/govern.yml', '.pre-commit-config.yaml'];
+/**
+ * The files that work only at the top of a git repository, by their path there: GitHub's
+ * workflows, pre-commit's config, and govern's own config, which `govern check` run at the top
+ * (as CI and the hook run it) looks for there and not in the folders below.
+ */
+export const REPOSITORY_FILES: readonly string[] = ['.github/workflows/govern.yml', '.pre-commit-config.yaml', 'govern.config.yaml'];
 
 /** Where each schema applies, as globs relative to the partnership folder. */
 const SCHEMA_GLOBS: Readonly<Record<string, string[]>> = {
@@ -310,7 +314,7 @@ actuals: []
 
   files.set(
     'govern.config.yaml',
-    `# Settings for govern in this folder. Rule ids are listed by \`govern rules\`;
+    `# Settings for govern in this folder and the folders below. Rule ids are listed by \`govern rules\`;
 # each can be set to off, warning or error, for example:
 #   rules:
 #     risks/stale-review: error

@@ -109,13 +109,18 @@ describe('govern init', () => {
     expect(readFileSync(path.join(dir, '.github/workflows/govern.yml'), 'utf8')).toContain('govern check --format github');
     expect(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toContain('entry: govern check');
     expect(io.err()).toContain('  .github/workflows/govern.yml (at the top of the repository, where it runs)\n');
+    // CI and the hook run check at the top, which reads the config there: one in the subfolder would hold only locally.
+    expect(readdirSync(path.join(dir, 'partners/acme'))).not.toContain('govern.config.yaml');
+    expect(readFileSync(path.join(dir, 'govern.config.yaml'), 'utf8')).toContain('rules: {}');
+    expect(io.err()).toContain('  govern.config.yaml (at the top of the repository, where check reads it)\n');
     // The editor settings stay with the partnership: their globs are relative to it.
     expect(existsSync(path.join(dir, 'partners/acme/.vscode/settings.json'))).toBe(true);
 
     writeFileSync(path.join(dir, '.pre-commit-config.yaml'), 'repos: []   # mine\n');
     const second = memoryIo(['init', 'partners/beta', '--yes', '--client', 'Beta'], { cwd: dir, now: () => NOW });
     expect(await run(second), second.err()).toBe(0);
-    expect(second.err()).toContain("kept the repository's own .github/workflows/govern.yml and .pre-commit-config.yaml");
+    expect(second.err()).toContain("kept the repository's own .github/workflows/govern.yml and .pre-commit-config.yaml: make sure it runs govern check");
+    expect(second.err()).toContain("kept the repository's own govern.config.yaml: its rule settings apply to this partnership too");
     expect(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toBe('repos: []   # mine\n');
     expect(existsSync(path.join(dir, 'partners/beta/partnership.yaml'))).toBe(true);
   });

@@ -73,8 +73,10 @@ async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
 
   // GitHub reads workflows, and pre-commit its config, only at the top of the repository: inside a
   // subfolder of one they would do nothing, so they go to the top (their commands there cover every
-  // partnership below it), unless the repository already has its own, which is kept.
-  const repoRoot = extras.ci || extras.hook ? enclosingRepositoryRoot(target) : undefined;
+  // partnership below it), unless the repository already has its own, which is kept. govern.config.yaml
+  // goes there too: `govern check` run at the top (by CI and the hook) reads the config at or above
+  // the checked folder, so one in the subfolder would hold locally and not in CI.
+  const repoRoot = enclosingRepositoryRoot(target);
   const destination = (rel: string): string => (repoRoot !== undefined && REPOSITORY_FILES.includes(rel) ? path.join(repoRoot, rel) : path.join(target, rel));
   const shownPath = (rel: string): string => (repoRoot !== undefined && REPOSITORY_FILES.includes(rel) ? path.relative(fs.realpathSync(io.cwd), destination(rel)).split(path.sep).join('/') : rel);
   const kept = repoRoot === undefined ? [] : REPOSITORY_FILES.filter((rel) => fs.existsSync(destination(rel)));
@@ -97,9 +99,12 @@ async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
   const late = existing(files.keys());
   if (late.length > 0) throw refuse(late);
   for (const [rel, text] of files) writeFileAtomic(destination(rel), text, { overwrite: false, flagHint: 'another folder' });
-  const listed = (p: string): string => (repoRoot !== undefined && REPOSITORY_FILES.includes(p) ? `${shownPath(p)} (at the top of the repository, where it runs)` : p);
+  const listed = (p: string): string =>
+    repoRoot !== undefined && REPOSITORY_FILES.includes(p) ? `${shownPath(p)} (at the top of the repository, where ${p === 'govern.config.yaml' ? 'check reads it' : 'it runs'})` : p;
   io.stderr.write(`wrote ${files.size} files to ${shown}:\n${[...files.keys()].filter((p) => !p.startsWith('.govern/')).map((p) => `  ${listed(p)}`).join('\n')}\n${extras.editor ? '  .govern/schemas/ (JSON Schemas for the editor)\n' : ''}`);
-  if (kept.length > 0) io.stderr.write(`kept the repository's own ${kept.map(shownPath).join(' and ')}: make sure it runs govern check\n`);
+  const keptRunners = kept.filter((rel) => rel !== 'govern.config.yaml');
+  if (keptRunners.length > 0) io.stderr.write(`kept the repository's own ${keptRunners.map(shownPath).join(' and ')}: make sure it runs govern check\n`);
+  if (kept.includes('govern.config.yaml')) io.stderr.write(`kept the repository's own ${shownPath('govern.config.yaml')}: its rule settings apply to this partnership too\n`);
   const code = await authoring.checkAndReport(io, target, flags, today);
   io.stderr.write('next: fill in the placeholders (names, budget amounts), commit the files, and grow the partnership with govern add contact|risk|action|kpi|service\n');
   return code;
