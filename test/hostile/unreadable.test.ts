@@ -5,34 +5,55 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, buildUnreadable } from './corpus.js';
 
 const built = existsSync(path.join(path.dirname(BIN), '../dist/cli/main.js'));
+/** How to start a process that chmod 000 keeps out: a command and the arguments before node's own. */
+interface Launcher {
+  command: string;
+  prefix: string[];
+  uid?: number;
+  gid?: number;
+}
+
 const NOBODY = 65534;
+/** Root without the capabilities that let it read any file: it still owns everything else here. */
+const SETPRIV = ['--bounding-set', '-dac_override,-dac_read_search'];
 
 /**
  * How to run govern so that chmod 000 keeps it out: as ourselves when that
- * works; as root (where chmod blocks nothing) as the user `nobody`, if this
- * machine lets us switch; otherwise the case cannot be tested here, and is
- * skipped rather than passed.
+ * works; as root (where chmod blocks nothing), as root without its
+ * read-anything capabilities (util-linux's setpriv), or else as the user
+ * `nobody` when nobody can reach this checkout; otherwise the case cannot be
+ * tested here, and is skipped rather than passed.
  */
-function asWhom(file: string): { uid?: number; gid?: number } | undefined {
+function launcher(file: string): Launcher | undefined {
   try {
     readFileSync(file);
   } catch {
-    return {};
+    return { command: process.execPath, prefix: [] };
   }
   if (process.getuid?.() !== 0) return undefined;
-  const probe = spawnSync(process.execPath, ['-e', `require('fs').readFileSync(${JSON.stringify(file)})`], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
-  if (probe.error || probe.status === 0) return undefined;
-  return { uid: NOBODY, gid: NOBODY };
+  const blocked = (l: Launcher): boolean => {
+    // The file is refused, while its folder, its sibling and the CLI itself can be read.
+    const script = `const fs = require('fs'); for (const f of ${JSON.stringify([path.join(path.dirname(file), 'partnership.yaml'), BIN, BUNDLE])}) fs.readFileSync(f); fs.readFileSync(${JSON.stringify(file)})`;
+    const probe = spawnSync(l.command, [...l.prefix, '-e', script], { uid: l.uid, gid: l.gid, encoding: 'utf8' });
+    return !probe.error && probe.status !== 0 && /EACCES/.test(probe.stderr) && probe.stderr.includes(path.basename(file));
+  };
+  const candidates: Launcher[] = [
+    { command: 'setpriv', prefix: [...SETPRIV, process.execPath] },
+    { command: process.execPath, prefix: [], uid: NOBODY, gid: NOBODY },
+  ];
+  return candidates.find(blocked);
 }
+
+const BUNDLE = path.join(path.dirname(BIN), '../dist/bundle/govern.cjs');
 
 describe.runIf(built)('an unreadable file', () => {
   const fixture = buildUnreadable();
-  const whom = asWhom(fixture.file);
+  const how = launcher(fixture.file);
   afterAll(() => fixture.remove());
 
-  it.skipIf(whom === undefined)('is a file/unreadable finding at line 1, exit 1, not a crash', () => {
+  it.skipIf(how === undefined)('is a file/unreadable finding at line 1, exit 1, not a crash', () => {
     {
-      const result = spawnSync(process.execPath, [BIN, 'check', '.', '--format', 'json', '--today', '2026-11-15', '--rule', 'governance/no-review-meeting=off', '--rule', 'contacts/unreferenced=off', '--rule', 'escalation/missing-path=off'], { cwd: fixture.dir, encoding: 'utf8', ...whom });
+      const result = spawnSync(how!.command, [...how!.prefix, BIN, 'check', '.', '--format', 'json', '--today', '2026-11-15', '--rule', 'governance/no-review-meeting=off', '--rule', 'contacts/unreferenced=off', '--rule', 'escalation/missing-path=off'], { cwd: fixture.dir, encoding: 'utf8', uid: how!.uid, gid: how!.gid });
       expect(result.signal).toBeNull();
       expect(result.stderr).toBe('');
       expect(result.status).toBe(1);
