@@ -28,7 +28,7 @@ export const budgetOverspend = defineRule({
       for (const bucket of sumByPeriod(line, p.actuals)) {
         // sum > amount × 1.1, in whole tenths so that 10 % exactly is never "over" through rounding.
         if (bucket.sum * 10 <= amount * 11) continue;
-        const over = amount > 0 ? `, ${percent((bucket.sum - amount) / amount)} over` : '';
+        const over = amount > 0 ? `, ${percentOver((bucket.sum - amount) / amount)} over` : '';
         context.report({
           file: bucket.last.file,
           path: [...bucket.last.path, 'amount'],
@@ -85,4 +85,10 @@ function money(value: number): string {
 
 function percent(fraction: number): string {
   return `${Math.round(fraction * 1000) / 10} %`;
+}
+
+/** How far over, rounded up when rounding would make it read as the tolerance itself ("10 % over: more than 10 %"). */
+function percentOver(fraction: number): string {
+  const rounded = Math.round(fraction * 1000) / 10;
+  return rounded > OVERSPEND_TOLERANCE * 100 ? `${rounded} %` : `${Math.ceil(fraction * 1000) / 10} %`;
 }

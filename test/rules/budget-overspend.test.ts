@@ -55,4 +55,9 @@ describe('budget/overspend', () => {
     expect(finding?.data).toMatchObject({ period: '2026-Q4', spent: 12000, amount: 10000 });
     expect(finding?.related?.[0]?.range.start.line).toBe(3);
   });
+
+  it('never says a line is "10 % over: more than 10 % over budget"', () => {
+    // 13,201 against 12,000 is 10.008 % over: rounded to one place that would read as 10 %.
+    expect(run('month', 12000, [['2026-10', 13201]])[0]?.message).toContain(', 10.1 % over: more than 10 % over budget');
+  });
 });
