@@ -85,13 +85,13 @@ describe('govern sla --format json', () => {
   });
 
   it('gives an array for a tree of several partnerships, an object for one picked with --partnership', async () => {
-    const tree = JSON.parse((await govern(['sla', TREE, '--format', 'json', '--today', '2026-11-30'])).out);
+    const result = await govern(['sla', TREE, '--format', 'json', '--today', '2026-11-30']);
+    const tree = JSON.parse(result.out);
     expect(Array.isArray(tree)).toBe(true);
-    // `other` has no measurements and no slas.yaml: the month of --today, in Asia/Kolkata, and no services.
-    expect(tree.map((r: { partnership: string; period: string }) => [r.partnership, r.period])).toEqual([
-      ['lite', '2026-11'],
-      ['other', '2026-11'],
-    ]);
+    // `other` has no measurements: no data is not a perfect month, so it is left out, and the tool says so.
+    expect(tree.map((r: { partnership: string; period: string }) => [r.partnership, r.period])).toEqual([['lite', '2026-11']]);
+    expect(result.err).toBe('govern: no measurements yet in other; left out of the report\n');
+    expect(result.code).toBe(0);
     const one = JSON.parse((await govern(['sla', TREE, '--partnership', 'lite', '--format', 'json', '--today', '2026-11-30'])).out);
     expect(one.partnership).toBe('lite');
   });
@@ -182,6 +182,18 @@ describe('govern sla refuses what it cannot count', () => {
     expect(who.err).toContain('no partnership `nope` here');
     const missing = await govern(['sla', 'test/fixtures/sla/nowhere']);
     expect(missing.code).toBe(2);
+  });
+
+  it('refuses a period without measurements rather than report a perfect month from no data', async () => {
+    const empty = await govern(['sla', LITE, '--period', '2027-01', '--format', 'json']);
+    expect(empty.code).toBe(2);
+    expect(empty.out).toBe('');
+    expect(empty.err).toMatch(/^govern: no measurements for 2027-01; the periods with measurements are: 2026-Q4, 2026-10, 2026-11\n$/);
+    const none = await govern(['sla', TREE, '--partnership', 'other', '--today', '2026-11-30']);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('no measurements yet: add a file such as measurements/2026-11.yaml');
+    // A quarter holding a measured month is measured.
+    expect((await govern(['sla', LITE, '--period', '2026-Q4', '--today', '2026-11-30'])).code).toBe(0);
   });
 
   it('writes the report to --output', async () => {

@@ -45,7 +45,30 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
   const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });
   const config = resolveConfig(workspace.config);
   // Markdown is one document about one partnership (CLI.md); the other formats cover a tree.
-  const chosen = flags.format === 'md' ? [selectOnePartnership(workspace, flags.partnership, '`--format md`')] : selectPartnerships(workspace, flags.partnership);
+  const selected = flags.format === 'md' ? [selectOnePartnership(workspace, flags.partnership, '`--format md`')] : selectPartnerships(workspace, flags.partnership);
+
+  // A period without a single measurements file would read as 100 % available and nothing breached:
+  // no data is not a perfect month. Such partnerships are left out, and saying so; with none left, it is a usage error.
+  const [{ measuredPeriods }, { periodContains }] = await Promise.all([import('../../sla/from-workspace.js'), import('../../sla/period.js')]);
+  const unmeasured = selected.filter((index) => {
+    const measured = measuredPeriods(index);
+    return period === undefined ? measured.length === 0 : !measured.some((m) => periodContains(period, m.period) || periodContains(m.period, period));
+  });
+  const chosen = selected.filter((index) => !unmeasured.includes(index));
+  if (unmeasured.length > 0) {
+    const what = period === undefined ? 'no measurements yet' : `no measurements for ${period.label}`;
+    if (chosen.length === 0 && selected.length === 1) {
+      const labels = [...new Set(measuredPeriods(selected[0]!).map((m) => m.period.label))];
+      throw new UsageError(
+        labels.length === 0
+          ? `${what}: add a file such as measurements/${(today ?? new Date(io.now()).toISOString()).slice(0, 7)}.yaml (docs/format.md)`
+          : `${what}; the periods with measurements are: ${labels.join(', ')}`,
+      );
+    }
+    const ids = unmeasured.map((index) => index.partnership?.id ?? index.root);
+    if (chosen.length === 0) throw new UsageError(`${what} in any of the partnerships: ${ids.join(', ')}`);
+    io.stderr.write(`govern: ${what} in ${ids.join(', ')}; left out of the report\n`);
+  }
 
   // Numbers computed from files with errors would be wrong with confidence: show the errors instead.
   const trees = chosen.map((p) => workspace.partnerships.find((t) => t.root === p.root)!);
@@ -87,7 +110,8 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
   if (flags.format === 'json') {
     const { slaJson } = await import('../../render/sla-view.js');
     const shaped = reports.map(slaJson);
-    text = `${JSON.stringify(shaped.length === 1 ? shaped[0] : shaped, null, 2)}\n`;
+    // One partnership, one object; a tree, an array, even when some were left out for want of measurements.
+    text = `${JSON.stringify(selected.length === 1 ? shaped[0] : shaped, null, 2)}\n`;
   } else if (flags.format === 'md') {
     const { renderSlaMarkdown } = await import('../../render/sla-view.js');
     text = renderSlaMarkdown(reports[0]!);
