@@ -38,7 +38,7 @@ describe('review pack and contract summary of examples/acme-northwind, --today 2
       ['Incident', 'Service', 'Priority', 'Summary', 'Opened', 'Resolution so far (target)', 'Resolved'],
       ['Service', 'Availability', 'Target', 'Status', 'Unplanned downtime', 'Service time', 'Credit'],
       ['Line', 'Compared over', 'Budget', 'Actual', 'Variance', 'Status', 'Notes'],
-      ['Action', 'Title', 'Owner', 'Due', '', 'From review'],
+      ['Action', 'Title', 'Owner', 'Due', 'Time left', 'From review'],
       ['Risk', 'Score', 'Likelihood × impact', 'Owner', 'Status', 'Mitigation', 'Contingency', 'Review by'],
       ['Likelihood ╲ impact', '1', '2', '3', '4', '5'],
       ['Date', 'Event', '', 'What it means'],
