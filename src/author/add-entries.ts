@@ -270,6 +270,12 @@ function planService(index: PartnershipIndex): AddPlan {
   const provider = () => contactChoices(index, 'provider');
   const roundTheClock = () => provider().filter((c) => hours(c.value) === ALWAYS);
   const owner = index.partnership?.value.owners?.provider;
+  // The last level is named for the provider's account lead only when it is them; someone else goes by their title.
+  const levelName = (name: string, who: string, contact: string): string => {
+    if (who !== 'account-lead' || contact === owner) return name;
+    const title = index.contacts.find((c) => c.value.id === contact)?.value.title;
+    return isString(title) && title.trim() !== '' ? title.trim() : 'Provider management';
+  };
   return {
     questions: [
       { name: 'profile', flag: '--profile <profile>', message: 'SLA profile to start from', kind: 'select', choices: () => SLA_PROFILES.map((p) => ({ value: p.id, name: p.label })), default: () => SLA_PROFILES[0]!.id, validate: (v) => validateChoice(v, SLA_PROFILES.map((p) => p.id)) },
@@ -327,7 +333,7 @@ function planService(index: PartnershipIndex): AddPlan {
             id: uniqueId(`${id}-escalation`, new Set(ids(index, 'path'))),
             name: `${text(a, 'name')} incidents`,
             appliesTo: { services: [id], priorities: profile.priorities.map((p) => p.id) },
-            levels: profile.levels.map((l) => ({ name: l.name, after: l.after, contacts: [who[l.who]], coverage: coverage(l.coverage) })),
+            levels: profile.levels.map((l) => ({ name: levelName(l.name, l.who, who[l.who]), after: l.after, contacts: [who[l.who]], coverage: coverage(l.coverage) })),
           },
         },
         { relPath: 'partnership.yaml', path: ['scope', 'services'], create: '', entry: id },

@@ -137,6 +137,13 @@ describe('govern add', () => {
     expect(findings()).toEqual([]);
   });
 
+  it("names the last escalation level for whoever holds it: the account lead, or another person's title", async () => {
+    expect((await add(['contact', '--name', 'Dana Cruz', '--party', 'provider', '--title', 'Chief Technology Officer', '--email', 'dana@example.com', '--yes'])).code).toBe(0);
+    expect((await add(['service', '--profile', 'desk-business-hours', '--name', 'Field support', '--escalation-lead', 'dana-cruz', '--yes'])).code).toBe(0);
+    expect(file('escalation.yaml')).toContain('{ name: Chief Technology Officer, after: 2h, contacts: [dana-cruz], coverage: business-hours }');
+    expect(findings()).toEqual([]);
+  });
+
   it('quotes a KPI target operator as its siblings and the format do, whether or not YAML needs it', async () => {
     const objectives = file('objectives.yaml');
     expect(objectives).toContain('target: { op: ">=", value:');
