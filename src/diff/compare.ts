@@ -175,7 +175,7 @@ function compareFile(partnership: string, file: string, before: SourceFile | und
       atBase: (p) => valueAt(before?.data, p),
       atHead: (p) => valueAt(after?.data, p),
     };
-    const verdict = rule ? rule.classify(context) : fallbackVerdict(context, r.pattern);
+    const verdict = rule ? rule.classify(context) : fallbackVerdict(context, r.pattern, file);
     return { partnership, file, path: r.path, change: r.change, before: r.before, after: r.after, category: verdict.category ?? rule?.category ?? category, impact: verdict.impact, summary: verdict.summary };
   });
 }

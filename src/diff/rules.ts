@@ -728,15 +728,19 @@ const NOUNS: Readonly<Record<string, string>> = {
   clockStops: 'clock stop',
 };
 
-/** A path in words: `contact jane-doe: email`, `service hosting, priority P1: description`. */
-export function describePath(path: IdPath, pattern: string): string {
+/**
+ * A path in words: `contact jane-doe: email`, `service hosting, priority P1: description`; with
+ * `nameFor`, a top-level item goes by its name where it has one (`contact Jane Doe: email`).
+ */
+export function describePath(path: IdPath, pattern: string, nameFor?: (list: string, id: string) => string | undefined): string {
   const marks = pattern.split('.');
   const items: string[] = [];
   const fields: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const seg = String(path[i]);
     if (marks[i + 1] === '*' && i + 1 < path.length && NOUNS[seg]) {
-      items.push(`${NOUNS[seg]} ${String(path[i + 1])}`);
+      const itemId = String(path[i + 1]);
+      items.push(`${NOUNS[seg]} ${(i === 0 ? nameFor?.(seg, itemId) : undefined) ?? itemId}`);
       fields.length = 0;
       i++;
     } else {
@@ -752,13 +756,14 @@ function words(key: string): string {
 }
 
 /** The judgement when no rule knows the place: neutral, in plain words. */
-export function fallbackVerdict(c: RuleContext, pattern: string): Verdict {
+export function fallbackVerdict(c: RuleContext, pattern: string, file?: string): Verdict {
   const marks = pattern.split('.');
+  const nameFor = file === undefined ? undefined : (list: string, itemId: string) => c.head.nameOf(file, list, itemId) ?? c.base.nameOf(file, list, itemId);
   if (marks.at(-1) === '*' && (c.change === 'added' || c.change === 'removed') && !isObject(itemOf(c))) {
-    const parent = describePath(c.path.slice(0, -1), marks.slice(0, -1).join('.'));
+    const parent = describePath(c.path.slice(0, -1), marks.slice(0, -1).join('.'), nameFor);
     return neutral(`${parent}: ${show(itemOf(c))} ${c.change}`);
   }
-  const subject = describePath(c.path, pattern);
+  const subject = describePath(c.path, pattern, nameFor);
   if (marks.at(-1) === '*' && c.change !== 'changed') return neutral(`${subject} ${c.change}`);
   return neutral(plain(c, subject));
 }

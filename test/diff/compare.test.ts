@@ -77,7 +77,7 @@ describe('the change model, case by case', () => {
     ['a contract that stops renewing itself', 'partnership.yaml', [['auto: true', 'auto: false']], { path: ['contract', 'renewal', 'auto'], impact: 'neutral', summary: 'The contract no longer renews automatically' }],
     ['an exclusion removed', 'partnership.yaml', [['exclusions: [End-user hardware procurement]', 'exclusions: []']], { path: ['scope', 'exclusions', 'End-user hardware procurement'], impact: 'tightened' }],
     ['the same yearly value written per month is no change', 'partnership.yaml', [['value: { amount: 480000, currency: EUR, per: year }', 'value: { amount: 40000, currency: EUR, per: month }']], { impact: 'neutral' }],
-    ['a contact’s phone changed', 'contacts.yaml', [['    email: bob.smith@northwind.example\n', '    email: bob.smith@northwind.example\n    phone: "+49 30 1234567"\n']], { path: ['contacts', 'bob-smith', 'phone'], change: 'added', impact: 'neutral', category: 'people', summary: 'Contact bob-smith: phone set to +49 30 1234567' }],
+    ['a contact’s phone changed', 'contacts.yaml', [['    email: bob.smith@northwind.example\n', '    email: bob.smith@northwind.example\n    phone: "+49 30 1234567"\n']], { path: ['contacts', 'bob-smith', 'phone'], change: 'added', impact: 'neutral', category: 'people', summary: 'Contact Bob Smith: phone set to +49 30 1234567' }],
   ];
 
   for (const [name, file, pairs, expected] of cases) {
