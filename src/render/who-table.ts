@@ -12,7 +12,9 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export function renderWhoTable(ladder: EscalationLadder, colors: Colors): string {
   const out: string[] = [
     colors.bold(`${ladder.partnership} · ${ladder.service} ${ladder.priority} · at ${when(ladder.at)} (${ladder.timezone})`),
-    colors.dim(`levels are due after working time on the \`${ladder.calendar}\` calendar`),
+    ladder.calendarReadable
+      ? colors.dim(`levels are due after working time on the \`${ladder.calendar}\` calendar`)
+      : colors.yellow(`levels are due after working time on the \`${ladder.calendar}\` calendar, which is not in slas.yaml or cannot be read (run govern check): when each level is due is unknown`),
   ];
   if (ladder.paths.length === 0) {
     out.push(colors.red(`No escalation path applies to ${ladder.service} ${ladder.priority}: add one to escalation.yaml.`));
@@ -34,7 +36,7 @@ export function renderWhoTable(ladder: EscalationLadder, colors: Colors): string
         level.level,
         level.name ?? '–',
         level.after ?? '–',
-        level.due === null ? 'never' : when(level.due),
+        level.due !== null ? when(level.due) : !ladder.calendarReadable || level.afterMinutes === null ? colors.yellow('?') : 'never',
         who.join('\n') || '–',
         reach.join('\n'),
         covered,

@@ -24,7 +24,10 @@ export interface LadderLevel {
   /** `after` as written (`30m`), and in minutes of the priority's calendar. */
   after: string | null;
   afterMinutes: number | null;
-  /** When the level is due: `after` working time on the priority's calendar from the incident's start; null if never. */
+  /**
+   * When the level is due: `after` working time on the priority's calendar from the incident's start; null if
+   * never, or if it cannot be worked out (the calendar cannot be read, or `after` is not a duration).
+   */
   due: string | null;
   contacts: LadderContact[];
   /** The level's coverage calendar id (`24x7` when none is given). */
@@ -52,6 +55,11 @@ export interface EscalationLadder {
   timezone: string;
   /** The priority's calendar, on which `after` is counted. */
   calendar: string;
+  /**
+   * False when that calendar is not in slas.yaml or cannot be read (a check finding): then no `due` can be
+   * worked out, and a null `due` means "unknown", not "never".
+   */
+  calendarReadable: boolean;
   paths: LadderPath[];
 }
 
@@ -115,6 +123,7 @@ export function buildEscalationLadder(index: PartnershipIndex, query: LadderQuer
     at: iso(query.at, zone),
     timezone: zone,
     calendar: calendarId,
+    calendarReadable: clock !== null,
     paths,
   };
 }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyLite, govern, LITE, TREE } from './helpers.js';
@@ -92,6 +92,28 @@ describe('govern who', () => {
       const { code, out } = await govern(['who', dir, '--service', 'hosting', '--priority', 'P1', '--at', '2026-10-10T07:00:00Z']);
       expect(code).toBe(1);
       expect(out).toContain('No escalation path applies to hosting P1');
+    } finally {
+      done();
+    }
+  });
+
+  it('says a due time is unknown, not "never", when the priority\'s calendar cannot be read', async () => {
+    const { dir, done } = copyLite();
+    try {
+      // The desk's calendar names one that slas.yaml does not define (a check error `who` does not stop for).
+      const slas = path.join(dir, 'slas.yaml');
+      writeFileSync(slas, readFileSync(slas, 'utf8').replace('calendar: business-hours', 'calendar: office-hours'));
+      const args = ['who', dir, '--service', 'desk', '--priority', 'P2', '--at', '2026-10-06T10:00:00+02:00'];
+      const json = await govern([...args, '--format', 'json']);
+      expect(json.code).toBe(0);
+      const result = JSON.parse(json.out);
+      expect(result).toMatchObject({ calendar: 'office-hours', calendarReadable: false });
+      expect(result.paths[0].levels.map((l: Level) => l.due)).toEqual([null, null]);
+      const table = await govern(args);
+      expect(table.code).toBe(0);
+      expect(table.out).toContain('`office-hours` calendar, which is not in slas.yaml or cannot be read');
+      expect(table.out).not.toContain('never');
+      expect(table.out).toMatch(/│ 1 │ Service desk +│ 0m +│ \? +│/);
     } finally {
       done();
     }
