@@ -118,4 +118,17 @@ describe('govern who', () => {
       done();
     }
   });
+
+  it('asks for the offset when a local --at happens twice because the clocks go back', async () => {
+    // 2026-10-25 02:30 in Berlin happens at 02:30+02:00 and again an hour later at 02:30+01:00.
+    const ambiguous = await govern(['who', LITE, '--service', 'hosting', '--priority', 'P1', '--at', '2026-10-25T02:30']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.out).toBe('');
+    expect(ambiguous.err).toContain('--at 2026-10-25T02:30 happens twice in Europe/Berlin');
+    expect(ambiguous.err).toContain('2026-10-25T02:30:00+02:00 (the first time) or 2026-10-25T02:30:00+01:00 (an hour later)');
+    // With the offset it is one instant; the first reading's CTO level (2h of 24x7) is due at 03:30+01:00.
+    const first = await ladder(['--service', 'hosting', '--priority', 'P1', '--at', '2026-10-25T02:30:00+02:00']);
+    expect(first.at).toBe('2026-10-25T02:30:00+02:00');
+    expect(first.paths[0]!.levels[2]!.due).toBe('2026-10-25T03:30:00+01:00');
+  });
 });

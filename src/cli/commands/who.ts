@@ -71,7 +71,16 @@ async function parseAt(text: string, zone: string): Promise<number> {
   if (instant !== null) return instant;
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$/.test(text)) {
     const local = DateTime.fromISO(text.replace(' ', 'T'), { zone });
-    if (local.isValid) return local.toMillis();
+    if (local.isValid) {
+      // When the clocks go back, a wall-clock time happens twice, an hour apart: Luxon would silently take the
+      // second, and every due time would move by an hour. Ask for the offset instead.
+      const readings = local.getPossibleOffsets();
+      if (readings.length > 1) {
+        const [first, second] = [...readings].sort((a, b) => a.toMillis() - b.toMillis()).map((r) => r.toISO({ suppressMilliseconds: true }));
+        throw new UsageError(`--at ${text} happens twice in ${zone} (the clocks go back that night); give the offset: ${first} (the first time) or ${second} (an hour later)`);
+      }
+      return local.toMillis();
+    }
   }
   throw new UsageError(`--at takes an instant such as 2026-10-05T09:12:00+02:00 (or 2026-10-05T09:12 in the partnership's time zone, ${zone}); got \`${text}\``);
 }
