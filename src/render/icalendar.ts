@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { PartnershipIndex } from '../model/partnership-index.js';
-import type { Contact, Meeting, PartnershipFile } from '../model/partnership.js';
+import type { Contact, Meeting, PartnershipFile, Role } from '../model/partnership.js';
 import { parseDuration } from '../sla/duration.js';
 import { partnershipId, partnershipZone } from '../sla/from-workspace.js';
 
@@ -47,6 +47,15 @@ export function renderICalendar(partnerships: readonly PartnershipIndex[], optio
       const name = index.lookup<Contact>('contact', id)?.value.name;
       return typeof name === 'string' ? name : id;
     };
+    // Attendees may be roles too: the role's name and who holds it (`Client IT lead (Jane Doe)`), not its id.
+    const attendee = (id: unknown): string => {
+      if (typeof id !== 'string' || index.lookup('contact', id) !== undefined) return contacts(id);
+      const role = index.lookup<Role>('role', id)?.value;
+      if (role === undefined) return id;
+      const holders = Array.isArray(role.holders) ? role.holders.filter((h) => typeof h === 'string').map(contacts) : [];
+      const name = typeof role.name === 'string' ? role.name : id;
+      return holders.length > 0 ? `${name} (${holders.join(', ')})` : name;
+    };
 
     for (const { value: meeting } of index.meetings) {
       if (typeof meeting.id !== 'string') continue;
@@ -55,7 +64,7 @@ export function renderICalendar(partnerships: readonly PartnershipIndex[], optio
       if (event.timed) zones.set(meetingZone, Math.min(zones.get(meetingZone) ?? Infinity, Number(anchor.slice(0, 4))));
       const about = [
         typeof meeting.chair === 'string' ? `Chair: ${contacts(meeting.chair)}` : '',
-        Array.isArray(meeting.attendees) && meeting.attendees.length > 0 ? `Attendees: ${meeting.attendees.map(contacts).join(', ')}` : '',
+        Array.isArray(meeting.attendees) && meeting.attendees.length > 0 ? `Attendees: ${meeting.attendees.map(attendee).join(', ')}` : '',
         Array.isArray(meeting.agenda) && meeting.agenda.length > 0 ? `Agenda:\n${meeting.agenda.map((a) => `- ${String(a)}`).join('\n')}` : '',
         `Partnership: ${label}`,
       ].filter(Boolean);

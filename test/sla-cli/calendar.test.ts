@@ -1,6 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldLine, text } from '../../src/render/icalendar.js';
-import { govern, LITE, TREE } from './helpers.js';
+import { copyLite, govern, LITE, TREE } from './helpers.js';
 
 /** A property of a content line after unfolding: name, parameters and raw value. */
 interface Prop {
@@ -111,6 +113,26 @@ describe('govern calendar', () => {
     ]);
     const newYork = zones[0]!.children.map((c) => prop(c, 'RRULE')!.value);
     expect(newYork).toEqual(['FREQ=YEARLY;BYMONTH=3;BYDAY=2SU', 'FREQ=YEARLY;BYMONTH=11;BYDAY=1SU']);
+  });
+
+  it('names attendees that are roles by the role and its holders, not by the role id', async () => {
+    const { dir, done } = copyLite();
+    try {
+      writeFileSync(
+        path.join(dir, 'raci.yaml'),
+        'roles:\n  - { id: client-lead, name: Client IT lead, party: client, holders: [ann-client] }\n  - { id: provider-ops, name: Provider operations, party: provider, holders: [desk-team, kim-cto] }\n',
+      );
+      const governance = path.join(dir, 'governance.yaml');
+      writeFileSync(governance, readFileSync(governance, 'utf8').replace('attendees: [ann-client]', 'attendees: [client-lead, provider-ops, bob-provider, nobody]'));
+      const { code, out } = await govern(['calendar', dir, '--today', '2026-11-15']);
+      expect(code).toBe(0);
+      const monthly = events(parseIcs(out)).get('lite.meeting.monthly-service-review@govern')!;
+      expect(unescape(prop(monthly, 'DESCRIPTION')!.value)).toContain(
+        'Attendees: Client IT lead (Ann Client), Provider operations (Northwind service desk, Kim Lee), Bob Provider, nobody\n',
+      );
+    } finally {
+      done();
+    }
   });
 
   it('adds the contract notice and end dates and open actions only, as all-day events', async () => {
