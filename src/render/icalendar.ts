@@ -147,7 +147,9 @@ function meetingEvent(meeting: Meeting, zone: string, anchor: string, until: str
       else rule.push('FREQ=MONTHLY', ...(step === 3 ? ['INTERVAL=3'] : []), byday);
     }
   }
-  const time = /^(\d{2}):(\d{2})$/.exec(meeting.time ?? '');
+  // The schema's pattern: 00:00 to 23:59, or 24:00. Anything else ("25:00", "10am") would make a DTSTART that
+  // is not a time of day at all, so it is read like a missing time (`govern check` reports it).
+  const time = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(meeting.time ?? '') ? /^(\d{2}):(\d{2})$/.exec(meeting.time!) : null;
   if (!time) {
     // No time of day: an all-day event on the meeting's day.
     if (until !== undefined) rule.push(`UNTIL=${compactDate(until)}`);

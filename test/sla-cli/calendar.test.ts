@@ -135,6 +135,22 @@ describe('govern calendar', () => {
     }
   });
 
+  it('never writes a time of day that does not exist: a meeting at "25:00" is shown as all-day', async () => {
+    const { dir, done } = copyLite();
+    try {
+      const governance = path.join(dir, 'governance.yaml');
+      writeFileSync(governance, readFileSync(governance, 'utf8').replace('time: "10:00"', 'time: "25:00"'));
+      const { code, out } = await govern(['calendar', dir, '--today', '2026-11-15']);
+      expect(code).toBe(0);
+      const monthly = events(parseIcs(out)).get('lite.meeting.monthly-service-review@govern')!;
+      expect(prop(monthly, 'DTSTART')).toEqual({ name: 'DTSTART', params: { VALUE: 'DATE' }, value: '20260106' });
+      expect(prop(monthly, 'DURATION')).toBeUndefined();
+      expect(out).not.toContain('T250000');
+    } finally {
+      done();
+    }
+  });
+
   it('adds the contract notice and end dates and open actions only, as all-day events', async () => {
     const all = events(parseIcs((await govern(['calendar', LITE, '--today', '2026-11-15'])).out));
     // 2028-12-31 − 90 days = 2028-10-02 (31 + 30 + 29 days back to 2 October).
