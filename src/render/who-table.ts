@@ -9,7 +9,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  * The terminal view of `govern who`: one table per escalation path, a row per level with when it is due,
  * who, how to reach them and whether they are covered at the moment asked about. Pure: colours are passed in.
  */
-export function renderWhoTable(ladder: EscalationLadder, colors: Colors): string {
+export function renderWhoTable(ladder: EscalationLadder, colors: Colors, width?: number): string {
   const out: string[] = [
     colors.bold(`${ladder.partnership} · ${ladder.service} ${ladder.priority} · at ${when(ladder.at)} (${ladder.timezone})`),
     ladder.calendarReadable
@@ -23,6 +23,7 @@ export function renderWhoTable(ladder: EscalationLadder, colors: Colors): string
   for (const path of ladder.paths) {
     out.push(`path ${path.path}${path.name ? ` (${path.name})` : ''}`);
     const table = new Table({ head: ['#', 'Level', 'After', 'Due', 'Who', 'Reach', 'Covered now'], style: { head: [], border: [] } });
+    const rows: { level: string; name: string; after: string; due: string; who: string[]; reach: string[]; covered: string }[] = [];
     for (const level of path.levels) {
       const who = level.contacts.map((c) => (c.name === null ? colors.red(`${c.id} (not in contacts.yaml)`) : `${c.name}${c.title ? `, ${c.title}` : ''}`));
       const reach = level.contacts.map((c) => [c.phone, c.email].filter((v): v is string => v !== null).join('\n') || '–');
@@ -32,19 +33,37 @@ export function renderWhoTable(ladder: EscalationLadder, colors: Colors): string
           : level.covered
             ? colors.green(`yes (${level.coverage})`)
             : colors.red(`no (${level.coverage})${level.nextCovered ? `\nfrom ${when(level.nextCovered)}` : '\nnever'}`);
-      table.push([
-        level.level,
-        level.name ?? '–',
-        level.after ?? '–',
-        level.due !== null ? when(level.due) : !ladder.calendarReadable || level.afterMinutes === null ? colors.yellow('?') : 'never',
-        who.join('\n') || '–',
-        reach.join('\n'),
+      const row = {
+        level: String(level.level),
+        name: level.name ?? '–',
+        after: level.after ?? '–',
+        due: level.due !== null ? when(level.due) : !ladder.calendarReadable || level.afterMinutes === null ? colors.yellow('?') : 'never',
+        who: who.length > 0 ? who : ['–'],
+        reach,
         covered,
-      ]);
+      };
+      rows.push(row);
+      table.push([row.level, row.name, row.after, row.due, row.who.join('\n'), row.reach.join('\n'), row.covered]);
     }
-    out.push(table.toString());
+    const text = table.toString();
+    // On a terminal narrower than the table, a list per level reads better than a wrapped table.
+    out.push(width !== undefined && visibleWidth(text) > width ? rows.map(listItem).join('\n') : text);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** One level as a few short lines: what and when, who and how to reach them, whether they are covered. */
+function listItem(row: { level: string; name: string; after: string; due: string; who: string[]; reach: string[]; covered: string }): string {
+  const lines = [`${row.level}. ${row.name} · after ${row.after} · due ${row.due}`];
+  row.who.forEach((person, i) => lines.push(`   ${person}${row.reach[i] && row.reach[i] !== '–' ? `: ${row.reach[i]!.split('\n').join(', ')}` : ''}`));
+  lines.push(`   covered now: ${row.covered.split('\n').join(', ')}`);
+  return lines.join('\n');
+}
+
+/** The widest line of a text as the terminal shows it (colour codes take no room). */
+function visibleWidth(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return Math.max(...text.split('\n').map((line) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].length));
 }
 
 /** `Mon 2026-10-05 09:42 +02:00`, with English day names whatever the machine's locale. */

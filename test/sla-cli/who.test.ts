@@ -61,6 +61,16 @@ describe('govern who', () => {
     expect(out).toContain('from Mon 2026-10-12 08:00 +02:00');
   });
 
+  it('folds the table into a list per level on a terminal narrower than the table, and keeps it where it fits', async () => {
+    const args = ['who', LITE, '--service', 'hosting', '--priority', 'P1', '--at', '2026-10-10T07:00:00+02:00'];
+    const narrow = await govern(args, { columns: 80 });
+    expect(narrow.code).toBe(0);
+    expect(narrow.out).not.toContain('│');
+    expect(narrow.out).toContain('2. Service delivery manager · after 30m · due Sat 2026-10-10 07:30 +02:00\n   Bob Provider, Service delivery manager: +49 30 2222222');
+    expect(narrow.out).toContain('   covered now: no (business-hours), from Mon 2026-10-12 08:00 +02:00');
+    expect((await govern(args, { columns: 400 })).out).toContain('│ 2 │ Service delivery manager │');
+  });
+
   it('names the known services and priorities when one is missing or unknown (exit 2)', async () => {
     const noService = await govern(['who', LITE, '--priority', 'P1']);
     expect(noService.code).toBe(2);
