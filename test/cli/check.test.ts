@@ -126,6 +126,18 @@ describe('govern rules and schema', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown file kind `contact`/);
   });
+  it('take the shared options every command takes (--today, --color, --no-color, --quiet)', async () => {
+    for (const args of [['rules'], ['schema'], ['schema', 'contacts']]) {
+      for (const shared of [['--today', '2026-11-15'], ['--no-color'], ['--color'], ['--quiet']]) {
+        const result = await govern([...args, ...shared]);
+        expect(result.err).toBe('');
+        expect(result.code).toBe(0);
+      }
+    }
+    const quiet = await govern(['schema', '--write', 'schemas-quiet', '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.err).toBe('');
+  });
   it('writes every schema with --write', async () => {
     const { code } = await govern(['schema', '--write', 'schemas-out']);
     expect(code).toBe(0);

@@ -192,6 +192,10 @@ describe('govern sla refuses what it cannot count', () => {
     const none = await govern(['sla', TREE, '--partnership', 'other', '--today', '2026-11-30']);
     expect(none.code).toBe(2);
     expect(none.err).toContain('no measurements yet: add a file such as measurements/2026-11.yaml');
+    // With --period, the file to add is that period's, not today's month.
+    const noneForPeriod = await govern(['sla', TREE, '--partnership', 'other', '--period', '2026-Q3', '--today', '2026-11-30']);
+    expect(noneForPeriod.code).toBe(2);
+    expect(noneForPeriod.err).toContain('no measurements for 2026-Q3: add a file such as measurements/2026-Q3.yaml');
     // A quarter holding a measured month is measured.
     expect((await govern(['sla', LITE, '--period', '2026-Q4', '--today', '2026-11-30'])).code).toBe(0);
   });

@@ -1,11 +1,15 @@
 import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
+import { addSharedOptions } from '../shared.js';
 
 /** `govern rules`: every rule with its default severity and what it checks. */
 export function rulesCommand(io: Io, done: (code: number) => void): Command {
-  return new Command('rules')
-    .description('list every rule with its default severity and a one-line description')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+  // The shared options are accepted, as on every command; none changes the list.
+  return addSharedOptions(
+    new Command('rules')
+      .description('list every rule with its default severity and a one-line description')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table')),
+  )
     .action(async (flags: { format: string }) => {
       const { allRules } = await import('../../rules/index.js');
       const { ruleUrl } = await import('../../formatters/types.js');

@@ -1,15 +1,18 @@
 import { Command } from 'commander';
 import { UsageError } from '../../model/errors.js';
 import type { Io } from '../io.js';
+import { addSharedOptions, type SharedOptions } from '../shared.js';
 
 /** `govern schema [kind]`: print one JSON Schema, or write all for editors. */
 export function schemaCommand(io: Io, done: (code: number) => void): Command {
-  return new Command('schema')
-    .description('print the JSON Schema of a file kind, or write them all with --write <dir>')
-    .argument('[kind]', 'partnership, contacts, raci, slas, escalation, objectives, governance, risks, budget, measurements, review or config')
-    .option('--write <dir>', 'write every schema into a folder (for editor settings)')
-    .option('--force', 'replace schema files that already exist there')
-    .action(async (kind: string | undefined, flags: { write?: string; force?: boolean }) => {
+  return addSharedOptions(
+    new Command('schema')
+      .description('print the JSON Schema of a file kind, or write them all with --write <dir>')
+      .argument('[kind]', 'partnership, contacts, raci, slas, escalation, objectives, governance, risks, budget, measurements, review or config')
+      .option('--write <dir>', 'write every schema into a folder (for editor settings)')
+      .option('--force', 'replace schema files that already exist there'),
+  )
+    .action(async (kind: string | undefined, flags: SharedOptions & { write?: string; force?: boolean }) => {
       const { readSchemas } = await import('../../schema/validators.js');
       const schemas = readSchemas();
       if (flags.write !== undefined) {
@@ -22,7 +25,7 @@ export function schemaCommand(io: Io, done: (code: number) => void): Command {
           if (!schema) throw unknownKind(k, [...schemas.keys()]);
           writeFileAtomic(path.join(dir, `${k}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`, { overwrite: flags.force === true });
         }
-        io.stderr.write(`wrote ${chosen.length} schema${chosen.length === 1 ? '' : 's'} to ${flags.write}\n`);
+        if (!flags.quiet) io.stderr.write(`wrote ${chosen.length} schema${chosen.length === 1 ? '' : 's'} to ${flags.write}\n`);
         done(0);
         return;
       }

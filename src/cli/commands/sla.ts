@@ -61,7 +61,7 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
       const labels = [...new Set(measuredPeriods(selected[0]!).map((m) => m.period.label))];
       throw new UsageError(
         labels.length === 0
-          ? `${what}: add a file such as measurements/${(today ?? new Date(io.now()).toISOString()).slice(0, 7)}.yaml (docs/format.md)`
+          ? `${what}: add a file such as measurements/${period?.label ?? (today ?? new Date(io.now()).toISOString()).slice(0, 7)}.yaml (docs/format.md)`
           : `${what}; the periods with measurements are: ${labels.join(', ')}`,
       );
     }
