@@ -4,6 +4,7 @@ import { parseDuration } from '../sla/duration.js';
 import { partnershipZone } from '../sla/from-workspace.js';
 import { describeCadence } from './describe.js';
 import { Directory, num, type Person, str, strings } from './directory.js';
+import { lastNoticeDay } from '../sla/instant.js';
 import { addDays, daysBetween, formatDate } from './format.js';
 
 /** The top of every document: who the partnership is between. */
@@ -101,8 +102,8 @@ export function contractEvents(p: PartnershipFile, today: string): ContractEvent
   const noticeDays = num(p.contract?.renewal?.noticeDays);
   const out: ContractEvent[] = [];
   if (start && start > today) out.push({ kind: 'start', date: start, what: 'Contract starts', detail: '', days: daysBetween(today, start) });
-  if (end && noticeDays !== null) {
-    const noticeBy = addDays(end, -noticeDays);
+  const noticeBy = end ? lastNoticeDay(end, noticeDays) : undefined;
+  if (end && noticeBy !== undefined) {
     if (noticeBy >= today) {
       out.push({
         kind: 'notice',
@@ -265,8 +266,8 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
       end,
       autoRenew: typeof p.contract?.renewal?.auto === 'boolean' ? p.contract.renewal.auto : null,
       noticeDays,
-      noticeBy: end && noticeDays !== null ? addDays(end, -noticeDays) : null,
-      noticeInDays: end && noticeDays !== null ? daysBetween(options.today, addDays(end, -noticeDays)) : null,
+      noticeBy: (end && lastNoticeDay(end, noticeDays)) || null,
+      noticeInDays: end && lastNoticeDay(end, noticeDays) !== undefined ? daysBetween(options.today, lastNoticeDay(end, noticeDays)!) : null,
       value: amount === null ? null : { amount, currency: str(p.contract?.value?.currency), per: str(p.contract?.value?.per) },
     },
     events: contractEvents(p, options.today),

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { lastNoticeDay } from '../sla/instant.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Contact, Meeting, PartnershipFile, Role } from '../model/partnership.js';
 import { parseDuration } from '../sla/duration.js';
@@ -80,8 +81,8 @@ export function renderICalendar(partnerships: readonly PartnershipIndex[], optio
 
     const reference = typeof contract.reference === 'string' ? contract.reference : 'the contract';
     const noticeDays = contract.renewal?.noticeDays;
-    if (end !== undefined && typeof noticeDays === 'number' && Number.isInteger(noticeDays) && noticeDays >= 0) {
-      const notice = DateTime.fromISO(end, { zone: 'utc' }).minus({ days: noticeDays }).toISODate()!;
+    const notice = end === undefined ? undefined : lastNoticeDay(end, noticeDays);
+    if (end !== undefined && notice !== undefined) {
       const outcome = contract.renewal?.auto === true ? `it renews automatically after ${end}` : `it ends on ${end}`;
       events.push(allDay(pid, 'contract', 'notice', stamp, notice, `Last day to give notice on ${reference} (${label})`, `${noticeDays} days before the contract ends on ${end}. Without notice, ${outcome}.`, 'Contract'));
     }

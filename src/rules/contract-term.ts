@@ -4,7 +4,7 @@ import { isNumber, isObject, isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { SourceFile } from '../model/source.js';
 import { isDate } from '../schema/formats.js';
-import { addDaysToDate } from '../sla/instant.js';
+import { addDaysToDate, lastNoticeDay } from '../sla/instant.js';
 
 /** The dates of a contract's term that the `contract/*` rules reason about. */
 export interface ContractTerm {
@@ -35,7 +35,8 @@ export function readContractTerm(p: PartnershipIndex): ContractTerm | undefined 
   if (!part || !isObject(contract) || !isString(contract.end) || !isDate(contract.end)) return undefined;
   const renewal = isObject(contract.renewal) ? contract.renewal : {};
   const days = renewal.noticeDays;
-  const notice = isNumber(days) && Number.isInteger(days) && days >= 0 ? { days, lastDay: addDays(contract.end, -days) } : undefined;
+  const lastDay = lastNoticeDay(contract.end, days);
+  const notice = isNumber(days) && lastDay !== undefined ? { days, lastDay } : undefined;
   return {
     file: part.file,
     reference: isString(contract.reference) && contract.reference.trim() !== '' ? contract.reference : undefined,

@@ -118,8 +118,21 @@ export function todayQuickly(zone: string, now: number): string | undefined {
 export function addDaysToDate(date: string, days: number): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m || Number(m[1]) < 100) return undefined;
-  const out = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString();
+  const moved = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  // Far enough (a notice period of a hundred million days) and there is no such date at all.
+  if (Number.isNaN(moved.getTime())) return undefined;
+  const out = moved.toISOString();
   return out.length === 24 ? out.slice(0, 10) : undefined;
+}
+
+/**
+ * The last day to give notice: the contract's `end` less `noticeDays` whole days. Undefined when
+ * `noticeDays` is not a whole number ≥ 0, or the day falls outside the years 100–9999 (the schema
+ * reports such a value; this must not throw on it).
+ */
+export function lastNoticeDay(end: string, noticeDays: unknown): string | undefined {
+  if (typeof noticeDays !== 'number' || !Number.isInteger(noticeDays) || noticeDays < 0) return undefined;
+  return addDaysToDate(end, -noticeDays);
 }
 
 const HOUR = 3600000;

@@ -37,4 +37,14 @@ describe('contract/notice-window', () => {
     expect(run('{ auto: true }', '2028-02-01')).toEqual([]);
     expect(run(undefined, '2028-02-01')).toEqual([]);
   });
+
+  it('a notice period too long for any calendar date is a schema finding on its line, never a crash', () => {
+    // 100,021,184 days before 2028-06-30 is before any date JavaScript can hold (the fuzzer found it).
+    for (const days of [100021184, 3651]) {
+      const all = checkFiles(contractFile(`{ auto: true, noticeDays: ${days} }`), { today: '2027-01-01' });
+      expect(brief(all.filter((d) => d.ruleId === 'schema'))).toEqual([{ ruleId: 'schema', file: 'partnership.yaml', line: 10, severity: 'error' }]);
+      expect(all.find((d) => d.ruleId === 'schema')?.message).toMatch(/whole number from 0 to 3650/);
+    }
+    expect(checkFiles(contractFile('{ auto: true, noticeDays: 3650 }'), { today: '2027-01-01' }).filter((d) => d.ruleId === 'schema')).toEqual([]);
+  });
 });
