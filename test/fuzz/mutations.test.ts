@@ -131,13 +131,14 @@ function mutate(content: Uint8Array, m: Mutation): Uint8Array {
       const all = places(doc);
       if (all.length === 0) return bytes;
       const place = all[m.pick % all.length]!;
-      // The mutator, not the checker, may fail on a document with duplicate keys: then nothing changes.
+      // The mutator, not the checker, may fail on a document with duplicate keys, or be unable to write
+      // back what it parsed (an anchor holding a NUL byte, seed -2000230102): then nothing changes.
       try {
         editAt(doc, place, m);
+        return Buffer.from(doc.toString());
       } catch {
         return bytes;
       }
-      return Buffer.from(doc.toString());
     }
   }
 }
