@@ -143,6 +143,7 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
   const p = dir.partnership;
   const end = str(p.contract?.end);
   const noticeDays = num(p.contract?.renewal?.noticeDays);
+  const noticeBy = end ? lastNoticeDay(end, noticeDays) : undefined;
   const amount = num(p.contract?.value?.amount);
   const calendarName = (id: string | undefined): string => {
     if (id === undefined || id === '24x7') return '24×7';
@@ -266,8 +267,8 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
       end,
       autoRenew: typeof p.contract?.renewal?.auto === 'boolean' ? p.contract.renewal.auto : null,
       noticeDays,
-      noticeBy: (end && lastNoticeDay(end, noticeDays)) || null,
-      noticeInDays: end && lastNoticeDay(end, noticeDays) !== undefined ? daysBetween(options.today, lastNoticeDay(end, noticeDays)!) : null,
+      noticeBy: noticeBy ?? null,
+      noticeInDays: noticeBy === undefined ? null : daysBetween(options.today, noticeBy),
       value: amount === null ? null : { amount, currency: str(p.contract?.value?.currency), per: str(p.contract?.value?.per) },
     },
     events: contractEvents(p, options.today),
