@@ -1,6 +1,6 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Actual, Incident, Kpi, Meeting, TargetOp } from '../model/partnership.js';
-import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
+import { buildSlaInput, endOfDay, isMeasured, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
 import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, periodContains } from '../sla/period.js';
 import { type Rag, ragStatus } from '../sla/rag.js';
 import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
@@ -227,7 +227,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   const report = reportFor(period);
   const details = computeIncidentDetails(buildSlaInput(index, { period, now }));
   const measured = measuredPeriods(index);
-  const missing = monthsOf(period).filter((m) => !measured.some((f) => periodContains(f.period, m) || periodContains(m, f.period)));
+  const missing = monthsOf(period).filter((m) => !isMeasured(measured, m));
   if (period.months > 1 && missing.length > 0) {
     const counted = missing.length === 1 ? 'it is counted as a month' : 'they are counted as months';
     warnings.push(`No measurements for ${formatMonths(missing.map((m) => m.label))}: ${counted} without incidents or downtime.`);

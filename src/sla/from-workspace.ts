@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { MeasurementsFile, SlasFile } from '../model/partnership.js';
 import type { SlaReportInput } from './report.js';
-import { type Period, comparePeriods, parsePeriod } from './period.js';
+import { type Period, comparePeriods, parsePeriod, periodContains } from './period.js';
 
 /** How the report for one partnership is chosen. */
 export interface SlaSelection {
@@ -34,6 +34,16 @@ export function measuredPeriods(index: PartnershipIndex): MeasuredPeriod[] {
     if (period) out.push({ period, data: m.data, relPath: m.file.relPath });
   }
   return out.sort((a, b) => comparePeriods(a.period, b.period) || (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+/** Whether some measurements file covers part of a period: a file inside it (a month of a quarter) or around it (the quarter of a month). */
+export function isMeasured(measured: readonly MeasuredPeriod[], period: Period): boolean {
+  return measured.some((m) => periodContains(period, m.period) || periodContains(m.period, period));
+}
+
+/** The labels of the measured periods, each once, in order: `2026-Q4, 2026-10, 2026-11`. */
+export function measuredLabels(measured: readonly MeasuredPeriod[]): string[] {
+  return [...new Set(measured.map((m) => m.period.label))];
 }
 
 /**

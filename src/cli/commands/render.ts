@@ -87,11 +87,11 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
 
   const { selectOnePartnership } = await import('../select-partnership.js');
   const index = selectOnePartnership(workspace, flags.partnership, '`govern render`');
-  const [{ parsePeriod, periodContains }, { measuredPeriods, partnershipZone }] = await Promise.all([import('../../sla/period.js'), import('../../sla/from-workspace.js')]);
+  const [{ parsePeriod }, { isMeasured, measuredLabels, measuredPeriods, partnershipZone }] = await Promise.all([import('../../sla/period.js'), import('../../sla/from-workspace.js')]);
   const zone = partnershipZone(index);
   const measured = measuredPeriods(index);
   const periodList = (): string => {
-    const labels = [...new Set(measured.map((m) => m.period.label))];
+    const labels = measuredLabels(measured);
     return labels.length === 0 ? 'none: measurements/ holds no files' : labels.join(', ');
   };
   let period = undefined as ReturnType<typeof parsePeriod> | undefined;
@@ -99,7 +99,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     period = parsePeriod(flags.period);
     if (period === null) throw new UsageError(`--period takes a month (2026-10), a quarter (2026-Q3) or a year (2026); got \`${flags.period}\``);
     const p = period;
-    if (!measured.some((m) => periodContains(p, m.period) || periodContains(m.period, p))) {
+    if (!isMeasured(measured, p)) {
       throw new UsageError(`no measurements for ${p.label}; the periods with measurements are: ${periodList()}`);
     }
   } else if (template === 'review-pack') {

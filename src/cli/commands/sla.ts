@@ -49,16 +49,17 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
 
   // A period without a single measurements file would read as 100 % available and nothing breached:
   // no data is not a perfect month. Such partnerships are left out, and saying so; with none left, it is a usage error.
-  const [{ measuredPeriods }, { periodContains }] = await Promise.all([import('../../sla/from-workspace.js'), import('../../sla/period.js')]);
+  const { isMeasured, measuredLabels, measuredPeriods } = await import('../../sla/from-workspace.js');
+  const measuredOf = new Map(selected.map((index) => [index, measuredPeriods(index)] as const));
   const unmeasured = selected.filter((index) => {
-    const measured = measuredPeriods(index);
-    return period === undefined ? measured.length === 0 : !measured.some((m) => periodContains(period, m.period) || periodContains(m.period, period));
+    const measured = measuredOf.get(index)!;
+    return period === undefined ? measured.length === 0 : !isMeasured(measured, period);
   });
   const chosen = selected.filter((index) => !unmeasured.includes(index));
   if (unmeasured.length > 0) {
     const what = period === undefined ? 'no measurements yet' : `no measurements for ${period.label}`;
     if (chosen.length === 0 && selected.length === 1) {
-      const labels = [...new Set(measuredPeriods(selected[0]!).map((m) => m.period.label))];
+      const labels = measuredLabels(measuredOf.get(selected[0]!)!);
       throw new UsageError(
         labels.length === 0
           ? `${what}: add a file such as measurements/${period?.label ?? (today ?? new Date(io.now()).toISOString()).slice(0, 7)}.yaml (docs/format.md)`
