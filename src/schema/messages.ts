@@ -60,17 +60,18 @@ export function describeSchemaErrors(errors: readonly SchemaError[], data: unkno
 }
 
 function hasMergeKey(pointer: string, data: unknown): boolean {
-  let node: unknown = data;
-  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
-    if (node === null || typeof node !== 'object') return false;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
+  const { node } = walkPointer(pointer, data);
   return node !== null && typeof node === 'object' && !Array.isArray(node) && Object.hasOwn(node, '<<');
 }
 
 /** JSON Pointer to a YAML path, with numbers where the data holds a list. */
 export function toPath(pointer: string, data: unknown): YamlPath {
-  if (pointer === '') return [];
+  return walkPointer(pointer, data).path;
+}
+
+/** Follows a JSON Pointer through the data: the YAML path it names, and the value there (undefined where it leads nowhere). */
+function walkPointer(pointer: string, data: unknown): { path: YamlPath; node: unknown } {
+  if (pointer === '') return { path: [], node: data };
   const out: (string | number)[] = [];
   let node: unknown = data;
   for (const raw of pointer.slice(1).split('/')) {
@@ -84,7 +85,7 @@ export function toPath(pointer: string, data: unknown): YamlPath {
       node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     }
   }
-  return out;
+  return { path: out, node };
 }
 
 function describe(error: SchemaError, path: YamlPath, fileLabel: string): SchemaFinding {
