@@ -5,6 +5,17 @@ import type { EscalationLadder } from '../sla/escalation.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
+/** One level as shown: in a table row, or as a list item on a narrow terminal. */
+interface LevelRow {
+  level: string;
+  name: string;
+  after: string;
+  due: string;
+  who: string[];
+  reach: string[];
+  covered: string;
+}
+
 /**
  * The terminal view of `govern who`: one table per escalation path, a row per level with when it is due,
  * who, how to reach them and whether they are covered at the moment asked about. Pure: colours are passed in.
@@ -23,7 +34,7 @@ export function renderWhoTable(ladder: EscalationLadder, colors: Colors, width?:
   for (const path of ladder.paths) {
     out.push(`path ${path.path}${path.name ? ` (${path.name})` : ''}`);
     const table = new Table({ head: ['#', 'Level', 'After', 'Due', 'Who', 'Reach', 'Covered now'], style: { head: [], border: [] } });
-    const rows: { level: string; name: string; after: string; due: string; who: string[]; reach: string[]; covered: string }[] = [];
+    const rows: LevelRow[] = [];
     for (const level of path.levels) {
       const who = level.contacts.map((c) => (c.name === null ? colors.red(`${c.id} (not in contacts.yaml)`) : `${c.name}${c.title ? `, ${c.title}` : ''}`));
       const reach = level.contacts.map((c) => [c.phone, c.email].filter((v): v is string => v !== null).join('\n') || '–');
@@ -53,7 +64,7 @@ export function renderWhoTable(ladder: EscalationLadder, colors: Colors, width?:
 }
 
 /** One level as a few short lines: what and when, who and how to reach them, whether they are covered. */
-function listItem(row: { level: string; name: string; after: string; due: string; who: string[]; reach: string[]; covered: string }): string {
+function listItem(row: LevelRow): string {
   const lines = [`${row.level}. ${row.name} · after ${row.after} · due ${row.due}`];
   row.who.forEach((person, i) => lines.push(`   ${person}${row.reach[i] && row.reach[i] !== '–' ? `: ${row.reach[i]!.split('\n').join(', ')}` : ''}`));
   lines.push(`   covered now: ${row.covered.split('\n').join(', ')}`);
