@@ -1,6 +1,6 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Actual, Incident, Kpi, Meeting, TargetOp } from '../model/partnership.js';
-import { buildSlaInput, endOfDay, isMeasured, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
+import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
 import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, periodContains } from '../sla/period.js';
 import { type Rag, ragStatus } from '../sla/rag.js';
 import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
@@ -227,10 +227,21 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   const report = reportFor(period);
   const details = computeIncidentDetails(buildSlaInput(index, { period, now }));
   const measured = measuredPeriods(index);
-  const missing = monthsOf(period).filter((m) => !isMeasured(measured, m));
-  if (period.months > 1 && missing.length > 0) {
-    const counted = missing.length === 1 ? 'it is counted as a month' : 'they are counted as months';
-    warnings.push(`No measurements for ${formatMonths(missing.map((m) => m.label))}: ${counted} without incidents or downtime.`);
+  // What the figures are judged over (FORMAT.md v1.1): months left out, months still running, the contract's start.
+  if (report.monthsLeftOut.length > 0) {
+    const one = report.monthsLeftOut.length === 1;
+    warnings.push(`No measurements for ${formatMonths(report.monthsLeftOut)}: ${one ? 'it is' : 'they are'} left out of the figures below.`);
+  }
+  if (report.monthsRunning.length > 0) {
+    warnings.push(`${formatMonths(report.monthsRunning)} ${report.monthsRunning.length === 1 ? 'is' : 'are'} still running on ${today}: the figures are so far, not final.`);
+  }
+  const contractStart = str(index.partnership?.value.contract?.start);
+  if (contractStart !== null && /^\d{4}-\d{2}-\d{2}$/.test(contractStart) && contractStart > first) {
+    warnings.push(
+      contractStart >= after
+        ? `The contract starts on ${contractStart}, after this period: nothing was owed in it.`
+        : `The contract starts on ${contractStart}, within this period: it is measured from then.`,
+    );
   }
 
   // KPIs and their trend over the periods of the same length that have measurements.

@@ -15,7 +15,7 @@ export function renderSlaTable(reports: readonly SlaReport[], colors: Colors): s
     const view = buildSlaView(report);
     const paint = (rag: Rag | null, text: string): string =>
       rag === 'red' ? colors.red(text) : rag === 'amber' ? colors.yellow(text) : rag === 'green' ? colors.green(text) : text;
-    const lines: string[] = [colors.bold(`${view.partnership} · ${view.period}`)];
+    const lines: string[] = [colors.bold(`${view.partnership} · ${view.period}`), ...view.notes];
     if (view.availability.length > 0) {
       const table = newTable(['Service', 'Availability', 'Target', 'Status', 'Downtime', 'Credit owed']);
       for (const r of view.availability) {

@@ -38,6 +38,8 @@ export interface SlaView {
   /** Credits owed, one line per currency (`1500.00 EUR`); empty when nothing is owed. */
   creditsOwed: string[];
   breached: string[];
+  /** What the figures are judged over, when not every month of the period: months left out, months still running. */
+  notes: string[];
 }
 
 /** The words for a status, for output without colour. */
@@ -106,7 +108,37 @@ export function buildSlaView(report: SlaReport): SlaView {
     priorities,
     creditsOwed: [...owed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([currency, amount]) => formatMoney(Math.round(amount * 100) / 100, currency || null)),
     breached,
+    notes: periodNotes(report),
   };
+}
+
+/**
+ * The sentences that say what a period's figures are judged over (FORMAT.md v1.1): the months without
+ * measurements, left out, and the months still running. Empty for a whole, ended, measured period.
+ */
+export function periodNotes(report: Pick<SlaReport, 'monthsLeftOut' | 'monthsRunning'>): string[] {
+  const notes: string[] = [];
+  if (report.monthsLeftOut.length > 0) {
+    const one = report.monthsLeftOut.length === 1;
+    notes.push(`Left out, no measurements: ${monthRuns(report.monthsLeftOut)}; ${one ? 'its' : 'their'} service time, downtime and credits are not counted.`);
+  }
+  if (report.monthsRunning.length > 0) {
+    const one = report.monthsRunning.length === 1;
+    notes.push(`Still running: ${monthRuns(report.monthsRunning)}; ${one ? 'its' : 'their'} figures are so far.`);
+  }
+  return notes;
+}
+
+/** Month labels with runs of three or more written as a range: `2026-01 to 2026-09, 2026-11, 2026-12`. */
+export function monthRuns(labels: readonly string[]): string {
+  const index = (label: string): number => Number(label.slice(0, 4)) * 12 + Number(label.slice(5, 7));
+  const runs: string[][] = [];
+  for (const label of labels) {
+    const run = runs.at(-1);
+    if (run && index(label) === index(run.at(-1)!) + 1) run.push(label);
+    else runs.push([label]);
+  }
+  return runs.flatMap((run) => (run.length >= 3 ? [`${run[0]} to ${run.at(-1)}`] : run)).join(', ');
 }
 
 /**
@@ -118,6 +150,8 @@ export function slaJson(report: SlaReport): Record<string, unknown> {
   return {
     partnership: report.partnership,
     period: report.period,
+    monthsLeftOut: report.monthsLeftOut,
+    monthsRunning: report.monthsRunning,
     services: report.services.map((s) => ({
       service: s.service,
       name: s.name,
@@ -145,6 +179,7 @@ export function slaJson(report: SlaReport): Record<string, unknown> {
 export function renderSlaMarkdown(report: SlaReport): string {
   const view = buildSlaView(report);
   const lines: string[] = [`# SLA report: ${md(view.partnership)}, ${md(view.period)}`, ''];
+  for (const note of view.notes) lines.push(`> ${md(note)}`, '');
   lines.push('## Availability and credits', '');
   if (view.availability.length === 0) {
     lines.push('No service has an availability target.', '');

@@ -5,7 +5,7 @@ import { computePeriodCredit } from './credits.js';
 import { parseDuration } from './duration.js';
 import { type IncidentStatus, measureIncident } from './incident.js';
 import { parseInstant } from './interval.js';
-import { type Period, comparePeriods, monthsOf, periodBounds } from './period.js';
+import { type Period, comparePeriods, monthsOf, periodBounds, periodContains } from './period.js';
 
 /** Everything the SLA report is computed from; all data, no files. */
 export interface SlaReportInput {
@@ -53,6 +53,13 @@ export interface ServiceReport {
 export interface SlaReport {
   partnership: string;
   period: string;
+  /**
+   * The months of the period that have no measurements file (their own, or a quarter's or year's file
+   * covering them): their service time, downtime and credits are left out, never counted as perfect.
+   */
+  monthsLeftOut: string[];
+  /** The months of the period that have not ended on today (`now`): their figures are so far. */
+  monthsRunning: string[];
   services: ServiceReport[];
 }
 
@@ -73,13 +80,16 @@ export interface IncidentDetail {
 
 const NO_ID = '(no id)';
 
-/** Computes availability, credits and per-priority compliance for every service over a period. */
+/** Computes availability, credits and per-priority compliance for every service over the measured months of a period. */
 export function computeSlaReport(input: SlaReportInput): SlaReport {
-  const { start, end } = periodBounds(input.period, input.timezone);
-  const periodStart = start.toMillis();
-  const periodEnd = end.toMillis();
   const calendars = compileCalendars(input.slas, input.timezone);
-  const details = measureAll(input, calendars, periodStart, periodEnd);
+  const months = monthsOf(input.period).map((month) => {
+    const b = periodBounds(month, input.timezone);
+    return { month, start: b.start.toMillis(), end: b.end.toMillis(), measured: input.measurements.some((m) => periodContains(m.period, month)) };
+  });
+  // Quarters and years are judged over the months with measurements only (FORMAT.md v1.1).
+  const judged = months.filter((m) => m.measured);
+  const details = judged.flatMap((m) => measureAll(input, calendars, m.start, m.end, bounds(input).end));
   const downtime = collectDowntime(input.measurements);
 
   const services: ServiceReport[] = [];
@@ -88,16 +98,17 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
     const calendar = calendarFor(calendars, service.calendar);
     const target = typeof service.availability?.target === 'number' ? service.availability.target : null;
     const own = downtime.filter((d) => d.service === id);
-    const whole = calendar ? computeAvailability({ calendar, periodStart, periodEnd, downtime: own, now: input.now }) : null;
-    let credit: ReturnType<typeof computePeriodCredit> | null = null;
-    if (calendar && target !== null) {
-      const monthly = monthsOf(input.period).map((month) => {
-        const b = periodBounds(month, input.timezone);
-        const m = { calendar, periodStart: b.start.toMillis(), periodEnd: b.end.toMillis(), downtime: own, now: input.now };
-        return computeAvailability(m).availability;
-      });
-      credit = computePeriodCredit(monthly, service.credits, service.monthlyFee);
+    const monthly = calendar
+      ? judged.map((m) => computeAvailability({ calendar, periodStart: m.start, periodEnd: m.end, downtime: own, now: input.now }))
+      : null;
+    let whole: { availability: number | null; downMinutes: number; serviceMinutes: number } | null = null;
+    if (monthly) {
+      const serviceMinutes = monthly.reduce((sum, m) => sum + m.serviceMinutes, 0);
+      const downMinutes = monthly.reduce((sum, m) => sum + m.downMinutes, 0);
+      whole = { serviceMinutes, downMinutes, availability: serviceMinutes > 0 ? (1 - downMinutes / serviceMinutes) * 100 : null };
     }
+    let credit: ReturnType<typeof computePeriodCredit> | null = null;
+    if (monthly && target !== null && judged.length > 0) credit = computePeriodCredit(monthly.map((m) => m.availability), service.credits, service.monthlyFee);
     services.push({
       service: id,
       name: typeof service.name === 'string' ? service.name : null,
@@ -124,26 +135,38 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
       }),
     });
   }
-  return { partnership: input.partnershipId, period: input.period.label, services };
+  return {
+    partnership: input.partnershipId,
+    period: input.period.label,
+    monthsLeftOut: months.filter((m) => !m.measured).map((m) => m.month.label),
+    monthsRunning: months.filter((m) => m.start < input.now && input.now < m.end).map((m) => m.month.label),
+    services,
+  };
+}
+
+function bounds(input: SlaReportInput): { start: number; end: number } {
+  const { start, end } = periodBounds(input.period, input.timezone);
+  return { start: start.toMillis(), end: end.toMillis() };
 }
 
 /** Every incident opened in the period, measured on its priority's calendar, in order of opening. */
 export function computeIncidentDetails(input: SlaReportInput): IncidentDetail[] {
-  const { start, end } = periodBounds(input.period, input.timezone);
-  return measureAll(input, compileCalendars(input.slas, input.timezone), start.toMillis(), end.toMillis());
+  const { start, end } = bounds(input);
+  return measureAll(input, compileCalendars(input.slas, input.timezone), start, end, end);
 }
 
 function measureAll(
   input: SlaReportInput,
   calendars: ReadonlyMap<string, WorkCalendar | null>,
-  periodStart: number,
+  openedFrom: number,
+  openedBefore: number,
   periodEnd: number,
 ): IncidentDetail[] {
   const services = new Map(listById(input.slas.services).map((s) => [s.id, s]));
   const out: (IncidentDetail & { at: number })[] = [];
   for (const incident of collectIncidents(input.measurements)) {
     const opened = parseInstant(incident.opened);
-    if (opened === null || opened < periodStart || opened >= periodEnd) continue;
+    if (opened === null || opened < openedFrom || opened >= openedBefore) continue;
     const service = typeof incident.service === 'string' ? services.get(incident.service) : undefined;
     const priority = service && listById(service.priorities).find((p) => p.id === incident.priority);
     if (!service || !priority) continue;

@@ -75,7 +75,9 @@ describe('govern render', () => {
   it('refuses a partnership with check errors, with the findings; --allow-invalid renders and says so', async () => {
     const r = await govern(['render', 'contract-summary', 'test/fixtures/render/hostile', '--today', '2026-11-15', '--no-color']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('test/fixtures/render/hostile/contacts.yaml');
+    // The findings go to stderr, never into stdout (which may be `> pack.md`).
+    expect(r.out).toBe('');
+    expect(r.err).toContain('test/fixtures/render/hostile/contacts.yaml');
     expect(r.err).toContain('--allow-invalid');
     const allowed = await govern(['render', 'contract-summary', path.relative(ROOT, HOSTILE), '--today', '2026-11-15', '--allow-invalid', '--no-color']);
     expect(allowed.code).toBe(0);

@@ -147,15 +147,16 @@ describe('the numbers agree with the YAML and the SLA module', () => {
     const q3 = buildReviewPack(index, { period: parsePeriod('2026-Q3')!, today: TODAY });
     const hosting = q3.availability.services[0]!;
     expect(hosting.creditAmount).toBe(1500);
+    // July has no measurements: left out, not a perfect month (FORMAT.md v1.1).
     expect(hosting.months.map((m) => [m.label, m.creditAmount])).toEqual([
-      ['2026-07', 0],
+      ['2026-07', null],
       ['2026-08', 0],
       ['2026-09', 1500],
     ]);
-    expect(q3.warnings).toContain('No measurements for July 2026: it is counted as a month without incidents or downtime.');
+    expect(q3.warnings).toContain('No measurements for July 2026: it is left out of the figures below.');
     const year = buildReviewPack(index, { period: parsePeriod('2026')!, today: TODAY });
     expect(year.warnings).toContain(
-      'No measurements for January, February, March, April, May, June, July, November and December 2026: they are counted as months without incidents or downtime.',
+      'No measurements for January, February, March, April, May, June, July, November and December 2026: they are left out of the figures below.',
     );
     expect(q3.meeting).toMatchObject({ name: 'Quarterly business review', date: '2026-10-08', held: true });
   });

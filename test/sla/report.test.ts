@@ -116,6 +116,8 @@ describe('computeSlaReport', () => {
     expect(computeSlaReport(input('2026-10'))).toEqual({
       partnership: 'acme-northwind',
       period: '2026-10',
+      monthsLeftOut: [],
+      monthsRunning: [],
       services: [
         {
           service: 'cloud-hosting',

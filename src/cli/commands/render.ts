@@ -126,10 +126,11 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
       sources: new Map(tree.files.map((f) => [f.path, f.text] as const)),
       rules: allRules,
       version: packageVersion(),
-      colors: await makeColors(!flags.allowInvalid && wantsColor(flags, io), io),
+      // The findings go to stderr, never into stdout or the document (CLI.md), so no colour for stdout's terminal.
+      colors: await makeColors(false, io),
     });
     if (!flags.allowInvalid) {
-      io.stdout.write(report);
+      io.stderr.write(report);
       io.stderr.write('govern: not rendered: the partnership has check errors (above); fix them, or pass --allow-invalid to render anyway\n');
       return ExitCode.Findings;
     }

@@ -71,38 +71,50 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
     io.stderr.write(`govern: ${what} in ${ids.join(', ')}; left out of the report\n`);
   }
 
-  // Numbers computed from files with errors would be wrong with confidence: show the errors instead.
-  const trees = chosen.map((p) => workspace.partnerships.find((t) => t.root === p.root)!);
-  const checked = checkWorkspace({ partnerships: trees, ...(workspace.config ? { config: workspace.config } : {}) }, {
-    severities: config.severities,
-    now: io.now(),
-    ...(today ? { today } : {}),
-  });
-  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
+  // Numbers computed from files with errors would be wrong with confidence: such a partnership is left
+  // out and its errors go to stderr (CLI.md), so stdout stays the report, and JSON stays JSON.
+  const { partnershipId } = await import('../../sla/from-workspace.js');
+  const broken: { index: (typeof chosen)[number]; errors: import('../../model/diagnostic.js').Diagnostic[]; tree: (typeof workspace.partnerships)[number] }[] = [];
+  for (const index of chosen) {
+    const tree = workspace.partnerships.find((t) => t.root === index.root)!;
+    const checked = checkWorkspace({ partnerships: [tree], ...(workspace.config ? { config: workspace.config } : {}) }, {
+      severities: config.severities,
+      now: io.now(),
+      ...(today ? { today } : {}),
+    });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) broken.push({ index, errors, tree });
+  }
+  if (broken.length > 0) {
     const { formatStylish } = await import('../../formatters/stylish.js');
     const { allRules } = await import('../../rules/index.js');
-    const files = trees.flatMap((t) => t.files);
-    io.stdout.write(
+    const files = broken.flatMap((b) => b.tree.files);
+    io.stderr.write(
       formatStylish({
-        diagnostics: errors,
-        summary: { ...checked.summary, warnings: 0 },
+        diagnostics: broken.flatMap((b) => b.errors),
+        summary: { errors: broken.reduce((n, b) => n + b.errors.length, 0), warnings: 0, partnerships: broken.length, files: files.length },
         files: files.map((f) => f.path),
         sources: new Map(files.map((f) => [f.path, f.text] as const)),
         rules: allRules,
         version: packageVersion(),
-        colors: await makeColors(wantsColor(flags, io), io),
+        colors: await makeColors(false, io),
       }),
     );
-    io.stderr.write('govern: the SLA report is not computed from files with errors; fix the errors above and run again\n');
-    return ExitCode.Findings;
+    const ids = broken.map((b) => partnershipId(b.index));
+    // One partnership asked for, or Markdown (one document): nothing to report. Over a tree, the rest is.
+    if (broken.length === chosen.length || flags.format === 'md') {
+      io.stderr.write('govern: the SLA report is not computed from files with errors; fix the errors above and run again\n');
+      return ExitCode.Findings;
+    }
+    io.stderr.write(`govern: left out of the SLA report for their check errors (above): ${ids.join(', ')}\n`);
   }
+  const reported = chosen.filter((index) => !broken.some((b) => b.index === index));
 
   const [{ buildSlaInput, endOfDay, partnershipZone }, { computeSlaReport }] = await Promise.all([
     import('../../sla/from-workspace.js'),
     import('../../sla/report.js'),
   ]);
-  const reports = chosen.map((index) => {
+  const reports = reported.map((index) => {
     const now = today === undefined ? io.now() : endOfDay(today, partnershipZone(index))!;
     return computeSlaReport(buildSlaInput(index, { ...(period ? { period } : {}), now, ...(today ? { today } : {}) }));
   });
@@ -110,7 +122,9 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
   let text: string;
   if (flags.format === 'json') {
     const { slaJson } = await import('../../render/sla-view.js');
-    const shaped = reports.map(slaJson);
+    const shaped: Record<string, unknown>[] = reports.map(slaJson);
+    // Those left out for their errors are named, with the findings, in the report's order of partnerships.
+    for (const b of broken) shaped.splice(chosen.indexOf(b.index), 0, { partnership: partnershipId(b.index), errors: b.errors });
     // One partnership, one object; a tree, an array, even when some were left out for want of measurements.
     text = `${JSON.stringify(selected.length === 1 ? shaped[0] : shaped, null, 2)}\n`;
   } else if (flags.format === 'md') {
@@ -126,5 +140,5 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
   } else {
     io.stdout.write(text);
   }
-  return ExitCode.Ok;
+  return broken.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
