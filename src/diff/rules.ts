@@ -5,6 +5,7 @@ import type { SideView } from './side-view.js';
 import type { Category, ChangeKind, IdPath, Impact } from './types.js';
 import type { WalkHint } from './walk.js';
 import { displayMoney, displayValue, labelOf, minutesOf, sameScalar, sameSet, yearlyAmount } from './values.js';
+import { parseInstantQuickly } from '../sla/instant.js';
 
 /** What a change rule sees: the change, both revisions of the partnership, and the file's values by path. */
 export interface RuleContext {
@@ -651,7 +652,9 @@ function incidentPriority(c: RuleContext): Verdict {
   return a > b ? weakened(`${sentence}: it is held to looser targets`) : tightened(`${sentence}: it is held to stricter targets`);
 }
 
-const instantScale = (up: string, down: string, worse: 'higher' | 'lower'): Scale => ({ measure: asDate, worse, up, down, added: 'neutral', removed: 'neutral' });
+// Instants are read as `govern sla` and the rules read them, in every spelling the schema accepts.
+const asInstant = (v: unknown): number | null => (isString(v) ? (parseInstantQuickly(v) ?? asDate(v)) : null);
+const instantScale = (up: string, down: string, worse: 'higher' | 'lower'): Scale => ({ measure: asInstant, worse, up, down, added: 'neutral', removed: 'neutral' });
 
 const measurements: ChangeRule[] = [
   {

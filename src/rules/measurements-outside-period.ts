@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { arrayOf, isObject, isString } from '../model/guards.js';
 import { zoneOffsetsMinutes } from '../io/host-zone.js';
 import { insidePeriodQuickly, parseInstantQuickly } from '../sla/instant.js';
@@ -7,15 +6,13 @@ import { defineRule } from './define-rule.js';
 
 /**
  * Reads an instant with its own offset, as epoch milliseconds; null when it
- * does not parse (the schema reports it). The common RFC 3339 form is read
- * without luxon: these rules read every instant of every incident.
+ * does not parse (the schema reports it). Every spelling the schema accepts is
+ * read, by the same parser as `govern sla`'s, without luxon: these rules read
+ * every instant of every incident.
  */
 export function readInstant(value: unknown): number | null {
   if (!isString(value)) return null;
-  const quick = parseInstantQuickly(value);
-  if (quick !== undefined) return quick;
-  const instant = DateTime.fromISO(value, { setZone: true });
-  return instant.isValid ? instant.toMillis() : null;
+  return parseInstantQuickly(value) ?? null;
 }
 
 

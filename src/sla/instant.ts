@@ -4,13 +4,19 @@
 // expression takes a fraction of one. Anything these helpers cannot settle
 // exactly is left to luxon by their callers.
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+// Exactly the instants the schemas accept (src/schema/formats.ts): RFC 3339 with `T`, `t` or a space
+// between date and time, any number of fraction digits, `Z`, `z` or a numeric offset, a leap second.
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * The epoch milliseconds of an RFC 3339 instant in its common form
- * (`2026-10-05T09:12:00+02:00`, `2026-10-03T02:10:00Z`); undefined for any
- * other spelling or an impossible date, which the caller hands to luxon.
+ * The epoch milliseconds of an RFC 3339 instant, in every spelling the schema
+ * accepts (`2026-10-05T09:12:00+02:00`, `2026-10-03 02:10:00z`,
+ * `2026-10-03t02:10:00.123456Z`): the one reading of an instant that every
+ * rule and `govern sla` share, so no accepted value is skipped by one of them.
+ * Fraction digits past the millisecond are cut; a leap second (`:60`) is the
+ * first instant of the next minute. Undefined for any other text or an
+ * impossible date, which the schema reports.
  */
 export function parseInstantQuickly(text: string): number | undefined {
   // The two spellings files hold by the hundred thousand, read digit by digit.
@@ -26,10 +32,10 @@ export function parseInstantQuickly(text: string): number | undefined {
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > (month === 2 && leap ? 29 : DAYS[month - 1]!)) return undefined;
-  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   let offset = 0;
   if (m[8] !== undefined) {
     const oh = Number(m[9]);
@@ -37,7 +43,15 @@ export function parseInstantQuickly(text: string): number | undefined {
     if (oh > 23 || om > 59) return undefined;
     offset = (m[8] === '-' ? -1 : 1) * (oh * 60 + om) * 60000;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset;
+  return utc(year, month, day, hour, minute, second, ms) - offset;
+}
+
+/** Date.UTC without its reading of the years 0–99 as 1900–1999. */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  d.setUTCFullYear(d.getUTCFullYear() - 2000 + year);
+  return d.getTime();
 }
 
 /** `2026-10-05T09:12:00Z` or `2026-10-05T09:12:00+02:00`, without a regular expression; undefined otherwise. */

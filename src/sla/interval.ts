@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { parseInstantQuickly } from './instant.js';
 
 /** A half-open stretch of time [start, end) in epoch milliseconds. */
 export type Interval = readonly [start: number, end: number];
@@ -26,14 +26,14 @@ export function clipIntervals(list: readonly Interval[], from: number, to: numbe
   return out;
 }
 
-// RFC 3339 needs an offset; luxon would otherwise read a bare local time in the machine's zone.
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
-
-/** Reads an RFC 3339 instant with an offset into epoch milliseconds; null when absent, malformed or without offset. */
+/**
+ * Reads an RFC 3339 instant with an offset into epoch milliseconds, in every spelling the schema accepts
+ * (one parser for the rules and the SLA arithmetic: `parseInstantQuickly`); null when absent, malformed or
+ * without offset (luxon would read a bare local time in the machine's zone).
+ */
 export function parseInstant(value: unknown): number | null {
   // YAML may hand over a Date when a timestamp slips through the core schema.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
-  if (typeof value !== 'string' || !RFC3339.test(value)) return null;
-  const parsed = DateTime.fromISO(value.replace(' ', 'T'), { setZone: true });
-  return parsed.isValid ? parsed.toMillis() : null;
+  if (typeof value !== 'string') return null;
+  return parseInstantQuickly(value) ?? null;
 }

@@ -31,11 +31,15 @@ describe('parseInstantQuickly', () => {
     );
   });
 
-  it('leaves other spellings and impossible dates to luxon', () => {
-    for (const text of ['2026-10-05', '2026-10-05T09:12', '2026-10-05 09:12:00Z', '2026-10-05t09:12:00z', '2026-02-30T00:00:00Z', '2026-10-05T24:00:00Z', '2026-10-05T09:12:60Z', '2026-10-05T09:12:00+24:00', '0099-01-01T00:00:00Z', 'soon']) {
+  it('reads nothing the schema refuses, and every spelling it accepts (issue 19)', () => {
+    for (const text of ['2026-10-05', '2026-10-05T09:12', '2026-02-30T00:00:00Z', '2026-10-05T24:00:00Z', '2026-10-05T09:12:61Z', '2026-10-05T09:12:00+24:00', 'soon']) {
       expect(parseInstantQuickly(text), text).toBeUndefined();
     }
     expect(parseInstantQuickly('2024-02-29T12:00:00Z')).toBe(Date.UTC(2024, 1, 29, 12));
+    expect(parseInstantQuickly('2026-10-05 09:12:00Z')).toBe(Date.UTC(2026, 9, 5, 9, 12));
+    expect(parseInstantQuickly('2026-10-05t09:12:00z')).toBe(Date.UTC(2026, 9, 5, 9, 12));
+    expect(parseInstantQuickly('2026-10-05T09:12:60Z')).toBe(Date.UTC(2026, 9, 5, 9, 13));
+    expect(parseInstantQuickly('0099-01-01T00:00:00Z')).toBe(Date.UTC(2000, 0, 1) - Date.UTC(2000, 0, 1) + new Date('0099-01-01T00:00:00Z').getTime());
   });
 });
 
