@@ -1,4 +1,5 @@
-import { compareDiagnostics } from '../model/diagnostic.js';
+import { compareDiagnostics, type SeveritySetting } from '../model/diagnostic.js';
+import { duplicatePartnershipIds, partnershipDuplicateId } from '../rules/partnership-duplicate-id.js';
 import type { PartnershipTree } from '../model/source.js';
 import { checkWorkspace, type CheckOptions, type CheckResult } from './run-check.js';
 
@@ -26,7 +27,7 @@ export interface PartnershipCheck extends CheckResult {
 export function checkEach(trees: Iterable<PartnershipTree>, options: CheckOptions = {}): CheckEachResult {
   const parts: PartnershipCheck[] = [];
   for (const tree of trees) parts.push(checkPartnership(tree, options));
-  return mergeChecks(parts);
+  return mergeChecks(parts, options.severities);
 }
 
 /** Checks one partnership, keeping only what a report needs of it. */
@@ -44,8 +45,11 @@ export function checkPartnership(tree: PartnershipTree, options: CheckOptions = 
   };
 }
 
-/** The checks of several partnerships, in their order, as one result. */
-export function mergeChecks(parts: readonly PartnershipCheck[]): CheckEachResult {
+/**
+ * The checks of several partnerships, in their order, as one result, with the findings that look across
+ * partnerships (a duplicate partnership id), at the severity the config gives them.
+ */
+export function mergeChecks(parts: readonly PartnershipCheck[], severities: Readonly<Record<string, SeveritySetting>> = {}): CheckEachResult {
   const diagnostics: CheckResult['diagnostics'] = [];
   const summary = { errors: 0, warnings: 0, partnerships: 0, files: 0 };
   const files: string[] = [];
@@ -58,6 +62,17 @@ export function mergeChecks(parts: readonly PartnershipCheck[]): CheckEachResult
     for (const file of part.files) files.push(file);
     for (const d of part.diagnostics) diagnostics.push(d);
     for (const [path, text] of part.sources) sources.set(path, text);
+  }
+  const severity = severities[partnershipDuplicateId.id] ?? partnershipDuplicateId.severity;
+  if (severity !== 'off') {
+    const identities = parts.flatMap((part) => part.identities ?? []);
+    for (const d of duplicatePartnershipIds(identities)) {
+      diagnostics.push({ ...d, severity });
+      if (severity === 'error') summary.errors++;
+      else summary.warnings++;
+      const own = identities.find((i) => i.file === d.file);
+      if (own) sources.set(own.file, own.text);
+    }
   }
   diagnostics.sort(compareDiagnostics);
   return { diagnostics, summary, files, sources };

@@ -5,6 +5,7 @@ import type { SourceFile, Workspace } from '../model/source.js';
 import type { Rule, RuleReport } from '../rules/define-rule.js';
 import { MAX_FINDINGS_PER_FILE } from '../model/limits.js';
 import { allRules } from '../rules/index.js';
+import { type PartnershipIdentity, duplicatePartnershipIds, partnershipDuplicateId } from '../rules/partnership-duplicate-id.js';
 import { describeSchemaErrors } from '../schema/messages.js';
 import { quickValidators } from '../schema/quick-validators.js';
 import { validators } from '../schema/validators.js';
@@ -37,6 +38,8 @@ export interface CheckSummary {
 export interface CheckResult {
   diagnostics: Diagnostic[];
   summary: CheckSummary;
+  /** Where each partnership's id is written, for the rules that look across partnerships (`mergeChecks`). */
+  identities?: PartnershipIdentity[];
 }
 
 /** The default cap on findings per file: enough to fix a file, few enough to read (defined in limits.ts). */
@@ -54,6 +57,7 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
     if (severity !== 'off') out.push({ ...d, severity });
   };
   let files = 0;
+  const identities: PartnershipIdentity[] = [];
 
   for (const tree of workspace.partnerships) {
     files += tree.files.length;
@@ -73,9 +77,11 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
     }
 
     const index = new PartnershipIndex(tree);
+    const own = index.partnership;
+    if (own && own.id !== '') identities.push({ id: own.id, root: tree.root, file: own.file.path, text: own.file.text, range: own.file.locate(['id']) });
     const today = options.today ?? todayIn(index.timezone, options.now ?? Date.now());
     for (const rule of rules) {
-      if (rule.phase === 'parse' || rule.phase === 'schema') continue;
+      if (rule.phase === 'parse' || rule.phase === 'schema' || rule.phase === 'portfolio') continue;
       if (severityOf(rule.id) === 'off') continue;
       rule.run({
         partnership: index,
@@ -84,6 +90,8 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
       });
     }
   }
+
+  if (rules.some((r) => r.id === partnershipDuplicateId.id)) for (const d of duplicatePartnershipIds(identities)) push(d);
 
   const diagnostics = capPerFile(dedupe(out).sort(compareDiagnostics), options.maxFindingsPerFile ?? MAX_FINDINGS_PER_FILE, severityOf);
   return {
@@ -94,6 +102,7 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
       partnerships: workspace.partnerships.length,
       files,
     },
+    identities,
   };
 }
 

@@ -6,9 +6,18 @@ import type { Workspace } from '../model/source.js';
 export function selectPartnerships(workspace: Workspace, id: string | undefined): PartnershipIndex[] {
   const all = workspace.partnerships.map((tree) => new PartnershipIndex(tree));
   if (id === undefined) return all;
-  const found = all.filter((p) => p.partnership?.id === id || p.root === id);
+  // A folder names one partnership for sure; an id may be written in two (partnership/duplicate-id).
+  const byFolder = all.filter((p) => p.root === id);
+  if (byFolder.length > 0) return byFolder.slice(0, 1);
+  const found = all.filter((p) => p.partnership?.id === id);
   if (found.length === 0) throw new UsageError(`no partnership \`${id}\` here; the partnerships are:`, describe(all));
-  return found.slice(0, 1);
+  if (found.length > 1) {
+    throw new UsageError(
+      `--partnership ${id}: ${found.length} partnerships have the id \`${id}\`, in ${found.map((p) => p.root).join(' and ')}; give the folder instead (--partnership ${found[0]!.root}), and make the ids unique:`,
+      describe(found),
+    );
+  }
+  return found;
 }
 
 /**

@@ -6,8 +6,7 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
   const c = colors;
   if (diagnostics.length === 0) {
     if (quiet) return '';
-    const p = summary.partnerships;
-    return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems\n`;
+    return `${summaryLine(summary, c)}\n`;
   }
   const lines: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
@@ -33,13 +32,22 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
     }
     lines.push('');
   }
-  const { errors, warnings } = summary;
-  const problems = errors + warnings;
-  const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
-  const counts = `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
-  lines.push(c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}`));
+  lines.push(summaryLine(summary, c));
   return `${lines.join('\n')}\n`;
 };
+
+/** The last line of a stylish report (`✖ 3 problems (1 error, 2 warnings) in 2 partnerships`, or `✔ …: no problems`), without its newline. */
+export function summaryLine(summary: Parameters<Formatter>[0]['summary'], c: Colors): string {
+  const { errors, warnings } = summary;
+  const problems = errors + warnings;
+  if (problems === 0) {
+    const p = summary.partnerships;
+    return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems`;
+  }
+  const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
+  const counts = `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
+  return c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}`);
+}
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ');

@@ -34,9 +34,10 @@ export interface Rule {
   /**
    * Where the finding is made: `parse` and `schema` findings come from the
    * reader and the schemas (their `run` does nothing); `partnership` rules run
-   * over the indexed partnership.
+   * over the indexed partnership; `portfolio` rules look across partnerships and are run by the check
+   * over all of them (their `run` does nothing).
    */
-  phase?: 'parse' | 'schema' | 'partnership';
+  phase?: 'parse' | 'schema' | 'partnership' | 'portfolio';
   run(context: RuleContext): void;
 }
 

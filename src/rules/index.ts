@@ -26,6 +26,7 @@ import { filesUnknown } from './files-unknown.js';
 import { formatTimezone } from './format-timezone.js';
 import { idDuplicate } from './id-duplicate.js';
 import { partnershipChangeWindow } from './partnership-change-window.js';
+import { partnershipDuplicateId } from './partnership-duplicate-id.js';
 import { partnershipOwnerParty } from './partnership-owner-party.js';
 import { raciAccountableCount } from './raci-accountable-count.js';
 import { raciConsultedAndInformed } from './raci-consulted-and-informed.js';
@@ -82,6 +83,7 @@ export const allRules: readonly Rule[] = [
   contractNoticePassed,
   contractExpired,
   contractRenewalUnrecorded,
+  partnershipDuplicateId,
   partnershipOwnerParty,
   partnershipChangeWindow,
   idDuplicate,

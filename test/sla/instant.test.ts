@@ -39,7 +39,7 @@ describe('parseInstantQuickly', () => {
     expect(parseInstantQuickly('2026-10-05 09:12:00Z')).toBe(Date.UTC(2026, 9, 5, 9, 12));
     expect(parseInstantQuickly('2026-10-05t09:12:00z')).toBe(Date.UTC(2026, 9, 5, 9, 12));
     expect(parseInstantQuickly('2026-10-05T09:12:60Z')).toBe(Date.UTC(2026, 9, 5, 9, 13));
-    expect(parseInstantQuickly('0099-01-01T00:00:00Z')).toBe(Date.UTC(2000, 0, 1) - Date.UTC(2000, 0, 1) + new Date('0099-01-01T00:00:00Z').getTime());
+    expect(parseInstantQuickly('0099-01-01T00:00:00Z')).toBe(new Date('0099-01-01T00:00:00Z').getTime());
   });
 });
 

@@ -60,7 +60,7 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
   // spread over worker threads when there are enough files to pay for them.
   const checkHere = (planned: (typeof plan.partnerships)[number]) => checkPartnership(loadPlannedPartnership(planned, io.cwd), options);
   const workers = threads.workerCount(plan.partnerships.reduce((n, p) => n + p.files.length, 0), io);
-  const result = mergeChecks(workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere));
+  const result = mergeChecks(workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere), config.severities);
   const colorOn = flags.output === undefined && flags.format === 'stylish' && wantsColor(flags, io);
   const formatter = formatters[flags.format]!;
   const report = formatter({
@@ -77,6 +77,11 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
     const { writeFileAtomic } = await import('../../io/write-file.js');
     const { resolve } = await import('node:path');
     writeFileAtomic(resolve(io.cwd, flags.output), report, { overwrite: true });
+    // The report is in the file; the summary line goes to stderr, so a CI log is never empty (CLI.md).
+    if (!flags.quiet || result.summary.errors + result.summary.warnings > 0) {
+      const { summaryLine } = await import('../../formatters/stylish.js');
+      io.stderr.write(`${summaryLine(result.summary, await makeColors(false, io))} (report written to ${flags.output})\n`);
+    }
   } else {
     io.stdout.write(report);
   }

@@ -2,25 +2,54 @@ import { Command, Option } from 'commander';
 import type { Io } from '../io.js';
 import { addSharedOptions } from '../shared.js';
 
-/** `govern rules`: every rule with its default severity and what it checks. */
+/**
+ * `govern rules [path]`: every rule with the severity it has for that folder and what it checks. Where the
+ * nearest `govern.config.yaml` (or `--rule`) changes a severity, the effective one is shown, with where it
+ * comes from and the default.
+ */
 export function rulesCommand(io: Io, done: (code: number) => void): Command {
   // The shared options are accepted, as on every command; none changes the list.
   return addSharedOptions(
     new Command('rules')
-      .description('list every rule with its default severity and a one-line description')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table')),
+      .description('list every rule with its severity (the default, or what govern.config.yaml makes it) and a one-line description')
+      .argument('[path]', 'the folder whose govern.config.yaml applies', '.')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+      .option('--rule <id=severity>', 'change a rule for this run, as check does (repeatable)', (value: string, previous: string[] = []) => [...previous, value]),
   )
-    .action(async (flags: { format: string }) => {
-      const { allRules } = await import('../../rules/index.js');
-      const { ruleUrl } = await import('../../formatters/types.js');
+    .action(async (where: string, flags: { format: string; rule?: string[] }) => {
+      const [{ allRules }, { ruleUrl }, { findConfig, readRaw, displayPath }, { loadSource }, { resolveConfig }, { CONFIG_FILE }, { resolve }] = await Promise.all([
+        import('../../rules/index.js'),
+        import('../../formatters/types.js'),
+        import('../../io/read-tree.js'),
+        import('../../check/load.js'),
+        import('../../config/resolve-config.js'),
+        import('../../model/file-kind.js'),
+        import('node:path'),
+      ]);
+      const configPath = findConfig(resolve(io.cwd, where));
+      const config = configPath ? loadSource(readRaw(configPath, displayPath(io.cwd, configPath), CONFIG_FILE), 'config') : undefined;
+      const fromFile = resolveConfig(config).severities;
+      const effective = resolveConfig(config, flags.rule ?? []).severities;
+      const rows = allRules.map((r) => {
+        const setting = effective[r.id];
+        const source = setting === undefined || setting === r.severity ? 'default' : fromFile[r.id] === setting ? config!.path : '--rule';
+        return { id: r.id, severity: setting ?? r.severity, defaultSeverity: r.severity, source, description: r.description, helpUri: ruleUrl(r.id) };
+      });
       if (flags.format === 'json') {
-        io.stdout.write(`${JSON.stringify(allRules.map((r) => ({ id: r.id, severity: r.severity, description: r.description, helpUri: ruleUrl(r.id) })), null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       } else {
-        const width = Math.max(...allRules.map((r) => r.id.length));
-        const lines = [...allRules]
+        const width = Math.max(...rows.map((r) => r.id.length));
+        const changed = rows.filter((r) => r.source !== 'default');
+        const head = changed.length === 0 ? 'default' : 'severity';
+        const lines = [...rows]
           .sort((a, b) => (a.id < b.id ? -1 : 1))
-          .map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}`);
-        io.stdout.write(`${'rule'.padEnd(width)}  default  checks that\n${lines.join('\n')}\n\nChange a severity in govern.config.yaml (rules: { <id>: off|warning|error }) or with --rule <id>=<severity>.\n`);
+          .map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(head.length)}  ${r.description}${r.source === 'default' ? '' : `  (${r.source}; default ${r.defaultSeverity})`}`);
+        const where = config
+          ? `${changed.length} ${changed.length === 1 ? 'severity is' : 'severities are'} changed here (${config.path}${flags.rule?.length ? ', --rule' : ''}); the others are the defaults.`
+          : `No govern.config.yaml applies here${flags.rule?.length ? ` (--rule changes ${changed.length})` : ''}: ${changed.length === 0 ? 'these are the defaults' : 'the others are the defaults'}.`;
+        io.stdout.write(
+          `${'rule'.padEnd(width)}  ${head}  checks that\n${lines.join('\n')}\n\n${where}\nChange a severity in govern.config.yaml (rules: { <id>: off|warning|error }) or with --rule <id>=<severity>.\n`,
+        );
       }
       done(0);
     });
