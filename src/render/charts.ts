@@ -12,6 +12,8 @@ export interface LineChart {
   path: string;
   points: { x: number; y: number; label: string; period: string; last: boolean }[];
   target: { y: number; label: string } | null;
+  /** Where to say so when no period has a figure (a chart of one period without data would be an empty box). */
+  empty: { x: number; y: number; label: string } | null;
   axis: { y: number; label: string }[];
   baseline: number;
   left: number;
@@ -55,6 +57,7 @@ export function buildLineChart(
     path,
     points,
     target: target === null ? null : { y: y(target), label: format(target) },
+    empty: points.length === 0 ? { x: round((left + right) / 2), y: round((top + bottom) / 2), label: series.length === 1 ? 'no figure for this period' : 'no figures yet' } : null,
     axis: series.map((s, i) => ({ y: x(i), label: periodLabel(s.period) })),
     baseline: bottom + 10,
     left,

@@ -14,7 +14,8 @@ import { addDays, daysBetween, formatMonths, formatNumber, formatPercent, format
 /** What the review pack shows, and nothing else: the templates only loop and format. */
 export interface ReviewPack {
   kind: 'review-pack';
-  partnership: PartnershipHeader;
+  /** `partiesInName`: the name already says who the two parties are (`Client and Provider`), so the subtitle does not repeat them. */
+  partnership: PartnershipHeader & { partiesInName: boolean };
   period: { label: string; words: string; first: string; last: string; kind: string };
   today: string;
   meeting: ReviewMeeting | null;
@@ -158,6 +159,8 @@ export interface BudgetRow {
   variance: number | null;
   variancePercent: number | null;
   rag: Rag | null;
+  /** No actual at all in a window that has ended: shown as "nothing booked", never as within budget. */
+  nothingBooked: boolean;
   booked: string[];
   /** Months (or quarters) inside the window with nothing booked. */
   notBooked: string[];
@@ -370,7 +373,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   const notice = events.find((e) => e.kind === 'notice');
   return {
     kind: 'review-pack',
-    partnership: partnershipHeader(index),
+    partnership: withParties(partnershipHeader(index)),
     period: { label: period.label, words: formatPeriod(period.label), first, last, kind: period.kind },
     today,
     meeting,
@@ -576,7 +579,9 @@ function buildBudget(index: PartnershipIndex, period: Period, today: string): Re
     );
     const actual = Math.round(counted.reduce((sum, a) => sum + (num(a.value.amount) ?? 0), 0) * 100) / 100;
     const over = budget !== null && actual > budget;
-    const variance = budget === null || (toDate && !over) ? null : Math.round((actual - budget) * 100) / 100;
+    // Nothing booked is not "within budget": the spending may simply not be recorded yet.
+    const nothingBooked = counted.length === 0 && !toDate;
+    const variance = budget === null || counted.length === 0 || (toDate && !over) ? null : Math.round((actual - budget) * 100) / 100;
     const variancePercent = variance === null || budget === null || budget === 0 ? null : (variance / budget) * 100;
     const booked = [...new Set(counted.map((a) => a.period.label))].sort();
     const subPeriods = lineMonths < window.months ? subdivide(window, lineMonths).filter((p) => p.year * 12 + p.firstMonth - 1 < periodEnd && p.year * 12 + p.firstMonth - 1 + p.months <= thisMonth) : [];
@@ -590,7 +595,8 @@ function buildBudget(index: PartnershipIndex, period: Period, today: string): Re
       actual,
       variance,
       variancePercent,
-      rag: budget === null ? null : actual > budget * 1.1 ? 'red' : over ? 'amber' : toDate ? null : 'green',
+      rag: budget === null || counted.length === 0 ? null : actual > budget * 1.1 ? 'red' : over ? 'amber' : toDate ? null : 'green',
+      nothingBooked,
       booked,
       notBooked: subPeriods.filter((p) => !counted.some((a) => periodContains(p, a.period))).map((p) => p.label),
       notes: counted.map((a) => str(a.value.note)).filter((n): n is string => n !== null),
@@ -606,6 +612,11 @@ function subdivide(window: Period, months: number): Period[] {
     out.push(parsePeriod(label)!);
   }
   return out;
+}
+
+function withParties(header: PartnershipHeader): PartnershipHeader & { partiesInName: boolean } {
+  const name = header.name.toLowerCase();
+  return { ...header, partiesInName: name.includes(header.client.toLowerCase()) && name.includes(header.provider.toLowerCase()) };
 }
 
 /** Every action still open from the reviews of periods that end when this one ends or earlier; overdue first, then by due date. */

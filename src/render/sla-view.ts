@@ -203,7 +203,7 @@ export function renderSlaMarkdown(report: SlaReport): string {
     lines.push('');
   }
   lines.push(view.creditsOwed.length === 0 ? '**Credits owed:** none.' : `**Credits owed:** ${view.creditsOwed.join(', ')}.`, '');
-  lines.push(`Amber means the target is met but ${Math.round(AMBER_ALLOWANCE_USED * 100)} % or more of what it allows has been used; see docs/sla.md.`, '');
+  lines.push(`Amber means the target is met but ${Math.round(AMBER_ALLOWANCE_USED * 100)} % or more of what it allows has been used.`, '');
   return lines.join('\n');
 }
 
