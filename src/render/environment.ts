@@ -188,7 +188,7 @@ export const HELPER_NAMES: readonly string[] = [...Object.keys(helpers(Handlebar
 /** `2026-10-25T02:52:00+02:00` → `25 Oct 2026, 02:52` (the wall clock as written in the file). */
 export function formatInstant(value: unknown): string {
   if (typeof value !== 'string') return '';
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(value);
+  const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})/.exec(value);
   return m ? `${formatDate(m[1], 'short')}, ${m[2]}` : value;
 }
 

@@ -240,7 +240,9 @@ describe('the hostile corpus, through the built CLI', () => {
   });
 
   it.runIf(built)('checks the whole corpus in one run: every case as in the table, exit 1, nothing on stderr', () => {
-    const result = spawnSync(process.execPath, [BIN, 'check', 'cases', '--format', 'json', '--today', '2026-11-15', ...COMPLETENESS_FLAGS], { cwd: corpus.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // Two cases are copies of one partnership with the same id: a portfolio finding, not part of either case.
+    const portfolioOff = ['--rule', 'partnership/duplicate-id=off'];
+    const result = spawnSync(process.execPath, [BIN, 'check', 'cases', '--format', 'json', '--today', '2026-11-15', ...COMPLETENESS_FLAGS, ...portfolioOff], { cwd: corpus.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(result.signal).toBeNull();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);

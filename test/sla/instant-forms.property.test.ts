@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readInstant, measurementsOutsidePeriod } from '../../src/rules/measurements-outside-period.js';
 import { measurementsTimeOrder } from '../../src/rules/measurements-time-order.js';
+import { formatInstant } from '../../src/render/environment.js';
 import { isDateTime } from '../../src/schema/formats.js';
 import { ALWAYS_OPEN } from '../../src/sla/calendar.js';
 import { computeAvailability } from '../../src/sla/availability.js';
@@ -122,6 +123,11 @@ incidents:
   it('measurements/time-order reads them too', () => {
     const findings = only(measurementsTimeOrder.id, checkFiles({ 'partnership.yaml': PARTNERSHIP, 'measurements/2026-10.yaml': file('2026-10-11 15:37:00.000001z', '2026-10-11t15:00:00Z') }, { rule: measurementsTimeOrder }));
     expect(brief(findings)).toEqual([{ ruleId: 'measurements/time-order', file: 'measurements/2026-10.yaml', line: 7, severity: 'error' }]);
+  });
+
+  it('the review pack shows them as it shows the canonical form', () => {
+    expect(formatInstant('2026-10-05t09:12:00.5z')).toBe(formatInstant('2026-10-05T09:12:00Z'));
+    expect(formatInstant('2026-10-05 09:12:00Z')).toBe(formatInstant('2026-10-05T09:12:00Z'));
   });
 
   it('sla counts downtime written so', () => {
