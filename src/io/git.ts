@@ -187,8 +187,8 @@ function catBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
  * places are listed, unless a link is among them: then the whole revision,
  * since a link may lead anywhere in it.
  */
-function revisionAccess(target: DiffTarget, sha: string, configCandidates: readonly string[]): { access: TreeAccess; entries: Map<string, GitEntry> } {
-  let entries = lsTree(target.root, sha, [target.prefix === '' ? '.' : target.prefix, ...configCandidates]);
+function revisionAccess(target: DiffTarget, sha: string, pathspecs: readonly string[]): { access: TreeAccess; entries: Map<string, GitEntry> } {
+  let entries = lsTree(target.root, sha, pathspecs);
   if ([...entries.values()].some((e) => e.mode === '120000')) entries = lsTree(target.root, sha, []);
   const links = [...entries.entries()].filter(([, e]) => e.mode === '120000');
   const blobs = catBlobs(target.root, links.map(([, e]) => e.oid));
@@ -265,7 +265,8 @@ const NOT_IN_GIT: Refusal = { code: 'ENOENT', message: 'the file cannot be read 
  */
 export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): LoadedSide {
   const configCandidates = ancestors(target.prefix).map((d) => join(d, CONFIG_FILE));
-  const { access, entries } = revisionAccess(target, sha, configCandidates);
+  const pathspecs = [target.prefix === '' ? '.' : target.prefix, ...configCandidates];
+  let { access, entries } = revisionAccess(target, sha, pathspecs);
   const tooLarge = (size: number): Refusal => ({ code: 'EFBIG', message: `the file is ${(size / 1048576).toFixed(1)} MB; partnership files may be at most ${MAX_FILE_BYTES / 1048576} MB` });
   // What to read for each path: a blob's entry, or why it is not read.
   const plan = new Map<string, { entry: GitEntry } | { refusal: Refusal }>();
@@ -304,6 +305,10 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
   }
 
   const excluded = config ? templatesExclusion(config, configDir) : undefined;
+  if (excluded !== undefined && !excluded.startsWith('..') && !path.posix.isAbsolute(excluded) && target.prefix !== '' && !`${excluded}/`.startsWith(`${target.prefix}/`)) {
+    // A templates folder beside the compared one: list it too, as the working tree would be read.
+    ({ access, entries } = revisionAccess(target, sha, [...pathspecs, excluded]));
+  }
   const tree = access.rooted(target.prefix);
   const listing = target.prefix === '' || access.stat(target.prefix) === 'dir' ? walkTree(tree, excluded !== undefined ? [excluded] : []) : { paths: [], refused: new Map<string, Refusal>(), real: new Map<string, string>() };
   for (const rel of listing.paths) {

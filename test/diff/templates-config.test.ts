@@ -43,6 +43,11 @@ describe('govern diff: templates and the config are changes', () => {
       expect((await govern(repo.dir, 'diff', 'main', to, '--fail-on', 'any')).code).toBe(1);
     }
     expect((await govern(repo.dir, 'diff', 'main', 'main', '--fail-on', 'any')).code).toBe(0);
+    // Comparing only the partners' folder: the templates beside it still count, the same at a revision and on disk.
+    for (const to of [head, 'working-tree']) {
+      const report = JSON.parse((await govern(repo.dir, 'diff', 'main', to, 'partners', '--format', 'json')).out) as DiffReport;
+      expect(report.changes.map((c) => c.file), to).toEqual(['house-style/contract-summary.md.hbs', 'house-style/partials/styles.html.hbs']);
+    }
   });
 
   it('a config that stops parsing is refused as check refuses it; fixed, or edited in a way with no setting to name, it is listed', async () => {
