@@ -251,10 +251,18 @@ export function gitAccess(entries: ReadonlyMap<string, GitEntry>, linkTargets: R
   return {
     root,
     list: (dir) => {
-      const names = children.get(dir);
+      // A folder reached through a link is listed where the link leads, as readdir does.
+      const resolved = realpath(dir);
+      const names = 'real' in resolved ? children.get(resolved.real) : undefined;
       return names ? [...names] : undefined;
     },
-    lstat: kindAt,
+    lstat: (p) => {
+      // The folders on the way may be links themselves: resolve them, not the last name.
+      const slash = p.lastIndexOf('/');
+      if (slash < 0) return kindAt(p);
+      const parent = realpath(p.slice(0, slash));
+      return 'real' in parent && !parent.real.startsWith('/') ? kindAt(parent.real === '' ? p.slice(slash + 1) : `${parent.real}/${p.slice(slash + 1)}`) : undefined;
+    },
     realpath,
     stat: (real) => (real.startsWith('/') ? undefined : kindAt(real)),
     join: (dir, name) => (dir === '' ? name : `${dir}/${name}`),

@@ -275,7 +275,9 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
       plan.set(repoPath, { refusal: verdict.refusal });
       return;
     }
-    const entry = entries.get(verdict.real);
+    // A file listed through a folder link is read where the link leads.
+    const resolved = access.realpath(verdict.real);
+    const entry = entries.get('real' in resolved ? resolved.real : verdict.real);
     if (!entry || entry.mode === '120000' || entry.mode === '160000') plan.set(repoPath, { refusal: NOT_IN_GIT });
     else plan.set(repoPath, entry.size > MAX_FILE_BYTES ? { refusal: tooLarge(entry.size) } : { entry });
   };
