@@ -1,12 +1,12 @@
 import { checkWorkspace, type CheckOptions } from '../check/run-check.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { PERIOD_FOLDERS } from '../model/file-kind.js';
+import { CONFIG_FILE, PERIOD_FOLDERS } from '../model/file-kind.js';
 import { isObject, isString } from '../model/guards.js';
 import { allRules } from '../rules/index.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
 import { CHANGE_RULES, DEFAULT_CATEGORY, fallbackVerdict, type ChangeRule, type RuleContext } from './rules.js';
 import { SideView } from './side-view.js';
-import type { Change, DiffReport } from './types.js';
+import type { Change, DiffReport, DiffSide } from './types.js';
 import { displayValue } from './values.js';
 import { idPathOf, valueAt, walkValues } from './walk.js';
 
@@ -30,7 +30,7 @@ interface Entry {
  * each, classified by category and impact, and which findings of `check` the
  * head has that the base had not. Pure: both workspaces are already in memory.
  */
-export function diffWorkspaces(base: Workspace, head: Workspace, revisions: { base: string; head: string }, options: DiffOptions = {}): DiffReport {
+export function diffWorkspaces(base: DiffSide, head: DiffSide, revisions: { base: string; head: string }, options: DiffOptions = {}): DiffReport {
   const b = identify(base);
   const h = identify(head);
   const pairs: { base?: Entry; head?: Entry }[] = [];
@@ -43,7 +43,7 @@ export function diffWorkspaces(base: Workspace, head: Workspace, revisions: { ba
   for (const entry of unmatched) pairs.push({ base: entry });
   pairs.sort((x, y) => compareText((x.head ?? x.base)!.id, (y.head ?? y.base)!.id));
 
-  const changes: Change[] = compareConfig(base.config, head.config);
+  const changes: Change[] = [...compareConfig(base.config, head.config), ...compareTemplates(base.templates, head.templates)];
   for (const pair of pairs) changes.push(...comparePartnership(pair.base, pair.head));
   for (const change of changes) change.summary = capitalise(change.summary);
 
@@ -93,6 +93,33 @@ function compareConfig(base: SourceFile | undefined, head: SourceFile | undefine
     if (JSON.stringify(ob[key]) === JSON.stringify(oh[key])) continue;
     const change = ob[key] === undefined ? 'added' : oh[key] === undefined ? 'removed' : 'changed';
     out.push({ partnership: '', file, path: [key], change, before: ob[key] ?? null, after: oh[key] ?? null, category: 'governance', impact: 'neutral', summary: `Setting ${key} of govern ${change === 'changed' ? `changed from ${displayValue(ob[key])} to ${displayValue(oh[key])}` : change === 'added' ? `set to ${displayValue(oh[key])}` : `removed (was ${displayValue(ob[key])})`}` });
+  }
+  if (out.length === 0 && (base?.text ?? null) !== (head?.text ?? null)) {
+    // Changed in a way the comparison cannot name (it does not parse, or is not read): still a change to the checks.
+    const change = !base ? 'added' : !head ? 'removed' : 'changed';
+    const unread = [base && !base.ok ? 'base' : '', head && !head.ok ? 'head' : ''].filter((s) => s !== '');
+    out.push({ partnership: '', file, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `File ${CONFIG_FILE} ${change}${unread.length > 0 ? ` (it cannot be read or does not parse at the ${unread.join(' and the ')})` : ''}` });
+  }
+  return out;
+}
+
+/**
+ * Changes to the templates folder's files: templates are code that decides
+ * what every document shows, so each added, removed or changed file is a
+ * change to review, never "no change".
+ */
+function compareTemplates(base: DiffSide['templates'], head: DiffSide['templates']): Change[] {
+  const b = base?.files ?? new Map<string, string | null>();
+  const h = head?.files ?? new Map<string, string | null>();
+  const out: Change[] = [];
+  for (const relPath of [...new Set([...b.keys(), ...h.keys()])].sort(compareText)) {
+    const before = b.get(relPath);
+    const after = h.get(relPath);
+    if (before === after && before !== null) continue;
+    if (before === null && after === null) continue;
+    const change = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+    const folder = (after !== undefined ? head : base)!.folder;
+    out.push({ partnership: '', file: `${folder}/${relPath}`, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `Template ${relPath} ${change} in ${folder}: templates decide what every rendered document shows` });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Workspace } from '../model/source.js';
 
 /** What part of the partnership a change touches. */
 export type Category = 'commercial' | 'operational' | 'people' | 'governance';
@@ -45,4 +46,13 @@ export interface DiffReport {
   changes: Change[];
   /** Findings of `check` at the head that were not there at the base. */
   newFindings: Diagnostic[];
+}
+
+/**
+ * One side of a comparison: the workspace, and the files of the templates
+ * folder its config names (text by path inside the folder; null for a file
+ * that was not read), since templates are code that shapes every document.
+ */
+export interface DiffSide extends Workspace {
+  templates?: { folder: string; files: ReadonlyMap<string, string | null> };
 }

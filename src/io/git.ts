@@ -7,7 +7,10 @@ import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
 import { isObject, isString } from '../model/guards.js';
 import type { PartnershipTree, RawFile, SourceFile, Workspace } from '../model/source.js';
-import { findConfig, listTree, MAX_FILE_BYTES, readRaw } from './read-tree.js';
+import { partnershipInTemplates } from '../config/templates-folder.js';
+import { diskAccess, gitAccess, judgePath, walkTree, type GitEntry, type Refusal, type TreeAccess } from './file-policy.js';
+import { listTemplateFiles } from './read-templates.js';
+import { findConfig, listTree, MAX_FILE_BYTES, readConfigFile, readRaw } from './read-tree.js';
 
 /** The name that stands for the files on disk instead of a revision. */
 export const WORKING_TREE = 'working-tree';
@@ -144,24 +147,16 @@ export function defaultBase(root: string): Side {
   throw new UsageError('no base revision: found no default branch (origin/HEAD, main or master) sharing history with HEAD; name the base, as in `govern diff <base>`');
 }
 
-/** One entry of `git ls-tree -r -l -z`. */
-interface TreeEntry {
-  path: string;
-  oid: string;
-  size: number;
-}
-
-/** Lists the blobs at a revision under the given paths, relative to the repository root. */
-function lsTree(root: string, sha: string, pathspecs: readonly string[]): TreeEntry[] {
-  const out = git(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', sha, '--', ...pathspecs]).toString('utf8');
-  const entries: TreeEntry[] = [];
+/** Lists the entries at a revision (blobs, links, submodules) under the given paths (all when none), relative to the repository root. */
+function lsTree(root: string, sha: string, pathspecs: readonly string[]): Map<string, GitEntry> {
+  const out = git(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', sha, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])]).toString('utf8');
+  const entries = new Map<string, GitEntry>();
   for (const record of out.split('\0')) {
     if (record === '') continue;
     const tab = record.indexOf('\t');
-    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
-    // Symbolic links and submodules are not followed at a revision: their targets may not be in it.
-    if (type !== 'blob' || mode === '120000' || !oid) continue;
-    entries.push({ path: record.slice(tab + 1), oid, size: Number(size) });
+    const [mode, , oid, size] = record.slice(0, tab).split(/ +/);
+    if (!mode || !oid) continue;
+    entries.set(record.slice(tab + 1), { mode, oid, size: Number(size) || 0 });
   }
   return entries;
 }
@@ -170,7 +165,7 @@ function lsTree(root: string, sha: string, pathspecs: readonly string[]): TreeEn
 function catBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   if (oids.length === 0) return blobs;
-  const out = git(root, ['cat-file', '--batch'], `${oids.join('\n')}\n`);
+  const out = git(root, ['cat-file', '--batch'], `${[...new Set(oids)].join('\n')}\n`);
   let at = 0;
   while (at < out.length) {
     const eol = out.indexOf(0x0a, at);
@@ -185,12 +180,20 @@ function catBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
   return blobs;
 }
 
-/** Whether a path inside the compared folder is one govern looks at (see listTree for the working tree). */
-function isVisible(rel: string, excludes: readonly string[]): boolean {
-  const segments = rel.split('/');
-  if (segments.some((s) => s.startsWith('.') || s === 'node_modules')) return false;
-  if (excludes.some((e) => rel === e || rel.startsWith(`${e}/`))) return false;
-  return /\.ya?ml$/i.test(rel);
+/**
+ * A revision as a tree the file-access policy can judge: its entries, and
+ * the targets of its symbolic links (mode 120000), so that a link is followed
+ * or refused exactly as on disk. Only the compared folder and the config's
+ * places are listed, unless a link is among them: then the whole revision,
+ * since a link may lead anywhere in it.
+ */
+function revisionAccess(target: DiffTarget, sha: string, pathspecs: readonly string[]): { access: TreeAccess; entries: Map<string, GitEntry> } {
+  let entries = lsTree(target.root, sha, pathspecs);
+  if ([...entries.values()].some((e) => e.mode === '120000')) entries = lsTree(target.root, sha, []);
+  const links = [...entries.entries()].filter(([, e]) => e.mode === '120000');
+  const blobs = catBlobs(target.root, links.map(([, e]) => e.oid));
+  const targets = new Map(links.map(([p, e]) => [p, (blobs.get(e.oid) ?? Buffer.alloc(0)).toString('utf8')] as const));
+  return { access: gitAccess(entries, targets, target.root), entries };
 }
 
 /** The templates folder a config names, relative to the repository root; never looked into. */
@@ -238,50 +241,146 @@ function buildWorkspace(target: DiffTarget, paths: readonly string[], read: (rep
   return { partnerships, ...(config ? { config } : {}) };
 }
 
+/** The files of a templates folder at one side of a diff: text by path inside the folder (null when not read). */
+export interface TemplateSnapshot {
+  /** The folder, as users see it. */
+  folder: string;
+  files: Map<string, string | null>;
+}
+
+/** One side of a diff: the partnerships, the config, the templates, and a partnership found inside the templates folder. */
+export interface LoadedSide extends Workspace {
+  templates?: TemplateSnapshot;
+  /** A partnership.yaml inside the templates folder, as users see it: check refuses such a config. */
+  partnershipInTemplates?: string;
+}
+
+const NOT_IN_GIT: Refusal = { code: 'ENOENT', message: 'the file cannot be read from git' };
+
 /**
  * Loads every partnership under the target folder as it is at a commit, reading
  * blobs with git: nothing is checked out and the working tree is never touched.
- * A folder absent at that commit gives an empty workspace.
+ * Links are judged as on disk (file-policy.ts). A folder absent at that commit
+ * gives an empty workspace.
  */
-export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Workspace {
+export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): LoadedSide {
   const configCandidates = ancestors(target.prefix).map((d) => join(d, CONFIG_FILE));
-  const entries = lsTree(target.root, sha, [target.prefix === '' ? '.' : target.prefix, ...configCandidates]);
-  const byPath = new Map(entries.map((e) => [e.path, e] as const));
-  const blobs = catBlobs(target.root, entries.filter((e) => e.size <= MAX_FILE_BYTES && (isVisible(e.path, []) || e.path.endsWith(CONFIG_FILE))).map((e) => e.oid));
-  const read = (repoPath: string, shown: string, relPath: string): RawFile => {
-    const entry = byPath.get(repoPath);
-    if (entry && entry.size > MAX_FILE_BYTES) {
-      return { path: shown, relPath, readError: { code: 'EFBIG', message: `the file is ${(entry.size / 1048576).toFixed(1)} MB; partnership files may be at most ${MAX_FILE_BYTES / 1048576} MB` } };
+  const pathspecs = [target.prefix === '' ? '.' : target.prefix, ...configCandidates];
+  let { access, entries } = revisionAccess(target, sha, pathspecs);
+  const tooLarge = (size: number): Refusal => ({ code: 'EFBIG', message: `the file is ${(size / 1048576).toFixed(1)} MB; partnership files may be at most ${MAX_FILE_BYTES / 1048576} MB` });
+  // What to read for each path: a blob's entry, or why it is not read.
+  const plan = new Map<string, { entry: GitEntry } | { refusal: Refusal }>();
+  const planRead = (repoPath: string, verdict: { real: string } | { refusal: Refusal }): void => {
+    if ('refusal' in verdict) {
+      plan.set(repoPath, { refusal: verdict.refusal });
+      return;
     }
-    const content = entry ? blobs.get(entry.oid) : undefined;
-    return content ? { path: shown, relPath, content } : { path: shown, relPath, readError: { code: 'ENOENT', message: 'the file cannot be read from git' } };
+    // A file listed through a folder link is read where the link leads.
+    const resolved = access.realpath(verdict.real);
+    const entry = entries.get('real' in resolved ? resolved.real : verdict.real);
+    if (!entry || entry.mode === '120000' || entry.mode === '160000') plan.set(repoPath, { refusal: NOT_IN_GIT });
+    else plan.set(repoPath, entry.size > MAX_FILE_BYTES ? { refusal: tooLarge(entry.size) } : { entry });
   };
-  const configPath = configCandidates.find((c) => byPath.has(c));
-  const config = configPath ? loadSource(read(configPath, shownPath(target, configPath), CONFIG_FILE), 'config') : undefined;
-  const excluded = config && configPath ? templatesExclusion(config, path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath)) : undefined;
-  const under = target.prefix === '' ? '' : `${target.prefix}/`;
-  const excludes = excluded !== undefined && excluded.startsWith(under) ? [excluded.slice(under.length)] : [];
-  const paths = entries
-    .filter((e) => e.path.startsWith(under))
-    .map((e) => e.path.slice(under.length))
-    .filter((rel) => isVisible(rel, excludes))
-    .sort();
-  return buildWorkspace(target, paths, read, config);
+  const blobs = new Map<string, Buffer>();
+  const read = (repoPath: string, shown: string, relPath: string): RawFile => {
+    const planned = plan.get(repoPath);
+    if (!planned) return { path: shown, relPath, readError: NOT_IN_GIT };
+    if ('refusal' in planned) return { path: shown, relPath, readError: planned.refusal };
+    const content = blobs.get(planned.entry.oid);
+    return content ? { path: shown, relPath, content } : { path: shown, relPath, readError: NOT_IN_GIT };
+  };
+  const fetch = (): void => {
+    const more = catBlobs(target.root, [...plan.values()].flatMap((p) => ('entry' in p && !blobs.has(p.entry.oid) ? [p.entry.oid] : [])));
+    for (const [oid, blob] of more) blobs.set(oid, blob);
+  };
+
+  const configPath = configCandidates.find((c) => {
+    const kind = access.lstat(c);
+    return kind === 'file' || kind === 'link';
+  });
+  const configDir = configPath === undefined ? '' : path.posix.dirname(configPath) === '.' ? '' : path.posix.dirname(configPath);
+  let config: SourceFile | undefined;
+  if (configPath !== undefined) {
+    planRead(configPath, judgePath(access.rooted(configDir), configPath));
+    fetch();
+    config = loadSource(read(configPath, shownPath(target, configPath), CONFIG_FILE), 'config');
+  }
+
+  const excluded = config ? templatesExclusion(config, configDir) : undefined;
+  if (excluded !== undefined && !excluded.startsWith('..') && !path.posix.isAbsolute(excluded) && target.prefix !== '' && !`${excluded}/`.startsWith(`${target.prefix}/`)) {
+    // A templates folder beside the compared one: list it too, as the working tree would be read.
+    ({ access, entries } = revisionAccess(target, sha, [...pathspecs, excluded]));
+  }
+  const tree = access.rooted(target.prefix);
+  const listing = target.prefix === '' || access.stat(target.prefix) === 'dir' ? walkTree(tree, excluded !== undefined ? [excluded] : []) : { paths: [], refused: new Map<string, Refusal>(), real: new Map<string, string>() };
+  for (const rel of listing.paths) {
+    const refusal = listing.refused.get(rel);
+    const repoPath = join(target.prefix, rel);
+    planRead(repoPath, refusal ? { refusal } : { real: listing.real.get(rel) ?? repoPath });
+  }
+
+  // The templates folder, judged from the config's folder as on disk.
+  let templates: TemplateSnapshot | undefined;
+  let held: string | undefined;
+  const templatePaths = new Map<string, string>();
+  if (excluded !== undefined && !excluded.startsWith('..') && !path.posix.isAbsolute(excluded)) {
+    const verdict = judgePath(access.rooted(configDir), excluded);
+    if ('real' in verdict && access.stat(verdict.real) === 'dir') {
+      const folder = access.rooted(verdict.real);
+      for (const t of listTemplateFiles(folder)) {
+        templatePaths.set(t.relPath, t.path);
+        planRead(t.path, t.refusal ? { refusal: t.refusal } : { real: t.real! });
+      }
+      const inside = partnershipInTemplates(walkTree(folder).paths);
+      if (inside !== undefined) held = shownPath(target, join(excluded, inside));
+      templates = { folder: shownPath(target, excluded), files: new Map() };
+    }
+  }
+  fetch();
+  if (templates) {
+    for (const [relPath, repoPath] of templatePaths) {
+      const raw = read(repoPath, repoPath, relPath);
+      templates.files.set(relPath, raw.content === undefined ? null : Buffer.from(raw.content).toString('utf8'));
+    }
+  }
+  const workspace = buildWorkspace(target, listing.paths, read, config);
+  return { ...workspace, ...(templates ? { templates } : {}), ...(held !== undefined ? { partnershipInTemplates: held } : {}) };
 }
 
-/** Loads every partnership under the target folder from the files on disk (the working tree). */
-export function loadWorkingTree(target: DiffTarget): Workspace {
+/** Loads every partnership under the target folder from the files on disk (the working tree), under the same policy. */
+export function loadWorkingTree(target: DiffTarget): LoadedSide {
   const abs = path.join(target.root, ...target.prefix.split('/').filter((s) => s !== ''));
   if (!existsSync(abs) || !statSync(abs).isDirectory()) return { partnerships: [] };
   const configAbs = findConfig(abs);
   let config: SourceFile | undefined;
   let exclude: string[] = [];
+  let templates: TemplateSnapshot | undefined;
+  let held: string | undefined;
   if (configAbs) {
     const configRepoPath = path.relative(target.root, configAbs).split(path.sep).join('/');
-    config = loadSource(readRaw(configAbs, shownPath(target, configRepoPath), CONFIG_FILE), 'config');
-    const excluded = templatesExclusion(config, path.posix.dirname(configRepoPath) === '.' ? '' : path.posix.dirname(configRepoPath));
-    if (excluded !== undefined) exclude = [path.join(target.root, excluded)];
+    config = loadSource(readConfigFile(configAbs, shownPath(target, configRepoPath)), 'config');
+    const configDir = path.posix.dirname(configRepoPath) === '.' ? '' : path.posix.dirname(configRepoPath);
+    const excluded = templatesExclusion(config, configDir);
+    if (excluded !== undefined) {
+      const folderAbs = path.join(target.root, excluded);
+      exclude = [folderAbs];
+      const verdict = judgePath(diskAccess(path.dirname(configAbs)), folderAbs);
+      if ('real' in verdict && statSync(verdict.real).isDirectory()) {
+        templates = { folder: shownPath(target, excluded), files: new Map() };
+        for (const t of listTemplateFiles(diskAccess(verdict.real))) {
+          const raw = t.real !== undefined ? readRaw(t.real, t.relPath, t.relPath) : undefined;
+          templates.files.set(t.relPath, raw?.content === undefined ? null : Buffer.from(raw.content).toString('utf8'));
+        }
+        const inside = partnershipInTemplates(listTree(verdict.real).paths);
+        if (inside !== undefined) held = shownPath(target, join(excluded, inside));
+      }
+    }
   }
-  const listed = listTree(abs, { exclude });
-  return buildWorkspace(target, listed.paths, (repoPath, shown, relPath) => readRaw(path.join(target.root, repoPath), shown, relPath), config);
+  const listing = walkTree(diskAccess(abs), exclude);
+  const read = (repoPath: string, shown: string, relPath: string): RawFile => {
+    const rel = target.prefix === '' ? repoPath : repoPath.slice(target.prefix.length + 1);
+    return readRaw(listing.real.get(rel) ?? path.join(target.root, repoPath), shown, relPath, listing.refused.get(rel));
+  };
+  const workspace = buildWorkspace(target, listing.paths, read, config);
+  return { ...workspace, ...(templates ? { templates } : {}), ...(held !== undefined ? { partnershipInTemplates: held } : {}) };
 }

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { planTree } from '../check/discover.js';
 import { loadSource } from '../check/load.js';
 import { UsageError } from '../model/errors.js';
-import { CONFIG_FILE } from '../model/file-kind.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
-import { displayPath, findConfig, listTree, readRaw, type Refusal } from './read-tree.js';
+import { partnershipInTemplates, templatesHoldPartnership } from '../config/templates-folder.js';
+import { displayPath, findConfig, listTree, readConfigFile, readRaw, type Refusal } from './read-tree.js';
 
 /** A workspace read from disk, with where its config came from. */
 export interface LoadedWorkspace extends Workspace {
@@ -68,9 +68,16 @@ export function planWorkspaceOnDisk(inputs: readonly string[], cwd: string, opti
   let config: SourceFile | undefined;
   let exclude: string[] = [];
   if (configPath) {
-    config = loadSource(readRaw(configPath, displayPath(cwd, configPath), CONFIG_FILE), 'config');
+    config = loadSource(readConfigFile(configPath, displayPath(cwd, configPath)), 'config');
     const templates = options.templatesDir?.(path.dirname(configPath), config);
-    if (templates) exclude = [templates];
+    if (templates) {
+      exclude = [templates];
+      // A partnership inside the templates folder would be passed over without a word.
+      if (existsSync(templates) && statSync(templates).isDirectory()) {
+        const held = partnershipInTemplates(listTree(templates).paths);
+        if (held !== undefined) throw templatesHoldPartnership(displayPath(cwd, configPath), displayPath(cwd, path.join(templates, held)));
+      }
+    }
   }
 
   const partnerships: PlannedPartnershipOnDisk[] = [];

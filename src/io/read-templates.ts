@@ -1,7 +1,8 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../model/errors.js';
+import { diskAccess, judgePath, LINK_OUTSIDE, type Refusal, type TreeAccess } from './file-policy.js';
 
 /** Template files larger than this are refused: a template is kilobytes. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
@@ -63,47 +64,70 @@ export function resolveUserTemplatesDir(configDir: string, configured: string, d
   return real;
 }
 
+/** A template file found in a templates folder, not read yet: where to read it from, or why it is not read. */
+export interface ListedTemplate {
+  name: string;
+  format: 'md' | 'html';
+  partial: boolean;
+  /** The path in the access's own terms. */
+  path: string;
+  /** Relative to the templates folder, with `/` (`partials/styles.html.hbs`). */
+  relPath: string;
+  /** The resolved path to read; absent when refused. */
+  real?: string;
+  refusal?: Refusal;
+}
+
 /**
- * Reads `*.md.hbs` and `*.html.hbs` in a folder and in its `partials/`. Names
- * come only from the listing, never from user input, so no name can reach
- * outside; a symbolic link is followed only when it stays inside the folder.
+ * The `*.md.hbs` and `*.html.hbs` files of a templates folder and of its
+ * `partials/`, on disk or at a git revision. Names come only from the listing,
+ * never from user input; a link is followed as the file-access policy allows
+ * (inside the templates folder, outside its dot-folders).
  */
-export function readTemplateFolder(dir: string, display: (abs: string) => string): TemplateFolder {
-  const root = realpathSync(dir);
-  const files: TemplateFile[] = [];
-  const skipped: string[] = [];
+export function listTemplateFiles(access: TreeAccess): ListedTemplate[] {
+  const out: ListedTemplate[] = [];
   for (const [sub, partial] of [
     ['', false],
     ['partials', true],
   ] as const) {
-    const folder = path.join(root, sub);
-    let names: string[];
-    try {
-      names = readdirSync(folder).sort();
-    } catch {
-      continue;
+    const folder = sub === '' ? access.root : access.join(access.root, sub);
+    if (sub !== '') {
+      const verdict = judgePath(access, folder);
+      if ('refusal' in verdict || access.stat(verdict.real) !== 'dir') continue;
     }
-    for (const name of names) {
+    for (const name of [...(access.list(folder) ?? [])].sort()) {
       const m = FILE_NAME.exec(name);
       if (!m) continue;
-      const full = path.join(folder, name);
-      try {
-        const link = lstatSync(full);
-        const real = link.isSymbolicLink() ? realpathSync(full) : full;
-        if (link.isSymbolicLink() && !inside(root, real)) {
-          skipped.push(`${display(full)}: a symbolic link leading outside the templates folder; not read`);
-          continue;
-        }
-        const stat = statSync(real);
-        if (!stat.isFile()) continue;
-        if (stat.size > MAX_TEMPLATE_BYTES) {
-          skipped.push(`${display(full)}: larger than ${MAX_TEMPLATE_BYTES / 1024} KB; not read`);
-          continue;
-        }
-        files.push({ name: m[1]!, format: m[2] as 'md' | 'html', partial, text: readFileSync(real, 'utf8'), display: display(full) });
-      } catch {
-        skipped.push(`${display(full)}: cannot be read`);
+      const full = access.join(folder, name);
+      const verdict = judgePath(access, full);
+      const base = { name: m[1]!, format: m[2] as 'md' | 'html', partial, path: full, relPath: sub === '' ? name : `${sub}/${name}` };
+      if ('refusal' in verdict) out.push({ ...base, refusal: verdict.refusal });
+      else if (access.stat(verdict.real) === 'file') out.push({ ...base, real: verdict.real });
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the templates of a folder on disk (see listTemplateFiles): a refused
+ * link, a file too large or unreadable is skipped with a line saying why.
+ */
+export function readTemplateFolder(dir: string, display: (abs: string) => string): TemplateFolder {
+  const files: TemplateFile[] = [];
+  const skipped: string[] = [];
+  for (const t of listTemplateFiles(diskAccess(realpathSync(dir)))) {
+    if (t.refusal || t.real === undefined) {
+      skipped.push(`${display(t.path)}: ${t.refusal?.code === LINK_OUTSIDE ? 'a symbolic link leading outside the templates folder or into a dot-folder' : 'a symbolic link that leads nowhere'}; not read`);
+      continue;
+    }
+    try {
+      if (statSync(t.real).size > MAX_TEMPLATE_BYTES) {
+        skipped.push(`${display(t.path)}: larger than ${MAX_TEMPLATE_BYTES / 1024} KB; not read`);
+        continue;
       }
+      files.push({ name: t.name, format: t.format, partial: t.partial, text: readFileSync(t.real, 'utf8'), display: display(t.path) });
+    } catch {
+      skipped.push(`${display(t.path)}: cannot be read`);
     }
   }
   return { files, skipped };

@@ -1,19 +1,13 @@
-import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, constants, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../model/limits.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
 import type { RawFile } from '../model/source.js';
+import { diskAccess, judgePath, walkTree, type Refusal } from './file-policy.js';
 
 export { MAX_FILE_BYTES };
 
-/** Why a listed file is not read: the code and words its finding carries. */
-export type Refusal = NonNullable<RawFile['readError']>;
-
-/** The code of a refused symbolic link that leads outside the tree (not an errno: govern's own). */
-export const LINK_OUTSIDE = 'ELINKOUT';
-
-/** Folders never looked into. */
-const SKIPPED_DIRS = new Set(['node_modules']);
+export { LINK_OUTSIDE, type Refusal } from './file-policy.js';
 
 /** A tree on disk, listed: the YAML files below a root, as `/`-separated paths relative to it. */
 export interface ListedTree {
@@ -22,88 +16,33 @@ export interface ListedTree {
   paths: string[];
   /**
    * YAML files listed but not to be read, by path: symbolic links that lead
-   * outside the root or loop. Listed so that they get a finding rather than
-   * vanish without a word.
+   * outside the root or into a dot-folder, or loop. Listed so that they get a
+   * finding rather than vanish without a word.
    */
   refused: Map<string, Refusal>;
 }
 
 /**
  * Lists the YAML files under a folder, skipping dot-folders, `node_modules`
- * and the templates folder. Folders are entered once each (a link back up
- * cannot loop); symbolic links to YAML files outside the root, or that loop,
- * are listed as refused and never read, so a pull request cannot make govern
- * read (and quote in its findings) a file elsewhere on the machine.
+ * and the templates folder, as the file-access policy says (see
+ * file-policy.ts): a pull request cannot make govern read, and quote in its
+ * findings, a file elsewhere on the machine or in `.git/`.
  */
 export function listTree(root: string, options: { exclude?: readonly string[] } = {}): ListedTree {
-  const realRoot = realpathSync(root);
-  const excluded = new Set((options.exclude ?? []).map((p) => path.resolve(p)));
-  const paths: string[] = [];
-  const refused = new Map<string, Refusal>();
-  const seenDirs = new Set<string>();
-  const walk = (dir: string, rel: string): void => {
-    let real: string;
-    try {
-      real = realpathSync(dir);
-    } catch {
-      return;
-    }
-    if (seenDirs.has(real)) return;
-    seenDirs.add(real);
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of entries) {
-      if (name.startsWith('.')) continue;
-      const full = path.join(dir, name);
-      const relPath = rel ? `${rel}/${name}` : name;
-      const yamlName = /\.ya?ml$/i.test(name);
-      let stat: Stats;
-      try {
-        stat = lstatSync(full);
-        if (stat.isSymbolicLink()) {
-          let target: string;
-          try {
-            target = realpathSync(full);
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-            if (yamlName) {
-              paths.push(relPath);
-              refused.set(relPath, {
-                code,
-                message: code === 'ELOOP' ? 'the file is a symbolic link that loops back on itself' : `the file is a symbolic link to nothing (${code})`,
-              });
-            }
-            continue;
-          }
-          if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-            if (yamlName && statSync(full).isFile()) {
-              paths.push(relPath);
-              refused.set(relPath, {
-                code: LINK_OUTSIDE,
-                message: 'the file is a symbolic link to a file outside the checked folder; govern does not follow it: copy the file here, or check the folder it points to',
-              });
-            }
-            continue;
-          }
-          stat = statSync(full);
-        }
-      } catch {
-        continue;
-      }
-      if (stat.isDirectory()) {
-        if (SKIPPED_DIRS.has(name) || excluded.has(path.resolve(full))) continue;
-        walk(full, relPath);
-      } else if (stat.isFile() && yamlName) {
-        paths.push(relPath);
-      }
-    }
-  };
-  walk(root, '');
-  return { root, paths, refused };
+  realpathSync(root);
+  const listing = walkTree(diskAccess(root), (options.exclude ?? []).map((p) => path.resolve(p)));
+  return { root, paths: listing.paths, refused: listing.refused };
+}
+
+/**
+ * Reads govern.config.yaml under the file-access policy: a link is followed
+ * only to a file inside the config's own folder and outside its dot-folders;
+ * otherwise the file is not read and says why (and the config is then invalid).
+ */
+export function readConfigFile(absPath: string, displayPath: string): RawFile {
+  const verdict = judgePath(diskAccess(path.dirname(absPath)), absPath);
+  if ('refusal' in verdict) return { path: displayPath, relPath: CONFIG_FILE, readError: verdict.refusal };
+  return readRaw(verdict.real, displayPath, CONFIG_FILE);
 }
 
 /**
@@ -153,7 +92,9 @@ export function findConfig(start: string): string | undefined {
     const candidate = path.join(dir, CONFIG_FILE);
     // throwIfNoEntry: a missing file is the usual answer here, and a thrown error costs far more than the stat.
     try {
-      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+      // lstat: a link in the config's place is found, and then judged by readConfigFile, rather than passed over.
+      const stat = lstatSync(candidate, { throwIfNoEntry: false });
+      if (stat && (stat.isFile() || stat.isSymbolicLink())) return candidate;
     } catch {
       // not here
     }

@@ -271,9 +271,43 @@ export function createRenderer(
         fn = compile(source);
         cache.set(name, fn);
       }
-      return fn(context);
+      const text = fn(context);
+      return format === 'html' ? withContentSecurityPolicy(text, source.origin) : text;
     },
   };
+}
+
+/**
+ * The policy every HTML document carries: no script, no request of any kind
+ * (no remote image, style, font, frame, form or base), only inline style and
+ * `data:` images and fonts. Templates are code from the repository; this is
+ * what keeps a hostile one from running in a director's browser.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
+/** The tags govern puts first in every HTML document's head. */
+export const HTML_GUARD = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"><meta http-equiv="x-dns-prefetch-control" content="off">`;
+
+/** `<!DOCTYPE html>`, then `<html>` with only harmless attributes, then `<head>`: the prologue of a well-formed document. */
+const PROLOGUE = /^(\s*<!doctype html>\s*<html(?:\s+(?:lang|dir|class)\s*=\s*"[^"<>]*")*\s*>\s*<head>)/i;
+const DOCTYPE = /^\s*<!doctype[^>]*>/i;
+const HTTP_EQUIV = /<meta\b[^>]*\bhttp-equiv\b/i;
+const HTTP_EQUIV_WHY = 'an HTML template may not set it (a refresh navigates away, a policy of its own): govern gives every HTML document its Content-Security-Policy itself';
+
+/**
+ * Puts the policy first in a rendered HTML document, so that no template or
+ * partial can drop it or place anything before it: right after `<head>` when
+ * the document opens as usual, else right after the doctype (or at the very
+ * start), where the browser opens the head for it. A document that sets its
+ * own `http-equiv` (a refresh that navigates away, a looser policy) is
+ * refused: a meta refresh is a request the policy cannot stop.
+ */
+export function withContentSecurityPolicy(html: string, origin: string): string {
+  // The templates were checked for this (checkAst); a tag put together from values is caught here.
+  if (HTTP_EQUIV.test(html)) throw new TemplateError(origin, 1, 1, `the rendered document sets \`http-equiv\`; ${HTTP_EQUIV_WHY}`);
+  const prologue = PROLOGUE.exec(html);
+  const at = prologue ? prologue[0].length : (DOCTYPE.exec(html)?.[0].length ?? 0);
+  return `${html.slice(0, at)}\n${HTML_GUARD}${html.slice(at)}`;
 }
 
 /** Built-in templates compiled at build time, by origin, with a digest of the text they were compiled from. */
@@ -342,6 +376,13 @@ function checkAst(program: hbs.AST.Program, source: TemplateSource): void {
     }
   };
   visit(program);
+  if (source.format === 'html') {
+    const meta = HTTP_EQUIV.exec(source.text);
+    if (meta) {
+      const before = source.text.slice(0, meta.index);
+      throw new TemplateError(source.origin, before.split('\n').length, meta.index - before.lastIndexOf('\n'), `a <meta> tag sets \`http-equiv\`; ${HTTP_EQUIV_WHY}`);
+    }
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ export const parseRules: Rule[] = [
   defineRule({ id: 'yaml/too-deep', severity: 'error', phase: 'parse', description: 'Collections nest a bounded number of levels (64): deeper files are not read.', run: none }),
   defineRule({ id: 'yaml/number-range', severity: 'error', phase: 'parse', description: 'Numbers are finite, and whole numbers small enough to be kept exactly.', run: none }),
   defineRule({ id: 'file/too-large', severity: 'error', phase: 'parse', description: 'Partnership files are at most 5 MB; larger ones are not read.', run: none }),
-  defineRule({ id: 'file/symlink-outside', severity: 'warning', phase: 'parse', description: 'A symbolic link to a file outside the checked folder is not followed.', run: none }),
+  defineRule({ id: 'file/symlink-outside', severity: 'warning', phase: 'parse', description: 'A symbolic link to a file outside the checked folder, or into a dot-folder such as .git/, is not followed.', run: none }),
   defineRule({ id: 'file/unreadable', severity: 'error', phase: 'parse', description: 'Every partnership file can be read.', run: none }),
   defineRule({ id: 'file/not-text', severity: 'error', phase: 'parse', description: 'Partnership files are text, not binary.', run: none }),
   defineRule({ id: 'file/encoding', severity: 'error', phase: 'parse', description: 'Partnership files are UTF-8.', run: none }),

@@ -96,6 +96,8 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
   },
   'symlink-loop': { exit: 1, findings: [['file/unreadable', 'contacts.yaml', 1, 1]] },
   'symlink-outside': { exit: 0, findings: [['file/symlink-outside', 'contacts.yaml', 1, 1, 'warning']] },
+  // The link stays inside the folder but leads into .git/: refused all the same, and the folder link into it passed over.
+  'symlink-dot-folder': { exit: 0, findings: [['file/symlink-outside', 'contacts.yaml', 1, 1, 'warning']] },
   'tab-indent': { exit: 1, findings: [['yaml/syntax', 'contacts.yaml', 3, 1]] },
   'too-deep': {
     exit: 1,
@@ -141,6 +143,7 @@ const MESSAGES: Record<string, RegExp[]> = {
   'proto-keys': [/unknown field `__proto__`/, /no contact `constructor`/, /no contact `prototype`/, /unknown field `__proto__`/, /unknown field `constructor`/, /unknown field `prototype`/],
   'symlink-loop': [/symbolic link that loops/],
   'symlink-outside': [/symbolic link to a file outside the checked folder/],
+  'symlink-dot-folder': [/symbolic link into a dot-folder \(such as \.git\/ or \.github\/\)/],
   'tab-indent': [/tab is used for indentation/],
   'too-deep': [new RegExp(`more than ${MAX_NESTING_DEPTH} levels`), new RegExp(`more than ${MAX_NESTING_DEPTH} levels`)],
   'too-large': [/the file is 20\.0 MB; partnership files may be at most 5 MB/],

@@ -41,7 +41,7 @@ export interface Corpus {
 /**
  * Copies the committed cases into a temporary folder and generates the ones
  * that cannot be committed: a 20 MB file, two documents 10 000 levels deep,
- * symbolic links (a loop, one leading outside), a partnership inside
+ * symbolic links (a loop, one leading outside, one into a dot-folder), a partnership inside
  * node_modules (which .gitignore would hide).
  */
 export function buildCorpus(options: { large?: boolean } = {}): Corpus {
@@ -74,6 +74,11 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
   writeFileSync(path.join(dir, 'secret.yaml'), secret);
   const outside = make('symlink-outside', {});
   symlinkSync(path.join(dir, 'secret.yaml'), path.join(outside, 'contacts.yaml'));
+
+  // A link that stays inside the case folder but leads into a dot-folder, where .git/config keeps a CI token.
+  const dotted = make('symlink-dot-folder', { '.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${secret.trim()}\n` });
+  symlinkSync('.git/config', path.join(dotted, 'contacts.yaml'));
+  symlinkSync('.git', path.join(dotted, 'reviews'));
 
   make('node-modules', { 'contacts.yaml': VALID_CONTACTS, 'node_modules/some-package/partnership.yaml': 'id: [unclosed\n\t: : :\n' });
 

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { createRenderer, TemplateError, type TemplateSource } from '../../src/render/environment.js';
+import { CONTENT_SECURITY_POLICY, createRenderer, HTML_GUARD, TemplateError, type TemplateSource } from '../../src/render/environment.js';
 import { escapeMarkdown, escapeMermaid } from '../../src/render/escape.js';
 import { HOSTILE, renderDoc, tables } from './helpers.js';
 
@@ -80,8 +80,29 @@ function source(name: string, text: string, format: 'md' | 'html' = 'md'): Templ
 }
 
 function renderUser(text: string, context: unknown = { name: 'x', list: [1] }, format: 'md' | 'html' = 'md'): string {
-  return createRenderer(format, [source('t', text, format)], []).render('t', context);
+  const out = createRenderer(format, [source('t', text, format)], []).render('t', context);
+  if (format === 'md') return out;
+  // Every HTML output opens with the policy (see the tests below); what follows is the template's.
+  expect(out.startsWith(`\n${HTML_GUARD}`)).toBe(true);
+  return out.slice(HTML_GUARD.length + 1);
 }
+
+describe('every HTML document carries the Content-Security-Policy, first in <head>', () => {
+  const html = (text: string): string => createRenderer('html', [source('t', text, 'html')], [source('styles', '<script>x()</script>', 'html')]).render('t', {});
+  it('right after <head> in a well-formed prologue', () => {
+    expect(html('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">{{> styles}}</head>')).toBe(`<!DOCTYPE html>\n<html lang="en">\n<head>\n${HTML_GUARD}\n<meta charset="utf-8"><script>x()</script></head>`);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
+  });
+  it('right after the doctype, or at the very start, when anything could come before <head>', () => {
+    expect(html('<!doctype html><script>x()</script><head></head>')).toBe(`<!doctype html>\n${HTML_GUARD}<script>x()</script><head></head>`);
+    expect(html('<html onclick="x()"><head></head>')).toBe(`\n${HTML_GUARD}<html onclick="x()"><head></head>`);
+    expect(html('{{> styles}}<!DOCTYPE html><head>')).toBe(`\n${HTML_GUARD}<script>x()</script><!DOCTYPE html><head>`);
+  });
+  it('refuses a template that sets http-equiv itself (a refresh navigates away)', () => {
+    expect(() => html('<head>\n  <META HTTP-EQUIV="refresh" content="0;url=https://evil.example/">')).toThrow(/^templates\/t\.html\.hbs:2:3: a <meta> tag sets `http-equiv`; an HTML template may not set it/);
+    expect(() => createRenderer('html', [source('t', '<meta {{attr}}="refresh">', 'html')], []).render('t', { attr: 'http-equiv' })).toThrow(/the rendered document sets `http-equiv`/);
+  });
+});
 
 describe('templates cannot reach prototypes or run code', () => {
   const payloads = [

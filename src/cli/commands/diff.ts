@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { UsageError } from '../../model/errors.js';
-import type { Workspace } from '../../model/source.js';
+import type { LoadedSide } from '../../io/git.js';
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
 import { addSharedOptions, collect, makeColors, resolveToday, wantsColor, type SharedOptions } from '../shared.js';
@@ -54,9 +54,14 @@ async function runDiffCommand(io: Io, args: string[], flags: DiffFlags): Promise
   const target = git.locateTarget(input, io.cwd);
   const base = args[0] !== undefined ? git.resolveSide(target.root, args[0]) : git.defaultBase(target.root);
   const head = args[1] !== undefined ? git.resolveSide(target.root, args[1]) : { id: git.WORKING_TREE, label: git.WORKING_TREE };
-  const load = (side: { id: string }): Workspace => (side.id === git.WORKING_TREE ? git.loadWorkingTree(target) : git.loadWorkspaceAtRevision(target, side.id));
+  const load = (side: { id: string }): LoadedSide => (side.id === git.WORKING_TREE ? git.loadWorkingTree(target) : git.loadWorkspaceAtRevision(target, side.id));
   const baseTree = load(base);
   const headTree = load(head);
+  // As check refuses it: the change would hide that partnership from every check after it (a base that had it is no reason to refuse).
+  if (headTree.partnershipInTemplates !== undefined && headTree.config) {
+    const { templatesHoldPartnership } = await import('../../config/templates-folder.js');
+    throw templatesHoldPartnership(headTree.config.path, headTree.partnershipInTemplates);
+  }
   if (baseTree.partnerships.length === 0 && headTree.partnerships.length === 0) {
     throw new UsageError(`no partnership found in ${input} at ${base.label} or at ${head.label}: a partnership folder holds a partnership.yaml`);
   }

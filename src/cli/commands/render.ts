@@ -55,8 +55,8 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     const configPath = findConfig(nodePath.resolve(io.cwd, template !== undefined && input === '.' ? template : input));
     let config: SourceFile | undefined;
     if (configPath) {
-      const [{ loadSource }, { readRaw }, { CONFIG_FILE }] = await Promise.all([import('../../check/load.js'), import('../../io/read-tree.js'), import('../../model/file-kind.js')]);
-      config = loadSource(readRaw(configPath, display(configPath), CONFIG_FILE), 'config');
+      const [{ loadSource }, { readConfigFile }] = await Promise.all([import('../../check/load.js'), import('../../io/read-tree.js')]);
+      config = loadSource(readConfigFile(configPath, display(configPath)), 'config');
     }
     const catalog = await loadCatalog(config, configPath);
     const lines: string[] = [];
