@@ -138,7 +138,7 @@ export interface Kpi {
   id?: string;
   name?: string;
   unit?: string;
-  target?: { op?: TargetOp; value?: number };
+  target?: { op?: TargetOp; value?: number; warn?: number };
   /** `measured`, `sla:<service>.availability` or `sla:<service>.<priority>`. */
   source?: string;
 }

@@ -90,11 +90,12 @@ function helpers(hb: typeof Handlebars): Record<string, HelperFn> {
       return `${formatNumber(value, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
     },
     target: (...a) => {
-      const [target, unit, digits] = plain(a) as [{ op?: unknown; value?: unknown } | null, unknown, unknown];
+      const [target, unit, digits] = plain(a) as [{ op?: unknown; value?: unknown; warn?: unknown } | null, unknown, unknown];
       if (!target || typeof target.value !== 'number') return 'no target';
       const d = typeof digits === 'number' ? digits : 2;
-      const v = unit === '%' ? formatPercent(target.value, Math.max(d, 2)) : `${formatNumber(target.value, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
-      return `${OPS.get(String(target.op)) ?? '≥'} ${v}`;
+      const show = (n: number): string => (unit === '%' ? formatPercent(n, Math.max(d, 2)) : `${formatNumber(n, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`);
+      const warn = typeof target.warn === 'number' ? ` (amber from ${show(target.warn)})` : '';
+      return `${OPS.get(String(target.op)) ?? '≥'} ${show(target.value)}${warn}`;
     },
     period: (...a) => {
       const [label, style] = plain(a);

@@ -1,8 +1,8 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
-import type { Actual, Incident, Kpi, Meeting, TargetOp } from '../model/partnership.js';
+import type { Actual, Incident, Kpi, Meeting } from '../model/partnership.js';
 import { buildSlaInput, endOfDay, isMeasured, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
 import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, periodContains } from '../sla/period.js';
-import { type Rag, ragStatus } from '../sla/rag.js';
+import { type KpiTarget, kpiStatus, type Rag, ragStatus } from '../sla/rag.js';
 import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
 import { parseDuration } from '../sla/duration.js';
 import { type BarChart, type HeatMap, type LineChart, buildBarChart, buildHeatMap, buildLineChart, riskLevel } from './charts.js';
@@ -88,7 +88,7 @@ export interface KpiRow {
   /** How the value was arrived at, when it is not simply the period's own figure. */
   note: string | null;
   source: string;
-  target: { op: string; value: number } | null;
+  target: KpiTarget | null;
   rag: Rag | null;
   trend: { period: string; value: number | null }[];
   /** Compared with the previous period: `better`, `worse`, `same`; null without both values. */
@@ -238,7 +238,8 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   const kpis: KpiRow[] = index.kpis.map(({ value: kpi, objective }) => {
     const unit = str(kpi.unit) ?? '';
     const digits = unit === '%' ? (String(kpi.source ?? '').endsWith('.availability') ? 3 : 1) : 2;
-    const target = num(kpi.target?.value) === null ? null : { op: str(kpi.target?.op) ?? '>=', value: kpi.target!.value! };
+    const warn = num(kpi.target?.warn);
+    const target = num(kpi.target?.value) === null ? null : { op: str(kpi.target?.op) ?? '>=', value: kpi.target!.value!, ...(warn === null ? {} : { warn }) };
     const trend = trendPeriods.map((p) => ({ period: p.label, value: kpiValue(kpi, p, reportFor(p), measured).value }));
     const own = kpiValue(kpi, period, report, measured);
     const previous = trend.length > 1 ? (trend[trend.length - 2]?.value ?? null) : null;
@@ -252,7 +253,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
       note: own.note,
       source: sourceWords(kpi.source, dir, index),
       target,
-      rag: kpiRag(own.value, target, unit),
+      rag: kpiRag(own.value, target, kpi.source),
       trend,
       direction: direction(previous, own.value, target?.op ?? '>='),
       chart: buildLineChart(trend, target?.value ?? null, (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits)), undefined, (p) => formatPeriod(p, 'short')),
@@ -464,32 +465,12 @@ function meanOf(values: readonly number[]): number {
   return Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12));
 }
 
-/** Whether a value meets a target with its operator. */
-export function meetsTarget(value: number, op: string, target: number): boolean {
-  switch (op as TargetOp) {
-    case '>':
-      return value > target;
-    case '<=':
-      return value <= target;
-    case '<':
-      return value < target;
-    case '==':
-      return value === target;
-    default:
-      return value >= target;
-  }
-}
-
 /**
- * Red when a KPI misses its target, green when it meets it; a percentage that
- * should be high is amber while it meets the target but has used 80 % of the
- * allowance to 100 %, the same rule as `govern sla` (src/sla/rag.ts).
+ * The status of a KPI row: the one reading of FORMAT.md's "Status of a KPI"
+ * (src/sla/rag.ts), with availability told by the KPI's source.
  */
-export function kpiRag(value: number | null, target: { op: string; value: number } | null, unit: string): Rag | null {
-  if (value === null || target === null) return null;
-  if (!meetsTarget(value, target.op, target.value)) return 'red';
-  if (unit === '%' && (target.op === '>=' || target.op === '>')) return ragStatus(value, target.value);
-  return 'green';
+export function kpiRag(value: number | null, target: KpiTarget | null, source: unknown): Rag | null {
+  return kpiStatus(value, target, typeof source === 'string' && /^sla:[^.]+\.availability$/.test(source));
 }
 
 function direction(previous: number | null, current: number | null, op: string): KpiRow['direction'] {
