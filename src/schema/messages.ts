@@ -62,7 +62,7 @@ export function describeSchemaErrors(errors: readonly SchemaError[], data: unkno
     if (error.keyword !== 'type' && typeFailed.has(error.instancePath)) continue;
     // A mapping with a merge key (`<<: *jane`) is reported by yaml/merge-key; that
     // the key is unknown, or that the fields it meant to bring are missing, follows from it.
-    if ((error.keyword === 'required' || error.keyword === 'additionalProperties') && hasMergeKey(error.instancePath, data)) continue;
+    if ((error.keyword === 'required' || error.keyword === 'anyOf' || error.keyword === 'additionalProperties') && hasMergeKey(error.instancePath, data)) continue;
     const path = toPath(error.instancePath, data);
     const finding = describe(error, path, fileLabel, missing.get(error.instancePath) ?? []);
     const key = `${finding.at}:${JSON.stringify(finding.path)}:${finding.message}`;
