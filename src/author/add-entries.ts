@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { UsageError } from '../model/errors.js';
 import { isString } from '../model/guards.js';
 import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
-import { measuredPeriods } from '../sla/from-workspace.js';
+import { latestMeasuredPeriod } from '../sla/from-workspace.js';
 import type { Period } from '../sla/period.js';
 import { findProfile, SLA_PROFILES, type SlaProfile } from './profiles.js';
 import { text, type Answers, type Choice, type Question } from './questions.js';
@@ -200,7 +200,7 @@ function planAction(index: PartnershipIndex, today: string): AddPlan {
   const periods = reviewed.map((r) => ({ period: r.period.label, relPath: r.relPath }));
   // FORMAT.md v1.1: into the latest review record; without one, the record of
   // the latest measured period (the month being reviewed, not the month it is now).
-  const latest = latestPeriod(reviewed.map((r) => r.period)) ?? latestPeriod(measuredPeriods(index).map((m) => m.period));
+  const latest = latestPeriod(reviewed.map((r) => r.period)) ?? latestMeasuredPeriod(index);
   const nextNumber = 1 + Math.max(0, ...taken.map((id) => Number(/(\d+)$/.exec(id)?.[1] ?? 0)));
   const meeting = index.meetings.find((m) => isString(m.value.id))?.value.id;
   return {

@@ -5,6 +5,8 @@ import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, perio
 import { type KpiTarget, kpiStatus, type Rag, ragStatus } from '../sla/rag.js';
 import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
 import { parseDuration } from '../sla/duration.js';
+import { parseInstantQuickly } from '../sla/instant.js';
+import { DateTime } from 'luxon';
 import { type BarChart, type HeatMap, type LineChart, buildBarChart, buildHeatMap, buildLineChart, riskLevel } from './charts.js';
 import { contractEvents, type ContractEvent, partnershipHeader, type PartnershipHeader } from './contract-summary.js';
 import { describeCadence, meetingTimes, nextMeetingDate } from './describe.js';
@@ -33,6 +35,10 @@ export interface ReviewPack {
   };
   availability: { services: AvailabilityRow[]; creditsOwed: { amount: number; currency: string | null }[] };
   budget: { currency: string | null; lines: BudgetRow[] };
+  /** The review record of this period, if it has been written: summary first, then decisions and feedback. */
+  review: ReviewRecord | null;
+  /** Downtime that started in the period, with the notes the files give. */
+  downtime: DowntimeRow[];
   actions: ActionRow[];
   risks: { open: RiskRow[]; closed: RiskRow[]; heatMap: HeatMap };
   events: ContractEvent[];
@@ -162,6 +168,25 @@ export interface BudgetRow {
   /** Months (or quarters) inside the window with nothing booked. */
   notBooked: string[];
   notes: string[];
+}
+
+/** What a review record says about its period, as written. */
+export interface ReviewRecord {
+  period: string;
+  held: string | null;
+  /** Free text that may hold Markdown; templates show it with `richText`. */
+  summary: string | null;
+  decisions: string[];
+  feedback: { client: string | null; provider: string | null } | null;
+}
+
+export interface DowntimeRow {
+  service: string;
+  serviceName: string;
+  from: string;
+  to: string | null;
+  planned: boolean;
+  note: string | null;
 }
 
 export interface ActionRow {
@@ -350,7 +375,9 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
     .map(([currency, amount]) => ({ amount: Math.round(amount * 100) / 100, currency: currency === '' ? null : currency }));
 
   const budget = buildBudget(index, period, today);
-  const actions = buildActions(index, dir, period, today);
+  const actions = buildActions(index, dir, today);
+  const review = buildReviewRecord(index, period);
+  const downtime = buildDowntime(index, bounds, serviceNames);
   const risks = buildRisks(index, dir, today);
   const events = contractEvents(dir.partnership, today);
   const meeting = pickMeeting(index, dir, period, after, zone);
@@ -393,6 +420,8 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
     },
     availability: { services: availability, creditsOwed },
     budget,
+    review,
+    downtime,
     actions,
     risks,
     events,
@@ -579,14 +608,14 @@ function subdivide(window: Period, months: number): Period[] {
 }
 
 /** Every action still open from the reviews of periods that end when this one ends or earlier; overdue first, then by due date. */
-function buildActions(index: PartnershipIndex, dir: Directory, period: Period, today: string): ActionRow[] {
-  const end = period.year * 12 + period.firstMonth - 1 + period.months;
+/**
+ * Every action still open on the day the pack is prepared, from every review
+ * record whichever period it is for (FORMAT.md v1.1): an action agreed at a
+ * later review, or filed under the month it was agreed in, is still open work.
+ */
+function buildActions(index: PartnershipIndex, dir: Directory, today: string): ActionRow[] {
   const rows: ActionRow[] = index.actions
-    .filter(({ value, review }) => {
-      const p = review.period;
-      const status = value.status ?? 'open';
-      return status === 'open' && p !== null && p.year * 12 + p.firstMonth - 1 + p.months <= end;
-    })
+    .filter(({ value }) => (value.status ?? 'open') === 'open')
     .map(({ value, review }) => {
       const due = str(value.due);
       const daysLeft = due === null ? null : daysBetween(today, due);
@@ -603,6 +632,49 @@ function buildActions(index: PartnershipIndex, dir: Directory, period: Period, t
   return rows.sort(
     (a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999') .localeCompare(b.due ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+}
+
+/** The review record of the pack's own period (the first by file name if two claim it), or null. */
+function buildReviewRecord(index: PartnershipIndex, period: Period): ReviewRecord | null {
+  const record = index.reviews
+    .filter((r) => r.period?.label === period.label)
+    .sort((a, b) => (a.file.relPath < b.file.relPath ? -1 : a.file.relPath > b.file.relPath ? 1 : 0))[0];
+  if (!record) return null;
+  const data = record.data;
+  const feedback = data.feedback !== null && typeof data.feedback === 'object' ? { client: str(data.feedback.client), provider: str(data.feedback.provider) } : null;
+  return {
+    period: period.label,
+    held: str(data.held),
+    summary: str(data.summary)?.trim() || null,
+    decisions: strings(data.decisions),
+    feedback: feedback && (feedback.client !== null || feedback.provider !== null) ? feedback : null,
+  };
+}
+
+/** Downtime entries whose start falls in the period, in time order, with their notes. */
+function buildDowntime(index: PartnershipIndex, bounds: { start: { toMillis(): number }; end: { toMillis(): number } }, names: ReadonlyMap<string, string>): DowntimeRow[] {
+  const start = bounds.start.toMillis();
+  const end = bounds.end.toMillis();
+  const rows: (DowntimeRow & { at: number })[] = [];
+  for (const m of index.measurements) {
+    const entries = Array.isArray(m.data.downtime) ? m.data.downtime : [];
+    for (const d of entries) {
+      const from = str(d?.from);
+      const service = str(d?.service);
+      if (from === null || service === null) continue;
+      const at = instantMillis(from);
+      if (at === undefined || at < start || at >= end) continue;
+      rows.push({ at, service, serviceName: names.get(service) ?? service, from, to: str(d.to), planned: d.planned === true, note: str(d.note) });
+    }
+  }
+  return rows.sort((a, b) => a.at - b.at || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)).map(({ at: _at, ...row }) => row);
+}
+
+function instantMillis(text: string): number | undefined {
+  const quick = parseInstantQuickly(text);
+  if (quick !== undefined) return quick;
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  return parsed.isValid ? parsed.toMillis() : undefined;
 }
 
 function buildRisks(index: PartnershipIndex, dir: Directory, today: string): ReviewPack['risks'] {

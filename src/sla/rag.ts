@@ -10,14 +10,16 @@ export const AMBER_ALLOWANCE_USED = 0.8;
 
 /**
  * Red when the value is under its target (equal meets it, as FORMAT.md says), amber when it meets the
- * target but has used at least 80 % of what the target allows, green otherwise. Compared unrounded.
+ * target but has used more than 80 % of what the target allows, green otherwise.
  */
 export function ragStatus(value: number | null, target: number | null): Rag | null {
   if (value === null || target === null) return null;
   if (value < target) return 'red';
   const allowance = 100 - target;
-  if (allowance > 0 && value < target + allowance * (1 - AMBER_ALLOWANCE_USED)) return 'amber';
-  return 'green';
+  if (allowance <= 0) return 'green';
+  // "More than 80 % used", with the noise of binary fractions dropped: 99.96 against 99.95 has used exactly 80 %.
+  const used = Number(((100 - value) / allowance).toPrecision(12));
+  return used > AMBER_ALLOWANCE_USED ? 'amber' : 'green';
 }
 
 /** A KPI's target as the file gives it: `{ op: ">=", value: 4.2, warn: 4.0 }`. */
