@@ -185,6 +185,8 @@ export interface DowntimeRow {
   serviceName: string;
   from: string;
   to: string | null;
+  /** Minutes from `from` to `to`, as instants (the night the clocks change, 02:50 to 02:05 can be 15 minutes). */
+  minutes: number | null;
   planned: boolean;
   note: string | null;
 }
@@ -664,7 +666,10 @@ function buildDowntime(index: PartnershipIndex, bounds: { start: { toMillis(): n
       if (from === null || service === null) continue;
       const at = instantMillis(from);
       if (at === undefined || at < start || at >= end) continue;
-      rows.push({ at, service, serviceName: names.get(service) ?? service, from, to: str(d.to), planned: d.planned === true, note: str(d.note) });
+      const to = str(d.to);
+      const until = to === null ? undefined : instantMillis(to);
+      const minutes = until === undefined || until < at ? null : Math.round((until - at) / 60000);
+      rows.push({ at, service, serviceName: names.get(service) ?? service, from, to, minutes, planned: d.planned === true, note: str(d.note) });
     }
   }
   return rows.sort((a, b) => a.at - b.at || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)).map(({ at: _at, ...row }) => row);
