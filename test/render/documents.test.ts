@@ -270,3 +270,21 @@ describe('the review record reaches the pack (FORMAT.md v1.1)', () => {
     expect(pack.glance.kpis).toMatchObject({ green: 1, amber: 2, red: 0, none: 1 });
   });
 });
+
+describe('absent is absent: a missing value is never shown as a fact (FORMAT.md v1.1)', () => {
+  const DIR = path.join(ROOT, 'test/fixtures/render/review-record');
+
+  it('a contact, a channel and an escalation level without hours read "not stated" in the contract summary, never 24×7', () => {
+    const found = tables(renderDoc(DIR, 'contract-summary', 'md'));
+    const row = (header: string, first: string): string[] =>
+      found.filter((t) => t.header.join(' | ') === header).flatMap((t) => t.rows).find((r) => r.cells[0]!.includes(first))!.cells;
+    expect(row('Name | Title | E-mail | Phone | Hours', 'Liam').slice(0, 5)).toEqual(["Liam O'Brien", '–', 'liam@kowhai.example', '–', 'hours not stated']);
+    expect(row('Name | Title | E-mail | Phone | Hours', 'Aroha')[4]).toBe('office');
+    expect(row('Channel | Kind | Address | Hours | Staffing | Escalates to', 'depot-line')[3]).toBe('hours not stated');
+    expect(row('Channel | Kind | Address | Hours | Staffing | Escalates to', 'noc')[3]).toBe('24×7');
+    expect(row('Level | After | Who | Phone | E-mail | Covered', 'IT manager')[5]).toBe('not stated');
+    expect(row('Meeting | When | Chair | Attendees | Agenda', 'Monthly')[4]).toBe('–');
+    const html = renderDoc(DIR, 'contract-summary', 'html');
+    expect(html).toContain('hours not stated');
+  });
+});
