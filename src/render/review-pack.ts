@@ -623,7 +623,7 @@ function buildActions(index: PartnershipIndex, dir: Directory, today: string): A
       const daysLeft = due === null ? null : daysBetween(today, due);
       return {
         id: str(value.id) ?? '',
-        title: str(value.title) ?? '',
+        title: str(value.title) ?? 'title not stated',
         owner: str(value.owner) === null ? null : dir.who(value.owner),
         due,
         overdue: daysLeft !== null && daysLeft < 0,
@@ -691,7 +691,7 @@ function buildRisks(index: PartnershipIndex, dir: Directory, today: string): Rev
     const reviewBy = str(r.reviewBy);
     return {
       id: str(r.id) ?? '',
-      title: str(r.title) ?? '',
+      title: str(r.title) ?? 'title not stated',
       likelihood,
       impact,
       score,
