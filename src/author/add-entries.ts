@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { UsageError } from '../model/errors.js';
 import { isString } from '../model/guards.js';
 import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
+import { latestMeasuredPeriod } from '../sla/from-workspace.js';
+import type { Period } from '../sla/period.js';
 import { findProfile, SLA_PROFILES, type SlaProfile } from './profiles.js';
 import { text, type Answers, type Choice, type Question } from './questions.js';
 import { slugify, uniqueId, validateChoice, validateDate, validateEmail, validateId, validateNumber, validatePhone, validateText, validateTimezone } from './validate.js';
@@ -93,7 +95,15 @@ function planContact(index: PartnershipIndex): AddPlan {
     { name: 'party', flag: '--party <party>', message: 'Which side', kind: 'select', choices: () => [{ value: 'client', name: 'client' }, { value: 'provider', name: 'provider' }], validate: (v) => validateChoice(v, ['client', 'provider']) },
     { name: 'title', flag: '--title <text>', message: 'Job title (optional)', kind: 'text', optional: true },
     { name: 'email', flag: '--email <email>', message: 'E-mail (optional)', kind: 'text', optional: true, validate: (v) => (v === '' ? true : validateEmail(v, emails)) },
-    { name: 'phone', flag: '--phone <phone>', message: 'Phone, + and 7–15 digits (optional)', kind: 'text', optional: true, validate: (v) => (v === '' ? true : validatePhone(v)) },
+    {
+      name: 'phone',
+      flag: '--phone <phone>',
+      message: 'Phone, + and 7–15 digits (optional with an e-mail)',
+      kind: 'text',
+      // FORMAT.md v1.1: a contact can be reached by at least one of them.
+      optional: (a) => text(a, 'email') !== '',
+      validate: (v, a) => (v !== '' ? validatePhone(v) : text(a, 'email') !== '' ? true : 'a contact needs an e-mail or a phone, so that someone can reach them'),
+    },
     { name: 'timezone', flag: '--timezone <zone>', message: `Time zone, if not the partnership's ${index.timezone} (optional)`, kind: 'text', optional: true, validate: (v) => (v === '' ? true : validateTimezone(v)) },
     {
       name: 'hours',
@@ -186,8 +196,11 @@ function planRisk(index: PartnershipIndex, today: string): AddPlan {
 function planAction(index: PartnershipIndex, today: string): AddPlan {
   needContacts(index);
   const taken = ids(index, 'action');
-  const periods = index.reviews.map((r) => ({ period: r.period?.label, relPath: r.file.relPath })).filter((r): r is { period: string; relPath: string } => isString(r.period));
-  const latest = [...periods].sort((x, y) => (x.relPath < y.relPath ? -1 : 1)).at(-1);
+  const reviewed = index.reviews.flatMap((r) => (r.period ? [{ period: r.period, relPath: r.file.relPath }] : []));
+  const periods = reviewed.map((r) => ({ period: r.period.label, relPath: r.relPath }));
+  // FORMAT.md v1.1: into the latest review record; without one, the record of
+  // the latest measured period (the month being reviewed, not the month it is now).
+  const latest = latestPeriod(reviewed.map((r) => r.period)) ?? latestMeasuredPeriod(index);
   const nextNumber = 1 + Math.max(0, ...taken.map((id) => Number(/(\d+)$/.exec(id)?.[1] ?? 0)));
   const meeting = index.meetings.find((m) => isString(m.value.id))?.value.id;
   return {
@@ -197,7 +210,7 @@ function planAction(index: PartnershipIndex, today: string): AddPlan {
         flag: '--review <period>',
         message: `Review record (period) it came from${periods.length > 0 ? `: ${periods.map((p) => p.period).join(', ')}, or a new one` : ''}`,
         kind: 'text',
-        default: () => latest?.period ?? today.slice(0, 7),
+        default: () => latest?.label ?? today.slice(0, 7),
         validate: (v) => (PERIOD.test(v) ? true : `\`${v}\` is not a period: write a month 2026-10, a quarter 2026-Q4 or a year 2026`),
       },
       { name: 'title', flag: '--title <text>', message: 'What is to be done', kind: 'text', validate: (v) => validateText(v, 'a title') },
@@ -220,6 +233,12 @@ function planAction(index: PartnershipIndex, today: string): AddPlan {
       ];
     },
   };
+}
+
+/** The period that ends last (the shorter one when two end together: the month, not its quarter). */
+function latestPeriod(periods: readonly Period[]): Period | undefined {
+  const end = (p: Period): number => p.year * 12 + p.firstMonth + p.months;
+  return [...periods].sort((a, b) => end(a) - end(b) || b.months - a.months || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)).at(-1);
 }
 
 function planKpi(index: PartnershipIndex): AddPlan {

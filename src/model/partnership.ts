@@ -138,7 +138,7 @@ export interface Kpi {
   id?: string;
   name?: string;
   unit?: string;
-  target?: { op?: TargetOp; value?: number };
+  target?: { op?: TargetOp; value?: number; warn?: number };
   /** `measured`, `sla:<service>.availability` or `sla:<service>.<priority>`. */
   source?: string;
 }
@@ -269,6 +269,8 @@ export interface Action {
 export interface ReviewFile {
   period?: string | number;
   held?: string;
+  /** The account lead's own words on the period (Markdown allowed), shown first in the review pack. */
+  summary?: string;
   meeting?: string;
   attendees?: string[];
   decisions?: string[];

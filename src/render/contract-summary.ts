@@ -145,8 +145,10 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
   const noticeDays = num(p.contract?.renewal?.noticeDays);
   const noticeBy = end ? lastNoticeDay(end, noticeDays) : undefined;
   const amount = num(p.contract?.value?.amount);
-  const calendarName = (id: string | undefined): string => {
-    if (id === undefined || id === '24x7') return '24×7';
+  // Absent is absent (FORMAT.md v1.1): a missing calendar is "not stated", never read as 24×7.
+  const calendarName = (id: string | undefined, missing = 'hours not stated'): string => {
+    if (id === undefined) return missing;
+    if (id === '24x7') return '24×7';
     const cal = dir.calendarList().find((c) => c.id === id);
     return str((cal as { name?: unknown } | undefined)?.name) ?? id;
   };
@@ -195,7 +197,7 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
         name: str(level?.name) ?? `Level ${i + 1}`,
         afterMin: parseDuration(level?.after)?.minutes ?? null,
         contacts: strings(level?.contacts).map((c) => dir.person(c)!),
-        coverage: calendarName(level?.coverage),
+        coverage: calendarName(level?.coverage, 'not stated'),
         aroundTheClock: level?.coverage === '24x7',
       })),
     };

@@ -4,6 +4,7 @@ import { UsageError } from '../model/errors.js';
 import { type Rag, ragStatus } from '../sla/rag.js';
 import { addDays, daysBetween, formatDate, formatMinutes, formatMoney, formatNumber, formatPercent, formatPeriod, formatRelativeDays } from './format.js';
 import { escapeMarkdown, escapeMermaid } from './escape.js';
+import { richTextToHtml, richTextToMarkdown } from './rich-text.js';
 
 /** The two output formats. */
 export type Format = 'md' | 'html';
@@ -58,7 +59,7 @@ function ragOf(value: unknown): Rag | null {
  * arrive computed. They return plain strings, which the template then escapes
  * for its format (except `mermaid`, which escapes for a Mermaid label itself).
  */
-function helpers(hb: typeof Handlebars): Record<string, HelperFn> {
+function helpers(hb: typeof Handlebars, format: Format = 'md'): Record<string, HelperFn> {
   return {
     date: (...a) => {
       const [value, style] = plain(a);
@@ -90,11 +91,12 @@ function helpers(hb: typeof Handlebars): Record<string, HelperFn> {
       return `${formatNumber(value, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
     },
     target: (...a) => {
-      const [target, unit, digits] = plain(a) as [{ op?: unknown; value?: unknown } | null, unknown, unknown];
+      const [target, unit, digits] = plain(a) as [{ op?: unknown; value?: unknown; warn?: unknown } | null, unknown, unknown];
       if (!target || typeof target.value !== 'number') return 'no target';
       const d = typeof digits === 'number' ? digits : 2;
-      const v = unit === '%' ? formatPercent(target.value, Math.max(d, 2)) : `${formatNumber(target.value, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
-      return `${OPS.get(String(target.op)) ?? '≥'} ${v}`;
+      const show = (n: number): string => (unit === '%' ? formatPercent(n, Math.max(d, 2)) : `${formatNumber(n, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`);
+      const warn = typeof target.warn === 'number' ? ` (amber from ${show(target.warn)})` : '';
+      return `${OPS.get(String(target.op)) ?? '≥'} ${show(target.value)}${warn}`;
     },
     period: (...a) => {
       const [label, style] = plain(a);
@@ -177,6 +179,15 @@ function helpers(hb: typeof Handlebars): Record<string, HelperFn> {
       const [value, fallback] = plain(a);
       return value === null || value === undefined || value === '' ? fallback : value;
     },
+    /**
+     * Free text that may hold Markdown (a review's `summary`): a safe subset
+     * (src/render/rich-text.ts) rebuilt for the document's format, every other
+     * character escaped; raw HTML in the text is shown as text.
+     */
+    richText: (...a) => {
+      const text = String(plain(a)[0] ?? '');
+      return new hb.SafeString(format === 'html' ? richTextToHtml(text) : richTextToMarkdown(text));
+    },
     /** A value for inside a Mermaid `["…"]` label: already escaped for Mermaid, so passed through as is. */
     mermaid: (...a) => new hb.SafeString(escapeMermaid(String(plain(a)[0] ?? ''))),
   };
@@ -230,7 +241,7 @@ export function createRenderer(
 ): Renderer {
   const hb = Handlebars.create();
   hb.unregisterHelper('log');
-  for (const [name, fn] of Object.entries(helpers(hb))) hb.registerHelper(name, fn);
+  for (const [name, fn] of Object.entries(helpers(hb, format))) hb.registerHelper(name, fn);
   hb.registerHelper('escapeMarkdown', (...a: unknown[]) => {
     const [value] = plain(a);
     if (value instanceof hb.SafeString) return value.toString();

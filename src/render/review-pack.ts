@@ -1,10 +1,12 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Actual, Incident, Kpi, Meeting, TargetOp } from '../model/partnership.js';
-import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
+import { buildSlaInput, endOfDay, isMeasured, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
 import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, periodContains } from '../sla/period.js';
-import { type Rag, ragStatus } from '../sla/rag.js';
+import { type KpiTarget, kpiStatus, type Rag, ragStatus } from '../sla/rag.js';
 import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
 import { parseDuration } from '../sla/duration.js';
+import { parseInstantQuickly } from '../sla/instant.js';
+import { DateTime } from 'luxon';
 import { type BarChart, type HeatMap, type LineChart, buildBarChart, buildHeatMap, buildLineChart, riskLevel } from './charts.js';
 import { contractEvents, type ContractEvent, partnershipHeader, type PartnershipHeader } from './contract-summary.js';
 import { describeCadence, meetingTimes, nextMeetingDate } from './describe.js';
@@ -34,6 +36,10 @@ export interface ReviewPack {
   };
   availability: { services: AvailabilityRow[]; creditsOwed: { amount: number; currency: string | null }[] };
   budget: { currency: string | null; lines: BudgetRow[] };
+  /** The review record of this period, if it has been written: summary first, then decisions and feedback. */
+  review: ReviewRecord | null;
+  /** Downtime that started in the period, with the notes the files give. */
+  downtime: DowntimeRow[];
   actions: ActionRow[];
   risks: { open: RiskRow[]; closed: RiskRow[]; heatMap: HeatMap };
   events: ContractEvent[];
@@ -89,7 +95,7 @@ export interface KpiRow {
   /** How the value was arrived at, when it is not simply the period's own figure. */
   note: string | null;
   source: string;
-  target: { op: string; value: number } | null;
+  target: KpiTarget | null;
   rag: Rag | null;
   trend: { period: string; value: number | null }[];
   /** Compared with the previous period: `better`, `worse`, `same`; null without both values. */
@@ -165,6 +171,27 @@ export interface BudgetRow {
   /** Months (or quarters) inside the window with nothing booked. */
   notBooked: string[];
   notes: string[];
+}
+
+/** What a review record says about its period, as written. */
+export interface ReviewRecord {
+  period: string;
+  held: string | null;
+  /** Free text that may hold Markdown; templates show it with `richText`. */
+  summary: string | null;
+  decisions: string[];
+  feedback: { client: string | null; provider: string | null } | null;
+}
+
+export interface DowntimeRow {
+  service: string;
+  serviceName: string;
+  from: string;
+  to: string | null;
+  /** Minutes from `from` to `to`, as instants (the night the clocks change, 02:50 to 02:05 can be 15 minutes). */
+  minutes: number | null;
+  planned: boolean;
+  note: string | null;
 }
 
 export interface ActionRow {
@@ -252,7 +279,8 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   const kpis: KpiRow[] = index.kpis.map(({ value: kpi, objective }) => {
     const unit = str(kpi.unit) ?? '';
     const digits = unit === '%' ? (String(kpi.source ?? '').endsWith('.availability') ? 3 : 1) : 2;
-    const target = num(kpi.target?.value) === null ? null : { op: str(kpi.target?.op) ?? '>=', value: kpi.target!.value! };
+    const warn = num(kpi.target?.warn);
+    const target = num(kpi.target?.value) === null ? null : { op: str(kpi.target?.op) ?? '>=', value: kpi.target!.value!, ...(warn === null ? {} : { warn }) };
     const trend = trendPeriods.map((p) => ({ period: p.label, value: kpiValue(kpi, p, reportFor(p), measured).value }));
     const own = kpiValue(kpi, period, report, measured);
     const previous = trend.length > 1 ? (trend[trend.length - 2]?.value ?? null) : null;
@@ -266,7 +294,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
       note: own.note,
       source: sourceWords(kpi.source, dir, index),
       target,
-      rag: kpiRag(own.value, target, unit),
+      rag: kpiRag(own.value, target, kpi.source),
       trend,
       direction: direction(previous, own.value, target?.op ?? '>='),
       chart: buildLineChart(trend, target?.value ?? null, (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits)), undefined, (p) => formatPeriod(p, 'short')),
@@ -363,7 +391,9 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
     .map(([currency, amount]) => ({ amount: Math.round(amount * 100) / 100, currency: currency === '' ? null : currency }));
 
   const budget = buildBudget(index, period, today);
-  const actions = buildActions(index, dir, period, today);
+  const actions = buildActions(index, dir, today);
+  const review = buildReviewRecord(index, period);
+  const downtime = buildDowntime(index, bounds, serviceNames);
   const risks = buildRisks(index, dir, today);
   const events = contractEvents(dir.partnership, today);
   const meeting = pickMeeting(index, dir, period, after, zone);
@@ -406,6 +436,8 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
     },
     availability: { services: availability, creditsOwed },
     budget,
+    review,
+    downtime,
     actions,
     risks,
     events,
@@ -478,32 +510,12 @@ function meanOf(values: readonly number[]): number {
   return Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12));
 }
 
-/** Whether a value meets a target with its operator. */
-export function meetsTarget(value: number, op: string, target: number): boolean {
-  switch (op as TargetOp) {
-    case '>':
-      return value > target;
-    case '<=':
-      return value <= target;
-    case '<':
-      return value < target;
-    case '==':
-      return value === target;
-    default:
-      return value >= target;
-  }
-}
-
 /**
- * Red when a KPI misses its target, green when it meets it; a percentage that
- * should be high is amber while it meets the target but has used 80 % of the
- * allowance to 100 %, the same rule as `govern sla` (src/sla/rag.ts).
+ * The status of a KPI row: the one reading of FORMAT.md's "Status of a KPI"
+ * (src/sla/rag.ts), with availability told by the KPI's source.
  */
-export function kpiRag(value: number | null, target: { op: string; value: number } | null, unit: string): Rag | null {
-  if (value === null || target === null) return null;
-  if (!meetsTarget(value, target.op, target.value)) return 'red';
-  if (unit === '%' && (target.op === '>=' || target.op === '>')) return ragStatus(value, target.value);
-  return 'green';
+export function kpiRag(value: number | null, target: KpiTarget | null, source: unknown): Rag | null {
+  return kpiStatus(value, target, typeof source === 'string' && /^sla:[^.]+\.availability$/.test(source));
 }
 
 function direction(previous: number | null, current: number | null, op: string): KpiRow['direction'] {
@@ -620,20 +632,20 @@ function withParties(header: PartnershipHeader): PartnershipHeader & { partiesIn
 }
 
 /** Every action still open from the reviews of periods that end when this one ends or earlier; overdue first, then by due date. */
-function buildActions(index: PartnershipIndex, dir: Directory, period: Period, today: string): ActionRow[] {
-  const end = period.year * 12 + period.firstMonth - 1 + period.months;
+/**
+ * Every action still open on the day the pack is prepared, from every review
+ * record whichever period it is for (FORMAT.md v1.1): an action agreed at a
+ * later review, or filed under the month it was agreed in, is still open work.
+ */
+function buildActions(index: PartnershipIndex, dir: Directory, today: string): ActionRow[] {
   const rows: ActionRow[] = index.actions
-    .filter(({ value, review }) => {
-      const p = review.period;
-      const status = value.status ?? 'open';
-      return status === 'open' && p !== null && p.year * 12 + p.firstMonth - 1 + p.months <= end;
-    })
+    .filter(({ value }) => (value.status ?? 'open') === 'open')
     .map(({ value, review }) => {
       const due = str(value.due);
       const daysLeft = due === null ? null : daysBetween(today, due);
       return {
         id: str(value.id) ?? '',
-        title: str(value.title) ?? '',
+        title: str(value.title) ?? 'title not stated',
         owner: str(value.owner) === null ? null : dir.who(value.owner),
         due,
         overdue: daysLeft !== null && daysLeft < 0,
@@ -646,6 +658,52 @@ function buildActions(index: PartnershipIndex, dir: Directory, period: Period, t
   );
 }
 
+/** The review record of the pack's own period (the first by file name if two claim it), or null. */
+function buildReviewRecord(index: PartnershipIndex, period: Period): ReviewRecord | null {
+  const record = index.reviews
+    .filter((r) => r.period?.label === period.label)
+    .sort((a, b) => (a.file.relPath < b.file.relPath ? -1 : a.file.relPath > b.file.relPath ? 1 : 0))[0];
+  if (!record) return null;
+  const data = record.data;
+  const feedback = data.feedback !== null && typeof data.feedback === 'object' ? { client: str(data.feedback.client), provider: str(data.feedback.provider) } : null;
+  return {
+    period: period.label,
+    held: str(data.held),
+    summary: str(data.summary)?.trim() || null,
+    decisions: strings(data.decisions),
+    feedback: feedback && (feedback.client !== null || feedback.provider !== null) ? feedback : null,
+  };
+}
+
+/** Downtime entries whose start falls in the period, in time order, with their notes. */
+function buildDowntime(index: PartnershipIndex, bounds: { start: { toMillis(): number }; end: { toMillis(): number } }, names: ReadonlyMap<string, string>): DowntimeRow[] {
+  const start = bounds.start.toMillis();
+  const end = bounds.end.toMillis();
+  const rows: (DowntimeRow & { at: number })[] = [];
+  for (const m of index.measurements) {
+    const entries = Array.isArray(m.data.downtime) ? m.data.downtime : [];
+    for (const d of entries) {
+      const from = str(d?.from);
+      const service = str(d?.service);
+      if (from === null || service === null) continue;
+      const at = instantMillis(from);
+      if (at === undefined || at < start || at >= end) continue;
+      const to = str(d.to);
+      const until = to === null ? undefined : instantMillis(to);
+      const minutes = until === undefined || until < at ? null : Math.round((until - at) / 60000);
+      rows.push({ at, service, serviceName: names.get(service) ?? service, from, to, minutes, planned: d.planned === true, note: str(d.note) });
+    }
+  }
+  return rows.sort((a, b) => a.at - b.at || (a.service < b.service ? -1 : a.service > b.service ? 1 : 0)).map(({ at: _at, ...row }) => row);
+}
+
+function instantMillis(text: string): number | undefined {
+  const quick = parseInstantQuickly(text);
+  if (quick !== undefined) return quick;
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  return parsed.isValid ? parsed.toMillis() : undefined;
+}
+
 function buildRisks(index: PartnershipIndex, dir: Directory, today: string): ReviewPack['risks'] {
   const rows: RiskRow[] = index.risks.map(({ value: r }) => {
     const likelihood = num(r.likelihood);
@@ -655,7 +713,7 @@ function buildRisks(index: PartnershipIndex, dir: Directory, today: string): Rev
     const reviewBy = str(r.reviewBy);
     return {
       id: str(r.id) ?? '',
-      title: str(r.title) ?? '',
+      title: str(r.title) ?? 'title not stated',
       likelihood,
       impact,
       score,

@@ -39,7 +39,9 @@ export function renderWhoTable(ladder: EscalationLadder, colors: Colors, width?:
       const who = level.contacts.map((c) => (c.name === null ? colors.red(`${c.id} (not in contacts.yaml)`) : `${c.name}${c.title ? `, ${c.title}` : ''}`));
       const reach = level.contacts.map((c) => [c.phone, c.email].filter((v): v is string => v !== null).join('\n') || '–');
       const covered =
-        level.covered === null
+        level.coverage === null
+          ? colors.yellow('? (coverage not stated)')
+          : level.covered === null
           ? colors.yellow(`? (${level.coverage} cannot be read)`)
           : level.covered
             ? colors.green(`yes (${level.coverage})`)

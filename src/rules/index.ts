@@ -52,6 +52,7 @@ import { measurementsTimeOrder } from './measurements-time-order.js';
 import { objectivesKpiNeverMeasured } from './objectives-kpi-never-measured.js';
 import { objectivesNoKpis } from './objectives-no-kpis.js';
 import { objectivesUnknownSlaSource } from './objectives-unknown-sla-source.js';
+import { objectivesWarnSide } from './objectives-warn-side.js';
 import { reviewsOverdueAction } from './reviews-overdue-action.js';
 import { reviewsPeriodMismatch } from './reviews-period-mismatch.js';
 import { slaCreditCap } from './sla-credit-cap.js';
@@ -118,6 +119,7 @@ export const allRules: readonly Rule[] = [
   objectivesKpiNeverMeasured,
   objectivesNoKpis,
   objectivesUnknownSlaSource,
+  objectivesWarnSide,
   reviewsOverdueAction,
   reviewsPeriodMismatch,
   slaCreditCap,

@@ -40,23 +40,60 @@ export function describeSchemaErrors(errors: readonly SchemaError[], data: unkno
   const seen = new Set<string>();
   // A value of the wrong type also fails its pattern, format, enum…: say only the type.
   const typeFailed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  // Every field an entry lacks, named in one finding at the entry.
+  const missing = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'required' || isInsideAnyOf(error)) continue;
+    const fields = missing.get(error.instancePath) ?? [];
+    fields.push(String(error.params.missingProperty));
+    missing.set(error.instancePath, fields);
+  }
   for (const error of errors) {
     if (error.keyword === 'if') continue;
+    // "at least one of" (anyOf of bare requirements) is said once, by the anyOf error.
+    if (error.keyword === 'required' && isInsideAnyOf(error)) continue;
+    if (error.keyword === 'required') {
+      const fields = missing.get(error.instancePath) ?? [];
+      if (fields[0] !== String(error.params.missingProperty)) continue;
+    }
     // A key that fails `propertyNames` comes twice: once for the key's own
     // pattern (reported at the mapping) and once as `propertyNames` (at the key).
     if ((error as { propertyName?: unknown }).propertyName !== undefined) continue;
     if (error.keyword !== 'type' && typeFailed.has(error.instancePath)) continue;
     // A mapping with a merge key (`<<: *jane`) is reported by yaml/merge-key; that
     // the key is unknown, or that the fields it meant to bring are missing, follows from it.
-    if ((error.keyword === 'required' || error.keyword === 'additionalProperties') && hasMergeKey(error.instancePath, data)) continue;
+    if ((error.keyword === 'required' || error.keyword === 'anyOf' || error.keyword === 'additionalProperties') && hasMergeKey(error.instancePath, data)) continue;
     const path = toPath(error.instancePath, data);
-    const finding = describe(error, path, fileLabel);
+    const finding = describe(error, path, fileLabel, missing.get(error.instancePath) ?? []);
     const key = `${finding.at}:${JSON.stringify(finding.path)}:${finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(finding);
   }
   return out;
+}
+
+/** An error from one branch of an `anyOf`: on its own it says nothing, the anyOf error speaks for it. */
+function isInsideAnyOf(error: SchemaError): boolean {
+  return /\/anyOf\/\d+\//.test(error.schemaPath ?? '');
+}
+
+/** The fields of an `anyOf` whose branches each only require fields: `email` or `phone`. */
+function eitherFields(schema: unknown): string[] | undefined {
+  if (!Array.isArray(schema)) return undefined;
+  const fields: string[] = [];
+  for (const branch of schema as Record<string, unknown>[]) {
+    const required = branch?.required;
+    if (!Array.isArray(required) || required.length !== 1) return undefined;
+    fields.push(String(required[0]));
+  }
+  return fields;
+}
+
+/** `a`, `a` and `b`, `a`, `b` and `c`, each in backticks. */
+function listWords(fields: readonly string[], last: 'and' | 'or'): string {
+  const quoted = fields.map((f) => `\`${f}\``);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${last} ${quoted[quoted.length - 1]}`;
 }
 
 function hasMergeKey(pointer: string, data: unknown): boolean {
@@ -88,7 +125,7 @@ function walkPointer(pointer: string, data: unknown): { path: YamlPath; node: un
   return { path: out, node };
 }
 
-function describe(error: SchemaError, path: YamlPath, fileLabel: string): SchemaFinding {
+function describe(error: SchemaError, path: YamlPath, fileLabel: string, missing: readonly string[]): SchemaFinding {
   const field = fieldName(path);
   const where = containerNoun(path, fileLabel);
   const p = error.params;
@@ -105,13 +142,27 @@ function describe(error: SchemaError, path: YamlPath, fileLabel: string): Schema
         data: { keyword: 'additionalProperties', field: name, ...(suggestion ? { suggestion } : {}) },
       };
     }
-    case 'required':
+    case 'required': {
+      const fields = missing.length > 0 ? missing : [String(p.missingProperty)];
       return {
         path,
         at: 'key',
-        message: `${where === fileLabel ? where : capitalise(where)} needs \`${String(p.missingProperty)}\``,
-        data: { keyword: 'required', field: p.missingProperty },
+        message: `${where === fileLabel ? where : capitalise(where)} needs ${listWords(fields, 'and')}`,
+        data: { keyword: 'required', field: fields[0], ...(fields.length > 1 ? { fields } : {}) },
       };
+    }
+    case 'anyOf': {
+      const either = eitherFields(error.schema);
+      if (either) {
+        return {
+          path,
+          at: 'key',
+          message: `${where === fileLabel ? where : capitalise(where)} needs at least one of ${listWords(either, 'or')}`,
+          data: { keyword: 'required', anyOf: either },
+        };
+      }
+      return { path, at: 'value', message: `\`${field}\` ${error.message ?? 'is not valid'}`, data: { keyword: error.keyword } };
+    }
     case 'type': {
       const types = ([] as unknown[]).concat(p.type).map(String);
       const expected = types.map((t) => TYPE_WORDS[t] ?? t);

@@ -8,6 +8,7 @@ import { formats } from './formats.js';
 /** One Ajv error, as much of it as the messages use. */
 export interface SchemaError {
   instancePath: string;
+  schemaPath?: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;

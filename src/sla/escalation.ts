@@ -30,8 +30,8 @@ export interface LadderLevel {
    */
   due: string | null;
   contacts: LadderContact[];
-  /** The level's coverage calendar id (`24x7` when none is given). */
-  coverage: string;
+  /** The level's coverage calendar id; null when the file does not say (never read as 24x7). */
+  coverage: string | null;
   /** Whether that calendar is open at the moment asked about; null for a calendar that cannot be read. */
   covered: boolean | null;
   /** When not covered: when coverage next starts (null if never). */
@@ -99,8 +99,8 @@ export function buildEscalationLadder(index: PartnershipIndex, query: LadderQuer
     if (!applies(path, query)) continue;
     const levels = (Array.isArray(path.levels) ? path.levels : []).map((level: EscalationLevel, i): LadderLevel => {
       const afterMinutes = parseDuration(level?.after)?.minutes ?? null;
-      const coverage = typeof level?.coverage === 'string' ? level.coverage : ALWAYS;
-      const cover = calendar(coverage);
+      const coverage = typeof level?.coverage === 'string' ? level.coverage : null;
+      const cover = coverage === null ? null : calendar(coverage);
       const covered = cover === null ? null : isOpen(cover, query.at);
       return {
         level: i + 1,

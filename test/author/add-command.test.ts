@@ -58,7 +58,7 @@ contacts:
     notes: a deliberately long note that runs well past eighty characters, which a re-flow would fold
 
   # ---- provider ----
-  - {id: provider-account-lead, name: "Provider account lead", party: provider, hours: business-hours}
+  - {id: provider-account-lead, name: "Provider account lead", party: provider, email: 'lead@provider.example', hours: business-hours}
   - id: "provider-service-desk"
     name: Provider service desk
     party: provider
@@ -174,6 +174,35 @@ describe('govern add', () => {
     expect(stray.err).toContain('--likelihood does not apply to `govern add contact`');
   });
 
+  it('a contact needs an e-mail or a phone: without either nothing is written', async () => {
+    const before = file('contacts.yaml');
+    const result = await add(['contact', '--name', 'Kim Lee', '--party', 'provider', '--yes']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--phone <phone>');
+    expect(file('contacts.yaml')).toBe(before);
+  });
+
+  it('an action goes into the latest review record, by period and not by file name', async () => {
+    mkdirSync(path.join(dir, 'p/reviews'), { recursive: true });
+    writeFileSync(path.join(dir, 'p/reviews/2026-Q3.yaml'), 'period: 2026-Q3\nheld: 2026-10-08\n');
+    writeFileSync(path.join(dir, 'p/reviews/2026-10.yaml'), "# October's review\nperiod: '2026-10'\nheld: 2026-11-04\n");
+    const result = await add(['action', '--title', 'Renew the TLS certificates', '--owner', 'provider-account-lead', '--due', '2026-12-01', '--yes']);
+    expect(result.code, result.err).toBe(0);
+    expect(file('reviews/2026-10.yaml')).toContain('actions:\n  - id: A-1\n    title: Renew the TLS certificates\n');
+    expect(file('reviews/2026-Q3.yaml')).toBe('period: 2026-Q3\nheld: 2026-10-08\n');
+  });
+
+  it('without any review record, an action creates the record of the latest measured period, not of the current month', async () => {
+    mkdirSync(path.join(dir, 'p/measurements'), { recursive: true });
+    writeFileSync(path.join(dir, 'p/measurements/2026-09.yaml'), 'period: 2026-09\n');
+    writeFileSync(path.join(dir, 'p/measurements/2026-10.yaml'), 'period: 2026-10\nkpis: []\n');
+    const result = await add(['action', '--title', 'Review the backup restore test', '--owner', 'client-account-lead', '--due', '2026-12-15', '--yes']);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain('reviews/2026-10.yaml');
+    expect(file('reviews/2026-10.yaml')).toMatch(/^# Review record for 2026-10\.\nperiod: 2026-10\n/);
+    expect(() => file('reviews/2026-11.yaml')).toThrow();
+  });
+
   it('a high risk needs a mitigation and a contingency', async () => {
     const result = await add(['risk', '--title', 'x', '--likelihood', '5', '--impact', '3', '--owner', 'provider-account-lead', '--yes']);
     expect(result.code).toBe(2);
@@ -182,25 +211,25 @@ describe('govern add', () => {
 
   it('exits 1 when the partnership has errors after the entry is added', async () => {
     writeFileSync(path.join(dir, 'p/risks.yaml'), `${file('risks.yaml')}  - { id: broken, owner: ghost }\n`);
-    const result = await add(['contact', '--name', 'Kim Lee', '--party', 'provider']);
+    const result = await add(['contact', '--name', 'Kim Lee', '--party', 'provider', '--phone', '+1 212 555 0100']);
     expect(result.code).toBe(1);
     expect(result.out).toContain('ghost');
   });
 
   it('asks which partnership when the path holds several', async () => {
     expect(await run(memoryIo(['init', 'q', '--yes', '--client', 'Other', ...TODAY], { cwd: dir }))).toBe(0);
-    const io = memoryIo(['add', 'contact', '.', '--name', 'A', '--party', 'client', ...TODAY], { cwd: dir });
+    const io = memoryIo(['add', 'contact', '.', '--name', 'A', '--party', 'client', '--email', 'a@other.example', ...TODAY], { cwd: dir });
     expect(await run(io)).toBe(2);
     expect(io.err()).toContain('holds 2 partnerships; pick one with --partnership <id>');
-    const picked = memoryIo(['add', 'contact', '.', '--partnership', 'other-provider', '--name', 'A', '--party', 'client', ...TODAY], { cwd: dir });
+    const picked = memoryIo(['add', 'contact', '.', '--partnership', 'other-provider', '--name', 'A', '--party', 'client', '--email', 'a@other.example', ...TODAY], { cwd: dir });
     expect(await run(picked), picked.err()).toBe(0);
-    expect(readFileSync(path.join(dir, 'q/contacts.yaml'), 'utf8')).toContain('  - id: a\n    name: A\n    party: client\n');
+    expect(readFileSync(path.join(dir, 'q/contacts.yaml'), 'utf8')).toMatch(/ {2}- id: a\n {4}name: A\n {4}party: client\n {4}email: '?a@other\.example'?\n/);
   });
 
   it('refuses to add to a file with YAML errors, and writes nothing', async () => {
     mkdirSync(path.join(dir, 'p'), { recursive: true });
     writeFileSync(path.join(dir, 'p/contacts.yaml'), 'contacts: [\n');
-    const result = await add(['contact', '--name', 'A', '--party', 'client']);
+    const result = await add(['contact', '--name', 'A', '--party', 'client', '--email', 'a@client.example']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('contacts.yaml has problems reading or parsing it');
     expect(file('contacts.yaml')).toBe('contacts: [\n');

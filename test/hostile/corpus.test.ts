@@ -40,8 +40,8 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
   'big-number': {
     exit: 1,
     findings: [
-      ['schema', 'partnership.yaml', 7, 20],
-      ['yaml/number-range', 'partnership.yaml', 7, 20],
+      ['schema', 'partnership.yaml', 9, 20],
+      ['yaml/number-range', 'partnership.yaml', 9, 20],
     ],
   },
   'binary-contacts': { exit: 1, findings: [['file/not-text', 'contacts.yaml', 1, 1]] },
@@ -50,7 +50,7 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
   crlf: {
     exit: 1,
     findings: [
-      ['schema', 'contacts.yaml', 5, 5],
+      ['schema', 'contacts.yaml', 6, 5],
       ['schema', 'partnership.yaml', 5, 11],
     ],
   },
@@ -66,11 +66,11 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
     exit: 1,
     findings: [
       ['yaml/custom-tag', 'contacts.yaml', 3, 11],
-      ['yaml/custom-tag', 'contacts.yaml', 5, 5],
-      ['schema', 'contacts.yaml', 5, 14],
+      ['yaml/custom-tag', 'contacts.yaml', 6, 5],
+      ['schema', 'contacts.yaml', 6, 14],
       // YAML 1.1 tags that `yaml` would otherwise still resolve under the core schema.
-      ['yaml/custom-tag', 'contacts.yaml', 7, 11],
-      ['yaml/custom-tag', 'contacts.yaml', 9, 12],
+      ['yaml/custom-tag', 'contacts.yaml', 8, 11],
+      ['yaml/custom-tag', 'contacts.yaml', 10, 12],
     ],
   },
   'empty-file': { exit: 0, findings: [['file/empty', 'contacts.yaml', 1, 1, 'warning']] },
@@ -80,13 +80,13 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
   'merge-keys': {
     exit: 1,
     // The merge key alone: not also "unknown field `<<`" and the fields it would have brought.
-    findings: [['yaml/merge-key', 'contacts.yaml', 6, 5]],
+    findings: [['yaml/merge-key', 'contacts.yaml', 7, 5]],
   },
   'node-modules': { exit: 0, findings: [] },
   'proto-keys': {
     exit: 1,
     findings: [
-      ['schema', 'contacts.yaml', 5, 5],
+      ['schema', 'contacts.yaml', 6, 5],
       ['ref/unknown-contact', 'partnership.yaml', 6, 19],
       ['ref/unknown-contact', 'partnership.yaml', 6, 42],
       ['schema', 'partnership.yaml', 7, 1],
@@ -114,7 +114,7 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
   'utf8-bom': {
     exit: 1,
     findings: [
-      ['schema', 'contacts.yaml', 6, 5],
+      ['schema', 'contacts.yaml', 7, 5],
       ['schema', 'partnership.yaml', 1, 5],
     ],
   },

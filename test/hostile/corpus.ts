@@ -15,7 +15,7 @@ export const BIN = path.join(ROOT, 'bin/govern.js');
 /** A minimal valid partnership.yaml. */
 export const PARTNERSHIP = readFileSync(path.join(FIXTURES, 'cases/alias-bomb/partnership.yaml'), 'utf8');
 
-const VALID_CONTACTS = 'contacts:\n  - id: jane-doe\n    name: Jane Doe\n    party: client\n';
+const VALID_CONTACTS = 'contacts:\n  - id: jane-doe\n    name: Jane Doe\n    party: client\n    email: jane.doe@acme.example\n';
 
 /** How deep the deep documents nest: far past the limit, deep enough to abort Node when composed twice. */
 export const DEEP_LEVELS = 10_000;

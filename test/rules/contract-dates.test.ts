@@ -22,6 +22,9 @@ describe('contract/dates', () => {
   });
 
   it('needs both dates', () => {
-    expect(checkFiles({ 'partnership.yaml': `${PARTNERSHIP}contract:\n  end: 2026-12-31\n` }, { rule: contractDates })).toEqual([]);
+    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}contract:\n  end: 2026-12-31\n` }, { rule: contractDates });
+    expect(only('contract/dates', found)).toEqual([]);
+    // The schema says what is missing (FORMAT.md v1.1, "Required fields").
+    expect(found.map((d) => [d.ruleId, d.range.start.line, d.message])).toEqual([['schema', 6, '`contract` needs `start`']]);
   });
 });

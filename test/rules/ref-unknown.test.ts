@@ -8,12 +8,14 @@ const CONTACTS = `contacts:
   - id: jane-doe
     name: Jane Doe
     party: client
+    email: jane.doe@acme.example
+  - { id: bob-smith, name: Bob Smith, party: provider, phone: "+49 30 1234567" }
 `;
 
 describe('ref/unknown-contact', () => {
   it('reports an owner that names no contact, with a suggestion and where candidates are', () => {
     const found = checkFiles(
-      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-do }\n`, 'contacts.yaml': CONTACTS },
+      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-do, provider: bob-smith }\n`, 'contacts.yaml': CONTACTS },
       { rule: refUnknownContact },
     );
     expect(brief(found)).toEqual([{ ruleId: 'ref/unknown-contact', file: 'partnership.yaml', line: 6, severity: 'error' }]);
@@ -24,7 +26,7 @@ describe('ref/unknown-contact', () => {
 
   it('says nothing about references into a contacts file that does not parse', () => {
     const found = checkFiles(
-      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-do }\n`, 'contacts.yaml': 'contacts: [\n' },
+      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-do, provider: bob-smith }\n`, 'contacts.yaml': 'contacts: [\n' },
       { rule: refUnknownContact },
     );
     expect(found.filter((d) => d.ruleId === 'ref/unknown-contact')).toEqual([]);
@@ -34,18 +36,19 @@ describe('ref/unknown-contact', () => {
     { shape: 'a list', contacts: '- { id: jane-doe, name: Jane, party: client }\n' },
     { shape: 'a bare text', contacts: 'jane-doe\n' },
   ])('says nothing about references into a contacts file that is $shape: its schema finding says what is wrong', ({ contacts }) => {
-    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe }\n`, 'contacts.yaml': contacts });
+    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe, provider: bob-smith }\n`, 'contacts.yaml': contacts });
     expect(found.filter((d) => d.ruleId.startsWith('ref/'))).toEqual([]);
     expect(brief(found.filter((d) => d.ruleId === 'schema'))).toEqual([{ ruleId: 'schema', file: 'contacts.yaml', line: 1, severity: 'error' }]);
   });
 
   it('still reports references into an empty contacts file, which defines nobody', () => {
-    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe }\n`, 'contacts.yaml': '# nobody yet\n' }, { rule: refUnknownContact });
-    expect(brief(only('ref/unknown-contact', found))).toEqual([{ ruleId: 'ref/unknown-contact', file: 'partnership.yaml', line: 6, severity: 'error' }]);
+    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe, provider: bob-smith }\n`, 'contacts.yaml': '# nobody yet\n' }, { rule: refUnknownContact });
+    // Both owners name nobody.
+    expect(brief(only('ref/unknown-contact', found))).toEqual([1, 2].map(() => ({ ruleId: 'ref/unknown-contact', file: 'partnership.yaml', line: 6, severity: 'error' })));
   });
 
   it('accepts a reference that resolves', () => {
-    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe }\n`, 'contacts.yaml': CONTACTS }, { rule: refUnknownContact });
+    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe, provider: bob-smith }\n`, 'contacts.yaml': CONTACTS }, { rule: refUnknownContact });
     expect(found).toEqual([]);
   });
 });
@@ -57,7 +60,7 @@ describe('ref/unknown-priority', () => {
     name: Desk
     calendar: 24x7
     priorities:
-      - { id: P1, response: 15m, resolution: 4h }
+      - { id: P1, response: 15m, resolution: 4h, target: 95 }
 `;
     const measurements = `period: 2026-10
 incidents:

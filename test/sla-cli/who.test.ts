@@ -142,3 +142,17 @@ describe('govern who', () => {
     expect(first.paths[0]!.levels[2]!.due).toBe('2026-10-25T03:30:00+01:00');
   });
 });
+
+describe('govern who: absent is absent', () => {
+  it('a level without `coverage` is "not stated", never covered around the clock', async () => {
+    const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/render/review-record');
+    const json = await govern(['who', dir, '--service', 'wan', '--priority', 'P1', '--at', '2026-11-15T03:00:00+11:00', '--format', 'json']);
+    expect(json.code, json.err).toBe(0);
+    const [noc, manager] = (JSON.parse(json.out) as { paths: { levels: (Level & { coverage: string | null })[] }[] }).paths[0]!.levels;
+    expect(noc).toMatchObject({ coverage: '24x7', covered: true });
+    expect(manager).toMatchObject({ coverage: null, covered: null, nextCovered: null });
+    const table = await govern(['who', dir, '--service', 'wan', '--priority', 'P1', '--at', '2026-11-15T03:00:00+11:00', '--no-color']);
+    expect(table.out).toContain('? (coverage not stated)');
+    expect(table.out).not.toMatch(/IT manager[^\n]*yes \(24x7\)/);
+  });
+});
