@@ -1,4 +1,5 @@
 import { compareDiagnostics } from '../model/diagnostic.js';
+import { MAX_FINDINGS_PER_RUN } from '../model/limits.js';
 import type { PartnershipTree } from '../model/source.js';
 import { checkWorkspace, type CheckOptions, type CheckResult } from './run-check.js';
 
@@ -44,8 +45,13 @@ export function checkPartnership(tree: PartnershipTree, options: CheckOptions = 
   };
 }
 
-/** The checks of several partnerships, in their order, as one result. */
-export function mergeChecks(parts: readonly PartnershipCheck[]): CheckEachResult {
+/**
+ * The checks of several partnerships, in their order, as one result. At most
+ * `maxFindings` findings are kept (100 000 unknown files would otherwise give
+ * 100 000 lines); the rest are counted in one `run/too-many-findings` warning
+ * after them. The summary keeps the real counts, so the exit code is the same.
+ */
+export function mergeChecks(parts: readonly PartnershipCheck[], maxFindings = MAX_FINDINGS_PER_RUN): CheckEachResult {
   const diagnostics: CheckResult['diagnostics'] = [];
   const summary = { errors: 0, warnings: 0, partnerships: 0, files: 0 };
   const files: string[] = [];
@@ -60,5 +66,20 @@ export function mergeChecks(parts: readonly PartnershipCheck[]): CheckEachResult
     for (const [path, text] of part.sources) sources.set(path, text);
   }
   diagnostics.sort(compareDiagnostics);
+  if (diagnostics.length > maxFindings) {
+    const left = diagnostics.splice(maxFindings);
+    const errors = left.filter((d) => d.severity === 'error').length;
+    const last = diagnostics.at(-1)!;
+    diagnostics.push({
+      ruleId: 'run/too-many-findings',
+      severity: 'warning',
+      message: `…and ${left.length} more findings in this run (${errors} ${errors === 1 ? 'error' : 'errors'}, ${left.length - errors} ${left.length - errors === 1 ? 'warning' : 'warnings'}), not shown: the first ${maxFindings} are; fix these and run again`,
+      file: last.file,
+      path: [],
+      range: last.range,
+      data: { shown: maxFindings, omitted: left.length, omittedErrors: errors },
+    });
+    summary.warnings += 1;
+  }
   return { diagnostics, summary, files, sources };
 }
