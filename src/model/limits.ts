@@ -31,3 +31,6 @@ export const MAX_RENDER_CHARS = 20 * 1024 * 1024;
 
 /** Most times the blocks of `{{#each}}` may run in one render (nested loops multiply). */
 export const MAX_RENDER_ITERATIONS = 1_000_000;
+
+/** Longest duration (`after`, `response`, `resolution`): ten years of 365.25 days, in minutes. Longer is a finding. */
+export const MAX_DURATION_MINUTES = 10 * 365.25 * 1440;

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { MAX_DURATION_MINUTES } from '../model/limits.js';
 import type { Calendar } from '../model/partnership.js';
 import { type Interval, mergeIntervals } from './interval.js';
 
@@ -259,6 +260,8 @@ export function workingMs(cal: WorkCalendar, from: number, to: number): number {
  */
 export function addWorking(cal: WorkCalendar, from: number, ms: number): number {
   let remaining = Math.max(0, ms);
+  // Longer than any duration govern accepts (sla/duration-too-long): not worked out, like a calendar that never opens.
+  if (!(remaining <= MAX_DURATION_MINUTES * 60_000)) return Number.POSITIVE_INFINITY;
   if (cal.kind === '24x7') return from + remaining;
   if (isEmptyWeek(cal)) return Number.POSITIVE_INFINITY;
   // Holidays are finite, so a long run of closed days means the calendar never opens again.
