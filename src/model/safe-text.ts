@@ -9,16 +9,18 @@
  * What is escaped: C0 controls (U+0000–U+001F, so also CR, LF and tab), DEL,
  * C1 controls (U+0080–U+009F), the bidirectional marks, embeddings, overrides
  * and isolates (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the
- * invisible zero-width space, word joiner and byte-order mark (U+200B, U+2060,
- * U+FEFF), and the line and paragraph separators (U+2028, U+2029). The
- * zero-width joiner and non-joiner (U+200C, U+200D) are kept: scripts such as
- * Persian and Devanagari, and emoji sequences, need them, and they move nothing.
+ * invisible zero-width space and byte-order mark (U+200B, U+FEFF), and the
+ * line and paragraph separators (U+2028, U+2029). The zero-width joiner and
+ * non-joiner (U+200C, U+200D) are kept: scripts such as Persian and
+ * Devanagari, and emoji sequences, need them; so is the word joiner (U+2060),
+ * which the Markdown writers put after `@` and `#` themselves. None of them
+ * moves anything.
  */
 
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ufeff]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_KEEP_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ufeff]/g;
+const UNSAFE_KEEP_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
 
@@ -100,10 +102,13 @@ export function markdownText(text: string, lineBreak = '<br>'): string {
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/([\\`*_[\]~|!$])/g, '\\$1')
-        .replace(/(^|[^\p{L}\p{N}_.+-])@/gu, '$1@\u2060')
-        .replace(/@/g, '&#64;')
-        .replace(/#(?=\d)/g, '#\u2060')
-        .replace(/#/g, '&#35;'),
+        // One pass, so that the entities written here are not escaped again.
+        // One pass, so that the entities written here are not escaped again. `@name` at the start or after a
+        // space would mention a user or a team, `#123` link an issue: a word joiner after the entity breaks both.
+        .replace(/([^\p{L}\p{N}_.+-])?@|#/gu, (match: string, before: string | undefined, at: number, all: string) => {
+          if (match === '#') return /\d/.test(all[at + 1] ?? '') ? '&#35;\u2060' : '&#35;';
+          return `${before ?? ''}&#64;${before !== undefined || at === 0 ? '\u2060' : ''}`;
+        }),
     )
     .join(lineBreak);
 }

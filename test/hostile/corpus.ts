@@ -98,3 +98,16 @@ export function buildUnreadable(): { dir: string; file: string; remove(): void }
   chmodSync(file, 0o000);
   return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Values that execute where they are printed (issue 13, item 2): a lone CR followed by a workflow command,
+ * ESC sequences that erase a line and draw a fake result, a right-to-left override. Written into files as
+ * YAML double-quoted strings (`JSON.stringify` gives a valid one), every writer for people must show them
+ * as visible escapes.
+ */
+export const HOSTILE_TEXT = {
+  workflowCommand: 'x\r::warning title=INJECTED::pwned',
+  fakeAllClear: '\u001b[2K\u001b[1A\u2714 no problems',
+  bidi: 'invoice\u202efdp.exe',
+  separators: 'one\u2028two\u2029three\u0085four',
+} as const;
