@@ -30,11 +30,6 @@ export function nodeIo(): Io {
   // A reader that has gone (`govern rules | head -1`) is no fault: what is left to print is dropped, quietly,
   // and the command still ends with its own exit code.
   const closed = { 1: false, 2: false };
-  const quietOnClosedPipe = (error: NodeJS.ErrnoException): void => {
-    if (error.code !== 'EPIPE') throw error;
-  };
-  process.stdout.on('error', quietOnClosedPipe);
-  process.stderr.on('error', quietOnClosedPipe);
   const write = (fd: 1 | 2, text: string): void => {
     if (closed[fd]) return;
     try {
@@ -76,6 +71,10 @@ function isTerminal(fd: number): boolean {
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
+function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+}
+
 /** Writes all of a text at once (as a terminal would take it); a pipe that would block gets the rest through the stream. */
 function writeToFd(fd: 1 | 2, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
@@ -84,7 +83,10 @@ function writeToFd(fd: 1 | 2, text: string): void {
     while (done < bytes.length) done += writeSync(fd, bytes, done);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-    (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
+    // The stream is touched only here (it costs milliseconds to make): a reader that goes away meanwhile is no error.
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    if (stream.listenerCount('error') === 0) stream.on('error', quietOnClosedPipe);
+    stream.write(bytes.subarray(done));
   }
 }
 

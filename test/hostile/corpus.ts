@@ -75,6 +75,21 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
   const outside = make('symlink-outside', {});
   symlinkSync(path.join(dir, 'secret.yaml'), path.join(outside, 'contacts.yaml'));
 
+  // Values that execute where they are printed: a lone CR and a workflow command, ESC sequences, a bidi override.
+  make('control-chars', {
+    'contacts.yaml': [
+      'contacts:',
+      '  - id: jane-doe',
+      `    name: ${JSON.stringify(HOSTILE_TEXT.workflowCommand)}`,
+      `    title: ${JSON.stringify(HOSTILE_TEXT.bidi)}`,
+      '    party: client',
+      `  - id: ${JSON.stringify(HOSTILE_TEXT.fakeAllClear)}`,
+      `    name: ${JSON.stringify(HOSTILE_TEXT.separators)}`,
+      '    party: provider',
+      '',
+    ].join('\n'),
+  });
+
   make('node-modules', { 'contacts.yaml': VALID_CONTACTS, 'node_modules/some-package/partnership.yaml': 'id: [unclosed\n\t: : :\n' });
 
   return { dir, cases, secret, remove: () => rmSync(dir, { recursive: true, force: true }) };
