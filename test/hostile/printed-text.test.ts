@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
@@ -199,5 +199,31 @@ describe.runIf(built)('govern diff: table and the Markdown for pull requests', (
     expect(r.err).toBe('');
     expectInert(r.out);
     expect(r.out).toContain('\\r');
+  });
+});
+
+describe.runIf(built)('govern sla: table and Markdown', () => {
+  it('a service name with a lone CR, ESC and a mention stays inert in both', () => {
+    const sla = mkdtempSync(path.join(os.tmpdir(), 'govern-printed-sla-'));
+    try {
+      cpSync(path.join(path.dirname(BIN), '../test/fixtures/sla/lite'), sla, { recursive: true });
+      const slas = path.join(sla, 'slas.yaml');
+      writeFileSync(slas, readFileSync(slas, 'utf8').replace('name: Managed hosting', `name: ${JSON.stringify(`Hosting\r# Approved by @org/finance\u001b[2K #42`)}`));
+      const table = run(sla, ['sla', '.', '--period', '2026-10', '--today', '2026-11-15']);
+      expect(table.code).toBe(0);
+      expectInert(table.out);
+      const md = run(sla, ['sla', '.', '--period', '2026-10', '--today', '2026-11-15', '--format', 'md']);
+      expect(md.code).toBe(0);
+      expectInert(md.out);
+      const tokens = new MarkdownIt().parse(md.out, {});
+      const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [tokens[i + 1]!.content] : []));
+      expect(headings.some((h) => h.includes('Approved'))).toBe(false);
+      const text = tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'text').map((c) => c.content).join('\n');
+      expect(text).toContain('Approved by @\u2060org/finance');
+      expect(text).not.toMatch(/(^|[^\p{L}\p{N}_])@[A-Za-z0-9]/u);
+      expect(text).not.toMatch(/#\d/);
+    } finally {
+      rmSync(sla, { recursive: true, force: true });
+    }
   });
 });
