@@ -1,4 +1,5 @@
 import { compareDiagnostics, type SeveritySetting } from '../model/diagnostic.js';
+import { MAX_FINDINGS_PER_RUN } from '../model/limits.js';
 import { duplicatePartnershipIds, partnershipDuplicateId } from '../rules/partnership-duplicate-id.js';
 import type { PartnershipTree } from '../model/source.js';
 import { checkWorkspace, type CheckOptions, type CheckResult } from './run-check.js';
@@ -47,9 +48,16 @@ export function checkPartnership(tree: PartnershipTree, options: CheckOptions = 
 
 /**
  * The checks of several partnerships, in their order, as one result, with the findings that look across
- * partnerships (a duplicate partnership id), at the severity the config gives them.
+ * partnerships (a duplicate partnership id), at the severity the config gives them. At most
+ * `maxFindings` findings are kept (100 000 unknown files would otherwise give
+ * 100 000 lines); the rest are counted in one `run/too-many-findings` warning
+ * after them. The summary keeps the real counts, so the exit code is the same.
  */
-export function mergeChecks(parts: readonly PartnershipCheck[], severities: Readonly<Record<string, SeveritySetting>> = {}): CheckEachResult {
+export function mergeChecks(
+  parts: readonly PartnershipCheck[],
+  severities: Readonly<Record<string, SeveritySetting>> = {},
+  maxFindings = MAX_FINDINGS_PER_RUN,
+): CheckEachResult {
   const diagnostics: CheckResult['diagnostics'] = [];
   const summary = { errors: 0, warnings: 0, partnerships: 0, files: 0 };
   const files: string[] = [];
@@ -75,5 +83,20 @@ export function mergeChecks(parts: readonly PartnershipCheck[], severities: Read
     }
   }
   diagnostics.sort(compareDiagnostics);
+  if (diagnostics.length > maxFindings) {
+    const left = diagnostics.splice(maxFindings);
+    const errors = left.filter((d) => d.severity === 'error').length;
+    const last = diagnostics.at(-1)!;
+    diagnostics.push({
+      ruleId: 'run/too-many-findings',
+      severity: 'warning',
+      message: `…and ${left.length} more findings in this run (${errors} ${errors === 1 ? 'error' : 'errors'}, ${left.length - errors} ${left.length - errors === 1 ? 'warning' : 'warnings'}), not shown: the first ${maxFindings} are; fix these and run again`,
+      file: last.file,
+      path: [],
+      range: last.range,
+      data: { shown: maxFindings, omitted: left.length, omittedErrors: errors },
+    });
+    summary.warnings += 1;
+  }
   return { diagnostics, summary, files, sources };
 }

@@ -27,12 +27,24 @@ export function nodeIo(): Io {
   // use: a check never reads stdin, writes its report in one go, and asks
   // whether stdout is a terminal only when colour depends on it.
   let stdoutIsTTY: boolean | undefined;
+  // A reader that has gone (`govern rules | head -1`) is no fault: what is left to print is dropped, quietly,
+  // and the command still ends with its own exit code.
+  const closed = { 1: false, 2: false };
+  const write = (fd: 1 | 2, text: string): void => {
+    if (closed[fd]) return;
+    try {
+      writeToFd(fd, text);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+      closed[fd] = true;
+    }
+  };
   return {
     argv: process.argv.slice(2),
     cwd: process.cwd(),
     env: process.env,
-    stdout: { write: (text) => writeToFd(1, text) },
-    stderr: { write: (text) => void process.stderr.write(text) },
+    stdout: { write: (text) => write(1, text) },
+    stderr: { write: (text) => write(2, text) },
     get stdoutIsTTY() {
       return (stdoutIsTTY ??= isTerminal(1));
     },
@@ -59,15 +71,22 @@ function isTerminal(fd: number): boolean {
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
+function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+}
+
 /** Writes all of a text at once (as a terminal would take it); a pipe that would block gets the rest through the stream. */
-function writeToFd(fd: number, text: string): void {
+function writeToFd(fd: 1 | 2, text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
   try {
     while (done < bytes.length) done += writeSync(fd, bytes, done);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-    process.stdout.write(bytes.subarray(done));
+    // The stream is touched only here (it costs milliseconds to make): a reader that goes away meanwhile is no error.
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    if (stream.listenerCount('error') === 0) stream.on('error', quietOnClosedPipe);
+    stream.write(bytes.subarray(done));
   }
 }
 

@@ -3,13 +3,19 @@ import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
+import { safeOutput } from '../model/safe-text.js';
+import { wantsColor } from './shared.js';
 
 /**
  * Runs govern with the given I/O and returns the exit code. Nothing below here
  * calls process.exit(): usage errors are one line and 2; an unexpected fault
  * adds its stack and a request to report it.
  */
-export async function run(io: Io): Promise<number> {
+export async function run(processIo: Io): Promise<number> {
+  // Everything on stderr is for people, and messages quote values from the files and the config:
+  // no control character from them reaches the terminal or a CI log as itself.
+  const keepColour = wantsColor({}, processIo);
+  const io: Io = Object.create(processIo, { stderr: { value: { write: (text: string) => processIo.stderr.write(safeOutput(text, keepColour)) } } }) as Io;
   let code: number = ExitCode.Ok;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -32,8 +38,22 @@ export async function run(io: Io): Promise<number> {
       for (const line of error.details) io.stderr.write(`  ${line}\n`);
       return ExitCode.Usage;
     }
+    const environment = environmentError(error);
+    if (environment !== undefined) {
+      io.stderr.write(`govern: ${environment}\n`);
+      return ExitCode.Usage;
+    }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(`govern: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail}\nThis is a bug in govern; please report it with the command you ran.\n`);
     return ExitCode.Usage;
   }
+}
+
+/** Error codes of the machine (a full disk, a permission, a path), not of govern: one line, no stack. */
+const ENVIRONMENT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EISDIR', 'EEXIST', 'EIO', 'EFBIG', 'ENAMETOOLONG', 'ELOOP', 'EMFILE', 'ENFILE', 'EBUSY', 'ENXIO', 'ETXTBSY']);
+
+function environmentError(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (!(error instanceof Error) || typeof e?.code !== 'string' || !ENVIRONMENT_CODES.has(e.code)) return undefined;
+  return e.message.split('\n')[0];
 }

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { Colors } from '../formatters/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { markdownText, safeText } from '../model/safe-text.js';
 import { CATEGORIES, IMPACTS, type Change, type DiffReport, type Impact } from './types.js';
 import { displayValue } from './values.js';
 
@@ -69,15 +70,14 @@ const findingWhere = (d: Diagnostic): string => `${d.file}:${d.range.start.line}
 /**
  * Escapes text from the YAML for a Markdown table cell: HTML, the pipe that
  * would end the cell, the characters that would start emphasis, code or a
- * link, and line breaks.
+ * link. Every line break (LF, CR LF, a lone CR, U+2028…) becomes `<br>`, so a
+ * value can neither end its row nor start a heading; other control characters
+ * become visible escapes (`safeText`); `@name` and `#123` are broken with an
+ * entity and a word joiner so that a git host shows them as text, not as a
+ * mention of a team or a link to an issue.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]~|#!])/g, '\\$1')
-    .replace(/\r?\n/g, '<br>');
+  return markdownText(text);
 }
 
 /** A pull-request comment: a summary line, counts by category and impact, then each change, weakened first. */
@@ -121,7 +121,7 @@ export const formatMarkdown: DiffFormatter = ({ report, baseLabel, headLabel }) 
 /** For the terminal: a headline, a table of changes (weakened first), then the new findings. */
 export const formatTable: DiffFormatter = ({ report, baseLabel, headLabel, colors: c, quiet, width = 100 }) => {
   if (quiet && report.changes.length === 0 && report.newFindings.length === 0) return '';
-  const out: string[] = [c.bold(`govern diff ${sideName(report.base, baseLabel)} → ${sideName(report.head, headLabel)}: ${headline(report)}`)];
+  const out: string[] = [c.bold(oneLine(`govern diff ${sideName(report.base, baseLabel)} → ${sideName(report.head, headLabel)}: ${headline(report)}`))];
   const paint: Record<Impact, (t: string) => string> = { weakened: c.red, tightened: c.green, neutral: c.dim };
   const plain = { head: [] as string[], border: [] as string[] };
   if (report.changes.length > 0) {
@@ -130,21 +130,22 @@ export const formatTable: DiffFormatter = ({ report, baseLabel, headLabel, color
     const changeWidth = Math.max(24, Math.round(rest * 0.6));
     const table = new Table({ head: ['impact', 'category', 'change', 'where'], colWidths: [11, 13, changeWidth, Math.max(16, rest - changeWidth)], wordWrap: true, style: plain });
     for (const [impact, changes] of byImpact(report.changes)) {
-      for (const ch of changes) table.push([paint[impact](impact), ch.category, oneLine(ch.summary), whereOf(ch)]);
+      for (const ch of changes) table.push([paint[impact](impact), ch.category, oneLine(ch.summary), oneLine(whereOf(ch))]);
     }
     out.push(table.toString());
   }
   if (report.newFindings.length > 0) {
     out.push(c.bold(`New findings (${report.newFindings.length}):`));
     for (const d of report.newFindings) {
-      out.push(`  ${findingWhere(d)}  ${d.severity === 'error' ? c.red('error  ') : c.yellow('warning')}  ${oneLine(d.message)}  ${c.dim(d.ruleId)}`);
+      out.push(`  ${oneLine(findingWhere(d))}  ${d.severity === 'error' ? c.red('error  ') : c.yellow('warning')}  ${oneLine(d.message)}  ${c.dim(d.ruleId)}`);
     }
   }
   return `${out.join('\n')}\n`;
 };
 
+/** A value on one line for the terminal: line breaks become spaces, other control characters visible escapes. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ');
+  return safeText(text.replace(/\s*\r?\n\s*/g, ' '));
 }
 
 // --- JSON ---

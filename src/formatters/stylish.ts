@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { safeText } from '../model/safe-text.js';
 import type { Colors, Formatter } from './types.js';
 
 /** Findings grouped by file, each with its source line and a caret under the spot; a summary line last. */
@@ -16,7 +17,7 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
     byFile.set(d.file, list);
   }
   for (const [file, list] of byFile) {
-    lines.push(c.underline(file));
+    lines.push(c.underline(safeText(file)));
     const text = sources.get(file);
     const sourceLines = text === undefined ? [] : text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const width = Math.max(...list.map((d) => `${d.range.start.line}:${d.range.start.column}`.length));
@@ -27,7 +28,7 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
       const excerpt = sourceExcerpt(sourceLines, d, c, width);
       if (excerpt) lines.push(...excerpt);
       for (const r of d.related ?? []) {
-        lines.push(`  ${' '.repeat(width)}  ${c.dim(`${r.message}: ${r.file}:${r.range.start.line}:${r.range.start.column}`)}`);
+        lines.push(`  ${' '.repeat(width)}  ${c.dim(`${oneLine(r.message)}: ${safeText(r.file)}:${r.range.start.line}:${r.range.start.column}`)}`);
       }
     }
     lines.push('');
@@ -49,8 +50,9 @@ export function summaryLine(summary: Parameters<Formatter>[0]['summary'], c: Col
   return c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}`);
 }
 
+/** A message on one line, with every control character from a value shown as an escape. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+  return safeText(text.replace(/\s*\n\s*/g, ' '));
 }
 
 const MAX_EXCERPT = 160;
@@ -63,12 +65,15 @@ function sourceExcerpt(sourceLines: readonly string[], d: Diagnostic, c: Colors,
   const end = d.range.end.line === d.range.start.line ? Math.max(start + 1, d.range.end.column - 1) : line.length;
   // Keep long lines readable: a window around the spot.
   const from = line.length > MAX_EXCERPT ? Math.max(0, Math.min(start - 20, line.length - MAX_EXCERPT)) : 0;
-  const shown = line.slice(from, from + MAX_EXCERPT);
+  const window = line.slice(from, from + MAX_EXCERPT);
   const caretStart = Math.max(0, start - from);
   const caretEnd = Math.max(caretStart + 1, Math.min(end, from + MAX_EXCERPT) - from);
-  // Columns count UTF-16 units; the terminal counts cells (東 takes two, a combining accent none).
-  const pad = displayWidth(shown.slice(0, caretStart));
-  const caretLength = Math.max(1, displayWidth(shown.slice(caretStart, caretEnd)));
+  // The source line is shown with its control characters escaped (a lone CR or an ESC must not reach the
+  // terminal), so the caret is placed under the escaped text. Columns count UTF-16 units; the terminal
+  // counts cells (東 takes two, a combining accent none).
+  const shown = safeText(window);
+  const pad = displayWidth(safeText(window.slice(0, caretStart)));
+  const caretLength = Math.max(1, displayWidth(safeText(window.slice(caretStart, caretEnd))));
   const gutter = ' '.repeat(width + 2);
   const lineNo = String(d.range.start.line);
   return [

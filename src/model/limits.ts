@@ -19,3 +19,18 @@ export const MAX_NESTING_DEPTH = 64;
 
 /** At most this many findings per file; the rest are counted in one `file/too-many-findings`. */
 export const MAX_FINDINGS_PER_FILE = 100;
+
+/** Longest id (and reference to one), in characters: real ids are a few words; a longer one is a schema finding. */
+export const MAX_ID_LENGTH = 200;
+
+/** At most this many findings in one run; the rest are counted in one `run/too-many-findings` summary. */
+export const MAX_FINDINGS_PER_RUN = 10_000;
+
+/** Largest document a template may render, in characters (UTF-16 units); a review pack is tens of kilobytes. */
+export const MAX_RENDER_CHARS = 20 * 1024 * 1024;
+
+/** Most times the blocks of `{{#each}}` may run in one render (nested loops multiply). */
+export const MAX_RENDER_ITERATIONS = 1_000_000;
+
+/** Longest duration (`after`, `response`, `resolution`): ten years of 365.25 days, in minutes. Longer is a finding. */
+export const MAX_DURATION_MINUTES = 10 * 365.25 * 1440;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { UsageError } from '../model/errors.js';
+import { MAX_RENDER_CHARS, MAX_RENDER_ITERATIONS } from '../model/limits.js';
 import { type Rag, ragStatus } from '../sla/rag.js';
 import { addDays, daysBetween, formatDate, formatMinutes, formatMoney, formatNumber, formatPercent, formatPeriod, formatRelativeDays } from './format.js';
 import { escapeMarkdown, escapeMermaid } from './escape.js';
@@ -248,6 +249,23 @@ export function createRenderer(
     return escapeMarkdown(value === null || value === undefined ? '' : String(value));
   });
   const knownHelpers = { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true };
+  // The cost of one render is bounded: nested loops over a large list could otherwise run for minutes and take
+  // gigabytes. Every block `each` runs is counted, and the text the blocks make; past either limit the render
+  // stops with a TemplateError at the loop (exit 2), and nothing is written.
+  const spent = { iterations: 0, chars: 0 };
+  const each = hb.helpers.each as Handlebars.HelperDelegate;
+  hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } }) {
+    const block = options.fn;
+    const where = options.loc?.start;
+    const counted = Object.assign((ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
+      if (++spent.iterations > MAX_RENDER_ITERATIONS) throw new RenderLimitError(`loops ran more than ${MAX_RENDER_ITERATIONS.toLocaleString('en')} times in one document`, where);
+      const out = block(ctx, opts);
+      spent.chars += out.length;
+      if (spent.chars > MAX_RENDER_CHARS) throw new RenderLimitError(`the document grew past ${MAX_RENDER_CHARS / 1024 / 1024} MB`, where);
+      return out;
+    }, block);
+    return each.call(this, context, { ...options, fn: counted });
+  });
 
   const compile = (source: TemplateSource): Handlebars.TemplateDelegate => {
     // A built-in precompiled at build time is used only while its text is unchanged.
@@ -260,6 +278,9 @@ export function createRenderer(
       try {
         return compiled(context, { ...options, ...RUNTIME_OPTIONS });
       } catch (error) {
+        if (error instanceof RenderLimitError) {
+          throw new TemplateError(source.origin, error.where?.line ?? 1, (error.where?.column ?? 0) + 1, `${error.message}: a render is limited (docs/limits.md); nothing was written`);
+        }
         throw toTemplateError(error, source);
       }
     };
@@ -277,12 +298,15 @@ export function createRenderer(
     render(name, context) {
       const source = sources.get(name);
       if (!source) throw new UsageError(`no ${format} template named \`${name}\``);
+      spent.iterations = 0;
+      spent.chars = 0;
       let fn = cache.get(name);
       if (!fn) {
         fn = compile(source);
         cache.set(name, fn);
       }
       const text = fn(context);
+      if (text.length > MAX_RENDER_CHARS) throw new TemplateError(source.origin, 1, 1, `the document grew past ${MAX_RENDER_CHARS / 1024 / 1024} MB: a render is limited (docs/limits.md); nothing was written`);
       return format === 'html' ? withContentSecurityPolicy(text, source.origin) : text;
     },
   };
@@ -319,6 +343,15 @@ export function withContentSecurityPolicy(html: string, origin: string): string 
   const prologue = PROLOGUE.exec(html);
   const at = prologue ? prologue[0].length : (DOCTYPE.exec(html)?.[0].length ?? 0);
   return `${html.slice(0, at)}\n${HTML_GUARD}${html.slice(at)}`;
+}
+
+/** A render went past a limit; becomes a TemplateError naming the template (partials included) at the loop. */
+class RenderLimitError extends Error {
+  readonly where: { line: number; column: number } | undefined;
+  constructor(message: string, where: { line: number; column: number } | undefined) {
+    super(message);
+    this.where = where;
+  }
 }
 
 /** Built-in templates compiled at build time, by origin, with a digest of the text they were compiled from. */

@@ -3,6 +3,7 @@ import type { Colors } from '../formatters/types.js';
 import type { Rag } from '../sla/rag.js';
 import type { SlaReport } from '../sla/report.js';
 import { RAG_WORDS, buildSlaView } from './sla-view.js';
+import { safeStrings } from '../model/safe-text.js';
 
 /**
  * The terminal view of SLA reports: per partnership, an availability table and a per-priority table,
@@ -12,7 +13,8 @@ import { RAG_WORDS, buildSlaView } from './sla-view.js';
 export function renderSlaTable(reports: readonly SlaReport[], colors: Colors): string {
   const blocks: string[] = [];
   for (const report of reports) {
-    const view = buildSlaView(report);
+    // Ids and names come from the files: control characters in them are shown as escapes.
+    const view = safeStrings(buildSlaView(report));
     const paint = (rag: Rag | null, text: string): string =>
       rag === 'red' ? colors.red(text) : rag === 'amber' ? colors.yellow(text) : rag === 'green' ? colors.green(text) : text;
     const lines: string[] = [colors.bold(`${view.partnership} · ${view.period}`), ...view.notes];

@@ -1,6 +1,7 @@
 import type { Rag } from '../sla/rag.js';
 import { AMBER_ALLOWANCE_USED, ragStatus } from '../sla/rag.js';
 import type { SlaReport } from '../sla/report.js';
+import { markdownText } from '../model/safe-text.js';
 
 /** One service's availability line, as every SLA output shows it. */
 export interface AvailabilityRow {
@@ -197,7 +198,7 @@ export function renderSlaMarkdown(report: SlaReport): string {
     lines.push('| Service | Priority | Incidents | Met | Breached | Open | Compliance | Target | Status |', '|---|---|---:|---:|---|---|---:|---:|---|');
     for (const r of view.priorities) {
       lines.push(
-        `| \`${md(r.service)}\` | ${md(r.priority)} | ${r.incidents} | ${r.met} | ${ids(r.breached)} | ${ids(r.open)} | ${r.compliance} | ${r.target} | ${mdRag(r.rag)} |`,
+        `| ${code(r.service)} | ${md(r.priority)} | ${r.incidents} | ${r.met} | ${ids(r.breached)} | ${ids(r.open)} | ${r.compliance} | ${r.target} | ${mdRag(r.rag)} |`,
       );
     }
     lines.push('');
@@ -213,7 +214,7 @@ function mdRag(rag: Rag | null): string {
 }
 
 function serviceCell(id: string, name: string | null): string {
-  return name ? `${md(name)} (\`${md(id)}\`)` : `\`${md(id)}\``;
+  return name ? `${md(name)} (${code(id)})` : code(id);
 }
 
 function ids(list: readonly string[]): string {
@@ -222,7 +223,12 @@ function ids(list: readonly string[]): string {
 
 /** Escapes what would break a GitHub table cell or start Markdown/HTML in a value from the YAML. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return markdownText(text, ' ');
+}
+
+/** An id as code (`…`), or as escaped text when it holds what a code span cannot (a backtick, a pipe, a line break, a control character). */
+function code(id: string): string {
+  return /^[^`|\\\p{Cc}\p{Cf}\u2028\u2029@#]*$/u.test(id) ? `\`${id}\`` : md(id);
 }
 
 function round(value: number, digits: number): number {

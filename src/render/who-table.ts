@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import { DateTime } from 'luxon';
 import type { Colors } from '../formatters/types.js';
 import type { EscalationLadder } from '../sla/escalation.js';
+import { safeStrings } from '../model/safe-text.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -20,7 +21,9 @@ interface LevelRow {
  * The terminal view of `govern who`: one table per escalation path, a row per level with when it is due,
  * who, how to reach them and whether they are covered at the moment asked about. Pure: colours are passed in.
  */
-export function renderWhoTable(ladder: EscalationLadder, colors: Colors, width?: number): string {
+export function renderWhoTable(fromFiles: EscalationLadder, colors: Colors, width?: number): string {
+  // Every name, number and id comes from the files: control characters in them are shown as escapes.
+  const ladder = safeStrings(fromFiles);
   const out: string[] = [
     colors.bold(`${ladder.partnership} · ${ladder.service} ${ladder.priority} · at ${when(ladder.at)} (${ladder.timezone})`),
     ladder.calendarReadable

@@ -19,6 +19,7 @@ export const parseRules: Rule[] = [
   defineRule({ id: 'file/not-text', severity: 'error', phase: 'parse', description: 'Partnership files are text, not binary.', run: none }),
   defineRule({ id: 'file/encoding', severity: 'error', phase: 'parse', description: 'Partnership files are UTF-8.', run: none }),
   defineRule({ id: 'file/empty', severity: 'warning', phase: 'parse', description: 'A partnership file holds something besides comments.', run: none }),
+  defineRule({ id: 'run/too-many-findings', severity: 'warning', phase: 'parse', description: 'Says how many findings were left out of a run that has very many.', run: none }),
   defineRule({ id: 'file/too-many-findings', severity: 'warning', phase: 'parse', description: 'Says how many findings were left out of a file that has very many.', run: none }),
   defineRule({ id: 'schema', severity: 'error', phase: 'schema', description: 'Each file matches the JSON Schema of its kind (fields, types, formats).', run: none }),
 ];

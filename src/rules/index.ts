@@ -58,6 +58,7 @@ import { reviewsPeriodMismatch } from './reviews-period-mismatch.js';
 import { slaCreditCap } from './sla-credit-cap.js';
 import { slaCreditTiersOrder } from './sla-credit-tiers-order.js';
 import { slaDayDuration } from './sla-day-duration.js';
+import { slaDurationTooLong } from './sla-duration-too-long.js';
 import { slaResolutionBeforeResponse } from './sla-resolution-before-response.js';
 import { slaServiceWithoutPriorities } from './sla-service-without-priorities.js';
 
@@ -125,6 +126,7 @@ export const allRules: readonly Rule[] = [
   slaCreditCap,
   slaCreditTiersOrder,
   slaDayDuration,
+  slaDurationTooLong,
   slaResolutionBeforeResponse,
   slaServiceWithoutPriorities,
   // calendars

@@ -16,13 +16,28 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The candidate closest to `word`, if it is close enough to be what the author meant. */
+/** Longest word (and candidate) compared: ids and field names are short; a 20 000-character reference is no typo. */
+export const MAX_SUGGEST_LENGTH = 64;
+
+/** At most this many candidates are compared for one word, so the cost of one suggestion is bounded whatever the tree. */
+export const MAX_SUGGEST_CANDIDATES = 2000;
+
+/**
+ * The candidate closest to `word`, if it is close enough to be what the author meant. The cost is bounded:
+ * words and candidates longer than `MAX_SUGGEST_LENGTH` are not compared, nor candidates whose length differs
+ * by more than the edits allowed, and at most `MAX_SUGGEST_CANDIDATES` candidates are looked at.
+ */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_SUGGEST_LENGTH) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   let bestStray = Infinity;
   const lower = word.toLowerCase();
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  let looked = 0;
   for (const candidate of candidates) {
+    if (++looked > MAX_SUGGEST_CANDIDATES) break;
+    if (candidate.length > MAX_SUGGEST_LENGTH || Math.abs(candidate.length - word.length) > limit) continue;
     const d = candidate.toLowerCase() === lower ? 0.5 : editDistance(lower, candidate.toLowerCase());
     // Between equally close candidates, the one made of the same characters: `=` is `==`, not `>=`.
     const stray = d === bestDistance ? strayCharacters(lower, candidate.toLowerCase()) : 0;
@@ -32,7 +47,6 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
       bestStray = strayCharacters(lower, candidate.toLowerCase());
     }
   }
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

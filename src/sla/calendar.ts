@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { MAX_DURATION_MINUTES } from '../model/limits.js';
 import type { Calendar } from '../model/partnership.js';
 import { type Interval, mergeIntervals } from './interval.js';
 
@@ -259,12 +260,27 @@ export function workingMs(cal: WorkCalendar, from: number, to: number): number {
  */
 export function addWorking(cal: WorkCalendar, from: number, ms: number): number {
   let remaining = Math.max(0, ms);
+  // Longer than any duration govern accepts (sla/duration-too-long): not worked out, like a calendar that never opens.
+  if (!(remaining <= MAX_DURATION_MINUTES * 60_000)) return Number.POSITIVE_INFINITY;
   if (cal.kind === '24x7') return from + remaining;
   if (isEmptyWeek(cal)) return Number.POSITIVE_INFINITY;
   // Holidays are finite, so a long run of closed days means the calendar never opens again.
   const maxClosed = cal.holidays.size + 14;
+  const weekMs = nominalWeekMs(cal);
+  const first = civilDay(from, cal.zone);
   let closed = 0;
-  for (let day = civilDay(from, cal.zone) - 1; closed <= maxClosed; day++) {
+  for (let day = first - 1; closed <= maxClosed; day++) {
+    // A long duration is not walked a day at a time: whole weeks are skipped by arithmetic, so the cost does
+    // not grow with the number of days (`after: 1000000h`). At least a week is left to walk, exactly.
+    if (day > first && remaining > SKIP_WEEKS_ABOVE * weekMs) {
+      const weeks = Math.floor(remaining / weekMs) - 1;
+      const skipped = weeks * weekMs - holidayMs(cal, day, day + 7 * weeks);
+      if (skipped > 0 && skipped < remaining) {
+        remaining -= skipped;
+        day += 7 * weeks;
+        closed = 0;
+      }
+    }
     let opened = false;
     for (const [s, e] of dayIntervals(cal, day)) {
       if (e <= from) continue;
@@ -277,6 +293,25 @@ export function addWorking(cal: WorkCalendar, from: number, ms: number): number 
     closed = opened ? 0 : closed + 1;
   }
   return Number.POSITIVE_INFINITY;
+}
+
+/** Above this many weeks of working time left, `addWorking` skips whole weeks instead of walking them. */
+const SKIP_WEEKS_ABOVE = 8;
+
+/** A week's opening hours in milliseconds, as written (wall-clock minutes). */
+function nominalWeekMs(cal: WeeklyCalendar): number {
+  return cal.week.reduce((sum, ranges) => sum + ranges.reduce((n, [s, e]) => n + (e - s), 0), 0) * 60_000;
+}
+
+/** The opening hours the holidays in civil days [from, to) take away, as written. */
+function holidayMs(cal: WeeklyCalendar, from: number, to: number): number {
+  let total = 0;
+  for (const iso of cal.holidays) {
+    const day = Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+    if (!(day >= from && day < to)) continue;
+    total += (cal.week[civilDate(day).weekday] ?? []).reduce((n, [s, e]) => n + (e - s), 0) * 60_000;
+  }
+  return total;
 }
 
 /** The first instant at or after `at` when the calendar is open; Infinity when it never opens again. */

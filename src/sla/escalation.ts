@@ -1,3 +1,4 @@
+import { MAX_DURATION_MINUTES } from '../model/limits.js';
 import { DateTime } from 'luxon';
 import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
 import type { Calendar, Contact, EscalationLevel, EscalationPath } from '../model/partnership.js';
@@ -98,7 +99,9 @@ export function buildEscalationLadder(index: PartnershipIndex, query: LadderQuer
     const path: EscalationPath = item.value;
     if (!applies(path, query)) continue;
     const levels = (Array.isArray(path.levels) ? path.levels : []).map((level: EscalationLevel, i): LadderLevel => {
-      const afterMinutes = parseDuration(level?.after)?.minutes ?? null;
+      // Longer than ten years is a finding (sla/duration-too-long) and is not worked out.
+      const minutes = parseDuration(level?.after)?.minutes;
+      const afterMinutes = minutes !== undefined && minutes <= MAX_DURATION_MINUTES ? minutes : null;
       const coverage = typeof level?.coverage === 'string' ? level.coverage : null;
       const cover = coverage === null ? null : calendar(coverage);
       const covered = cover === null ? null : isOpen(cover, query.at);

@@ -45,6 +45,8 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
     ],
   },
   'binary-contacts': { exit: 1, findings: [['file/not-text', 'contacts.yaml', 1, 1]] },
+  // Values holding a lone CR and a workflow command, ESC sequences, a bidi override, line separators.
+  'control-chars': { exit: 1, findings: [['schema', 'contacts.yaml', 6, 9]] },
   'comments-only': { exit: 0, findings: [['file/empty', 'risks.yaml', 1, 1, 'warning']] },
   // Lines and columns count as a reader does: CR LF is one line end.
   crlf: {
@@ -267,6 +269,13 @@ describe('the hostile corpus, through the built CLI', () => {
       expect(result.stdout).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error/);
     });
   }
+
+  it.runIf(built)('control-chars: the stylish output shows every control character as an escape', () => {
+    const result = spawnSync(process.execPath, [BIN, 'check', 'cases/control-chars', '--today', '2026-11-15', '--no-color', ...COMPLETENESS_FLAGS], { cwd: corpus.dir, encoding: 'utf8' });
+    for (const line of result.stdout.split(/\r\n|\r|\n/)) expect(line.startsWith('::')).toBe(false);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2028\u2029]/);
+    expect(result.stdout).toContain('\\x1b[2K\\x1b[1A');
+  });
 
   it.runIf(built)('parses two documents 10 000 levels deep in one process without V8 aborting it', () => {
     // On Node 20 and 22 composing the second such document aborts the process

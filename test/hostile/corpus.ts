@@ -79,6 +79,20 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
   const dotted = make('symlink-dot-folder', { '.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${secret.trim()}\n` });
   symlinkSync('.git/config', path.join(dotted, 'contacts.yaml'));
   symlinkSync('.git', path.join(dotted, 'reviews'));
+  // Values that execute where they are printed: a lone CR and a workflow command, ESC sequences, a bidi override.
+  make('control-chars', {
+    'contacts.yaml': [
+      'contacts:',
+      '  - id: jane-doe',
+      `    name: ${JSON.stringify(HOSTILE_TEXT.workflowCommand)}`,
+      `    title: ${JSON.stringify(HOSTILE_TEXT.bidi)}`,
+      '    party: client',
+      `  - id: ${JSON.stringify(HOSTILE_TEXT.fakeAllClear)}`,
+      `    name: ${JSON.stringify(HOSTILE_TEXT.separators)}`,
+      '    party: provider',
+      '',
+    ].join('\n'),
+  });
 
   make('node-modules', { 'contacts.yaml': VALID_CONTACTS, 'node_modules/some-package/partnership.yaml': 'id: [unclosed\n\t: : :\n' });
 
@@ -103,3 +117,16 @@ export function buildUnreadable(): { dir: string; file: string; remove(): void }
   chmodSync(file, 0o000);
   return { dir, file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Values that execute where they are printed (issue 13, item 2): a lone CR followed by a workflow command,
+ * ESC sequences that erase a line and draw a fake result, a right-to-left override. Written into files as
+ * YAML double-quoted strings (`JSON.stringify` gives a valid one), every writer for people must show them
+ * as visible escapes.
+ */
+export const HOSTILE_TEXT = {
+  workflowCommand: 'x\r::warning title=INJECTED::pwned',
+  fakeAllClear: '\u001b[2K\u001b[1A\u2714 no problems',
+  bidi: 'invoice\u202efdp.exe',
+  separators: 'one\u2028two\u2029three\u0085four',
+} as const;

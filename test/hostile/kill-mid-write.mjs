@@ -7,8 +7,11 @@ import { syncBuiltinESMExports } from 'node:module';
 
 const original = fs.writeSync;
 fs.writeSync = function writeSyncThenDie(fd, data, ...rest) {
-  if (fd > 2 && typeof data === 'string' && data.length > 1) {
-    original.call(fs, fd, data.slice(0, Math.floor(data.length / 2)));
+  if (fd > 2 && data.length > 1) {
+    // A string, or the bytes of one (govern writes a Buffer, from an offset, with a length).
+    const [offset = 0, length = data.length - offset] = typeof data === 'string' ? [] : rest;
+    if (typeof data === 'string') original.call(fs, fd, data.slice(0, Math.floor(data.length / 2)));
+    else original.call(fs, fd, data, offset, Math.floor(length / 2));
     fs.fsyncSync(fd);
     process.kill(process.pid, 'SIGKILL');
   }

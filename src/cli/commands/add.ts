@@ -97,7 +97,11 @@ async function runAdd(io: Io, kind: string, where: string, flags: AddFlags): Pro
     notes.push(`${shown}:${result.lines.from}${result.lines.to > result.lines.from ? `-${result.lines.to}` : ''}`);
   }
   const root = path.resolve(io.cwd, tree.root);
-  for (const [rel, text] of texts) writeFileAtomic(path.join(root, rel), text, { overwrite: true });
+  for (const [rel, text] of texts) {
+    // The prompts can take minutes: a file edited meanwhile (in an editor, by a pull) is not written over.
+    const read = tree.files.find((f) => f.relPath === rel);
+    writeFileAtomic(path.join(root, rel), text, { overwrite: true, unchangedSince: read ? read.text : null });
+  }
   io.stderr.write(`added ${kind} ${JSON.stringify(answers.id ?? answers.name ?? '')} at ${notes.join(', ')}\n`);
   return authoring.checkAndReport(io, root, flags, resolveToday(flags, io));
 }

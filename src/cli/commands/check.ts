@@ -63,7 +63,7 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
   const result = mergeChecks(workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere), config.severities);
   const colorOn = flags.output === undefined && flags.format === 'stylish' && wantsColor(flags, io);
   const formatter = formatters[flags.format]!;
-  const report = formatter({
+  const formatted = formatter({
     diagnostics: result.diagnostics,
     summary: result.summary,
     files: result.files,
@@ -73,6 +73,9 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
     colors: await makeColors(colorOn, io),
     quiet: flags.quiet === true,
   });
+  // The formats for people (and the CI log's) get a last guard: no control character from a value gets through.
+  const { safeOutput } = await import('../../model/safe-text.js');
+  const report = flags.format === 'stylish' || flags.format === 'github' ? safeOutput(formatted, colorOn) : formatted;
   if (flags.output !== undefined) {
     const { writeFileAtomic } = await import('../../io/write-file.js');
     const { resolve } = await import('node:path');

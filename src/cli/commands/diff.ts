@@ -91,7 +91,7 @@ async function runDiffCommand(io: Io, args: string[], flags: DiffFlags): Promise
 
   const colorOn = flags.output === undefined && flags.format === 'table' && wantsColor(flags, io);
   const columns = Number(io.env.COLUMNS);
-  const text = diffFormatters[flags.format]!({
+  const formatted = diffFormatters[flags.format]!({
     report,
     baseLabel: base.label,
     headLabel: head.label,
@@ -99,6 +99,8 @@ async function runDiffCommand(io: Io, args: string[], flags: DiffFlags): Promise
     quiet: flags.quiet === true,
     ...(Number.isInteger(columns) && columns > 40 ? { width: columns } : {}),
   });
+  const { safeOutput } = await import('../../model/safe-text.js');
+  const text = flags.format === 'json' ? formatted : safeOutput(formatted, colorOn);
   if (flags.output !== undefined) {
     const { writeFileAtomic } = await import('../../io/write-file.js');
     writeFileAtomic(path.resolve(io.cwd, flags.output), text, { overwrite: true });

@@ -51,7 +51,7 @@ export function initCommand(io: Io, done: (code: number) => void): Command {
 }
 
 async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
-  const [path, fs, { initQuestions, toInitAnswers }, { buildInitFiles, plannedInitPaths, REPOSITORY_FILES }, { readSchemas }, { todayIn }, authoring, { writeFileAtomic }, { UsageError }, { packageVersion }, { enclosingRepositoryRoot }] = await Promise.all([
+  const [path, fs, { initQuestions, toInitAnswers }, { buildInitFiles, plannedInitPaths, REPOSITORY_FILES }, { readSchemas }, { todayIn }, authoring, { checkTargets, writeFileAtomic }, { UsageError }, { packageVersion }, { enclosingRepositoryRoot }] = await Promise.all([
     import('node:path'),
     import('node:fs'),
     import('../../author/init-questions.js'),
@@ -98,6 +98,7 @@ async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
   for (const rel of kept) files.delete(rel);
   const late = existing(files.keys());
   if (late.length > 0) throw refuse(late);
+  checkTargets([...files.keys()].map(destination), { overwrite: false, flagHint: 'another folder' });
   for (const [rel, text] of files) writeFileAtomic(destination(rel), text, { overwrite: false, flagHint: 'another folder' });
   const listed = (p: string): string =>
     repoRoot !== undefined && REPOSITORY_FILES.includes(p) ? `${shownPath(p)} (at the top of the repository, where ${p === 'govern.config.yaml' ? 'check reads it' : 'it runs'})` : p;

@@ -65,7 +65,8 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
       for (const f of item.formats) lines.push(`  ${f.format.padEnd(4)} ${f.builtin ? 'built-in' : f.overrides ? 'yours, replaces the built-in' : 'yours'}: ${f.origin}`);
     }
     for (const s of catalog.skipped) io.stderr.write(`govern: skipped ${s}\n`);
-    io.stdout.write(`${lines.join('\n')}\n`);
+    const { safeOutput } = await import('../../model/safe-text.js');
+    io.stdout.write(safeOutput(`${lines.join('\n')}\n`, false));
     return ExitCode.Ok;
   }
 

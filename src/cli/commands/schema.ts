@@ -16,15 +16,15 @@ export function schemaCommand(io: Io, done: (code: number) => void): Command {
       const { readSchemas } = await import('../../schema/validators.js');
       const schemas = readSchemas();
       if (flags.write !== undefined) {
-        const { writeFileAtomic } = await import('../../io/write-file.js');
+        const { checkTargets, writeFileAtomic } = await import('../../io/write-file.js');
         const path = await import('node:path');
         const dir = path.resolve(io.cwd, flags.write);
         const chosen = kind === undefined ? [...schemas.keys()] : [kind];
-        for (const k of chosen) {
-          const schema = schemas.get(k as never);
-          if (!schema) throw unknownKind(k, [...schemas.keys()]);
-          writeFileAtomic(path.join(dir, `${k}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`, { overwrite: flags.force === true });
-        }
+        for (const k of chosen) if (!schemas.has(k as never)) throw unknownKind(k, [...schemas.keys()]);
+        // Every file is checked before the first is written: all of them, or none.
+        const target = (k: string): string => path.join(dir, `${k}.schema.json`);
+        checkTargets(chosen.map(target), { overwrite: flags.force === true });
+        for (const k of chosen) writeFileAtomic(target(k), `${JSON.stringify(schemas.get(k as never), null, 2)}\n`, { overwrite: flags.force === true });
         if (!flags.quiet) io.stderr.write(`wrote ${chosen.length} schema${chosen.length === 1 ? '' : 's'} to ${flags.write}\n`);
         done(0);
         return;

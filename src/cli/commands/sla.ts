@@ -129,10 +129,13 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
     text = `${JSON.stringify(selected.length === 1 ? shaped[0] : shaped, null, 2)}\n`;
   } else if (flags.format === 'md') {
     const { renderSlaMarkdown } = await import('../../render/sla-view.js');
-    text = renderSlaMarkdown(reports[0]!);
+    const { safeOutput } = await import('../../model/safe-text.js');
+    text = safeOutput(renderSlaMarkdown(reports[0]!), false);
   } else {
     const { renderSlaTable } = await import('../../render/sla-table.js');
-    text = renderSlaTable(reports, await makeColors(flags.output === undefined && wantsColor(flags, io), io));
+    const { safeOutput } = await import('../../model/safe-text.js');
+    const colorOn = flags.output === undefined && wantsColor(flags, io);
+    text = safeOutput(renderSlaTable(reports, await makeColors(colorOn, io)), colorOn);
   }
   if (flags.output !== undefined) {
     const [{ writeFileAtomic }, { resolve }] = await Promise.all([import('../../io/write-file.js'), import('node:path')]);

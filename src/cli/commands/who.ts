@@ -58,7 +58,9 @@ async function runWho(io: Io, input: string, flags: WhoFlags): Promise<number> {
     io.stdout.write(`${JSON.stringify(ladder, null, 2)}\n`);
   } else {
     const { renderWhoTable } = await import('../../render/who-table.js');
-    io.stdout.write(renderWhoTable(ladder, await makeColors(wantsColor(flags, io), io), io.stdoutColumns));
+    const { safeOutput } = await import('../../model/safe-text.js');
+    const colorOn = wantsColor(flags, io);
+    io.stdout.write(safeOutput(renderWhoTable(ladder, await makeColors(colorOn, io), io.stdoutColumns), colorOn));
   }
   // Nobody to call is a gap in the contract, not a usage mistake: it fails like a finding.
   return ladder.paths.length === 0 ? ExitCode.Findings : ExitCode.Ok;

@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addWorking, compileCalendar, workingMs, type WeeklyCalendar } from '../../src/sla/calendar.js';
+import { didYouMean } from '../../src/rules/suggest.js';
+import { BIN } from './corpus.js';
+
+// Item 3 of issue 13: whatever a pull request puts in the files, a run ends in bounded time and output.
+// Each test asserts what govern says; the timeouts are hang guards (the old code took minutes), never a
+// measurement.
+
+const built = existsSync(path.join(path.dirname(BIN), '../dist/bundle/govern.cjs'));
+const HANG_GUARD = 120_000;
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govern-bounded-'));
+  dirs.push(dir);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+function run(cwd: string, args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', GOVERN_THREADS: '0' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const PARTNERSHIP = `id: kiwi-ops
+name: Kiwi Ops & Tūī Hosting
+client: { id: kiwi, name: Kiwi Ops }
+provider: { id: tui, name: Tūī Hosting }
+timezone: Pacific/Auckland
+`;
+
+const CONTACTS = `contacts:
+  - { id: aroha, name: Aroha Ngata, party: client, email: aroha@kiwi.example }
+  - { id: mere, name: Mere Tane, party: provider, email: mere@tui.example, phone: "+64 9 555 0101" }
+`;
+
+describe('did you mean, on very long ids', () => {
+  it('a 20 000-character unknown reference gets no suggestion and costs no quadratic work', { timeout: HANG_GUARD }, () => {
+    const long = 'a'.repeat(20_000);
+    const candidates = Array.from({ length: 50 }, (_, i) => `${'a'.repeat(19_990)}${i}`);
+    expect(didYouMean(long, candidates)).toBeUndefined();
+    // Short ids still get their suggestion.
+    expect(didYouMean('arhoa', ['aroha', 'mere'])).toBe('aroha');
+  });
+
+  it.runIf(built)('check: ids over 200 characters are a schema finding; four 20 000-character references end quickly', { timeout: HANG_GUARD }, () => {
+    const long = (c: string): string => c.repeat(20_000);
+    const dir = tree({
+      'p/partnership.yaml': `${PARTNERSHIP}owners: { client: ${long('x')}, provider: ${long('y')} }\n`,
+      'p/contacts.yaml': `${CONTACTS}  - { id: ${'z'.repeat(201)}, name: Long Id, party: client }\n`,
+      'p/governance.yaml': `meetings:\n  - { id: ${long('m')}, name: Review, cadence: monthly, day: first-tue, time: "10:00", chair: ${long('q')}, attendees: [aroha] }\n`,
+    });
+    const r = run(dir, ['check', 'p', '--format', 'json', '--today', '2026-05-01']);
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.out) as { findings: { ruleId: string; message: string; file: string; line: number }[] }).findings;
+    const tooLong = findings.filter((f) => f.ruleId === 'schema' && /too long \(at most 200 characters\)/.test(f.message));
+    expect(tooLong.map((f) => f.file)).toContain('p/contacts.yaml');
+    expect(findings.some((f) => f.ruleId === 'ref/unknown-contact' && !/did you mean/.test(f.message))).toBe(true);
+  });
+});
+
+describe('business time over a very long duration', () => {
+  const cal = compileCalendar({ id: 'office', timezone: 'Pacific/Auckland', hours: { 'mon-fri': '08:30-17:00' }, holidays: ['2027-02-06', '2030-12-25', '2031-01-01'] } as never, 'UTC') as WeeklyCalendar;
+
+  it('skips whole weeks: the result agrees with working time counted back', { timeout: HANG_GUARD }, () => {
+    const from = Date.parse('2026-07-01T10:00:00+12:00');
+    // 20 000 hours of office time: about 45 years of weeks, holidays taken off as written.
+    const ms = 20_000 * 3_600_000;
+    const due = addWorking(cal, from, ms);
+    expect(Number.isFinite(due)).toBe(true);
+    // Counting back by walking every day (the slow way, once) gives the same working time, give or take the
+    // clock changes inside skipped weeks (none here: the office is closed at 02:00-03:00).
+    expect(workingMs(cal, from, due)).toBe(ms);
+  });
+
+  it('a duration of many centuries is not worked out: Infinity, at once', { timeout: HANG_GUARD }, () => {
+    expect(addWorking(cal, Date.parse('2026-07-01T10:00:00+12:00'), 99_999_999_999 * 3_600_000)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it.runIf(built)('govern who with after: 1000000h answers, and check says the duration is longer than ten years', { timeout: HANG_GUARD }, () => {
+    const dir = tree({
+      'partnership.yaml': PARTNERSHIP,
+      'contacts.yaml': CONTACTS,
+      'slas.yaml': `calendars:\n  - { id: office, timezone: Pacific/Auckland, hours: { mon-fri: "08:30-17:00" }, holidays: [2026-12-25] }\nservices:\n  - id: web\n    name: Web hosting\n    calendar: office\n    priorities:\n      - { id: P2, response: 1000000h, resolution: 2000000h, target: 90 }\n`,
+      'escalation.yaml': `paths:\n  - id: web-path\n    appliesTo: { services: [web], priorities: [P2] }\n    levels:\n      - { name: Desk, after: 0m, contacts: [mere], coverage: office }\n      - { name: Manager, after: 1000000h, contacts: [aroha], coverage: office }\n      - { name: Owner, after: 80000h, contacts: [aroha], coverage: office }\n`,
+    });
+    const who = run(dir, ['who', '.', '--service', 'web', '--priority', 'P2', '--at', '2026-07-01T10:00:00+12:00', '--format', 'json']);
+    expect(who.err).toBe('');
+    expect(who.code).toBe(0);
+    const levels = (JSON.parse(who.out) as { paths: { levels: { due: string | null }[] }[] }).paths[0]!.levels;
+    expect(levels[0]!.due).toBe('2026-07-01T10:00:00+12:00');
+    // Over ten years: not worked out. 80 000 h (under ten years of hours) of an office week: about 2030s-2060s.
+    expect(levels[1]!.due).toBeNull();
+    expect(levels[2]!.due).toMatch(/^20[5-6]\d-/);
+    const check = run(dir, ['check', '.', '--format', 'json', '--today', '2026-07-01']);
+    const findings = (JSON.parse(check.out) as { findings: { ruleId: string; message: string; range: { start: { line: number } }; file: string }[] }).findings.filter((f) => f.ruleId === 'sla/duration-too-long');
+    expect(findings.map((f) => [f.file, f.range.start.line])).toEqual([
+      ['escalation.yaml', 6],
+      ['slas.yaml', 8],
+      ['slas.yaml', 8],
+    ]);
+    expect(findings[0]!.message).toContain('longer than ten years');
+  });
+});
+
+describe.runIf(built)('render: nested loops in a repository template', () => {
+  it('stops at the output limit with a TemplateError, exit 2, and writes nothing', { timeout: HANG_GUARD }, () => {
+    // 400 exclusions, three loops deep: 64 million iterations, gigabytes of text, unless govern stops it.
+    const exclusions = Array.from({ length: 400 }, (_, i) => `"Exclusion number ${i} with some words"`).join(', ');
+    const all = '@root.summary.scope.exclusions';
+    const loop = `{{#each ${all}}}{{#each ${all}}}{{#each ${all}}}{{this}} {{/each}}{{/each}}{{/each}}`;
+    const dir = tree({
+      'p/partnership.yaml': `${PARTNERSHIP}scope: { services: [], exclusions: [${exclusions}] }\n`,
+      'p/contacts.yaml': CONTACTS,
+      'govern.config.yaml': 'templates: ./tpl\n',
+      'tpl/bomb.md.hbs': `# Bomb\n\n${loop}\n`,
+    });
+    const r = run(dir, ['render', 'bomb', 'p', '--out', 'out.md', '--allow-invalid']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bomb\.md\.hbs:3:\d+: (loops ran more than 1,000,000 times|the document grew past \d+ MB)/);
+    expect(r.err).not.toMatch(/internal error|at .*\.cjs/);
+    expect(existsSync(path.join(dir, 'out.md'))).toBe(false);
+  });
+});
+
+describe.runIf(built)('findings per run', () => {
+  it('12 000 unknown files: the first 10 000 findings, then one summary of how many more; the exit code counts them all', { timeout: HANG_GUARD }, () => {
+    const files: Record<string, string> = { 'p/partnership.yaml': PARTNERSHIP, 'p/contacts.yaml': CONTACTS };
+    for (let i = 0; i < 12_000; i++) files[`p/extra/n${i}.yaml`] = 'x: 1\n';
+    // An error in a file that sorts after all of them: beyond the cap, and still failing the run.
+    files['p/risks.yaml'] = 'risks:\n  - { id: "Not An Id", title: Broken, likelihood: 9, impact: 1, owner: aroha, status: open }\n';
+    const dir = tree(files);
+    const r = run(dir, ['check', 'p', '--format', 'json', '--today', '2026-05-01']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { findings: { ruleId: string; message: string }[] };
+    expect(report.findings.length).toBe(10_001);
+    const last = report.findings.at(-1)!;
+    expect(last.ruleId).toBe('run/too-many-findings');
+    expect(last.message).toMatch(/^…and \d+ more findings in this run \([1-9]\d* errors?, \d+ warnings\)/);
+    const stylish = run(dir, ['check', 'p', '--today', '2026-05-01']);
+    expect(stylish.out).toMatch(/…and \d+ more findings in this run/);
+    // Four lines per finding at most (the finding, the source line, the caret, a file heading), and no more.
+    expect(stylish.out.split('\n').length).toBeLessThan(10_001 * 5 + 100);
+    expect(stylish.out.split('\n').filter((l) => /\bfiles\/unknown$/.test(l)).length).toBeLessThanOrEqual(10_000);
+    expect(stylish.code).toBe(r.code);
+  });
+});
