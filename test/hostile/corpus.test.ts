@@ -46,7 +46,7 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
   },
   'binary-contacts': { exit: 1, findings: [['file/not-text', 'contacts.yaml', 1, 1]] },
   // Values holding a lone CR and a workflow command, ESC sequences, a bidi override, line separators.
-  'control-chars': { exit: 1, findings: [['schema', 'contacts.yaml', 6, 9]] },
+  'control-chars': { exit: 1, findings: [['schema', 'contacts.yaml', 7, 9]] },
   'comments-only': { exit: 0, findings: [['file/empty', 'risks.yaml', 1, 1, 'warning']] },
   // Lines and columns count as a reader does: CR LF is one line end.
   crlf: {

@@ -87,9 +87,11 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
       `    name: ${JSON.stringify(HOSTILE_TEXT.workflowCommand)}`,
       `    title: ${JSON.stringify(HOSTILE_TEXT.bidi)}`,
       '    party: client',
+      '    email: jane.doe@client.example',
       `  - id: ${JSON.stringify(HOSTILE_TEXT.fakeAllClear)}`,
       `    name: ${JSON.stringify(HOSTILE_TEXT.separators)}`,
       '    party: provider',
+      '    phone: "+44 20 7946 0000"',
       '',
     ].join('\n'),
   });
