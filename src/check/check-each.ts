@@ -47,7 +47,7 @@ export function checkPartnership(tree: PartnershipTree, options: CheckOptions = 
 /** The checks of several partnerships, in their order, as one result. */
 export function mergeChecks(parts: readonly PartnershipCheck[]): CheckEachResult {
   const diagnostics: CheckResult['diagnostics'] = [];
-  const summary = { errors: 0, warnings: 0, partnerships: 0, files: 0 };
+  const summary: CheckResult['summary'] = { errors: 0, warnings: 0, partnerships: 0, files: 0 };
   const files: string[] = [];
   const sources = new Map<string, string>();
   for (const part of parts) {
@@ -55,6 +55,7 @@ export function mergeChecks(parts: readonly PartnershipCheck[]): CheckEachResult
     summary.warnings += part.summary.warnings;
     summary.partnerships += part.summary.partnerships;
     summary.files += part.summary.files;
+    if (part.summary.waived) summary.waived = (summary.waived ?? 0) + part.summary.waived;
     for (const file of part.files) files.push(file);
     for (const d of part.diagnostics) diagnostics.push(d);
     for (const [path, text] of part.sources) sources.set(path, text);

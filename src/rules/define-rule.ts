@@ -34,9 +34,10 @@ export interface Rule {
   /**
    * Where the finding is made: `parse` and `schema` findings come from the
    * reader and the schemas (their `run` does nothing); `partnership` rules run
-   * over the indexed partnership.
+   * over the indexed partnership; `waivers` findings are made by the engine
+   * from every other rule's findings.
    */
-  phase?: 'parse' | 'schema' | 'partnership';
+  phase?: 'parse' | 'schema' | 'partnership' | 'waivers';
   run(context: RuleContext): void;
 }
 
