@@ -1,13 +1,15 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { fixedNote, markOf, notCounted, waivedNote } from './marks.js';
 import type { Colors, Formatter } from './types.js';
 
 /** Findings grouped by file, each with its source line and a caret under the spot; a summary line last. */
 export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors, quiet }) => {
   const c = colors;
+  const fixed = summary.fixed ? `${c.green('✔')} ${fixedNote(summary.fixed)}\n` : '';
   if (diagnostics.length === 0) {
-    if (quiet) return '';
+    if (quiet) return fixed;
     const p = summary.partnerships;
-    return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems\n`;
+    return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems\n${fixed}`;
   }
   const lines: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
@@ -23,6 +25,13 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
     const width = Math.max(...list.map((d) => `${d.range.start.line}:${d.range.start.column}`.length));
     for (const d of list) {
       const where = `${d.range.start.line}:${d.range.start.column}`.padEnd(width);
+      const mark = markOf(d);
+      if (mark) {
+        // Counted out of the run (waived, or known from the baseline): one dim line, and the waiver's terms.
+        lines.push(`  ${c.dim(where)}  ${c.dim(mark.padEnd(7))}  ${c.dim(oneLine(d.message))}  ${c.dim(d.ruleId)}`);
+        if (d.waived) lines.push(`  ${' '.repeat(width)}  ${c.dim(waivedNote(d.waived))}`);
+        continue;
+      }
       const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       lines.push(`  ${c.dim(where)}  ${severity}  ${oneLine(d.message)}  ${c.dim(d.ruleId)}`);
       const excerpt = sourceExcerpt(sourceLines, d, c, width);
@@ -35,10 +44,11 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
   }
   const { errors, warnings } = summary;
   const problems = errors + warnings;
-  const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
-  const counts = `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
-  lines.push(c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}`));
-  return `${lines.join('\n')}\n`;
+  const mark = errors > 0 ? c.red('✖') : problems > 0 ? c.yellow('⚠') : c.green('✔');
+  const counts = problems === 0 ? 'no problems' : `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
+  const others = notCounted(summary);
+  lines.push(c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}${others ? `; ${others}, not counted` : ''}`));
+  return `${lines.join('\n')}\n${fixed}`;
 };
 
 function oneLine(text: string): string {
