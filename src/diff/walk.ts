@@ -32,8 +32,8 @@ const KEY_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** A waiver is known by what it waives: rule, file and place (`file` and `at` may be absent). */
 function waiverKey(item: Record<string, unknown>): string | undefined {
-  const parts = [item.rule, item.file ?? '', item.at ?? ''];
-  return parts.every((p) => isScalar(p) && p !== null) ? parts.map(String).join(' ').trim() : undefined;
+  const parts = [item.rule, item.file, item.at].filter((p) => p !== undefined);
+  return parts.every((p) => isScalar(p) && p !== null) ? parts.map(String).join(' ') : undefined;
 }
 
 /**
