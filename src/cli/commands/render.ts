@@ -14,6 +14,7 @@ interface RenderFlags extends SharedOptions {
   partnership?: string;
   allowInvalid?: boolean;
   list?: boolean;
+  check?: boolean;
 }
 
 /** `govern render <template> [path]`: a review pack, a contract summary, or a user template. */
@@ -29,7 +30,8 @@ export function renderCommand(io: Io, done: (code: number) => void): Command {
     .option('--force', 'replace the --out file if it exists')
     .option('--partnership <id>', 'the partnership to render when the path holds several')
     .option('--allow-invalid', 'render even when the files have check errors (the document says so)')
-    .option('--list', 'list the templates available and where each comes from');
+    .option('--list', 'list the templates available and where each comes from')
+    .option('--check', 'with --out: write nothing; exit 0 when the file holds exactly what would be rendered, 1 when it is stale (naming the sections that differ)');
   addSharedOptions(command);
   command.action(async (template: string | undefined, path: string, flags: RenderFlags) => {
     done(await runRender(io, template, path, flags));
@@ -71,6 +73,9 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
 
   if (template === undefined) {
     throw new UsageError('govern render needs a template: review-pack (with --period) or contract-summary; `govern render --list` shows every template');
+  }
+  if (flags.check && (flags.out ?? flags.output) === undefined) {
+    throw new UsageError('--check compares a file with what would be rendered: name it with --out, such as --out CONTRACT.md');
   }
   const today = resolveToday(flags, io);
   const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });
@@ -115,7 +120,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     now: io.now(),
     ...(today ? { today } : {}),
   });
-  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.waived);
   const warnings: string[] = [];
   if (errors.length > 0) {
     const [{ formatStylish }, { allRules }] = await Promise.all([import('../../formatters/stylish.js'), import('../../rules/index.js')]);
@@ -159,6 +164,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
   const text = renderer.render(template, context);
 
   const file = flags.out ?? flags.output;
+  if (file !== undefined && flags.check) return checkRendered(io, nodePath.resolve(io.cwd, file), file, text, flags, template, input);
   if (file !== undefined) {
     const { writeFileAtomic } = await import('../../io/write-file.js');
     writeFileAtomic(nodePath.resolve(io.cwd, file), text, { overwrite: flags.force === true, flagHint: '--force' });
@@ -180,6 +186,28 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     }
     return { catalog: buildCatalog(builtin.files, user.files), builtin: builtin.files, skipped: [...builtin.skipped, ...user.skipped] };
   }
+}
+
+/**
+ * `render --check`: reads the file (never writes it) and compares it byte for
+ * byte with the document rendered now; when it differs, names the sections.
+ */
+async function checkRendered(io: Io, abs: string, shown: string, text: string, flags: RenderFlags, template: string, input: string): Promise<number> {
+  const [{ existsSync, readFileSync }, { staleSections }, { visible }] = await Promise.all([import('node:fs'), import('../../render/stale.js'), import('../../formatters/marks.js')]);
+  const update = `govern render ${template}${input === '.' ? '' : ` ${input}`}${flags.partnership ? ` --partnership ${flags.partnership}` : ''}${flags.period ? ` --period ${flags.period}` : ''}${flags.format === 'md' ? '' : ` --format ${flags.format}`} --out ${shown} --force`;
+  if (!existsSync(abs)) {
+    io.stdout.write(`${visible(shown)} does not exist yet; write it with: ${visible(update)}\n`);
+    return ExitCode.Findings;
+  }
+  const current = readFileSync(abs, 'utf8');
+  if (current === text) {
+    if (!flags.quiet) io.stderr.write(`govern: ${shown} is up to date\n`);
+    return ExitCode.Ok;
+  }
+  const sections = staleSections(current, text, flags.format);
+  const named = sections.length > 0 ? sections.map((s) => `  ${visible(s)}`) : ['  (only line endings or spacing differ)'];
+  io.stdout.write(`${visible(shown)} is stale; the sections that differ:\n${named.join('\n')}\nupdate it with: ${visible(update)}\n`);
+  return ExitCode.Findings;
 }
 
 /** The built-in templates precompiled by the build (dist/render/precompiled.js); none when running from source. */
