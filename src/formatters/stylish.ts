@@ -1,13 +1,15 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import { isActive, type Diagnostic } from '../model/diagnostic.js';
 import { fixedNote, markOf, notCounted, waivedNote } from './marks.js';
 import type { Colors, Formatter } from './types.js';
 
 /** Findings grouped by file, each with its source line and a caret under the spot; a summary line last. */
-export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors, quiet }) => {
+export const formatStylish: Formatter = ({ diagnostics: all, summary, sources, colors, quiet }) => {
   const c = colors;
+  // --quiet shows only what fails: known and waived findings are left out, and so is the note on fixed ones.
+  const diagnostics = quiet ? all.filter(isActive) : all;
+  if (quiet && diagnostics.length === 0) return '';
   const fixed = summary.fixed ? `${c.green('✔')} ${fixedNote(summary.fixed)}\n` : '';
   if (diagnostics.length === 0) {
-    if (quiet) return fixed;
     const p = summary.partnerships;
     return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems\n${fixed}`;
   }

@@ -78,7 +78,7 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
     now: io.now(),
     ...(today ? { today } : {}),
   });
-  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.waived);
   if (errors.length > 0) {
     const { formatStylish } = await import('../../formatters/stylish.js');
     const { allRules } = await import('../../rules/index.js');
