@@ -5,7 +5,7 @@ import type { Colors, Formatter } from './types.js';
 /** Findings grouped by file, each with its source line and a caret under the spot; a summary line last. */
 export const formatStylish: Formatter = ({ diagnostics: all, summary, sources, colors, quiet }) => {
   const c = colors;
-  // --quiet shows only what fails: known and waived findings are left out, and so is the note on fixed ones.
+  // --quiet shows only what fails: known and waived findings are left out, and nothing at all when nothing fails.
   const diagnostics = quiet ? all.filter(isActive) : all;
   if (quiet && diagnostics.length === 0) return '';
   const fixed = summary.fixed ? `${c.green('✔')} ${fixedNote(summary.fixed)}\n` : '';
