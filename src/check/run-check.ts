@@ -93,7 +93,7 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
         report: (report) => push(stamp(rule.id, report)),
       });
     }
-    if (index.waivers.length > 0) waive(index, today, out, first, push);
+    if (index.waivers.length > 0) waive(index, today, out, first, push, severityOf);
   }
 
   const diagnostics = capPerFile(dedupe(out).sort(compareDiagnostics), options.maxFindingsPerFile ?? MAX_FINDINGS_PER_FILE, severityOf);
@@ -111,7 +111,7 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
 }
 
 /** Marks the findings of one partnership (`out` from `first` on) that its waivers cover, and reports the waivers that cover none. */
-function waive(index: PartnershipIndex, today: string, out: Diagnostic[], first: number, push: (d: Omit<Diagnostic, 'severity'>) => void): void {
+function waive(index: PartnershipIndex, today: string, out: Diagnostic[], first: number, push: (d: Omit<Diagnostic, 'severity'>) => void, severityOf: (id: string) => SeveritySetting): void {
   const { diagnostics, unused } = applyWaivers(index, today, out.slice(first));
   out.splice(first, out.length - first, ...diagnostics);
   for (const w of unused) {
@@ -119,9 +119,11 @@ function waive(index: PartnershipIndex, today: string, out: Diagnostic[], first:
     const known = allRules.some((r) => r.id === w.rule);
     push({
       ruleId: 'waivers/unused',
-      message: known
-        ? `the waiver of \`${w.rule}\`${where ? ` ${where}` : ''} matches no finding: the finding is fixed or has moved; delete the waiver, or correct its \`file\` and \`at\``
-        : `the waiver names \`${w.rule}\`, which is not a govern rule, so it matches nothing: \`govern rules\` lists the ids`,
+      message: !known
+        ? `the waiver names \`${w.rule}\`, which is not a govern rule, so it matches nothing: \`govern rules\` lists the ids`
+        : severityOf(w.rule) === 'off'
+          ? `the waiver of \`${w.rule}\`${where ? ` ${where}` : ''} matches no finding: the rule is switched off (govern.config.yaml or --rule); delete the waiver`
+          : `the waiver of \`${w.rule}\`${where ? ` ${where}` : ''} matches no finding: the finding is fixed or has moved; delete the waiver, or correct its \`file\` and \`at\``,
       file: w.item.file.path,
       path: [...w.item.path, 'rule'],
       range: w.item.file.locate([...w.item.path, 'rule']),

@@ -121,4 +121,11 @@ describe('waivers', () => {
     expect(found[1]!.ruleId).toBe('waivers/unused');
     expect(found[1]!.message).toBe('the waiver names `risks/stale-reveiw`, which is not a govern rule, so it matches nothing: `govern rules` lists the ids');
   });
+
+  it('says so when the waived rule is switched off', () => {
+    const found = checkFiles({ 'partnership.yaml': PARTNERSHIP, 'contacts.yaml': CONTACTS, 'risks.yaml': RISKS, 'waivers.yaml': waiver(TERMS) }, { today: '2026-11-15', severities: { ...QUIET, 'risks/stale-review': 'off' } });
+    expect(found.map((d) => [d.ruleId, d.range.start.line, d.message])).toEqual([
+      ['waivers/unused', 3, 'the waiver of `risks/stale-review` matches no finding: the rule is switched off (govern.config.yaml or --rule); delete the waiver'],
+    ]);
+  });
 });
