@@ -164,7 +164,10 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
   const text = renderer.render(template, context);
 
   const file = flags.out ?? flags.output;
-  if (file !== undefined && flags.check) return checkRendered(io, nodePath.resolve(io.cwd, file), file, text, flags, template, input);
+  if (file !== undefined && flags.check) {
+    const { checkRendered } = await import('../render-check.js');
+    return checkRendered(io, nodePath.resolve(io.cwd, file), file, text, { ...flags, template, input });
+  }
   if (file !== undefined) {
     const { writeFileAtomic } = await import('../../io/write-file.js');
     writeFileAtomic(nodePath.resolve(io.cwd, file), text, { overwrite: flags.force === true, flagHint: '--force' });
@@ -186,28 +189,6 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     }
     return { catalog: buildCatalog(builtin.files, user.files), builtin: builtin.files, skipped: [...builtin.skipped, ...user.skipped] };
   }
-}
-
-/**
- * `render --check`: reads the file (never writes it) and compares it byte for
- * byte with the document rendered now; when it differs, names the sections.
- */
-async function checkRendered(io: Io, abs: string, shown: string, text: string, flags: RenderFlags, template: string, input: string): Promise<number> {
-  const [{ existsSync, readFileSync }, { staleSections }, { visible }] = await Promise.all([import('node:fs'), import('../../render/stale.js'), import('../../formatters/marks.js')]);
-  const update = `govern render ${template}${input === '.' ? '' : ` ${input}`}${flags.partnership ? ` --partnership ${flags.partnership}` : ''}${flags.period ? ` --period ${flags.period}` : ''}${flags.format === 'md' ? '' : ` --format ${flags.format}`} --out ${shown} --force`;
-  if (!existsSync(abs)) {
-    io.stdout.write(`${visible(shown)} does not exist yet; write it with: ${visible(update)}\n`);
-    return ExitCode.Findings;
-  }
-  const current = readFileSync(abs, 'utf8');
-  if (current === text) {
-    if (!flags.quiet) io.stderr.write(`govern: ${shown} is up to date\n`);
-    return ExitCode.Ok;
-  }
-  const sections = staleSections(current, text, flags.format);
-  const named = sections.length > 0 ? sections.map((s) => `  ${visible(s)}`) : ['  (only line endings or spacing differ)'];
-  io.stdout.write(`${visible(shown)} is stale; the sections that differ:\n${named.join('\n')}\nupdate it with: ${visible(update)}\n`);
-  return ExitCode.Findings;
 }
 
 /** The built-in templates precompiled by the build (dist/render/precompiled.js); none when running from source. */
