@@ -23,12 +23,12 @@ export async function checkRendered(io: Io, abs: string, shown: string, text: st
     io.stdout.write(`${visible(shown)} does not exist yet; write it with: ${visible(update)}\n`);
     return ExitCode.Findings;
   }
-  const current = readFileSync(abs, 'utf8');
-  if (current === text) {
+  const bytes = readFileSync(abs);
+  if (bytes.equals(Buffer.from(text, 'utf8'))) {
     if (!flags.quiet) io.stderr.write(`govern: ${shown} is up to date\n`);
     return ExitCode.Ok;
   }
-  const sections = staleSections(current, text, flags.format);
+  const sections = staleSections(bytes.toString('utf8'), text, flags.format);
   const named = sections.length > 0 ? sections.map((s) => `  ${visible(s)}`) : ['  (only line endings or spacing differ)'];
   io.stdout.write(`${visible(shown)} is stale; the sections that differ:\n${named.join('\n')}\nupdate it with: ${visible(update)}\n`);
   return ExitCode.Findings;
