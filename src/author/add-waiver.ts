@@ -1,3 +1,4 @@
+import { visible } from '../formatters/marks.js';
 import type { Diagnostic, YamlPath } from '../model/diagnostic.js';
 import { isObject, isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
@@ -36,10 +37,10 @@ export function planWaiver(index: PartnershipIndex, today: string, findings: rea
         files.get(d.file),
       ),
     );
-  const fileChoices = (a: Answers): Choice[] => [...new Set(ofRule(a).map(relPathOf))].sort().map((f) => ({ value: f, name: f }));
+  const fileChoices = (a: Answers): Choice[] => [...new Set(ofRule(a).map(relPathOf))].sort().map((f) => ({ value: f, name: visible(f) }));
   const placeChoices = (a: Answers): Choice[] => {
     const places = [...new Set(inFile(a).filter((d) => d.path.length > 0).map(placeOf))];
-    return [...places.map((p) => ({ value: p, name: p })), { value: '', name: '(every finding of the rule in the file)' }];
+    return [...places.map((p) => ({ value: p, name: visible(p) })), { value: '', name: '(every finding of the rule in the file)' }];
   };
   const latest = addDaysToDate(today, MAX_DAYS) ?? today;
   const owner = index.partnership?.value.owners?.client;
@@ -88,7 +89,7 @@ export function planWaiver(index: PartnershipIndex, today: string, findings: rea
       flag: '--owner <contact>',
       message: 'Owner: the contact answerable for the waiver',
       kind: 'select',
-      choices: () => index.contacts.filter((c) => isString(c.value.id)).map((c) => ({ value: c.value.id!, name: `${c.value.id}${c.value.name ? ` (${c.value.name})` : ''}` })),
+      choices: () => index.contacts.filter((c) => isString(c.value.id)).map((c) => ({ value: c.value.id!, name: visible(`${c.value.id}${isString(c.value.name) ? ` (${c.value.name})` : ''}`) })),
       default: () => (owner && contacts.includes(owner) ? owner : contacts[0]),
       validate: (v) => (contacts.length === 0 ? 'there are no contacts to choose an owner from yet; add one first (govern add contact)' : validateChoice(v, contacts)),
     },
