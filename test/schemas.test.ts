@@ -11,7 +11,7 @@ const examplesDir = join(root, 'examples');
 
 const KINDS = [
   'partnership', 'contacts', 'raci', 'slas', 'escalation', 'objectives',
-  'governance', 'risks', 'budget', 'measurements', 'review', 'config',
+  'governance', 'risks', 'budget', 'measurements', 'review', 'waivers', 'config',
 ] as const;
 type Kind = (typeof KINDS)[number];
 

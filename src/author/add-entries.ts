@@ -4,12 +4,14 @@ import { isString } from '../model/guards.js';
 import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
 import { latestMeasuredPeriod } from '../sla/from-workspace.js';
 import type { Period } from '../sla/period.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { planWaiver } from './add-waiver.js';
 import { findProfile, SLA_PROFILES, type SlaProfile } from './profiles.js';
 import { text, type Answers, type Choice, type Question } from './questions.js';
 import { slugify, uniqueId, validateChoice, validateDate, validateEmail, validateId, validateNumber, validatePhone, validateText, validateTimezone } from './validate.js';
 
 /** The kinds of entry `govern add` adds. */
-export const ADD_KINDS = ['contact', 'risk', 'action', 'kpi', 'service'] as const;
+export const ADD_KINDS = ['contact', 'risk', 'action', 'kpi', 'service', 'waiver'] as const;
 export type AddKind = (typeof ADD_KINDS)[number];
 
 /** One entry to append: to the list at `path` of the file `relPath` (inside the partnership folder). */
@@ -38,9 +40,11 @@ export const QUOTED_KEYS = ['phone', 'time', 'mon-fri', 'op'] as const;
 const PERIOD = /^\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4])?$/;
 const OPS = ['>=', '>', '<=', '<', '=='];
 
-/** The questions and edits of `govern add <kind>` over the current files of one partnership. Pure. */
-export function planAdd(kind: AddKind, index: PartnershipIndex, today: string): AddPlan {
+/** The questions and edits of `govern add <kind>` over the current files of one partnership (and, for a waiver, its findings). Pure. */
+export function planAdd(kind: AddKind, index: PartnershipIndex, today: string, findings: readonly Diagnostic[] = []): AddPlan {
   switch (kind) {
+    case 'waiver':
+      return planWaiver(index, today, findings);
     case 'contact':
       return planContact(index);
     case 'risk':

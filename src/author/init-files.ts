@@ -40,6 +40,7 @@ const SCHEMA_GLOBS: Readonly<Record<string, string[]>> = {
   budget: ['budget.yaml'],
   measurements: ['measurements/*.yaml'],
   review: ['reviews/*.yaml'],
+  waivers: ['waivers.yaml'],
   config: ['govern.config.yaml'],
 };
 

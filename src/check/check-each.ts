@@ -59,7 +59,7 @@ export function mergeChecks(
   maxFindings = MAX_FINDINGS_PER_RUN,
 ): CheckEachResult {
   const diagnostics: CheckResult['diagnostics'] = [];
-  const summary = { errors: 0, warnings: 0, partnerships: 0, files: 0 };
+  const summary: CheckResult['summary'] = { errors: 0, warnings: 0, partnerships: 0, files: 0 };
   const files: string[] = [];
   const sources = new Map<string, string>();
   for (const part of parts) {
@@ -67,6 +67,7 @@ export function mergeChecks(
     summary.warnings += part.summary.warnings;
     summary.partnerships += part.summary.partnerships;
     summary.files += part.summary.files;
+    if (part.summary.waived) summary.waived = (summary.waived ?? 0) + part.summary.waived;
     for (const file of part.files) files.push(file);
     for (const d of part.diagnostics) diagnostics.push(d);
     for (const [path, text] of part.sources) sources.set(path, text);

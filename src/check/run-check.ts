@@ -11,6 +11,8 @@ import { quickValidators } from '../schema/quick-validators.js';
 import { validators } from '../schema/validators.js';
 import { zoneOffsetMinutes } from '../io/host-zone.js';
 import { dateAtOffset, todayQuickly } from '../sla/instant.js';
+import { applyWaivers } from '../waivers/apply.js';
+import { joinYamlPath } from '../waivers/waiver.js';
 
 /** How a check run is set up. */
 export interface CheckOptions {
@@ -28,10 +30,17 @@ export interface CheckOptions {
 
 /** The counts of a run, as the summary line and the JSON report show them. */
 export interface CheckSummary {
+  /** Errors that fail the run: waived and known (baseline) findings are not counted here. */
   errors: number;
   warnings: number;
   partnerships: number;
   files: number;
+  /** Findings a waiver covers (present when there are any). */
+  waived?: number;
+  /** With `--baseline`: findings the baseline holds. */
+  known?: number;
+  /** With `--baseline`: findings the baseline holds that are no longer found. */
+  fixed?: number;
 }
 
 /** Everything a check run found. */
@@ -60,6 +69,7 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
   const identities: PartnershipIdentity[] = [];
 
   for (const tree of workspace.partnerships) {
+    const first = out.length;
     files += tree.files.length;
     for (const file of tree.files) {
       for (const problem of file.problems) {
@@ -89,21 +99,46 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
         report: (report) => push(stamp(rule.id, report)),
       });
     }
+    if (index.waivers.length > 0) waive(index, today, out, first, push, severityOf);
   }
 
   if (rules.some((r) => r.id === partnershipDuplicateId.id)) for (const d of duplicatePartnershipIds(identities)) push(d);
 
   const diagnostics = capPerFile(dedupe(out).sort(compareDiagnostics), options.maxFindingsPerFile ?? MAX_FINDINGS_PER_FILE, severityOf);
+  const waived = diagnostics.filter((d) => d.waived).length;
   return {
     diagnostics,
     summary: {
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      errors: diagnostics.filter((d) => d.severity === 'error' && !d.waived).length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning' && !d.waived).length,
       partnerships: workspace.partnerships.length,
       files,
+      ...(waived > 0 ? { waived } : {}),
     },
     identities,
   };
+}
+
+/** Marks the findings of one partnership (`out` from `first` on) that its waivers cover, and reports the waivers that cover none. */
+function waive(index: PartnershipIndex, today: string, out: Diagnostic[], first: number, push: (d: Omit<Diagnostic, 'severity'>) => void, severityOf: (id: string) => SeveritySetting): void {
+  const { diagnostics, unused } = applyWaivers(index, today, out.slice(first));
+  out.splice(first, out.length - first, ...diagnostics);
+  for (const w of unused) {
+    const where = [w.file !== undefined ? `in \`${w.file}\`` : '', w.at !== undefined ? `at \`${w.at.text}\`` : ''].filter(Boolean).join(' ');
+    const known = allRules.some((r) => r.id === w.rule);
+    push({
+      ruleId: 'waivers/unused',
+      message: !known
+        ? `the waiver names \`${w.rule}\`, which is not a govern rule, so it matches nothing: \`govern rules\` lists the ids`
+        : severityOf(w.rule) === 'off'
+          ? `the waiver of \`${w.rule}\`${where ? ` ${where}` : ''} matches no finding: the rule is switched off (govern.config.yaml or --rule); delete the waiver`
+          : `the waiver of \`${w.rule}\`${where ? ` ${where}` : ''} matches no finding: the finding is fixed or has moved; delete the waiver, or correct its \`file\` and \`at\``,
+      file: w.item.file.path,
+      path: [...w.item.path, 'rule'],
+      range: w.item.file.locate([...w.item.path, 'rule']),
+      data: { rule: w.rule, ...(w.file !== undefined ? { file: w.file } : {}), ...(w.at !== undefined ? { at: joinYamlPath(w.at.path) } : {}) },
+    });
+  }
 }
 
 /** Today's date in a time zone; an unknown zone falls back to UTC (the zone itself is reported by a rule). */

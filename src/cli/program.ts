@@ -3,6 +3,7 @@ import { addCommand } from './commands/add.js';
 import { calendarCommand } from './commands/calendar.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
+import { dueCommand } from './commands/due.js';
 import { initCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { rulesCommand } from './commands/rules.js';
@@ -23,6 +24,7 @@ export const commands: readonly CommandFactory[] = [
   renderCommand,
   whoCommand,
   calendarCommand,
+  dueCommand,
   initCommand,
   addCommand,
   rulesCommand,

@@ -30,6 +30,12 @@ const KEY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   tiers: ['below'],
 };
 
+/** A waiver is known by what it waives: rule, file and place (`file` and `at` may be absent). */
+function waiverKey(item: Record<string, unknown>): string | undefined {
+  const parts = [item.rule, item.file, item.at].filter((p) => p !== undefined);
+  return parts.every((p) => isScalar(p) && p !== null) ? parts.map(String).join(' ') : undefined;
+}
+
 /**
  * The key of each item of a list: its `id`, else the fields that identify
  * items of that list, else its index. A key two items share falls back to
@@ -40,6 +46,7 @@ export function listKeys(listName: string, items: readonly unknown[]): (string |
     if (isScalar(item) && item !== null) return String(item);
     if (!isObject(item)) return undefined;
     if (typeof item.id === 'string' || typeof item.id === 'number') return String(item.id);
+    if (listName === 'waivers') return waiverKey(item);
     const fields = KEY_FIELDS[listName];
     if (!fields) return undefined;
     const parts = fields.map((f) => item[f]);

@@ -1,3 +1,4 @@
+import { markOf, waivedNote } from './marks.js';
 import type { Formatter } from './types.js';
 
 /** GitHub Actions workflow commands: one annotation per finding, escaped as the runner expects. */
@@ -12,6 +13,9 @@ export const formatGithub: Formatter = ({ diagnostics }) =>
         `endColumn=${d.range.end.column}`,
         `title=${property(`govern ${d.ruleId}`)}`,
       ].join(',');
+      // Waived and known findings do not fail the run: a notice, marked, rather than an error or warning.
+      const mark = markOf(d);
+      if (mark) return `::notice ${props}::${data(`(${d.waived ? waivedNote(d.waived) : 'known: in the baseline'}) ${d.message}`)}\n`;
       return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${data(d.message)}\n`;
     })
     .join('');

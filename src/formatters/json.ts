@@ -1,5 +1,5 @@
 import type { Formatter } from './types.js';
 
 /** `{ findings, summary }`: the Diagnostic objects as they are, for scripts. */
-export const formatJson: Formatter = ({ diagnostics, summary }) =>
-  `${JSON.stringify({ findings: diagnostics, summary }, null, 2)}\n`;
+export const formatJson: Formatter = ({ diagnostics, summary, absent }) =>
+  `${JSON.stringify({ findings: diagnostics, summary, ...(absent ? { fixed: absent } : {}) }, null, 2)}\n`;

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { isActive } from '../model/diagnostic.js';
+import { markOf, waivedNote } from './marks.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -16,10 +18,12 @@ export const formatJunit: Formatter = ({ diagnostics, files }) => {
   }
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = [...byFile.values()].reduce((n, l) => n + Math.max(1, l.length), 0);
-  out.push(`<testsuites name="govern check" tests="${total}" failures="${diagnostics.length}" errors="0" time="0">`);
+  // Waived and known (baseline) findings are skipped cases, not failures: the failure count agrees with the exit code.
+  const failing = (list: readonly Diagnostic[]): number => list.filter(isActive).length;
+  out.push(`<testsuites name="govern check" tests="${total}" failures="${failing(diagnostics)}" errors="0" time="0">`);
   for (const [file, list] of [...byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const tests = Math.max(1, list.length);
-    out.push(`  <testsuite name="${attr(file)}" tests="${tests}" failures="${list.length}" errors="0" skipped="0" time="0">`);
+    out.push(`  <testsuite name="${attr(file)}" tests="${tests}" failures="${failing(list)}" errors="0" skipped="${list.length - failing(list)}" time="0">`);
     if (list.length === 0) {
       out.push(`    <testcase name="${attr(file)}" classname="${attr(file)}" file="${attr(file)}" time="0"/>`);
     }
@@ -30,7 +34,9 @@ export const formatJunit: Formatter = ({ diagnostics, files }) => {
       names.set(base, n);
       const name = n === 1 ? base : `${base} (${n})`;
       out.push(`    <testcase name="${attr(name)}" classname="${attr(file)}" file="${attr(file)}" line="${d.range.start.line}" time="0">`);
-      out.push(`      <failure message="${attr(d.message)}" type="${d.severity === 'error' ? attr(d.ruleId) : 'warning'}">${text(`${d.severity}: ${d.message}\n${d.file}:${d.range.start.line}:${d.range.start.column} (${d.ruleId})`)}</failure>`);
+      const mark = markOf(d);
+      if (mark) out.push(`      <skipped message="${attr(d.waived ? waivedNote(d.waived) : `known (in the baseline): ${d.message}`)}"/>`);
+      else out.push(`      <failure message="${attr(d.message)}" type="${d.severity === 'error' ? attr(d.ruleId) : 'warning'}">${text(`${d.severity}: ${d.message}\n${d.file}:${d.range.start.line}:${d.range.start.column} (${d.ruleId})`)}</failure>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');

@@ -1,13 +1,14 @@
+import type { AbsentFinding } from '../baseline/baseline.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { DOCS_URL, ruleUrl, type Formatter } from './types.js';
 
 /** SARIF 2.1.0 for code scanning: rule metadata in `tool.driver.rules`, URIs relative to the working directory. */
-export const formatSarif: Formatter = ({ diagnostics, rules, version }) => {
+export const formatSarif: Formatter = ({ diagnostics, rules, version, absent }) => {
   const used = [...new Set(diagnostics.map((d) => d.ruleId))];
   const known = new Map(rules.map((r) => [r.id, r] as const));
   const ruleIds = [...new Set([...rules.map((r) => r.id), ...used])];
   const index = new Map(ruleIds.map((id, i) => [id, i] as const));
-  const artifacts = [...new Set(diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]))].sort();
+  const artifacts = [...new Set([...diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]), ...(absent ?? []).map((a) => a.file)])].sort();
   const artifactIndex = new Map(artifacts.map((a, i) => [a, i] as const));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -33,7 +34,10 @@ export const formatSarif: Formatter = ({ diagnostics, rules, version }) => {
           },
         },
         artifacts: artifacts.map((uri) => ({ location: { uri: encodeUri(uri) } })),
-        results: diagnostics.map((d) => result(d, index.get(d.ruleId) ?? 0, artifactIndex)),
+        results: [
+          ...diagnostics.map((d) => result(d, index.get(d.ruleId) ?? 0, artifactIndex)),
+          ...(absent ?? []).map((a) => absentResult(a, index.get(a.ruleId), artifactIndex)),
+        ],
         columnKind: 'utf16CodeUnits',
       },
     ],
@@ -52,7 +56,23 @@ function result(d: Diagnostic, ruleIndex: number, artifactIndex: Map<string, num
       ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range, artifactIndex), message: { text: r.message } })) }
       : {}),
     partialFingerprints: { 'govern/v1': fingerprint(d) },
+    ...(d.baselineState ? { baselineState: d.baselineState } : {}),
+    ...(d.waived ? { suppressions: [{ kind: 'external', status: 'accepted', justification: d.waived.reason, properties: { owner: d.waived.owner, expires: d.waived.expires } }] } : {}),
     ...(d.data ? { properties: { path: d.path, data: d.data } } : { properties: { path: d.path } }),
+  };
+}
+
+/** A known finding of the baseline that is no longer found: `baselineState: absent`, at its file. */
+function absentResult(a: AbsentFinding, ruleIndex: number | undefined, artifactIndex: Map<string, number>) {
+  return {
+    ruleId: a.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    kind: 'pass',
+    level: 'none',
+    message: { text: `fixed: a known finding of the baseline is no longer found` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(a.file), index: artifactIndex.get(a.file) ?? 0 } } }],
+    baselineState: 'absent',
+    properties: { path: a.path },
   };
 }
 

@@ -1,14 +1,16 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import { isActive, type Diagnostic } from '../model/diagnostic.js';
 import { safeText } from '../model/safe-text.js';
+import { fixedNote, markOf, notCounted, waivedNote } from './marks.js';
 import type { Colors, Formatter } from './types.js';
 
 /** Findings grouped by file, each with its source line and a caret under the spot; a summary line last. */
-export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors, quiet }) => {
+export const formatStylish: Formatter = ({ diagnostics: all, summary, sources, colors, quiet }) => {
   const c = colors;
-  if (diagnostics.length === 0) {
-    if (quiet) return '';
-    return `${summaryLine(summary, c)}\n`;
-  }
+  // --quiet shows only what fails: known and waived findings are left out, and nothing at all when nothing fails.
+  const diagnostics = quiet ? all.filter(isActive) : all;
+  if (quiet && diagnostics.length === 0) return '';
+  const fixed = summary.fixed ? `${c.green('✔')} ${fixedNote(summary.fixed)}\n` : '';
+  if (diagnostics.length === 0) return `${summaryLine(summary, c)}\n${fixed}`;
   const lines: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
@@ -23,6 +25,13 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
     const width = Math.max(...list.map((d) => `${d.range.start.line}:${d.range.start.column}`.length));
     for (const d of list) {
       const where = `${d.range.start.line}:${d.range.start.column}`.padEnd(width);
+      const mark = markOf(d);
+      if (mark) {
+        // Counted out of the run (waived, or known from the baseline): one dim line, and the waiver's terms.
+        lines.push(`  ${c.dim(where)}  ${c.dim(mark.padEnd(7))}  ${c.dim(oneLine(d.message))}  ${c.dim(d.ruleId)}`);
+        if (d.waived) lines.push(`  ${' '.repeat(width)}  ${c.dim(oneLine(waivedNote(d.waived)))}`);
+        continue;
+      }
       const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       lines.push(`  ${c.dim(where)}  ${severity}  ${oneLine(d.message)}  ${c.dim(d.ruleId)}`);
       const excerpt = sourceExcerpt(sourceLines, d, c, width);
@@ -34,20 +43,24 @@ export const formatStylish: Formatter = ({ diagnostics, summary, sources, colors
     lines.push('');
   }
   lines.push(summaryLine(summary, c));
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${fixed}`;
 };
 
-/** The last line of a stylish report (`✖ 3 problems (1 error, 2 warnings) in 2 partnerships`, or `✔ …: no problems`), without its newline. */
+/**
+ * The last line of a stylish report (`✖ 3 problems (1 error, 2 warnings) in 2 partnerships`, or
+ * `✔ …: no problems`), without its newline; known and waived findings are named as not counted.
+ */
 export function summaryLine(summary: Parameters<Formatter>[0]['summary'], c: Colors): string {
   const { errors, warnings } = summary;
   const problems = errors + warnings;
-  if (problems === 0) {
+  const others = notCounted(summary);
+  if (problems === 0 && !others) {
     const p = summary.partnerships;
     return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems`;
   }
-  const mark = errors > 0 ? c.red('✖') : c.yellow('⚠');
-  const counts = `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
-  return c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}`);
+  const mark = errors > 0 ? c.red('✖') : problems > 0 ? c.yellow('⚠') : c.green('✔');
+  const counts = problems === 0 ? 'no problems' : `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
+  return c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}${others ? `; ${others}, not counted` : ''}`);
 }
 
 /** A message on one line, with every control character from a value shown as an escape. */

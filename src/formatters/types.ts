@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Rule } from '../rules/define-rule.js';
 import type { CheckSummary } from '../check/run-check.js';
+import type { AbsentFinding } from '../baseline/baseline.js';
 
 /** Colour functions, passed in so that formatters never detect the terminal themselves. */
 export interface Colors {
@@ -38,6 +39,8 @@ export interface FormatInput {
   colors: Colors;
   /** Say nothing when there is nothing to say. */
   quiet?: boolean;
+  /** With `--baseline`: the known findings no longer found (SARIF `baselineState: absent`). */
+  absent?: readonly AbsentFinding[];
 }
 
 /** A formatter: pure, from findings to the text to write. */

@@ -39,6 +39,22 @@ export interface Diagnostic {
   related?: RelatedLocation[];
   /** The values the message was built from, for machine consumers. */
   data?: Record<string, unknown>;
+  /** Set when a waiver in waivers.yaml covers the finding: it is reported, marked, and does not fail the run. */
+  waived?: Waived;
+  /** Set on a run with `--baseline`: `unchanged` when the baseline holds the finding (known; it does not fail), `new` otherwise. */
+  baselineState?: 'new' | 'unchanged';
+}
+
+/** The waiver that covers a finding, as JSON shows it. */
+export interface Waived {
+  reason: string;
+  owner: string;
+  expires: string;
+}
+
+/** Whether a finding counts towards failing the run: not waived and not already known from a baseline. */
+export function isActive(d: Pick<Diagnostic, 'waived' | 'baselineState'>): boolean {
+  return d.waived === undefined && d.baselineState !== 'unchanged';
 }
 
 /** Orders findings by file, line, column, then rule id: output is deterministic. */

@@ -11,6 +11,7 @@ export const FILE_KINDS = [
   'budget',
   'measurements',
   'review',
+  'waivers',
   'config',
 ] as const;
 
@@ -27,6 +28,7 @@ export const TOP_LEVEL_FILES: Readonly<Record<string, FileKind>> = {
   'governance.yaml': 'governance',
   'risks.yaml': 'risks',
   'budget.yaml': 'budget',
+  'waivers.yaml': 'waivers',
 };
 
 /** Folders of a partnership whose files are one per period. */

@@ -58,6 +58,7 @@ export class PartnershipIndex {
   readonly measurements: PeriodFile<F.MeasurementsFile>[];
   readonly reviews: PeriodFile<F.ReviewFile>[];
   readonly actions: (Item<F.Action> & { review: PeriodFile<F.ReviewFile> })[];
+  readonly waivers: Item<F.Waiver>[];
   private readonly byKind = new Map<FileKind, SourceFile>();
   private readonly ids = new Map<string, Map<string, Entity<unknown>>>();
 
@@ -95,6 +96,7 @@ export class PartnershipIndex {
     this.actions = this.reviews.flatMap((review) =>
       itemsIn<F.Action>(review.data.actions, review.file, ['actions']).map((a) => ({ ...a, review })),
     );
+    this.waivers = this.items<F.Waiver>('waivers', ['waivers']);
 
     this.indexIds('contact', this.contacts);
     this.indexIds('role', this.roles);

@@ -282,3 +282,18 @@ export interface ConfigFile {
   rules?: Record<string, 'off' | 'warning' | 'error'>;
   templates?: string;
 }
+
+/** One accepted finding in waivers.yaml: which, why, who answers for it, until when. */
+export interface Waiver {
+  rule?: string;
+  file?: string;
+  /** An id, or a YAML path (`paths.0.levels.2`). */
+  at?: string | number;
+  reason?: string;
+  owner?: string;
+  expires?: string;
+}
+
+export interface WaiversFile {
+  waivers?: Waiver[];
+}

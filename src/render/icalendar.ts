@@ -4,6 +4,7 @@ import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Contact, Meeting, PartnershipFile, Role } from '../model/partnership.js';
 import { parseDuration } from '../sla/duration.js';
 import { partnershipId, partnershipZone } from '../sla/from-workspace.js';
+import { attendeeLines, meetingPeople } from './people.js';
 
 /** How the calendar file is stamped, so that the same files give the same bytes. */
 export interface CalendarOptions {
@@ -76,6 +77,7 @@ export function renderICalendar(partnerships: readonly PartnershipIndex[], optio
         ['SUMMARY', text(typeof meeting.name === 'string' ? meeting.name : meeting.id)],
         ['DESCRIPTION', text(about.join('\n'))],
         ['CATEGORIES', 'Governance meeting'],
+        ...attendeeLines(meetingPeople(index, meeting), typeof meeting.chair === 'string' ? meeting.chair : undefined),
       ]);
     }
 

@@ -35,9 +35,10 @@ export interface Rule {
    * Where the finding is made: `parse` and `schema` findings come from the
    * reader and the schemas (their `run` does nothing); `partnership` rules run
    * over the indexed partnership; `portfolio` rules look across partnerships and are run by the check
-   * over all of them (their `run` does nothing).
+   * over all of them (their `run` does nothing); `waivers` findings are made by the engine
+   * from every other rule's findings.
    */
-  phase?: 'parse' | 'schema' | 'partnership' | 'portfolio';
+  phase?: 'parse' | 'schema' | 'partnership' | 'portfolio' | 'waivers';
   run(context: RuleContext): void;
 }
 

@@ -61,6 +61,11 @@ import { slaDayDuration } from './sla-day-duration.js';
 import { slaDurationTooLong } from './sla-duration-too-long.js';
 import { slaResolutionBeforeResponse } from './sla-resolution-before-response.js';
 import { slaServiceWithoutPriorities } from './sla-service-without-priorities.js';
+// waivers
+import { waiversExpired } from './waivers-expired.js';
+import { waiversExpiryTooFar } from './waivers-expiry-too-far.js';
+import { waiversUnused } from './waivers-unused.js';
+import { waiversUnwaivable } from './waivers-unwaivable.js';
 
 /**
  * Every rule, registered by hand: reading and schema findings first, then one
@@ -131,6 +136,11 @@ export const allRules: readonly Rule[] = [
   slaServiceWithoutPriorities,
   // calendars
   calendarHours,
+  // waivers
+  waiversExpired,
+  waiversExpiryTooFar,
+  waiversUnwaivable,
+  waiversUnused,
 ];
 
 /** A rule by id. */

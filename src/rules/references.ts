@@ -118,6 +118,7 @@ function collect(p: PartnershipIndex): Reference[] {
     many('contact', r.data.attendees, r.file, ['attendees']);
   }
   for (const a of p.actions) one('contact', a.value.owner, a.file, [...a.path, 'owner']);
+  for (const w of p.waivers) one('contact', w.value.owner, w.file, [...w.path, 'owner']);
   return refs;
 }
 

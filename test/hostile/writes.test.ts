@@ -150,10 +150,11 @@ describe.runIf(built)('writes end to end', () => {
     writeFileSync(path.join(out, 'slas.schema.json'), '{"mine":true}\n');
     const r = govern(['schema', '--write', 'schemas']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^govern: 2 of 12 files cannot be written; nothing was written:\n {2}.*contacts\.schema\.json already exists; pass --force to replace it\n {2}.*slas\.schema\.json already exists/);
+    expect(r.err).toMatch(/^govern: 2 of \d+ files cannot be written; nothing was written:\n {2}.*contacts\.schema\.json already exists; pass --force to replace it\n {2}.*slas\.schema\.json already exists/);
     expect(readdirSync(out).sort()).toEqual(['contacts.schema.json', 'slas.schema.json']);
     expect(govern(['schema', '--write', 'schemas', '--force']).code).toBe(0);
-    expect(readdirSync(out)).toHaveLength(12);
+    // Every schema govern ships (one per file kind, and the config's) is written once forced.
+    expect(readdirSync(out).sort()).toEqual(readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort());
   });
 
   it('govern add refuses to write over a file that changed since it was read', () => {

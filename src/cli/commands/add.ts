@@ -1,4 +1,6 @@
 import { Argument, Command } from 'commander';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { PartnershipTree, SourceFile } from '../../model/source.js';
 import type { Io } from '../io.js';
 import { addSharedOptions, resolveToday, type SharedOptions } from '../shared.js';
 
@@ -14,7 +16,7 @@ export const ADD_FLAGS: readonly (readonly [string, string])[] = [
   ['--hours <calendar>', 'contact: calendar id or 24x7'],
   ['--likelihood <1-5>', 'risk: likelihood'],
   ['--impact <1-5>', 'risk: impact'],
-  ['--owner <contact>', 'risk or action: owner, a contact id'],
+  ['--owner <contact>', 'risk, action or waiver: owner, a contact id'],
   ['--mitigation <text>', 'risk: mitigation (needed from a score of 15)'],
   ['--contingency <text>', 'risk: contingency (needed from a score of 15)'],
   ['--status <status>', 'risk: open|mitigating|closed; action: open|done|dropped'],
@@ -31,6 +33,11 @@ export const ADD_FLAGS: readonly (readonly [string, string])[] = [
   ['--first-line <contact>', 'service: first escalation level'],
   ['--on-call <contact>', 'service: on-call duty manager (24x7 profile)'],
   ['--escalation-lead <contact>', 'service: last escalation level'],
+  ['--rule <id>', 'waiver: the rule of the finding waived'],
+  ['--file <file>', 'waiver: only findings in this file (inside the partnership folder)'],
+  ['--at <place>', 'waiver: only findings at this id or YAML path (paths.0.levels.2)'],
+  ['--reason <text>', 'waiver: why the finding is accepted'],
+  ['--expires <date>', 'waiver: the last day it applies, at most a year ahead'],
 ];
 
 interface AddFlags extends SharedOptions, Record<string, unknown> {
@@ -41,8 +48,8 @@ interface AddFlags extends SharedOptions, Record<string, unknown> {
 /** `govern add <kind> [path]`: appends one entry, keeping the file's layout, then checks the partnership. */
 export function addCommand(io: Io, done: (code: number) => void): Command {
   const command = new Command('add')
-    .description("add a contact, risk, action, KPI or service: asks only what is needed, keeps the file's comments and order, then runs check")
-    .addArgument(new Argument('<kind>', 'what to add').choices(['contact', 'risk', 'action', 'kpi', 'service']))
+    .description("add a contact, risk, action, KPI, service or waiver: asks only what is needed, keeps the file's comments and order, then runs check")
+    .addArgument(new Argument('<kind>', 'what to add').choices(['contact', 'risk', 'action', 'kpi', 'service', 'waiver']))
     .argument('[path]', 'the partnership folder, or a tree holding several (pick one with --partnership)', '.');
   for (const [flag, help] of ADD_FLAGS) command.option(flag, help);
   command.option('--partnership <id>', 'which partnership, when the path holds several').option('-y, --yes', 'take the default for every question not given as a flag');
@@ -78,7 +85,9 @@ async function runAdd(io: Io, kind: string, where: string, flags: AddFlags): Pro
   }
   const { tree, index } = chosen;
   const today = resolveToday(flags, io) ?? todayIn(index.timezone, io.now());
-  const plan = planAdd(kind as never, index, today);
+  // A waiver is written from a finding: the partnership is checked first, with the tree's rule settings.
+  const findings = kind === 'waiver' ? await currentFindings(workspace, tree, today, io) : [];
+  const plan = planAdd(kind as never, index, today, findings);
 
   const own = new Set(plan.questions.map(flagKey));
   const stray = ADD_FLAGS.map(([flag]) => flag.split(' ')[0]!).filter((f) => flags[f.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] !== undefined && !own.has(f.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
@@ -102,6 +111,12 @@ async function runAdd(io: Io, kind: string, where: string, flags: AddFlags): Pro
     const read = tree.files.find((f) => f.relPath === rel);
     writeFileAtomic(path.join(root, rel), text, { overwrite: true, unchangedSince: read ? read.text : null });
   }
-  io.stderr.write(`added ${kind} ${JSON.stringify(answers.id ?? answers.name ?? '')} at ${notes.join(', ')}\n`);
+  io.stderr.write(`added ${kind} ${JSON.stringify(answers.id ?? answers.name ?? answers.rule ?? '')} at ${notes.join(', ')}\n`);
   return authoring.checkAndReport(io, root, flags, resolveToday(flags, io));
+}
+
+async function currentFindings(workspace: { config?: SourceFile }, tree: PartnershipTree, today: string, io: Io): Promise<Diagnostic[]> {
+  const [{ resolveConfig }, { checkWorkspace }] = await Promise.all([import('../../config/resolve-config.js'), import('../../check/run-check.js')]);
+  const config = resolveConfig(workspace.config);
+  return checkWorkspace({ partnerships: [tree] }, { severities: config.severities, now: io.now(), today }).diagnostics;
 }

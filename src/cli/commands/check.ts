@@ -10,6 +10,8 @@ interface CheckFlags extends SharedOptions {
   maxWarnings?: string;
   strict?: boolean;
   rule?: string[];
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** `govern check [paths...]`: schema and cross-file rules over every partnership found. */
@@ -22,6 +24,8 @@ export function checkCommand(io: Io, done: (code: number) => void): Command {
     .option('--max-warnings <n>', 'fail when there are more than n warnings')
     .option('--strict', 'warnings fail the run too')
     .option('--rule <id=severity>', 'set a rule to off, warning or error (repeatable)', collect)
+    .option('--baseline <file>', 'findings in this baseline are known: reported, marked, and only new ones fail')
+    .option('--write-baseline <file>', 'write the current findings to this baseline file (sorted, stable), then report them as known')
     .addHelpText(
       'after',
       `
@@ -31,6 +35,8 @@ Examples:
   $ govern check . --format sarif -o govern.sarif for code scanning
   $ govern check . --max-warnings 0               fail on warnings too
   $ govern check . --rule risks/stale-review=off  switch a rule off for this run
+  $ govern check . --write-baseline .govern-baseline.json   accept today's findings as known
+  $ govern check . --baseline .govern-baseline.json         fail only on new findings
 
 Exit codes: 0 nothing failing, 1 findings that fail, 2 usage or config error.`,
     );
@@ -60,7 +66,9 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
   // spread over worker threads when there are enough files to pay for them.
   const checkHere = (planned: (typeof plan.partnerships)[number]) => checkPartnership(loadPlannedPartnership(planned, io.cwd), options);
   const workers = threads.workerCount(plan.partnerships.reduce((n, p) => n + p.files.length, 0), io);
-  const result = mergeChecks(workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere), config.severities);
+  const merged = mergeChecks(workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere), config.severities);
+  const { withBaseline } = await import('../baseline-file.js');
+  const { result, absent } = await withBaseline(io, merged, flags);
   const colorOn = flags.output === undefined && flags.format === 'stylish' && wantsColor(flags, io);
   const formatter = formatters[flags.format]!;
   const formatted = formatter({
@@ -72,6 +80,7 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
     version: packageVersion(),
     colors: await makeColors(colorOn, io),
     quiet: flags.quiet === true,
+    ...(absent ? { absent } : {}),
   });
   // The formats for people (and the CI log's) get a last guard: no control character from a value gets through.
   const { safeOutput } = await import('../../model/safe-text.js');
@@ -87,6 +96,10 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
     }
   } else {
     io.stdout.write(report);
+  }
+  if (result.summary.fixed && (flags.format !== 'stylish' || flags.output !== undefined)) {
+    const { fixedNote } = await import('../../formatters/marks.js');
+    io.stderr.write(`govern: ${fixedNote(result.summary.fixed)}\n`);
   }
   const { errors, warnings } = result.summary;
   if (errors > 0) return ExitCode.Findings;

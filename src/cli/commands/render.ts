@@ -14,6 +14,7 @@ interface RenderFlags extends SharedOptions {
   partnership?: string;
   allowInvalid?: boolean;
   list?: boolean;
+  check?: boolean;
 }
 
 /** `govern render <template> [path]`: a review pack, a contract summary, or a user template. */
@@ -29,7 +30,8 @@ export function renderCommand(io: Io, done: (code: number) => void): Command {
     .option('--force', 'replace the --out file if it exists')
     .option('--partnership <id>', 'the partnership to render when the path holds several')
     .option('--allow-invalid', 'render even when the files have check errors (the document says so)')
-    .option('--list', 'list the templates available and where each comes from');
+    .option('--list', 'list the templates available and where each comes from')
+    .option('--check', 'with --out: write nothing; exit 0 when the file holds exactly what would be rendered, 1 when it is stale (naming the sections that differ)');
   addSharedOptions(command);
   command.action(async (template: string | undefined, path: string, flags: RenderFlags) => {
     done(await runRender(io, template, path, flags));
@@ -72,6 +74,9 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
 
   if (template === undefined) {
     throw new UsageError('govern render needs a template: review-pack (with --period) or contract-summary; `govern render --list` shows every template');
+  }
+  if (flags.check && (flags.out ?? flags.output) === undefined) {
+    throw new UsageError('--check compares a file with what would be rendered: name it with --out, such as --out CONTRACT.md');
   }
   const today = resolveToday(flags, io);
   const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });
@@ -116,7 +121,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     now: io.now(),
     ...(today ? { today } : {}),
   });
-  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error' && !d.waived);
   const warnings: string[] = [];
   if (errors.length > 0) {
     const [{ formatStylish }, { allRules }] = await Promise.all([import('../../formatters/stylish.js'), import('../../rules/index.js')]);
@@ -161,6 +166,10 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
   const text = renderer.render(template, context);
 
   const file = flags.out ?? flags.output;
+  if (file !== undefined && flags.check) {
+    const { checkRendered } = await import('../render-check.js');
+    return checkRendered(io, nodePath.resolve(io.cwd, file), file, text, { ...flags, template, input });
+  }
   if (file !== undefined) {
     const { writeFileAtomic } = await import('../../io/write-file.js');
     writeFileAtomic(nodePath.resolve(io.cwd, file), text, { overwrite: flags.force === true, flagHint: '--force' });
