@@ -61,9 +61,33 @@ const DIFFERENT: [RegExp, string][] = [
 const OPEN_DOUBLE_QUOTE = /(?:^|[:[{,-])[ ]*"(?:[^"\\\n]|\\.)*\\?\r?$/m;
 const OPEN_SINGLE_QUOTE = /(?:^|[:[{,-])[ ]*'(?:[^'\n]|'')*\r?$/m;
 
+/**
+ * Whether a flow collection goes on past its line: js-yaml reads one whose
+ * later lines are not indented under its key, which `yaml` rejects. (The line
+ * reader reads the well-indented ones.) Brackets inside quotes may count
+ * too: that only declines a file js-yaml could have read.
+ */
+function multiLineFlow(text: string): boolean {
+  if (!text.includes('[') && !text.includes('{')) return false;
+  for (const line of text.split('\n')) {
+    const start = /(?:^[ ]*(?:- +)*|: +|\? +)[[{]/.exec(line);
+    if (!start) continue;
+    let depth = 0;
+    for (let k = start.index + start[0].length - 1; k < line.length; k++) {
+      const ch = line[k];
+      if (ch === '[' || ch === '{') depth++;
+      else if (ch === ']' || ch === '}') depth--;
+      else if (ch === '#' && line[k - 1] === ' ') break;
+    }
+    if (depth > 0) return true;
+  }
+  return false;
+}
+
 /** What the two parsers may read differently in the text, or undefined. */
 function different(text: string): string | undefined {
   for (const [pattern, reason] of DIFFERENT) if (pattern.test(text)) return reason;
+  if (multiLineFlow(text)) return 'a flow collection over several lines';
   if ((text.includes('"') && OPEN_DOUBLE_QUOTE.test(text)) || (text.includes("'") && OPEN_SINGLE_QUOTE.test(text))) return 'a quoted scalar over several lines';
   return undefined;
 }

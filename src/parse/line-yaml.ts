@@ -89,7 +89,7 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
     lines[n] = { indent, text: rest, blank, tab, stray: tab && (rest === '' || (!blank && rest.includes('\t'))), length: raw.length };
   }
   try {
-    const reader = new Reader(lines, record);
+    const reader = new Reader(lines, raws, record);
     let first = reader.skipBlank(0);
     if (first >= lines.length) return { data: null, ...(record ? { positions: { root: null, entries: reader.positions!.entries } } : {}) };
     // A `%YAML 1.2` directive needs the `---` that ends the directives; any other directive is left to the others.
@@ -139,6 +139,7 @@ class Reader {
 
   constructor(
     private readonly lines: Line[],
+    private readonly raws: string[],
     record: boolean,
   ) {
     this.positions = record ? { root: null, entries: new WeakMap() } : undefined;
@@ -297,6 +298,7 @@ class Reader {
       const close = closingQuote(rest, 0);
       if (close < 0) return this.quotedLines(i, parentIndent, column, rest);
     }
+    if ((c === '[' || c === '{') && flowEnd(rest) === -1) return this.flowLines(i, parentIndent, column, rest);
     const [value, end, valueEnd] = flowValue(rest, 0, false);
     if (end < rest.length && !/^[ ]*(?:#.*)?$/.test(rest.slice(end))) unsure('text after a value');
     const next = i + 1;
@@ -311,6 +313,33 @@ class Reader {
       }
     }
     return [value, next, [i + 1, column + 1, i + 1, column + valueEnd + 1]];
+  }
+
+  /**
+   * A flow collection over several lines: its lines, without their comments
+   * and with the spaces at their ends and starts (where YAML folds a line break
+   * into one space), joined by spaces and read as one line.
+   */
+  flowLines(i: number, parentIndent: number, column: number, rest: string): [unknown, number, Span] {
+    let joined = withoutComment(rest);
+    for (let j = i + 1; j < this.lines.length; j++) {
+      const line = this.lines[j]!;
+      // Lines go under the key; `yaml` takes the closing bracket at the key's own column too.
+      const closing = line.indent === parentIndent && (line.text[0] === ']' || line.text[0] === '}');
+      if (line.stray || line.text === '' || (line.indent <= parentIndent && !closing)) unsure('a flow collection over several lines');
+      if (line.blank) continue;
+      joined += ` ${withoutComment(line.text)}`;
+      const end = flowEnd(joined);
+      if (end === -2) unsure('a quote inside a flow scalar');
+      if (closing && end < 0) unsure('a flow collection over several lines');
+      if (end >= 0) {
+        if (end < joined.length) unsure('text after a value');
+        const [value, stop] = flowValue(joined, 0, false);
+        if (stop !== joined.length) unsure('text after a value');
+        return [value, j + 1, this.firstLine(i, column)];
+      }
+    }
+    return unsure('a flow collection that is never closed');
   }
 
   /** A plain scalar over several lines: lines fold into spaces, empty lines into line breaks. */
@@ -339,13 +368,13 @@ class Reader {
   /** A quoted scalar over several lines, without escapes: lines fold into spaces, empty lines into line breaks. */
   quotedLines(i: number, parentIndent: number, column: number, rest: string): [string, number, Span] {
     const q = rest[0]!;
-    if (this.lines[i]!.tab || (q === '"' && rest.includes('\\'))) unsure('a quoted scalar over several lines');
+    if (this.lines[i]!.stray || (q === '"' && rest.includes('\\'))) unsure('a quoted scalar over several lines');
     const unquote = (s: string): string => (q === "'" ? s.replace(/''/g, "'") : s);
     let value = unquote(rest.slice(1).replace(/[ ]+$/, ''));
     let breaks = 0;
     for (let j = i + 1; j < this.lines.length; j++) {
       const line = this.lines[j]!;
-      if (line.tab) unsure('a tab inside a quoted scalar');
+      if (line.stray) unsure('a tab inside a quoted scalar');
       if (line.text === '') {
         breaks++;
         continue;
@@ -368,7 +397,7 @@ class Reader {
   /** A literal or folded block scalar whose header (`rest`, at `column`) is on line i; only the simple forms. */
   blockScalar(i: number, parentIndent: number, header: string): [string, number] {
     const h = /^([|>])([-+]?)(?:[ ]+(?:#.*)?)?$/.exec(header);
-    if (!h || h[2] === '+' || this.lines[i]!.tab) return unsure('a block scalar header this reader does not read');
+    if (!h || h[2] === '+' || this.lines[i]!.stray) return unsure('a block scalar header this reader does not read');
     const folded = h[1] === '>';
     const strip = h[2] === '-';
     const body: string[] = [];
@@ -376,7 +405,8 @@ class Reader {
     let indent = -1;
     for (; j < this.lines.length; j++) {
       const line = this.lines[j]!;
-      if (line.tab) unsure('a tab inside a block scalar');
+      // A tab after the text is the text's (block scalars keep it); one in the indentation, or on a line of spaces, is left to the others.
+      if (line.tab && (line.text === '' || this.raws[j]!.charCodeAt(line.indent) === 9)) unsure('a tab inside a block scalar');
       if (line.text === '') {
         if (indent < 0 || line.indent > indent) unsure('a block scalar with blank lines of spaces'); // leading blank lines, or spaces that would be content
         body.push('');
@@ -388,7 +418,7 @@ class Reader {
       }
       if (line.indent < indent) break;
       if (line.indent > indent) unsure('a more-indented line in a block scalar'); // more-indented lines fold differently
-      body.push(line.text);
+      body.push(line.tab ? this.raws[j]!.slice(indent) : line.text);
     }
     while (body.length > 0 && body[body.length - 1] === '') body.pop();
     if (indent < 0 || body.length === 0) return unsure('an empty block scalar');
@@ -406,6 +436,43 @@ class Reader {
     }
     return [strip ? value : `${value}\n`, j];
   }
+}
+
+/**
+ * Where the flow collection that starts text ends (after its closing bracket), or -1 when it goes on past the text.
+ * Quotes are followed only where a scalar starts with one: a `'` inside a word (`O'Brien`) leaves the count unsure (-2).
+ */
+function flowEnd(text: string): number {
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === '"' || ch === "'") {
+      if (!/[[{,:\s]/.test(text[k - 1] ?? ' ')) return -2;
+      const close = closingQuote(text, k);
+      if (close < 0) return -1;
+      k = close;
+    } else if (ch === '[' || ch === '{') depth++;
+    else if (ch === ']' || ch === '}') {
+      if (--depth === 0) return k + 1;
+    }
+  }
+  return -1;
+}
+
+/** A flow collection's line without its comment and trailing spaces; quotes are skipped where a scalar starts with one. */
+function withoutComment(text: string): string {
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if ((ch === '"' || ch === "'") && /[[{,:\s]/.test(text[k - 1] ?? ' ')) {
+      const close = closingQuote(text, k);
+      if (close < 0) unsure('a quoted scalar over several lines inside a flow collection');
+      k = close;
+    } else if (ch === '#' && (k === 0 || text[k - 1] === ' ')) {
+      text = text.slice(0, k);
+      break;
+    }
+  }
+  return text.replace(/[ ]+$/, '');
 }
 
 /** Where the quote that closes a quoted scalar opened at `open` is (`open` < 0: the text continues one); -1 if not on this line. */
