@@ -3,6 +3,7 @@ import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
+import { traceReads } from '../parse/read-yaml.js';
 
 /**
  * Runs govern with the given I/O and returns the exit code. Nothing below here
@@ -10,6 +11,19 @@ import { buildProgram } from './program.js';
  * adds its stack and a request to report it.
  */
 export async function run(io: Io): Promise<number> {
+  // GOVERN_DEBUG=parse: which reader read each file, and why the quicker ones declined (docs/performance.md).
+  if (/(?:^|,)\s*parse\s*(?:,|$)/.test(io.env.GOVERN_DEBUG ?? '')) {
+    const printable = (text: string): string => text.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, '?');
+    traceReads((label, reader, why) => io.stderr.write(`govern: parse: ${printable(label || '(no file)')}: ${reader}${why.length > 0 ? ` (${printable(why.join('; '))})` : ''}\n`));
+  }
+  try {
+    return await runProgram(io);
+  } finally {
+    traceReads(undefined);
+  }
+}
+
+async function runProgram(io: Io): Promise<number> {
   let code: number = ExitCode.Ok;
   const program = buildProgram(io, (c) => {
     code = c;

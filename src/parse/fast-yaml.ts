@@ -180,7 +180,9 @@ export function readQuickly(text: string, why?: string[]): QuickRead | undefined
     // json: false makes duplicate keys an error: those files go to the full parser.
     data = load(source, { schema: SCHEMA, json: false });
   } catch (error) {
-    why?.push(`js-yaml: ${error instanceof Error ? error.message.split('\n')[0] : 'an error'}`);
+    // js-yaml's reason, without the excerpt of the file its message goes on with.
+    const reason = (error as { reason?: unknown }).reason;
+    why?.push(`js-yaml: ${typeof reason === 'string' ? reason : 'it does not read this file'}`);
     return undefined;
   }
   if (data === undefined) data = null;
