@@ -299,7 +299,7 @@ class Reader {
       if (close < 0) return this.quotedLines(i, parentIndent, column, rest);
     }
     if ((c === '[' || c === '{') && flowEnd(rest) === -1) return this.flowLines(i, parentIndent, column, rest);
-    const [value, end, valueEnd] = flowValue(rest, 0, false);
+    const [value, end, valueEnd] = flowValue(rest, 0, false, 0, this.positions && { line: i + 1, base: column, positions: this.positions });
     if (end < rest.length && !/^[ ]*(?:#.*)?$/.test(rest.slice(end))) unsure('text after a value');
     const next = i + 1;
     // A plain scalar may go on over more-indented lines.
@@ -498,7 +498,14 @@ function closingQuote(text: string, open: number, quote = text[open]!): number {
  * Reads a value from `at`; in a flow collection, plain scalars stop at `,`, `]` and `}`.
  * Returns the value, where reading ends, and where the value itself ends (before spaces and a comment).
  */
-function flowValue(text: string, at: number, inFlow: boolean, depth = 0): [unknown, number, number] {
+/** Where a one-line flow collection's entries are recorded: the line, the column its text starts at, the record. */
+interface FlowPlaces {
+  line: number;
+  base: number;
+  positions: LinePositions;
+}
+
+function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?: FlowPlaces): [unknown, number, number] {
   const c = text[at];
   if (depth > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
   if (c === '"') {
@@ -513,7 +520,7 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0): [unkno
     return [text.slice(at + 1, end).replace(/''/g, "'"), end + 1, end + 1];
   }
   if (c === '[' || c === '{') {
-    const [value, end] = flowCollection(text, at, depth + 1);
+    const [value, end] = flowCollection(text, at, depth + 1, where);
     return [value, end, end];
   }
   // A plain scalar: up to a comment, or in a flow collection up to its punctuation.
@@ -551,11 +558,14 @@ function plainStart(text: string, at: number, end: number): boolean {
 }
 
 /** `[a, b]` or `{a: 1, b: 2}` on one line, holding scalars and flow collections. */
-function flowCollection(text: string, at: number, depth: number): [unknown, number] {
+function flowCollection(text: string, at: number, depth: number, where?: FlowPlaces): [unknown, number] {
   const seq = text[at] === '[';
   const close = seq ? ']' : '}';
   const out: unknown[] = [];
   const map: Record<string, unknown> = {};
+  let places: Map<string | number, Entry> | undefined;
+  if (where) where.positions.entries.set(seq ? out : map, (places = new Map()));
+  const span = (from: number, to: number): Span => [where!.line, where!.base + from + 1, where!.line, where!.base + to + 1];
   let i = at + 1;
   const spaces = (): void => {
     while (text[i] === ' ') i++;
@@ -566,14 +576,17 @@ function flowCollection(text: string, at: number, depth: number): [unknown, numb
     spaces();
     if (i >= text.length) unsure('a flow collection over several lines');
     if (seq) {
-      const [value, end] = flowValue(text, i, true, depth);
+      const [value, end, valueEnd] = flowValue(text, i, true, depth, where);
+      places?.set(out.length, { value: span(i, valueEnd) });
       out.push(value);
       i = end;
     } else {
       const key = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/.exec(text.slice(i));
       if (!key || typeof resolvePlain(key[1]!) !== 'string' || key[1] === '__proto__' || Object.hasOwn(map, key[1]!)) return unsure('a flow mapping key this reader does not read');
+      const keyAt = i;
       i += key[0].length;
-      const [value, end] = flowValue(text, i, true, depth);
+      const [value, end, valueEnd] = flowValue(text, i, true, depth, where);
+      places?.set(key[1]!, { key: span(keyAt, keyAt + key[1]!.length), value: span(i, valueEnd) });
       map[key[1]!] = value;
       i = end;
     }
