@@ -53,8 +53,32 @@ export interface LinePositions {
   entries: WeakMap<object, Map<string | number, Entry>>;
 }
 
-/** A key as written: letters, digits and the punctuation ids use; anything else is left to the other readers. */
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:(?:[ ]+|$)/;
+/**
+ * A plain key as written: letters, digits and the punctuation ids use, then
+ * `:` and a space or the line's end (as /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:(?:[ ]+|$)/
+ * would match, found by a scan: the reader's busiest test). Returns the key
+ * (without the spaces before `:`) and what the match would be, or undefined.
+ */
+function plainKey(text: string): [whole: string, key: string] | undefined {
+  const first = text.charCodeAt(0);
+  if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95)) return undefined;
+  let k = 1;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    // a-z A-Z 0-9 _ space . / ( ) + -
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95 || c === 32 || c === 40 || c === 41 || c === 43) continue;
+    break;
+  }
+  if (text.charCodeAt(k) !== 58) return undefined;
+  let end = k + 1;
+  if (end < text.length && text.charCodeAt(end) !== 32) return undefined;
+  while (text.charCodeAt(end) === 32) end++;
+  let last = k;
+  while (text.charCodeAt(last - 1) === 32) last--;
+  return [text.slice(0, end), text.slice(0, last)];
+}
+
+const isKeyLine = (text: string): boolean => plainKey(text) !== undefined || ((text[0] === '"' || text[0] === "'") && QUOTED_KEY.test(text));
 const QUOTED_KEY = /^(?:"([^"\\]*)"|'((?:[^']|'')*)')[ ]*:(?:[ ]+|$)/;
 /** First characters a plain scalar may not start with here (indicators), or that need more care than this reader takes. */
 const NOT_PLAIN_START = /^[\s,[\]{}#&*!|>'"%@`?:]/;
@@ -169,7 +193,7 @@ class Reader {
     if (++this.depth > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
     try {
       if (isSeqLine(line.text)) return [...this.sequence(i, indent, line.text), this.firstLine(i, indent)];
-      if (KEY.test(line.text) || QUOTED_KEY.test(line.text)) return [...this.mapping(i, indent, line.text), this.firstLine(i, indent)];
+      if (isKeyLine(line.text)) return [...this.mapping(i, indent, line.text), this.firstLine(i, indent)];
       return unsure('a line that is neither a key nor a list item');
     } finally {
       this.depth--;
@@ -210,7 +234,7 @@ class Reader {
         }
       } else if (rest.startsWith('- ') || rest === '-') {
         return unsure('a list nested on one line (`- - x`)');
-      } else if (KEY.test(rest) || QUOTED_KEY.test(rest)) {
+      } else if (isKeyLine(rest)) {
         if (this.depth + 1 > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
         this.depth++;
         try {
@@ -243,7 +267,7 @@ class Reader {
     const places = this.record(out);
     let text = firstText;
     for (;;) {
-      const m = KEY.exec(text) ?? QUOTED_KEY.exec(text);
+      const m = plainKey(text) ?? QUOTED_KEY.exec(text);
       if (!m) return unsure(MARKER.test(text) ? 'a document marker inside the document' : 'a key this reader does not read');
       const quoted = m.length === 3;
       const key = quoted ? (m[1] ?? m[2]!.replace(/''/g, "'")) : m[1]!;
