@@ -55,30 +55,15 @@ export interface LinePositions {
 
 /**
  * A plain key as written: letters, digits and the punctuation ids use, then
- * `:` and a space or the line's end (as /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:(?:[ ]+|$)/
- * would match, found by a scan: the reader's busiest test). Returns the key
- * (without the spaces before `:`) and what the match would be, or undefined.
+ * `:` and a space or the line's end. A regular expression, not a scan by
+ * character: V8 runs it as native code from its first use, where a loop in
+ * JavaScript is interpreted until it is hot, and most of a `govern check` of
+ * one partnership is cold code (a scan measured 20 % slower there).
  */
-function plainKey(text: string): [whole: string, key: string] | undefined {
-  const first = text.charCodeAt(0);
-  if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || (first >= 48 && first <= 57) || first === 95)) return undefined;
-  let k = 1;
-  for (; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    // a-z A-Z 0-9 _ space . / ( ) + -
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95 || c === 32 || c === 40 || c === 41 || c === 43) continue;
-    break;
-  }
-  if (text.charCodeAt(k) !== 58) return undefined;
-  let end = k + 1;
-  if (end < text.length && text.charCodeAt(end) !== 32) return undefined;
-  while (text.charCodeAt(end) === 32) end++;
-  let last = k;
-  while (text.charCodeAt(last - 1) === 32) last--;
-  return [text.slice(0, end), text.slice(0, last)];
-}
+const KEY = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:(?:[ ]+|$)/;
+const plainKey = (text: string): RegExpExecArray | null => KEY.exec(text);
 
-const isKeyLine = (text: string): boolean => plainKey(text) !== undefined || ((text[0] === '"' || text[0] === "'") && QUOTED_KEY.test(text));
+const isKeyLine = (text: string): boolean => KEY.test(text) || ((text[0] === '"' || text[0] === "'") && QUOTED_KEY.test(text));
 const QUOTED_KEY = /^(?:"([^"\\]*)"|'((?:[^']|'')*)')[ ]*:(?:[ ]+|$)/;
 /** First characters a plain scalar may not start with here (indicators), or that need more care than this reader takes. */
 const NOT_PLAIN_START = /^[\s,[\]{}#&*!|>'"%@`?:]/;
