@@ -165,13 +165,11 @@ export function readQuickly(text: string, why?: string[]): QuickRead | undefined
     return undefined;
   }
   // Block YAML first (most partnership files), then js-yaml for the rest.
+  // What the line reader answers needs no second look (plain() below): it
+  // bounds nesting, and reads keys and numbers as `yaml` does itself.
   const lines = readLineYaml(source);
-  if (lines) {
-    if (plain(lines.data)) return { data: lines.data, reader: 'line' };
-    why?.push('line reader: a value the full parser reads differently (a `null` key, deep nesting)');
-  } else {
-    why?.push(`line reader: ${lineReaderGaveUpBecause() || 'unusual YAML'}`);
-  }
+  if (lines) return { data: lines.data, reader: 'line' };
+  why?.push(`line reader: ${lineReaderGaveUpBecause() || 'unusual YAML'}`);
   if (MAYBE_UNSURE.test(source) && UNSURE.test(source)) {
     why?.push(`js-yaml: ${UNSURE_REASONS.find(([pattern]) => pattern.test(source))?.[1] ?? 'YAML syntax it is not trusted with'}`);
     return undefined;

@@ -137,7 +137,7 @@ function fail(reason: string): undefined {
   return undefined;
 }
 
-/** Deeper than this, the other readers decide (they bound nesting; this one recurses). */
+/** Deeper than this, block and flow levels together, the other readers decide (they bound nesting; this one recurses). */
 const MAX_DEPTH = 32;
 
 const isSeqLine = (text: string): boolean => text === '-' || text.startsWith('- ');
@@ -308,7 +308,7 @@ class Reader {
       if (close < 0) return this.quotedLines(i, parentIndent, column, rest);
     }
     if ((c === '[' || c === '{') && flowEnd(rest) === -1) return this.flowLines(i, parentIndent, column, rest);
-    const [value, end, valueEnd] = flowValue(rest, 0, false, 0, this.positions && { line: i + 1, base: column, positions: this.positions });
+    const [value, end, valueEnd] = flowValue(rest, 0, false, this.depth, this.positions && { line: i + 1, base: column, positions: this.positions });
     if (end < rest.length && !/^[ ]*(?:#.*)?$/.test(rest.slice(end))) unsure('text after a value');
     const next = i + 1;
     // A plain scalar may go on over more-indented lines.
@@ -343,7 +343,7 @@ class Reader {
       if (closing && end < 0) unsure('a flow collection over several lines');
       if (end >= 0) {
         if (end < joined.length) unsure('text after a value');
-        const [value, stop] = flowValue(joined, 0, false);
+        const [value, stop] = flowValue(joined, 0, false, this.depth);
         if (stop !== joined.length) unsure('text after a value');
         return [value, j + 1, this.firstLine(i, column)];
       }
