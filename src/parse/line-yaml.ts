@@ -116,7 +116,8 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
     }
     if (line.indent !== 0) unsure('an indented first line');
     if (MARKER.test(line.text)) unsure('an empty document');
-    const [data, next, root] = reader.node(first, 0);
+    const read = reader.node(first, 0);
+    const data = read[0], next = read[1], root = read[2];
     let end = reader.skipBlank(next);
     if (end < lines.length && lines[end]!.indent === 0 && END_MARKER.test(lines[end]!.text)) end = reader.skipBlank(end + 1);
     if (end < lines.length) unsure(MARKER.test(lines[end]!.text) ? 'several documents' : 'text after the document');
@@ -177,8 +178,14 @@ class Reader {
     const line = this.lines[i]!;
     if (++this.depth > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
     try {
-      if (isSeqLine(line.text)) return [...this.sequence(i, indent, line.text), this.firstLine(i, indent)];
-      if (isKeyLine(line.text)) return [...this.mapping(i, indent, line.text), this.firstLine(i, indent)];
+      if (isSeqLine(line.text)) {
+        const t = this.sequence(i, indent, line.text);
+        return [t[0], t[1], this.firstLine(i, indent)];
+      }
+      if (isKeyLine(line.text)) {
+        const t = this.mapping(i, indent, line.text);
+        return [t[0], t[1], this.firstLine(i, indent)];
+      }
       return unsure('a line that is neither a key nor a list item');
     } finally {
       this.depth--;
@@ -206,7 +213,8 @@ class Reader {
           if (this.depth + 1 > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
           this.depth++;
           try {
-            const [value, after, at] = this.node(next, below.indent);
+            const read = this.node(next, below.indent);
+            const value = read[0], after = read[1], at = read[2];
             out.push(value);
             place = at;
             next = after;
@@ -223,7 +231,8 @@ class Reader {
         if (this.depth + 1 > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
         this.depth++;
         try {
-          const [value, after] = this.mapping(i, column, rest);
+          const read = this.mapping(i, column, rest);
+          const value = read[0], after = read[1];
           out.push(value);
           next = after;
         } finally {
@@ -232,7 +241,10 @@ class Reader {
         place = this.firstLine(i, column);
       } else {
         let value: unknown;
-        [value, next, place] = this.value(i, indent, column, rest);
+        const read = this.value(i, indent, column, rest);
+        value = read[0];
+        next = read[1];
+        place = read[2];
         out.push(value);
       }
       if (places) places.set(out.length - 1, { value: place });
@@ -267,7 +279,8 @@ class Reader {
         next = this.skipBlank(i + 1);
         const line = this.lines[next];
         if (line && (line.indent > indent || (line.indent === indent && isSeqLine(line.text)))) {
-          const [value, after, at] = this.node(next, line.indent);
+          const read = this.node(next, line.indent);
+          const value = read[0], after = read[1], at = read[2];
           out[key] = value;
           place = at;
           next = after;
@@ -276,7 +289,10 @@ class Reader {
           place = null;
         }
       } else {
-        [out[key], next, place] = this.value(i, indent, column, rest);
+        const read = this.value(i, indent, column, rest);
+        out[key] = read[0];
+        next = read[1];
+        place = read[2];
       }
       if (places) {
         const keyText = quoted ? m[0].slice(0, m[0].lastIndexOf(m[0][0]!) + 1) : m[1]!;
@@ -300,7 +316,8 @@ class Reader {
   value(i: number, parentIndent: number, column: number, rest: string): [unknown, number, Span | null] {
     const c = rest[0];
     if (c === '|' || c === '>') {
-      const [value, next] = this.blockScalar(i, parentIndent, rest);
+      const block = this.blockScalar(i, parentIndent, rest);
+      const value = block[0], next = block[1];
       return [value, next, this.firstLine(i, column)];
     }
     if (c === '"' || c === "'") {
@@ -308,7 +325,8 @@ class Reader {
       if (close < 0) return this.quotedLines(i, parentIndent, column, rest);
     }
     if ((c === '[' || c === '{') && flowEnd(rest) === -1) return this.flowLines(i, parentIndent, column, rest);
-    const [value, end, valueEnd] = flowValue(rest, 0, false, this.depth, this.positions && { line: i + 1, base: column, positions: this.positions });
+    const read = flowValue(rest, 0, false, this.depth, this.positions && { line: i + 1, base: column, positions: this.positions });
+    const value = read[0], end = read[1], valueEnd = read[2];
     if (end < rest.length && !/^[ ]*(?:#.*)?$/.test(rest.slice(end))) unsure('text after a value');
     const next = i + 1;
     // A plain scalar may go on over more-indented lines.
@@ -343,7 +361,8 @@ class Reader {
       if (closing && end < 0) unsure('a flow collection over several lines');
       if (end >= 0) {
         if (end < joined.length) unsure('text after a value');
-        const [value, stop] = flowValue(joined, 0, false, this.depth);
+        const read = flowValue(joined, 0, false, this.depth);
+        const value = read[0], stop = read[1];
         if (stop !== joined.length) unsure('text after a value');
         return [value, j + 1, this.firstLine(i, column)];
       }
@@ -529,7 +548,8 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?:
     return [text.slice(at + 1, end).replace(/''/g, "'"), end + 1, end + 1];
   }
   if (c === '[' || c === '{') {
-    const [value, end] = flowCollection(text, at, depth + 1, where);
+    const read = flowCollection(text, at, depth + 1, where);
+    const value = read[0], end = read[1];
     return [value, end, end];
   }
   // A plain scalar: up to a comment, or in a flow collection up to its punctuation.
@@ -585,7 +605,8 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
     spaces();
     if (i >= text.length) unsure('a flow collection over several lines');
     if (seq) {
-      const [value, end, valueEnd] = flowValue(text, i, true, depth, where);
+      const read = flowValue(text, i, true, depth, where);
+      const value = read[0], end = read[1], valueEnd = read[2];
       places?.set(out.length, { value: span(i, valueEnd) });
       out.push(value);
       i = end;
@@ -594,7 +615,8 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
       if (!key || typeof resolvePlain(key[1]!) !== 'string' || key[1] === '__proto__' || Object.hasOwn(map, key[1]!)) return unsure('a flow mapping key this reader does not read');
       const keyAt = i;
       i += key[0].length;
-      const [value, end, valueEnd] = flowValue(text, i, true, depth, where);
+      const read = flowValue(text, i, true, depth, where);
+      const value = read[0], end = read[1], valueEnd = read[2];
       places?.set(key[1]!, { key: span(keyAt, keyAt + key[1]!.length), value: span(i, valueEnd) });
       map[key[1]!] = value;
       i = end;
