@@ -1,7 +1,13 @@
 // `npm run bench`: times govern against its floors and its peers on generated
 // portfolios, checks the targets of docs/performance.md and rewrites its table.
 //
-//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write] [--no-peers]
+//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write] [--no-peers] [--write-varied] [--5000]
+//
+// Besides the house-style portfolios, a varied corpus: partnerships written in
+// seven authors' styles (scripts/bench/styles.mjs), the same with a few
+// findings in every partnership, and which reader took each file.
+// --write-varied writes that part of docs/performance.md even in a --quick
+// run; --5000 adds 5 000 varied partnerships to the flatness target (slow).
 //
 // Whole processes are timed (spawned, wall clock), after one warm-up round,
 // in interleaved rounds so that drifting machine speed hits every command
@@ -12,7 +18,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_TODAY, writePortfolio } from './bench/portfolio.mjs';
+import { BENCH_TODAY, writePartnership, writePortfolio } from './bench/portfolio.mjs';
+import { readerShares, sharesTable } from './bench/reader-shares.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -20,6 +27,8 @@ const quick = args.includes('--quick');
 const keep = args.includes('--keep');
 const write = !args.includes('--no-write') && !quick;
 const withPeers = !args.includes('--no-peers');
+const writeVaried = write || args.includes('--write-varied');
+const with5000 = args.includes('--5000');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 5 : 15;
 const BIG_RUNS = quick ? 1 : 3;
@@ -54,6 +63,33 @@ const size100 = writePortfolio(p100, 100, 1);
 const p1000 = path.join(work, 'p1000');
 const size1000 = quick ? undefined : writePortfolio(p1000, 1000, 1);
 const bytes = (dir) => listYaml(dir).reduce((n, f) => n + statSync(f).size, 0);
+// The varied corpus: every author's style in turn; one partnership in the mixed style for start-up.
+// The one partnership is the size of the shipped example (a quarter of
+// measurements, one review, ~30 KB), in its own folder with no
+// govern.config.yaml above it: as a pre-commit hook checks a partnership.
+const oneVaried = path.join(work, 'one-varied', 'partnership');
+writePartnership(oneVaried, 7, 1, 'mixed');
+for (const month of readdirSync(path.join(oneVaried, 'measurements')).slice(0, -3)) rmSync(path.join(oneVaried, 'measurements', month));
+for (const review of readdirSync(path.join(oneVaried, 'reviews')).slice(0, -1)) rmSync(path.join(oneVaried, 'reviews', review));
+const v100 = path.join(work, 'v100');
+const sizeV100 = writePortfolio(v100, 100, 2, 'varied');
+const v200 = path.join(work, 'v200');
+const sizeV200 = writePortfolio(v200, 200, 2, 'varied');
+const v200f = path.join(work, 'v200-findings');
+writePortfolio(v200f, 200, 2, 'varied');
+const findings = addFindings(v200f);
+const v1000 = path.join(work, 'v1000');
+const sizeV1000 = quick ? undefined : writePortfolio(v1000, 1000, 2, 'varied');
+const v5000 = path.join(work, 'v5000');
+const sizeV5000 = with5000 ? writePortfolio(v5000, 5000, 2, 'varied') : undefined;
+
+// Each timed Node process reports its CPU time (all threads) here when it exits.
+const cpuFile = path.join(work, 'cpu.txt');
+const cpuHook = path.join(work, 'cpu-hook.cjs');
+writeFileSync(
+  cpuHook,
+  "if (require('node:worker_threads').isMainThread) process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').appendFileSync(process.env.GOVERN_BENCH_CPU_FILE, `${u.user + u.system}\\n`); });\n",
+);
 
 // Helpers the floors run: every YAML file read, or read and parsed with js-yaml.
 const floorScript = path.join(work, 'floor.cjs');
@@ -104,19 +140,24 @@ function time(commands, runs, { rss = true } = {}) {
     }
   }
   const samples = commands.map(() => []);
+  const cpuSamples = commands.map(() => []);
   for (let round = 0; round < runs; round++) {
     for (const [i, c] of commands.entries()) {
+      // CPU time besides wall time: on a machine shared with other work, wall times drift with the load, CPU times much less.
+      writeFileSync(cpuFile, '');
+      const env = { ...c.env, GOVERN_BENCH_CPU_FILE: cpuFile };
       const start = process.hrtime.bigint();
-      for (const step of c.steps) spawnSync(step[0], step.slice(1), { env: c.env, stdio: 'ignore' });
+      for (const step of c.steps) spawnSync(step[0], step[0] === node ? ['--require', cpuHook, ...step.slice(1)] : step.slice(1), { env, stdio: 'ignore' });
       samples[i].push(Number(process.hrtime.bigint() - start) / 1e6);
+      cpuSamples[i].push(readFileSync(cpuFile, 'utf8').split('\n').filter(Boolean).reduce((n, x) => n + Number(x) / 1000, 0));
     }
   }
   for (const [i, c] of commands.entries()) {
     const s = samples[i].sort((a, b) => a - b);
-    const result = { label: c.label, median: median(s), min: s[0], max: s.at(-1), runs: s.length };
+    const result = { label: c.label, median: median(s), min: s[0], max: s.at(-1), runs: s.length, cpu: median(cpuSamples[i].sort((a, b) => a - b)) };
     if (rss) result.rssMB = peakRss(c);
     results.set(c.label, result);
-    log(`  ${c.label.padEnd(44)} median ${fmt(result.median)}  min ${fmt(result.min)}  max ${fmt(result.max)}${result.rssMB !== undefined ? `  peak ${result.rssMB.toFixed(0)} MB` : ''}`);
+    log(`  ${c.label.padEnd(44)} median ${fmt(result.median)}  min ${fmt(result.min)}  max ${fmt(result.max)}  CPU ${fmt(result.cpu)}${result.rssMB !== undefined ? `  peak ${result.rssMB.toFixed(0)} MB` : ''}`);
   }
 }
 
@@ -145,6 +186,19 @@ const startUp = [
   cmd(`govern check ${one === example ? 'examples/acme-northwind' : '(1 generated partnership)'}`, nodeStep(govern, 'check', one)),
 ];
 time(startUp, RUNS);
+
+log(`bench: the varied corpus (authors' styles): one partnership, 100, 200, 200 with ${findings.perPartnership} findings each`);
+time([cmd('node -e 0 (beside the varied corpus)', nodeStep('-e', '0')), cmd('varied: govern check (1 partnership, mixed style)', governCheck(oneVaried))], RUNS);
+time(
+  [
+    cmd('varied 100: govern check', governCheck(v100)),
+    cmd('varied 200: js-yaml load of every file (parse floor)', nodeStep(floorScript, 'parse', v200)),
+    cmd('varied 200: govern check', governCheck(v200)),
+    { ...cmd('varied 200 with findings: govern check', governCheck(v200f)), okStatus: [1] },
+  ],
+  Math.max(3, Math.ceil(RUNS / 3)),
+);
+const shares = await readerShares(v200, sizeV200.styles);
 
 log(`bench: 100 partnerships (${mb(bytes(p100))} of YAML, ${size100.incidents} incidents)`);
 const hundred = [
@@ -175,6 +229,15 @@ if (!quick) {
   time(thousand, BIG_RUNS);
 }
 
+if (!quick) {
+  log(`bench: 1 000 varied partnerships (${mb(bytes(v1000))} of YAML)`);
+  time([cmd('varied 1000: js-yaml load of every file (parse floor)', nodeStep(floorScript, 'parse', v1000)), cmd('varied 1000: govern check', governCheck(v1000))], BIG_RUNS);
+}
+if (with5000) {
+  log(`bench: 5 000 varied partnerships (${mb(bytes(v5000))} of YAML)`);
+  time([cmd('varied 5000: govern check', governCheck(v5000))], 1);
+}
+
 // ---------------------------------------------------------------- targets
 const r = (label) => results.get(label);
 const startLabel = startUp[2].label;
@@ -197,6 +260,33 @@ if (!quick) {
   targets.push(target('cost per partnership flat from 100 to 1 000 (≤ 1.25 ×)', per1000 / per100, '≤', 1.25, `${per100.toFixed(1)} → ${per1000.toFixed(1)} ms`));
 }
 
+// The varied corpus's targets, each from rounds run side by side, on CPU
+// time (the machines are shared: wall time is shown beside it).
+const nodeV = r('node -e 0 (beside the varied corpus)');
+const both = (name, a, b, op, limit, detail) => {
+  const t = target(name, a.cpu / b.cpu, op, limit, detail);
+  t.shown = `CPU ${(a.cpu / b.cpu).toFixed(2)} × (wall ${(a.median / b.median).toFixed(2)} ×)`;
+  return t;
+};
+const variedTargets = [
+  both('varied: `govern check` of one partnership ≤ 2 × `node -e 0`', r('varied: govern check (1 partnership, mixed style)'), nodeV, '≤', 2),
+  both('varied: 200 partnerships ≤ 1.5 × the js-yaml parse floor', r('varied 200: govern check'), r('varied 200: js-yaml load of every file (parse floor)'), '≤', 1.5),
+  both(`varied: 200 partnerships with ${findings.perPartnership} findings each ≤ 1.5 × the same clean`, r('varied 200 with findings: govern check'), r('varied 200: govern check'), '≤', 1.5),
+];
+const perV = (label, n) => (r(label).cpu - nodeV.cpu) / n;
+if (!quick) {
+  const gv = r('varied 1000: govern check');
+  variedTargets.push(both('varied: 1 000 partnerships ≤ 1.5 × the js-yaml parse floor', gv, r('varied 1000: js-yaml load of every file (parse floor)'), '≤', 1.5));
+  variedTargets.push({ name: 'varied: 1 000 partnerships, peak memory < 1 GiB', value: gv.rssMB, pass: gv.rssMB !== undefined && gv.rssMB < 1024, shown: gv.rssMB === undefined ? 'not measured' : `${gv.rssMB.toFixed(0)} MB` });
+}
+const far = with5000 ? ['varied 5000: govern check', 5000] : !quick ? ['varied 1000: govern check', 1000] : ['varied 200: govern check', 200];
+const flat = perV(far[0], far[1]) / perV('varied 100: govern check', 100);
+variedTargets.push({
+  ...target(`varied: CPU per partnership flat from 100 to ${far[1]} (≤ 1.25 ×)`, flat, '≤', 1.25),
+  shown: `${flat.toFixed(2)} × (${perV('varied 100: govern check', 100).toFixed(1)} → ${perV(far[0], far[1]).toFixed(1)} ms)`,
+});
+targets.push(...variedTargets);
+
 const table = [
   '| target | measured | result |',
   '|---|---|---|',
@@ -210,6 +300,34 @@ const timings = [
 process.stdout.write(`\n${table.join('\n')}\n\n${timings.join('\n')}\n`);
 const failed = targets.filter((t) => !t.pass);
 process.stdout.write(failed.length === 0 ? '\nall targets met\n' : `\n${failed.length} target(s) not met\n`);
+
+process.stdout.write(`\n${sharesTable(shares).join('\n')}\n`);
+if (writeVaried) {
+  const doc = path.join(root, 'docs/performance.md');
+  const text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
+  const varied = [...results.values()].filter((x) => /^(?:varied|node -e 0 \(beside)/.test(x.label));
+  const block = [
+    '<!-- bench-varied:start (written by `npm run bench`, or `node scripts/bench.mjs --quick --no-peers --write-varied`) -->',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}, at the end ${loadavg().map((n) => n.toFixed(2)).join(' ')}${quick ? ' (a --quick run)' : ''}.`,
+    `Varied corpus: 200 partnerships = ${mb(bytes(v200))} of YAML in ${Object.keys(shares).length} styles (${sizeV200.incidents} incidents); with findings: ${findings.perPartnership} findings in every partnership (${findings.total} in all).`,
+    '',
+    '| target | measured | result |',
+    '|---|---|---|',
+    ...variedTargets.map((t) => `| ${t.name} | ${t.shown ?? (t.value === undefined ? `not measured: ${t.note}` : `${t.value.toFixed(2)} ×`)}${t.detail ? ` (${t.detail})` : ''} | ${t.pass ? 'PASS' : 'FAIL'} |`),
+    '',
+    '| command | median | min | max | CPU (median) | runs | peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...varied.map((x) => `| ${x.label} | ${fmt(x.median)} | ${fmt(x.min)} | ${fmt(x.max)} | ${fmt(x.cpu)} | ${x.runs} | ${x.rssMB === undefined ? '' : `${x.rssMB.toFixed(0)} MB`} |`),
+    '',
+    'Which reader took each file of the 200 varied partnerships (`GOVERN_DEBUG=parse` says it for any one file):',
+    '',
+    ...sharesTable(shares),
+    '<!-- bench-varied:end -->',
+  ].join('\n');
+  const next = /<!-- bench-varied:start[\s\S]*?<!-- bench-varied:end -->/.test(text) ? text.replace(/<!-- bench-varied:start[\s\S]*?<!-- bench-varied:end -->/, block) : `${text}\n${block}\n`;
+  writeFileSync(doc, next);
+  log(`bench: wrote the varied corpus's tables to ${path.relative(root, doc)}`);
+}
 
 if (write) {
   const machine = describeMachine();
@@ -234,6 +352,34 @@ process.exitCode = failed.length === 0 ? 0 : 1;
 // ---------------------------------------------------------------- helpers
 function target(name, value, op, limit, detail) {
   return { name, value, pass: op === '≤' ? value <= limit : value >= limit, detail };
+}
+
+/**
+ * Gives every partnership of a portfolio a few findings, whatever its style:
+ * a risk owner nobody knows, and an incident of a service that does not exist
+ * in a few months. Returns how many per partnership.
+ */
+function addFindings(dir) {
+  let total = 0;
+  let partnerships = 0;
+  for (const name of readdirSync(dir)) {
+    const folder = path.join(dir, name);
+    if (!statSync(folder).isDirectory()) continue;
+    partnerships++;
+    const risks = path.join(folder, 'risks.yaml');
+    const text = readFileSync(risks, 'utf8');
+    const changed = text.replace(/(owner: *["']?)[a-z]+-[a-z]+/, '$1ghost-owner');
+    if (changed !== text) total++;
+    writeFileSync(risks, changed);
+    for (const month of readdirSync(path.join(folder, 'measurements')).slice(0, 4)) {
+      const file = path.join(folder, 'measurements', month);
+      const t = readFileSync(file, 'utf8');
+      const c = t.replace(/(service: *["']?)service-desk/, '$1service-dsk');
+      if (c !== t) total++;
+      writeFileSync(file, c);
+    }
+  }
+  return { total, perPartnership: Math.round(total / partnerships) };
 }
 
 function median(sorted) {

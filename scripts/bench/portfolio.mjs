@@ -3,6 +3,7 @@
 // incidents per partnership, deterministic for a given seed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { STYLES, STYLE_NAMES } from './styles.mjs';
 
 /** The date the bench pins with `--today`, so that date rules stay quiet. */
 export const BENCH_TODAY = '2026-11-15';
@@ -54,8 +55,8 @@ const QUARTERS = [
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
-/** Writes one partnership folder; returns the number of incidents written. */
-export function writePartnership(dir, index, seed) {
+/** Writes one partnership folder in an author's style (styles.mjs); returns the number of incidents written. */
+export function writePartnership(dir, index, seed, style = 'house') {
   const rnd = random(seed * 7919 + index * 104729 + 1);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -338,10 +339,13 @@ export function writePartnership(dir, index, seed) {
     files[`reviews/${q}.yaml`] = lines;
   }
 
+  const write = STYLES[style];
+  if (!write) throw new Error(`bench: no style ${style} (styles: ${STYLE_NAMES.join(', ')})`);
+  const styleRnd = random(seed * 31 + index * 7 + 3);
   for (const [name, lines] of Object.entries(files)) {
     const file = path.join(dir, name);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    writeFileSync(file, write(lines, styleRnd));
   }
   return incidents;
 }
@@ -402,12 +406,22 @@ function instant(ms) {
 
 /**
  * Writes a portfolio of `count` partnerships under `dir` (one folder each,
- * plus a govern.config.yaml at the root); returns its size.
+ * plus a govern.config.yaml at the root); returns its size and each
+ * partnership's style. `style`: one of STYLE_NAMES, or `varied` for every
+ * style in turn.
  */
-export function writePortfolio(dir, count, seed = 1) {
+export function writePortfolio(dir, count, seed = 1, style = 'house') {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'govern.config.yaml'), 'rules:\n  ref/unknown-contact: error\n');
   let incidents = 0;
-  for (let i = 0; i < count; i++) incidents += writePartnership(path.join(dir, `p${String(i).padStart(4, '0')}`), i, seed);
-  return { partnerships: count, incidents };
+  const styles = {};
+  for (let i = 0; i < count; i++) {
+    const name = `p${String(i).padStart(4, '0')}`;
+    const chosen = style === 'varied' ? STYLE_NAMES[i % STYLE_NAMES.length] : style;
+    styles[name] = chosen;
+    incidents += writePartnership(path.join(dir, name), i, seed, chosen);
+  }
+  return { partnerships: count, incidents, styles };
 }
+
+export { STYLE_NAMES };

@@ -30,7 +30,7 @@ export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
       return unreadable(raw, kind, 'this file is not UTF-8 text (it looks like another encoding, such as Latin-1): save it as UTF-8', 'file/encoding', { byte: at.offset }, at.range);
     }
   }
-  const parsed = readYaml(text);
+  const parsed = readYaml(text, raw.relPath);
   return {
     path: raw.path,
     relPath: raw.relPath,

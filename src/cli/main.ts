@@ -5,6 +5,7 @@ import type { Io } from './io.js';
 import { buildProgram } from './program.js';
 import { safeOutput } from '../model/safe-text.js';
 import { wantsColor } from './shared.js';
+import { traceReads } from '../parse/read-yaml.js';
 
 /**
  * Runs govern with the given I/O and returns the exit code. Nothing below here
@@ -16,6 +17,18 @@ export async function run(processIo: Io): Promise<number> {
   // no control character from them reaches the terminal or a CI log as itself.
   const keepColour = wantsColor({}, processIo);
   const io: Io = Object.create(processIo, { stderr: { value: { write: (text: string) => processIo.stderr.write(safeOutput(text, keepColour)) } } }) as Io;
+  // GOVERN_DEBUG=parse: which reader read each file, and why the quicker ones declined (docs/performance.md).
+  if (/(?:^|,)\s*parse\s*(?:,|$)/.test(io.env.GOVERN_DEBUG ?? '')) {
+    traceReads((label, reader, why) => io.stderr.write(`govern: parse: ${label || '(no file)'}: ${reader}${why.length > 0 ? ` (${why.join('; ')})` : ''}\n`));
+  }
+  try {
+    return await runProgram(io);
+  } finally {
+    traceReads(undefined);
+  }
+}
+
+async function runProgram(io: Io): Promise<number> {
   let code: number = ExitCode.Ok;
   const program = buildProgram(io, (c) => {
     code = c;

@@ -1,5 +1,5 @@
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
-import { readLineYaml } from './line-yaml.js';
+import { lineReaderGaveUpBecause, readLineYaml } from './line-yaml.js';
 import { BOOL, FLOAT, FLOAT_NAN, INT, INT_HEX, INT_OCT, NULL } from './core-scalars.js';
 
 // The fast reader: js-yaml, about ten times faster than `yaml`, for the files
@@ -11,19 +11,42 @@ import { BOOL, FLOAT, FLOAT_NAN, INT, INT_HEX, INT_OCT, NULL } from './core-scal
 // same values.
 
 /**
- * Text the fast reader leaves to the full parser: tabs, directives, merge keys,
- * tags, anchors and aliases, explicit keys, control and other unusual
- * characters (including astral ones, to stay on the safe side).
+ * Characters no reader but the full one takes: control and other unusual
+ * characters, a byte-order mark inside the text; and (see odd()) a carriage
+ * return that does not end a line (YAML 1.2 does not break lines there;
+ * js-yaml does), a surrogate that is not half of a pair (an emoji is a pair,
+ * and is text like any other).
  */
-const UNSURE =
-  /\t|^%|<<|(?:^|[\s[\]{},])[!&*]|(?:^|[\s[{,])\?(?:\s|$)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/m;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const LONE_CR = /\r(?!\n)/;
+
+/** True when the text holds a character of CONTROL, a lone carriage return, or a lone surrogate: each a scan V8 does quickly. */
+function odd(text: string): boolean {
+  return CONTROL.test(text) || (text.includes('\r') && LONE_CR.test(text)) || !(text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+/**
+ * Text js-yaml is not trusted with: tabs, directives other than `%YAML 1.2`,
+ * and, where a node can start (at the start of a line, after `key: `, `- `,
+ * `? `, or `[`, `{`, `,`), tags, anchors, aliases and merge keys; explicit
+ * keys. Inside a scalar's text (`Globex & Initech`, `a << b`) they are text.
+ */
+const UNSURE = /\t|^%(?!YAML[ ]+1\.2[ ]*\r?$)|(?:^[ ]*|[-?:][ ]+|[[{,][ ]*)(?:[!&*]|<<)|(?:^|[\s[{,])\?(?:\s|$)/m;
+const UNSURE_REASONS: [RegExp, string][] = [
+  [/\t/, 'a tab'],
+  [/^%/m, 'a directive other than %YAML 1.2'],
+  [/(?:^[ ]*|[-?:][ ]+|[[{,][ ]*)!/m, 'a tag'],
+  [/(?:^[ ]*|[-?:][ ]+|[[{,][ ]*)[&*]/m, 'an anchor or alias'],
+  [/(?:^[ ]*|[-?:][ ]+|[[{,][ ]*)<</m, 'a merge key'],
+  [/(?:^|[\s[{,])\?(?:\s|$)/m, 'an explicit key (`? `)'],
+];
 
 /**
  * The characters any of UNSURE's cases starts with or needs: one character
  * class scans a file many times faster than the alternation, which then runs
  * only on the files that hold one of them.
  */
-const MAYBE_UNSURE = /[\t%<!&*?\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+const MAYBE_UNSURE = /[\t%<!&*?]/;
 
 /**
  * Where js-yaml and `yaml` read differently, found by the differential test:
@@ -32,16 +55,47 @@ const MAYBE_UNSURE = /[\t%<!&*?\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u
  * sequence entry with nothing on its line (empty, or its value below it), a
  * quoted scalar that goes on past the end of its line. Each expression starts
  * with a character or a line break, which V8 scans for quickly; the quoted
- * ones run only on text holding that quote.
+ * ones run only on text holding that quote. (The line reader, tried first,
+ * reads the last two.)
  */
-const DIFFERENT = [/[\]}] *:(?:\s|$)/, /[|>][-+]?[1-9]/, /- +-(?: |\r?$)/m, /(?:^|\n) *-[ ]*(?:#[^\n]*)?\r?(?:\n|$)/];
+const DIFFERENT: [RegExp, string][] = [
+  [/[\]}] *:(?:\s|$)/, 'a flow collection as a key'],
+  [/(?:^[ ]*|[-?:][ ]+)[|>][-+]?[1-9]/m, 'a block scalar with an explicit indentation'],
+  [/- +-(?: |\r?$)/m, 'lists nested on one line (`- - x`)'],
+  [/(?:^|\n) *-[ ]*(?:#[^\n]*)?\r?(?:\n|$)/, 'a list item with nothing on its line'],
+];
 const OPEN_DOUBLE_QUOTE = /(?:^|[:[{,-])[ ]*"(?:[^"\\\n]|\\.)*\\?\r?$/m;
 const OPEN_SINGLE_QUOTE = /(?:^|[:[{,-])[ ]*'(?:[^'\n]|'')*\r?$/m;
 
-/** True when the text holds something the two parsers may read differently. */
-function different(text: string): boolean {
-  for (const pattern of DIFFERENT) if (pattern.test(text)) return true;
-  return (text.includes('"') && OPEN_DOUBLE_QUOTE.test(text)) || (text.includes("'") && OPEN_SINGLE_QUOTE.test(text));
+/**
+ * Whether a flow collection goes on past its line: js-yaml reads one whose
+ * later lines are not indented under its key, which `yaml` rejects. (The line
+ * reader reads the well-indented ones.) Brackets inside quotes may count
+ * too: that only declines a file js-yaml could have read.
+ */
+function multiLineFlow(text: string): boolean {
+  if (!text.includes('[') && !text.includes('{')) return false;
+  for (const line of text.split('\n')) {
+    const start = /(?:^[ ]*(?:- +)*|: +|\? +)[[{]/.exec(line);
+    if (!start) continue;
+    let depth = 0;
+    for (let k = start.index + start[0].length - 1; k < line.length; k++) {
+      const ch = line[k];
+      if (ch === '[' || ch === '{') depth++;
+      else if (ch === ']' || ch === '}') depth--;
+      else if (ch === '#' && line[k - 1] === ' ') break;
+    }
+    if (depth > 0) return true;
+  }
+  return false;
+}
+
+/** What the two parsers may read differently in the text, or undefined. */
+function different(text: string): string | undefined {
+  for (const [pattern, reason] of DIFFERENT) if (pattern.test(text)) return reason;
+  if (multiLineFlow(text)) return 'a flow collection over several lines';
+  if ((text.includes('"') && OPEN_DOUBLE_QUOTE.test(text)) || (text.includes("'") && OPEN_SINGLE_QUOTE.test(text))) return 'a quoted scalar over several lines';
+  return undefined;
 }
 
 /** Deeper than this, the full parser decides (real files nest fewer than ten levels). */
@@ -81,26 +135,66 @@ function numeric(data: string): boolean {
 
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
 
+/** Which reader read a file: the line reader, js-yaml, or the full parser. */
+export type YamlReader = 'line' | 'js-yaml' | 'yaml';
+
+/** A value read quickly, and by which reader. */
+export interface QuickRead {
+  data: unknown;
+  reader: 'line' | 'js-yaml';
+}
+
 /**
  * Reads YAML quickly when the text is plainly within what both parsers read
  * alike; returns undefined when unsure (the caller then uses the full parser).
  * An empty document reads as null, as with `yaml`.
  */
 export function parseYamlQuickly(text: string): { data: unknown } | undefined {
+  const quick = readQuickly(text);
+  return quick ? { data: quick.data } : undefined;
+}
+
+/**
+ * The same, saying which reader answered; when `why` is given, it receives
+ * the reasons each reader declined (for GOVERN_DEBUG=parse and the bench).
+ */
+export function readQuickly(text: string, why?: string[]): QuickRead | undefined {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if ((MAYBE_UNSURE.test(source) && UNSURE.test(source)) || different(source)) return undefined;
-  // Plain block YAML first (most partnership files), then js-yaml for the rest.
+  if (odd(source)) {
+    why?.push('an unusual character (a control character, a byte-order mark inside the text)');
+    return undefined;
+  }
+  // Block YAML first (most partnership files), then js-yaml for the rest.
+  // What the line reader answers needs no second look (plain() below): it
+  // bounds nesting, and reads keys and numbers as `yaml` does itself.
   const lines = readLineYaml(source);
-  if (lines) return plain(lines.data) ? lines : undefined;
+  if (lines) return { data: lines.data, reader: 'line' };
+  why?.push(`line reader: ${lineReaderGaveUpBecause() || 'unusual YAML'}`);
+  if (MAYBE_UNSURE.test(source) && UNSURE.test(source)) {
+    why?.push(`js-yaml: ${UNSURE_REASONS.find(([pattern]) => pattern.test(source))?.[1] ?? 'YAML syntax it is not trusted with'}`);
+    return undefined;
+  }
+  const differs = different(source);
+  if (differs) {
+    why?.push(`js-yaml: ${differs}`);
+    return undefined;
+  }
   let data: unknown;
   try {
     // json: false makes duplicate keys an error: those files go to the full parser.
     data = load(source, { schema: SCHEMA, json: false });
-  } catch {
+  } catch (error) {
+    // js-yaml's reason, without the excerpt of the file its message goes on with.
+    const reason = (error as { reason?: unknown }).reason;
+    why?.push(`js-yaml: ${typeof reason === 'string' ? reason : 'it does not read this file'}`);
     return undefined;
   }
   if (data === undefined) data = null;
-  return plain(data) ? { data } : undefined;
+  if (!plain(data)) {
+    why?.push('js-yaml: a value the full parser reads differently (a number too large, a `null` key, deep nesting)');
+    return undefined;
+  }
+  return { data, reader: 'js-yaml' };
 }
 
 /**

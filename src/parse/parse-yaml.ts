@@ -1,4 +1,4 @@
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { Composer, CST, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../model/limits.js';
 import type { Range, YamlPath } from '../model/diagnostic.js';
 
@@ -51,10 +51,11 @@ export function parseYaml(text: string): ParsedYaml {
   // Composing a deeply nested document recurses; deep enough, V8 aborts the
   // whole process, which no `try` catches. So the depth is bounded on the
   // tokens first, and a document too deep is never composed.
-  const tooDeep = findExcessiveNesting(source, MAX_NESTING_DEPTH);
-  if (tooDeep !== undefined) return tooDeepResult(source, tooDeep);
+  // The guard watches the same tokens the parser reads: the file is lexed once.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { ...PARSE_OPTIONS, lineCounter });
+  const composed = composeGuarded(source, lineCounter);
+  if (typeof composed === 'number') return tooDeepResult(source, composed);
+  const doc = composed;
   const toRange = (start: number, end: number): Range => rangeOf(lineCounter, source, start, end);
   const problems: YamlProblem[] = [];
 
@@ -263,6 +264,35 @@ function tooDeepResult(source: string, offset: number): ParsedYaml {
   };
 }
 
+/**
+ * What `yaml`'s parseDocument does (lex, parse to tokens, compose the first
+ * document, report any further one), with the nesting guard reading the
+ * lexer's tokens on the way: the offset where the document nests too deeply,
+ * before anything deep is composed, or the document.
+ */
+function composeGuarded(source: string, lineCounter: LineCounter): Document | number {
+  const guard = new NestingGuard(MAX_NESTING_DEPTH);
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(source)) {
+    const deep = guard.feed(lexeme);
+    if (deep !== undefined) return deep;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  let doc: Document | undefined;
+  for (const next of new Composer(PARSE_OPTIONS).compose(tokens, true, source.length)) {
+    if (!doc) {
+      doc = next as Document;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
 /** The Lexer's marker tokens: one character each, not present in the source. */
 const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
 
@@ -275,30 +305,45 @@ const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
  * line such as `key: &anchor value`, never undercount.
  */
 export function findExcessiveNesting(source: string, max: number): number | undefined {
-  const columns: number[] = [];
-  let flow = 0;
-  let offset = 0;
-  let lineStart = 0;
+  const guard = new NestingGuard(max);
   for (const token of new Lexer().lex(source)) {
-    if (token.length === 1 && MARKERS.has(token)) continue;
-    const at = offset;
-    offset += token.length;
-    const type = CST.tokenType(token);
-    switch (type) {
+    const deep = guard.feed(token);
+    if (deep !== undefined) return deep;
+  }
+  return undefined;
+}
+
+/** findExcessiveNesting one token at a time, so that the parser can read the same tokens. */
+class NestingGuard {
+  private readonly columns: number[] = [];
+  private flow = 0;
+  private offset = 0;
+  private lineStart = 0;
+
+  constructor(private readonly max: number) {}
+
+  /** Takes the next token; returns its offset when the document nests too deeply there. */
+  feed(token: string): number | undefined {
+    if (token.length === 1 && MARKERS.has(token)) return undefined;
+    const at = this.offset;
+    this.offset += token.length;
+    const columns = this.columns;
+    let deep: number | undefined;
+    switch (CST.tokenType(token)) {
       case 'doc-start':
       case 'doc-end':
         columns.length = 0;
-        flow = 0;
+        this.flow = 0;
         break;
       case 'flow-seq-start':
       case 'flow-map-start':
-        if (flow === 0) pushColumn(columns, at - lineStart);
-        flow++;
-        if (columns.length + flow > max) return at;
+        if (this.flow === 0) pushColumn(columns, at - this.lineStart);
+        this.flow++;
+        if (columns.length + this.flow > this.max) deep = at;
         break;
       case 'flow-seq-end':
       case 'flow-map-end':
-        if (flow > 0) flow--;
+        if (this.flow > 0) this.flow--;
         break;
       case 'seq-item-ind':
       case 'explicit-key-ind':
@@ -309,18 +354,18 @@ export function findExcessiveNesting(source: string, max: number): number | unde
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
       case null:
-        if (flow === 0) {
-          pushColumn(columns, at - lineStart);
-          if (columns.length > max) return at;
+        if (this.flow === 0) {
+          pushColumn(columns, at - this.lineStart);
+          if (columns.length > this.max) deep = at;
         }
         break;
       default:
         break;
     }
     const newline = token.lastIndexOf('\n');
-    if (newline >= 0) lineStart = at + newline + 1;
+    if (newline >= 0) this.lineStart = at + newline + 1;
+    return deep;
   }
-  return undefined;
 }
 
 /** A node starting at `column` closes every deeper block and opens its own level. */

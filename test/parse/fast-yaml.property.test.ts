@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseYamlQuickly } from '../../src/parse/fast-yaml.js';
 import { parseYaml } from '../../src/parse/parse-yaml.js';
 import { readYaml } from '../../src/parse/read-yaml.js';
+import { readLineYaml } from '../../src/parse/line-yaml.js';
+import { locateInLines } from '../../src/parse/line-positions.js';
 
 const RUNS = Number(process.env.GOVERN_FUZZ_RUNS ?? 300);
 
@@ -19,6 +21,32 @@ function agrees(text: string): boolean {
   return true;
 }
 
+/** Every path into a value, and for each a child that is not there. */
+function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix, [...prefix, 'zz-missing'], [...prefix, 99]);
+  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...prefix, i], out));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  return out;
+}
+
+/** The line reader's recorded places are `yaml`'s, for every path it answers (it may leave a place to the full parser). */
+function placesAgree(text: string): boolean {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const read = readLineYaml(source, true);
+  if (!read?.positions) return true;
+  const full = parseYaml(text);
+  for (const path of pathsOf(read.data)) {
+    for (const at of ['key', 'value'] as const) {
+      const mine = locateInLines(read.data, read.positions, path, at);
+      if (mine.has !== full.has(path)) throw new Error(`has differs for ${JSON.stringify(text)} at ${JSON.stringify(path)}`);
+      if (mine.range && !isDeepStrictEqual(mine.range, full.locate(path, at))) {
+        throw new Error(`places differ for ${JSON.stringify(text)} at ${JSON.stringify(path)} (${at}): ${JSON.stringify(mine.range)} vs ${JSON.stringify(full.locate(path, at))}`);
+      }
+    }
+  }
+  return true;
+}
+
 // Scalars chosen to sit on the edges where YAML 1.1, js-yaml and YAML 1.2 core differ.
 const EDGE_SCALARS = [
   'null', 'Null', 'NULL', 'nULL', '~', '', 'true', 'True', 'TRUE', 'tRUE', 'yes', 'no', 'on', 'off', 'y', 'n',
@@ -26,6 +54,11 @@ const EDGE_SCALARS = [
   '.5', '-.5', '+.5', '1.', '1.0', '1e5', '1E5', '1e+5', '-1e-5', '1.5e3', '.inf', '-.inf', '+.inf', '.Inf', '.NaN', '.nan', 'nan', 'inf',
   '1e400', '123456789012345678901', '9007199254740993', '2026-10-05', '2026-10-05T09:12:00+02:00', '12:30', '12:30:45', '1:20',
   '"quoted"', "'single'", '"a\\tb"', '"\\x41\\u263A"', "'it''s'", 'a: b', 'a #b', 'a#b', '- x', '@at', '`tick`', '%pct', 'é', 'ü ⇄ ö', 'x y z',
+  // What people write in names and prose: YAML's indicators inside text, and at a node's start.
+  'Globex & Initech', 'AT&T', 'R&D', 'Marks & Spencer', 'SLA >99.9 %', 'a * b', 'a *b', 'Wow!', 'a !b', 'a &b', 'a << b', '<<', '<b>bold</b>', 'x > y', 'a|b', 'a | b',
+  '"Team #1"', "'Team #1'", 'Team#1', "O'Brien", "'O''Brien'", '"it\'s: fine"', '"a: b # c"', 'a:b', 'x: ', ': x', '>', '|', '>-', '|-', '>1', '>99', '|2',
+  '&a x', '*a', '!t x', '!!str x', '? x', '-', '- ', '-x', '--', '---', '...', '%YAML 1.2', '😀 emoji', 'Zoë Müller', '東京 office', 'naïve café',
+  'a\t', 'a \t', '\ta', 'a\tb', '"a\tb"', '\ud83d', 'x\r', '#not', ' lead', 'trail ',
 ];
 
 const KEYS = ['id', 'name', 'a', 'b', '1', 'true', 'null', '~', '"null"', "''", '"x y"', 'key with spaces', '__proto__', 'constructor', '0x1F', '-0'];
@@ -82,6 +115,46 @@ const decoration = fc.constantFrom(
   (t: string) => `text: |+\n  kept\n\n${t}`,
   (t: string) => `text: "multi\n  line"\n${t}`,
   (t: string) => `text: plain\n  continued\n${t}`,
+  // What other authors do: comments everywhere, CRLF with a BOM, markers, trailing tabs, items on their own line.
+  (t: string) => `\ufeff%YAML 1.2\n---\n${t.replace(/\n/g, '\r\n')}\r\n`,
+  (t: string) => `--- # the document\n${t}\n...\n`,
+  (t: string) => `%YAML 1.2\n${t}\n`,
+  (t: string) => t.replace(/\n/g, '  # note: & * ! # \' : < >\n'),
+  (t: string) => t.replace(/\n/g, ' #\t*\n'),
+  (t: string) => t.replace(/\n/g, '\t\n'),
+  (t: string) => t.replace(/\n/g, ' \t \n'),
+  (t: string) => t.replace(/^( *)- /gm, '$1-\n$1  '),
+  (t: string) => t.replace(/^( *)- /gm, '$1- # item\n$1  '),
+  (t: string) => t.replace(/: /, ': |\n    '),
+  (t: string) => t.replace(/: /, ': >-\n  '),
+  (t: string) => `text: "Globex & Initech,\n  a partnership\n\n  since 2020 "\n${t}`,
+  (t: string) => `text: 'it''s\n   long'  # c\n${t}`,
+  (t: string) => `list:\n  - "one\n    two"\n  - 'three\n\n    four'\n${t}`,
+  (t: string) => `text: "unclosed\n${t}`,
+  (t: string) => `text: "escaped \\\n  line"\n${t}`,
+  (t: string) => `text: plain words\n  go on & on\n\n  and on\n${t}`,
+  (t: string) => `text: plain\n  - dash\n${t}`,
+  (t: string) => `items:\n- |\n  literal\n   more\n- >\n folded\n${t}`,
+  (t: string) => `text: |-\n    kept\n      indented\n    back\n${t}`,
+  (t: string) => `name: Globex & Initech  # & * !\nsla: SLA >99.9 % of the month\nnote: "#1 & only: 'yes'"\n${t}`,
+  (t: string) => `name: 😀 Zoë & Søren Müller, 東京\n${t}`,
+  (t: string) => t.replace(/\n/g, '\r'),
+  (t: string) => `${t}\n---\n`,
+  (t: string) => `hours: { mon-fri: "08:00-18:00",  # weekdays\n  sat: [a, 'b c',\n    "d"] }\nlist: [\n  one,\n  two\n]\n${t}`,
+  (t: string) => `flow: [a,\n b]\n${t}`,
+  (t: string) => `flow: { a: "#1 'x'",  # c "\n  b: 'it''s #2', c: O'Brien # d\n  }\n${t}`,
+  (t: string) => `flow: [ "a\n  b", c ]\n${t}`,
+  (t: string) => `r:\n  k: [\n    a,\n    [b,\n  ], c\n  ]\n  j: {\n   x: 1\n  }\n- k: [\n  a\n  ]\n${t}`,
+  (t: string) => `- k: [\n    a\n  ]\n- [\n  b\n]\n- {\n  c: d }\n${t}`,
+  (t: string) => `k: [\n  a\n]\nj: [\n  b\n ]\n${t}`,
+  (t: string) => `flow: [a,\nb]\n${t}`,
+  (t: string) => `flow: [O'Brien,\n  b]\n${t}`,
+  (t: string) => `flow: {a: "x\n\n  y", b: 1}\n${t}`,
+  (t: string) => `flow: [a   \n   ,  b  ]\n${t}`,
+  (t: string) => `text: |\n  tab\tinside\t\n  \tlead\n${t}`,
+  (t: string) => `text: >-\t\n  tab after\t\n  folded\n${t}`,
+  (t: string) => t.replace(/\n/g, () => '\n').replace(/\[/g, '[\n    ').replace(/, /g, ',\n    '),
+  (t: string) => `${t}\n...\nmore: 1\n`,
 );
 
 /** Any JSON-like value, as both libraries would write it in their styles. */
@@ -113,6 +186,25 @@ describe('the fast YAML reader against yaml', () => {
           return true; // a writer that cannot write this value
         }
         return agrees(text);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('records the places yaml reports, for every path (risky pieces)', () => {
+    fc.assert(fc.property(soup, decoration, (doc, decorate) => placesAgree(decorate(doc))), { numRuns: RUNS * 3 });
+  });
+
+  it('records the places yaml reports, for every path (values written by both libraries)', () => {
+    fc.assert(
+      fc.property(value, fc.nat({ max: writers.length - 1 }), (v, w) => {
+        let text: string;
+        try {
+          text = writers[w]!(v);
+        } catch {
+          return true;
+        }
+        return placesAgree(text);
       }),
       { numRuns: RUNS * 3 },
     );
