@@ -19,7 +19,7 @@ import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_TODAY, writePartnership, writePortfolio } from './bench/portfolio.mjs';
-import { readerShares, sharesTable } from './bench/reader-shares.mjs';
+import { listYaml, readerShares, sharesTable } from './bench/reader-shares.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -393,16 +393,6 @@ function fmt(ms) {
 
 function mb(n) {
   return `${(n / 1048576).toFixed(1)} MB`;
-}
-
-function listYaml(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listYaml(full));
-    else if (entry.name.endsWith('.yaml')) out.push(full);
-  }
-  return out;
 }
 
 function describeMachine() {

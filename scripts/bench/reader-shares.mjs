@@ -37,7 +37,8 @@ export function sharesTable(shares) {
   return rows;
 }
 
-function listYaml(dir) {
+/** Every `.yaml` file below `dir`, depth first. */
+export function listYaml(dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
