@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { planTree } from '../check/discover.js';
 import { loadSource } from '../check/load.js';
@@ -112,14 +112,5 @@ function findPartnershipFolder(start: string): string | undefined {
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
-  }
-}
-
-/** Reads a text file the user named (a template, a file to add to); undefined if absent. */
-export function readTextIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }
