@@ -264,8 +264,9 @@ export function addWorking(cal: WorkCalendar, from: number, ms: number): number 
   if (!(remaining <= MAX_DURATION_MINUTES * 60_000)) return Number.POSITIVE_INFINITY;
   if (cal.kind === '24x7') return from + remaining;
   if (isEmptyWeek(cal)) return Number.POSITIVE_INFINITY;
-  // Holidays are finite, so a long run of closed days means the calendar never opens again.
-  const maxClosed = cal.holidays.size + 14;
+  // Holidays are finite, so a long run of closed days means the calendar never opens again. A holiday can
+  // close a whole week of a calendar open one day a week, so the run allowed is a week per holiday, and two.
+  const maxClosed = 7 * (cal.holidays.size + 2);
   const weekMs = nominalWeekMs(cal);
   const first = civilDay(from, cal.zone);
   let closed = 0;
@@ -274,7 +275,7 @@ export function addWorking(cal: WorkCalendar, from: number, ms: number): number 
     // not grow with the number of days (`after: 1000000h`). At least a week is left to walk, exactly.
     if (day > first && remaining > SKIP_WEEKS_ABOVE * weekMs) {
       const weeks = Math.floor(remaining / weekMs) - 1;
-      const skipped = weeks * weekMs - holidayMs(cal, day, day + 7 * weeks);
+      const skipped = weeks * weekMs - holidayMs(cal, day, day + 7 * weeks) + clockChangeMs(cal, day, day + 7 * weeks);
       if (skipped > 0 && skipped < remaining) {
         remaining -= skipped;
         day += 7 * weeks;
@@ -310,6 +311,28 @@ function holidayMs(cal: WeeklyCalendar, from: number, to: number): number {
     const day = Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
     if (!(day >= from && day < to)) continue;
     total += (cal.week[civilDate(day).weekday] ?? []).reduce((n, [s, e]) => n + (e - s), 0) * 60_000;
+  }
+  return total;
+}
+
+/**
+ * What the clock changes in civil days [from, to) add to their opening hours as written (negative when a
+ * spring-forward jump falls in working hours). Only days near a change of UTC offset are worked out, exactly;
+ * the offset is read once per day, so the cost is a lookup a day, not the opening hours' instants.
+ */
+function clockChangeMs(cal: WeeklyCalendar, from: number, to: number): number {
+  const zone = IANAZone.create(cal.zone);
+  // A local day d lies within UTC days d-1 .. d+1 (offsets stay within ±14 h), so an offset change that
+  // touches it shows as a difference between the offsets at the UTC midnights d-1 and d+2.
+  const offsets: number[] = [];
+  for (let k = from - 1; k <= to + 1; k++) offsets.push(zone.offset(k * DAY_MS));
+  let total = 0;
+  for (let day = from; day < to; day++) {
+    if (offsets[day - from] === offsets[day - from + 3]) continue;
+    const date = civilDate(day);
+    const written = cal.holidays.has(date.iso) ? 0 : (cal.week[date.weekday] ?? []).reduce((n, [s, e]) => n + (e - s), 0) * 60_000;
+    const actual = dayIntervals(cal, day).reduce((n, [s, e]) => n + (e - s), 0);
+    total += actual - written;
   }
   return total;
 }

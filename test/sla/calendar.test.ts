@@ -203,3 +203,35 @@ describe('compileCalendar and validateCalendarHours', () => {
     expect(validateCalendarHours({ 'mon-fri': '08:00-12:00', mon: '13:00-24:00' })).toEqual([]);
   });
 });
+
+describe('long durations skip whole weeks, and still count the clock changes inside them', () => {
+  // Found by the property test: 42 h of a 3 h-a-week calendar from 2026-01-01 crosses 2026-03-29, when
+  // Sunday 00:00-03:00 in Berlin lasts 2 h; skipping weeks by the hours as written ended an hour early.
+  it('Europe/Berlin: a spring-forward Sunday inside the skipped weeks', () => {
+    const cal = compile({ id: 'sun-night', hours: { sun: '00:00-03:00' } });
+    const from = at('2026-01-01T00:00:00Z');
+    const end = addWorking(cal, from, 42 * H);
+    expect(workingMs(cal, from, end)).toBe(42 * H);
+    expect(workingMs(cal, from, end - 1)).toBeLessThan(42 * H);
+  });
+
+  it('Australia/Sydney: a fall-back Sunday (an hour longer) and a spring-forward one in the same run', () => {
+    const cal = compile({ id: 'syd-night', timezone: 'Australia/Sydney', hours: { sun: '01:00-04:00' } });
+    const from = at('2026-01-01T00:00:00+11:00');
+    for (const hours of [40, 60, 90, 120]) {
+      const end = addWorking(cal, from, hours * H);
+      expect(workingMs(cal, from, end)).toBe(hours * H);
+      expect(isOpen(cal, end - 1)).toBe(true);
+    }
+  });
+});
+
+describe('holidays on the only open day', () => {
+  // Found by the property test: open on Mondays only, two Mondays in a row holidays, is 20 closed days in a
+  // row; the calendar opens again, so the deadline is finite.
+  it('Europe/Berlin: two holiday Mondays in a row do not make the calendar "never open again"', () => {
+    const cal = compile({ id: 'mondays', hours: { mon: '09:00-17:00' }, holidays: ['2026-10-26', '2026-11-02'] });
+    const end = addWorking(cal, at('2026-10-20T00:00:00Z'), 8 * H);
+    expect(end).toBe(at('2026-11-09T17:00:00+01:00'));
+  });
+});
