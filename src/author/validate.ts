@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { IANAZone } from '../time/zoned.js';
 import { isDate, isEmail } from '../schema/formats.js';
 
 /** What a validator says about one answer: true, or the message to show beside the prompt. */

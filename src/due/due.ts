@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { IANAZone } from '../time/zoned.js';
 import type { YamlPath } from '../model/diagnostic.js';
 import { isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
@@ -8,7 +8,7 @@ import type { SourceFile } from '../model/source.js';
 import { meetingOccurrences } from '../render/recurrence.js';
 import { isDate } from '../schema/formats.js';
 import { parseDuration } from '../sla/duration.js';
-import { addDaysToDate, lastNoticeDay } from '../sla/instant.js';
+import { addDaysToDate, lastNoticeDay } from '../time/instant.js';
 import { partnershipId, partnershipZone } from '../sla/from-workspace.js';
 import { readWaiver } from '../waivers/waiver.js';
 

@@ -1,5 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
-import { lastNoticeDay } from '../sla/instant.js';
+import { DateTime, IANAZone } from '../time/zoned.js';
+import { lastNoticeDay } from '../time/instant.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Contact, Meeting, PartnershipFile, Role } from '../model/partnership.js';
 import { parseDuration } from '../sla/duration.js';

@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
+import { IANAZone } from '../time/zoned.js';
 import type { YamlPath } from '../model/diagnostic.js';
-import { isKnownZone } from '../io/host-zone.js';
+import { isKnownZone } from '../time/zone.js';
 import { isString } from '../model/guards.js';
 import type { SourceFile } from '../model/source.js';
 import { defineRule } from './define-rule.js';
@@ -71,7 +71,7 @@ function abbreviationOf(value: string): { example: string } | undefined {
 
 /**
  * True for a zone the runtime knows. Most names are settled without Intl's
- * date data (~15 ms to load); the rest go on to luxon's exact test.
+ * date data (~15 ms to load); the rest go on to the full date library's exact test.
  */
 function isZone(value: string): boolean {
   return isKnownZone(value) ?? IANAZone.isValidZone(value);

@@ -1,8 +1,8 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from '../time/zoned.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { MeasurementsFile, SlasFile } from '../model/partnership.js';
 import type { SlaReportInput } from './report.js';
-import { type Period, comparePeriods, parsePeriod, periodContains } from './period.js';
+import { type Period, comparePeriods, parsePeriod, periodContains } from '../model/period.js';
 
 /** How the report for one partnership is chosen. */
 export interface SlaSelection {
