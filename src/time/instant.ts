@@ -154,7 +154,8 @@ const HOUR = 3600000;
 /**
  * Whether an instant lies in the months `[first, first + months)` of a year as
  * counted in a zone, settled without the full date library: at once when the instant is more
- * than a day from the period's edges (no zone is a day from UTC), else with
+ * than a day from the period's edges (no zone is a day from UTC), or on the same
+ * side of an edge at every offset the zone's name allows, else with
  * the zone's offset when it is the same over the two days around the instant
  * (no transition near the edge, so the edge is plain arithmetic). Undefined
  * when only the full reading can say (a transition near the edge, an unknown zone).
@@ -172,6 +173,14 @@ export function insidePeriodQuickly(
   const end = Date.UTC(year, firstMonth - 1 + months, 1);
   if (ms >= start + 24 * HOUR && ms < end - 24 * HOUR) return true;
   if (ms < start - 24 * HOUR || ms >= end + 24 * HOUR) return false;
+  // Nearer, but on the same side of the edge at every offset the zone's name allows (Europe/: -1..+5 h):
+  // settled without the zone's data. The bounds hold for every offset in use since 1990 (Asia/Anadyr was +14 in 1981-84).
+  const bounds = year >= 1990 ? offsetBounds(zone) : undefined;
+  if (bounds) {
+    const [low, high] = bounds;
+    if (ms >= start - low * HOUR && ms < end - high * HOUR) return true;
+    if (ms < start - high * HOUR || ms >= end - low * HOUR) return false;
+  }
   // The same offset a day before and after (zones change offset weeks apart, never twice in two days).
   const offsets = offsetsAt(zone, [ms - 26 * HOUR, ms, ms + 26 * HOUR]);
   if (offsets === undefined || offsets[0] !== offsets[1] || offsets[1] !== offsets[2]) return undefined;

@@ -130,6 +130,17 @@ describe('src/time/ agrees with luxon', () => {
       }),
       { seed: SEED, numRuns: RUNS * 2 },
     );
+    // Every zone the runtime lists, from 1985 on (the shortcut by a zone's name applies from 1990).
+    const anyZone = fc.constantFrom(...Intl.supportedValuesOf('timeZone'));
+    const recent = edge.filter(({ p }) => p.year >= 1985);
+    fc.assert(
+      fc.property(recent, anyZone, ({ p, ms }, z) => {
+        const start = DateTime.fromObject({ year: p.year, month: p.firstMonth, day: 1 }, { zone: z });
+        const end = start.plus({ months: p.months });
+        expect(insidePeriod(ms, p, z), `${p.label} ${z} ${new Date(ms).toISOString()}`).toBe(ms >= start.toMillis() && ms < end.toMillis());
+      }),
+      { seed: SEED, numRuns: RUNS * 2 },
+    );
   });
 
   it('calendar days moved and counted, across DST days too', () => {
