@@ -1,4 +1,4 @@
-import { IANAZone } from '../time/zoned.js';
+import { isValidZone } from '../time/valid-zone.js';
 import type { YamlPath } from '../model/diagnostic.js';
 import { isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
@@ -125,7 +125,7 @@ export function collectDue(partnerships: readonly PartnershipIndex[], options: D
       const meeting: Meeting = m.value;
       if (!isString(meeting.id)) continue;
       const who = meetingPeople(index, meeting);
-      const meetingZone = isString(meeting.timezone) && IANAZone.isValidZone(meeting.timezone) ? meeting.timezone : zone;
+      const meetingZone = isString(meeting.timezone) && isValidZone(meeting.timezone) ? meeting.timezone : zone;
       const minutes = parseDuration(meeting.duration)?.minutes ?? 60;
       for (const o of meetingOccurrences(meeting, anchor, today, end, until)) {
         out.push(

@@ -2,12 +2,13 @@
 // must give luxon's answer, over many instants and zones, near the transitions
 // and the period edges especially.
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Period } from '../../src/model/period.js';
 import { addDays, daysBetween } from '../../src/time/days.js';
 import { insidePeriod, periodBounds } from '../../src/time/period.js';
 import { todayIn } from '../../src/time/today.js';
+import { isValidZone } from '../../src/time/valid-zone.js';
 import { zoneOffsetMinutes, zoneOffsetsMinutes } from '../../src/time/zone.js';
 
 const SEED = 20261202;
@@ -164,5 +165,16 @@ describe('src/time/ agrees with luxon', () => {
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(addDays('2026-10-04', -1)).toBe('2026-10-03');
     expect(daysBetween('2026-10-25', '2026-10-24')).toBe(-1);
+  });
+
+  it('whether a zone name is known', () => {
+    const names = [...Intl.supportedValuesOf('timeZone'), 'Asia/Calcutta', 'US/Eastern', 'UTC', 'utc', 'GMT', 'Etc/GMT+5', 'EST5EDT', 'CET', 'BST', 'Europe/Berln', 'europe/berlin', '', ' Europe/Berlin', 'Mars/Olympus_Mons'];
+    for (const name of names) expect(isValidZone(name), name).toBe(IANAZone.isValidZone(name));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), (name) => {
+        expect(isValidZone(name)).toBe(IANAZone.isValidZone(name));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 });
