@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../time/zoned.js';
 import { UsageError } from '../model/errors.js';
 import { isString } from '../model/guards.js';
 import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
 import { latestMeasuredPeriod } from '../sla/from-workspace.js';
-import type { Period } from '../sla/period.js';
+import type { Period } from '../model/period.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { planWaiver } from './add-waiver.js';
 import { findProfile, SLA_PROFILES, type SlaProfile } from './profiles.js';

@@ -2,7 +2,7 @@ import { safeText as visible } from '../model/safe-text.js';
 import type { Diagnostic, YamlPath } from '../model/diagnostic.js';
 import { isObject, isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
-import { addDaysToDate } from '../sla/instant.js';
+import { addDaysToDate } from '../time/instant.js';
 import { joinYamlPath, splitYamlPath, UNWAIVABLE, waiverMatches } from '../waivers/waiver.js';
 import type { AddPlan } from './add-entries.js';
 import { text, type Answers, type Choice, type Question } from './questions.js';

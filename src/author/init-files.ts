@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../time/zoned.js';
 import type { InitAnswers } from './init-questions.js';
 import { findProfile, type SlaProfile } from './profiles.js';
 import { slugify, uniqueId } from './validate.js';

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../time/zoned.js';
 import { findProfile, SLA_PROFILES } from './profiles.js';
 import { list, text, type Answers, type Question } from './questions.js';
 import { slugify, validateChoice, validateCurrency, validateDate, validateEmail, validateInteger, validatePhone, validateText, validateTimezone, type Verdict } from './validate.js';

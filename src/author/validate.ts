@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { isValidZone } from '../time/valid-zone.js';
 import { isDate, isEmail } from '../schema/formats.js';
 
 /** What a validator says about one answer: true, or the message to show beside the prompt. */
@@ -44,7 +44,7 @@ export function validateDate(value: string, after?: string): Verdict {
 
 /** An IANA time zone name that this runtime knows, such as Europe/Berlin. */
 export function validateTimezone(value: string): Verdict {
-  return value !== '' && IANAZone.isValidZone(value) ? true : `\`${value}\` is not an IANA time zone name, such as Europe/Berlin or America/New_York`;
+  return value !== '' && isValidZone(value) ? true : `\`${value}\` is not an IANA time zone name, such as Europe/Berlin or America/New_York`;
 }
 
 /** A whole number within bounds. */

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { compareDiagnostics, type Diagnostic, type Range, type Severity, type SeveritySetting } from '../model/diagnostic.js';
 import { PartnershipIndex } from '../model/partnership-index.js';
 import type { SourceFile, Workspace } from '../model/source.js';
@@ -9,8 +8,7 @@ import { type PartnershipIdentity, duplicatePartnershipIds, partnershipDuplicate
 import { describeSchemaErrors } from '../schema/messages.js';
 import { quickValidators } from '../schema/quick-validators.js';
 import { validators } from '../schema/validators.js';
-import { zoneOffsetMinutes } from '../io/host-zone.js';
-import { dateAtOffset, todayQuickly } from '../sla/instant.js';
+import { todayIn } from '../time/today.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { joinYamlPath } from '../waivers/waiver.js';
 
@@ -141,16 +139,8 @@ function waive(index: PartnershipIndex, today: string, out: Diagnostic[], first:
   }
 }
 
-/** Today's date in a time zone; an unknown zone falls back to UTC (the zone itself is reported by a rule). */
-export function todayIn(zone: string, now: number): string {
-  // Most of the day the date is the same at every offset the zone may have; then no time-zone data is loaded.
-  const quick = todayQuickly(zone, now);
-  if (quick !== undefined) return quick;
-  const offset = zoneOffsetMinutes(zone, now);
-  if (offset !== undefined) return dateAtOffset(now, offset / 60);
-  const local = DateTime.fromMillis(now, { zone });
-  return (local.isValid ? local : DateTime.fromMillis(now, { zone: 'utc' })).toISODate()!;
-}
+/** Today's date in a time zone (src/time/today.ts), here for the callers that import it with the check. */
+export { todayIn };
 
 function checkSchema(file: SourceFile, push: (d: Omit<Diagnostic, 'severity'>) => void): void {
   if (!file.kind) return;

@@ -5,7 +5,7 @@ import type { SideView } from './side-view.js';
 import type { Category, ChangeKind, IdPath, Impact } from './types.js';
 import type { WalkHint } from './walk.js';
 import { displayMoney, displayValue, labelOf, minutesOf, sameScalar, sameSet, yearlyAmount } from './values.js';
-import { parseInstantQuickly } from '../sla/instant.js';
+import { parseInstantQuickly } from '../time/instant.js';
 
 /** What a change rule sees: the change, both revisions of the partnership, and the file's values by path. */
 export interface RuleContext {

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { isValidZone } from '../time/valid-zone.js';
 import type { YamlPath } from '../model/diagnostic.js';
 import { isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
@@ -8,7 +8,7 @@ import type { SourceFile } from '../model/source.js';
 import { meetingOccurrences } from '../render/recurrence.js';
 import { isDate } from '../schema/formats.js';
 import { parseDuration } from '../sla/duration.js';
-import { addDaysToDate, lastNoticeDay } from '../sla/instant.js';
+import { addDaysToDate, lastNoticeDay } from '../time/instant.js';
 import { partnershipId, partnershipZone } from '../sla/from-workspace.js';
 import { readWaiver } from '../waivers/waiver.js';
 
@@ -125,7 +125,7 @@ export function collectDue(partnerships: readonly PartnershipIndex[], options: D
       const meeting: Meeting = m.value;
       if (!isString(meeting.id)) continue;
       const who = meetingPeople(index, meeting);
-      const meetingZone = isString(meeting.timezone) && IANAZone.isValidZone(meeting.timezone) ? meeting.timezone : zone;
+      const meetingZone = isString(meeting.timezone) && isValidZone(meeting.timezone) ? meeting.timezone : zone;
       const minutes = parseDuration(meeting.duration)?.minutes ?? 60;
       for (const o of meetingOccurrences(meeting, anchor, today, end, until)) {
         out.push(

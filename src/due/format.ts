@@ -2,7 +2,7 @@ import { safeText as visible } from '../model/safe-text.js';
 import { displayWidth } from '../formatters/stylish.js';
 import { foldLine, text, vtimezone } from '../render/icalendar.js';
 import { attendeeLines } from '../render/people.js';
-import { addDaysToDate } from '../sla/instant.js';
+import { addDaysToDate } from '../time/instant.js';
 import type { DueItem } from './due.js';
 
 /** Days before an item's date that its calendar reminders go off: the last notice day gets three, the rest one; meetings remind 15 minutes ahead. */

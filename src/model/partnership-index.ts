@@ -3,7 +3,7 @@ import type { FileKind } from './file-kind.js';
 import type { PartnershipTree, SourceFile } from './source.js';
 import type * as F from './partnership.js';
 import { arrayOf, isObject, isString } from './guards.js';
-import { parsePeriod, type Period } from '../sla/period.js';
+import { parsePeriod, type Period } from './period.js';
 
 /** Something with an id, where it is defined. */
 export interface Entity<T> {

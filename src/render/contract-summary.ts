@@ -4,7 +4,7 @@ import { parseDuration } from '../sla/duration.js';
 import { partnershipZone } from '../sla/from-workspace.js';
 import { describeCadence } from './describe.js';
 import { Directory, num, type Person, str, strings } from './directory.js';
-import { lastNoticeDay } from '../sla/instant.js';
+import { lastNoticeDay } from '../time/instant.js';
 import { addDays, daysBetween, formatDate } from './format.js';
 
 /** The top of every document: who the partnership is between. */

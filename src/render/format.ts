@@ -117,20 +117,8 @@ function groupThousands(text: string): string {
   return `${negative ? '−' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
-/** Days between two ISO dates (b − a), counted on the calendar. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((isoToUtc(b) - isoToUtc(a)) / 86_400_000);
-}
-
-/** An ISO date moved by a number of calendar days. */
-export function addDays(iso: string, days: number): string {
-  return new Date(isoToUtc(iso) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function isoToUtc(iso: string): number {
-  const m = ISO_DATE.exec(iso);
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
-}
+/** Calendar-day arithmetic (src/time/days.ts), here for the templates' helpers that import it with the formats. */
+export { addDays, daysBetween } from '../time/days.js';
 
 /** `in 3 days`, `today`, `12 days ago`: how far a date is from today. */
 export function formatRelativeDays(days: number): string {

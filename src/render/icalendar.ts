@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
-import { lastNoticeDay } from '../sla/instant.js';
+import { isValidZone } from '../time/valid-zone.js';
+import { DateTime } from '../time/zoned.js';
+import { lastNoticeDay } from '../time/instant.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Contact, Meeting, PartnershipFile, Role } from '../model/partnership.js';
 import { parseDuration } from '../sla/duration.js';
@@ -61,7 +62,7 @@ export function renderICalendar(partnerships: readonly PartnershipIndex[], optio
 
     for (const { value: meeting } of index.meetings) {
       if (typeof meeting.id !== 'string') continue;
-      const meetingZone = typeof meeting.timezone === 'string' && IANAZone.isValidZone(meeting.timezone) ? meeting.timezone : zone;
+      const meetingZone = typeof meeting.timezone === 'string' && isValidZone(meeting.timezone) ? meeting.timezone : zone;
       const event = meetingEvent(meeting, meetingZone, anchor, contract.renewal?.auto === false ? end : undefined);
       if (event.timed) zones.set(meetingZone, Math.min(zones.get(meetingZone) ?? Infinity, Number(anchor.slice(0, 4))));
       const about = [

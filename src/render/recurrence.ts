@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../time/zoned.js';
 import type { Meeting } from '../model/partnership.js';
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -1,12 +1,13 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Actual, Incident, Kpi, Meeting, TargetOp } from '../model/partnership.js';
 import { buildSlaInput, endOfDay, isMeasured, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
-import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, periodContains } from '../sla/period.js';
+import { type Period, comparePeriods, monthsOf, parsePeriod, periodContains } from '../model/period.js';
+import { periodBounds } from '../time/period.js';
 import { type KpiTarget, kpiStatus, type Rag, ragStatus } from '../sla/rag.js';
 import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
 import { parseDuration } from '../sla/duration.js';
-import { parseInstantQuickly } from '../sla/instant.js';
-import { DateTime } from 'luxon';
+import { parseInstantQuickly } from '../time/instant.js';
+import { DateTime } from '../time/zoned.js';
 import { type BarChart, type HeatMap, type LineChart, buildBarChart, buildHeatMap, buildLineChart, riskLevel } from './charts.js';
 import { contractEvents, type ContractEvent, partnershipHeader, type PartnershipHeader } from './contract-summary.js';
 import { describeCadence, meetingTimes, nextMeetingDate } from './describe.js';

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { DateTime } from 'luxon';
+import { DateTime } from '../time/zoned.js';
 import type { Colors } from '../formatters/types.js';
 import type { EscalationLadder } from '../sla/escalation.js';
 import { safeStrings } from '../model/safe-text.js';

@@ -1,7 +1,7 @@
 import { isNumber, isString } from '../model/guards.js';
 import type { Item } from '../model/partnership-index.js';
 import type { Actual, BudgetFile, BudgetLine } from '../model/partnership.js';
-import { parsePeriod, type Period } from '../sla/period.js';
+import { parsePeriod, type Period } from '../model/period.js';
 import { defineRule } from './define-rule.js';
 
 /** How far actuals may go over a line's amount before a warning: 10 %. */

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import type { YamlPath } from '../model/diagnostic.js';
 import { isNumber, isObject, isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { SourceFile } from '../model/source.js';
 import { isDate } from '../schema/formats.js';
-import { addDaysToDate, lastNoticeDay } from '../sla/instant.js';
+import { addDays, daysBetween } from '../time/days.js';
+import { lastNoticeDay } from '../time/instant.js';
 
 /** The dates of a contract's term that the `contract/*` rules reason about. */
 export interface ContractTerm {
@@ -52,18 +52,8 @@ export function contractName(term: ContractTerm): string {
   return term.reference ? `contract ${term.reference}` : 'the contract';
 }
 
-/** A calendar date moved by whole days (no time zone: dates are plain calendar days). */
-export function addDays(date: string, days: number): string {
-  // Plain arithmetic first: every check runs this, and loading luxon costs more than the rest of a small check.
-  const quick = addDaysToDate(date, days);
-  if (quick !== undefined) return quick;
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days);
-}
+/** Calendar-day arithmetic (src/time/days.ts), here for the `contract/*` rules that import it with the term. */
+export { addDays, daysBetween };
 
 /** "today", "tomorrow", "in 12 days". */
 export function inDays(days: number): string {

@@ -1,6 +1,6 @@
 import { isString } from '../model/guards.js';
 import { itemsIn, type Item, type PeriodFile } from '../model/partnership-index.js';
-import { comparePeriods } from '../sla/period.js';
+import { comparePeriods } from '../model/period.js';
 import { defineRule, type RuleContext } from './define-rule.js';
 
 /** One group of things whose ids must differ: what they are called, and the items in order. */

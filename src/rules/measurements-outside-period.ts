@@ -1,13 +1,12 @@
 import { arrayOf, isObject, isString } from '../model/guards.js';
-import { zoneOffsetsMinutes } from '../io/host-zone.js';
-import { insidePeriodQuickly, parseInstantQuickly } from '../sla/instant.js';
-import { periodBounds } from '../sla/period.js';
+import { parseInstantQuickly } from '../time/instant.js';
+import { insidePeriod, periodBounds } from '../time/period.js';
 import { defineRule } from './define-rule.js';
 
 /**
  * Reads an instant with its own offset, as epoch milliseconds; null when it
  * does not parse (the schema reports it). Every spelling the schema accepts is
- * read, by the same parser as `govern sla`'s, without luxon: these rules read
+ * read, by the same parser as `govern sla`'s, without the full date library: these rules read
  * every instant of every incident.
  */
 export function readInstant(value: unknown): number | null {
@@ -26,15 +25,15 @@ export const measurementsOutsidePeriod = defineRule({
     for (const m of p.measurements) {
       if (!m.period) continue;
       const period = m.period;
-      // The zone's bounds from luxon only when the quick test cannot settle it, and for the message.
+      // The zone's bounds in full only for the message.
       let bounds: ReturnType<typeof periodBounds> | undefined;
       const label = period.label;
       const check = (value: unknown, path: (string | number)[], what: string): void => {
         const instant = readInstant(value);
-        if (instant === null || insidePeriodQuickly(instant, period.year, period.firstMonth, period.months, p.timezone, zoneOffsetsMinutes) === true) return;
+        if (instant === null || insidePeriod(instant, period, p.timezone) !== false) return;
         bounds ??= periodBounds(period, p.timezone);
         const { start, end } = bounds;
-        if (!start.isValid || !end.isValid || (instant >= start.toMillis() && instant < end.toMillis())) return;
+        if (!start.isValid || !end.isValid) return;
         context.report({
           file: m.file,
           path,

@@ -1,6 +1,6 @@
 import type { RuleContext } from './define-rule.js';
 import type { PeriodFile } from '../model/partnership-index.js';
-import { parsePeriod } from '../sla/period.js';
+import { parsePeriod } from '../model/period.js';
 import { defineRule } from './define-rule.js';
 
 /** Reports period files whose name does not say the period they hold; shared with reviews/period-mismatch. */

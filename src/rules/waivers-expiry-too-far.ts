@@ -1,4 +1,4 @@
-import { addDaysToDate } from '../sla/instant.js';
+import { addDaysToDate } from '../time/instant.js';
 import { readWaiver } from '../waivers/waiver.js';
 import { defineRule } from './define-rule.js';
 

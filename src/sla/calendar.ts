@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from '../time/zoned.js';
 import { MAX_DURATION_MINUTES } from '../model/limits.js';
 import type { Calendar } from '../model/partnership.js';
 import { type Interval, mergeIntervals } from './interval.js';

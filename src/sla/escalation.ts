@@ -1,5 +1,5 @@
 import { MAX_DURATION_MINUTES } from '../model/limits.js';
-import { DateTime } from 'luxon';
+import { DateTime } from '../time/zoned.js';
 import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
 import type { Calendar, Contact, EscalationLevel, EscalationPath } from '../model/partnership.js';
 import { type WorkCalendar, addWorking, compileCalendar, isCalendarError, isOpen, nextOpen } from './calendar.js';

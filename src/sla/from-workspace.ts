@@ -1,8 +1,9 @@
-import { DateTime, IANAZone } from 'luxon';
+import { isValidZone } from '../time/valid-zone.js';
+import { DateTime } from '../time/zoned.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { MeasurementsFile, SlasFile } from '../model/partnership.js';
 import type { SlaReportInput } from './report.js';
-import { type Period, comparePeriods, parsePeriod, periodContains } from './period.js';
+import { type Period, comparePeriods, parsePeriod, periodContains } from '../model/period.js';
 
 /** How the report for one partnership is chosen. */
 export interface SlaSelection {
@@ -56,7 +57,7 @@ export function latestMeasuredPeriod(index: PartnershipIndex): Period | undefine
 
 /** The partnership's zone when it is a real IANA zone, else UTC (a check rule reports a bad zone). */
 export function partnershipZone(index: PartnershipIndex): string {
-  return IANAZone.isValidZone(index.timezone) ? index.timezone : 'UTC';
+  return isValidZone(index.timezone) ? index.timezone : 'UTC';
 }
 
 /** The partnership's id as written, or its folder when the id is missing. */
@@ -88,7 +89,7 @@ export function buildSlaInput(index: PartnershipIndex, selection: SlaSelection):
  * everything that happened on the day counts. Null for a string that is not a date.
  */
 export function endOfDay(date: string, zone: string): number | null {
-  const day = DateTime.fromISO(date, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' });
+  const day = DateTime.fromISO(date, { zone: isValidZone(zone) ? zone : 'utc' });
   return day.isValid ? day.plus({ days: 1 }).startOf('day').toMillis() : null;
 }
 

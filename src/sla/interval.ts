@@ -1,4 +1,4 @@
-import { parseInstantQuickly } from './instant.js';
+import { parseInstantQuickly } from '../time/instant.js';
 
 /** A half-open stretch of time [start, end) in epoch milliseconds. */
 export type Interval = readonly [start: number, end: number];
@@ -29,7 +29,7 @@ export function clipIntervals(list: readonly Interval[], from: number, to: numbe
 /**
  * Reads an RFC 3339 instant with an offset into epoch milliseconds, in every spelling the schema accepts
  * (one parser for the rules and the SLA arithmetic: `parseInstantQuickly`); null when absent, malformed or
- * without offset (luxon would read a bare local time in the machine's zone).
+ * without offset (the date library would read a bare local time in the machine's zone).
  */
 export function parseInstant(value: unknown): number | null {
   // YAML may hand over a Date when a timestamp slips through the core schema.

@@ -5,7 +5,8 @@ import { computePeriodCredit } from './credits.js';
 import { parseDuration } from './duration.js';
 import { type IncidentStatus, measureIncident } from './incident.js';
 import { parseInstant } from './interval.js';
-import { type Period, comparePeriods, monthsOf, periodBounds, periodContains } from './period.js';
+import { type Period, comparePeriods, monthsOf, periodContains } from '../model/period.js';
+import { periodBounds } from '../time/period.js';
 
 /** Everything the SLA report is computed from; all data, no files. */
 export interface SlaReportInput {

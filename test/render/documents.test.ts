@@ -5,7 +5,7 @@ import { buildContractSummary } from '../../src/render/contract-summary.js';
 import { buildReviewPack } from '../../src/render/review-pack.js';
 import { buildSlaView } from '../../src/render/sla-view.js';
 import { buildSlaInput, endOfDay } from '../../src/sla/from-workspace.js';
-import { parsePeriod } from '../../src/sla/period.js';
+import { parsePeriod } from '../../src/model/period.js';
 import { computeSlaReport } from '../../src/sla/report.js';
 import { EXAMPLE, ROOT, TODAY, indexOf, renderDoc, tables } from './helpers.js';
 

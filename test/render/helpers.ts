@@ -8,7 +8,7 @@ import { buildContractSummary } from '../../src/render/contract-summary.js';
 import { createRenderer, type Format } from '../../src/render/environment.js';
 import { buildReviewPack } from '../../src/render/review-pack.js';
 import { buildCatalog } from '../../src/render/templates.js';
-import { parsePeriod } from '../../src/sla/period.js';
+import { parsePeriod } from '../../src/model/period.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

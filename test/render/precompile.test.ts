@@ -6,7 +6,7 @@ import { buildContractSummary } from '../../src/render/contract-summary.js';
 import { createRenderer, precompileTemplate, templateDigest, type Precompiled, type TemplateSource } from '../../src/render/environment.js';
 import { buildReviewPack } from '../../src/render/review-pack.js';
 import { buildCatalog } from '../../src/render/templates.js';
-import { parsePeriod } from '../../src/sla/period.js';
+import { parsePeriod } from '../../src/model/period.js';
 import { loadWorkspaceFromDisk } from '../../src/io/load-workspace.js';
 import { EXAMPLE, ROOT, TODAY } from './helpers.js';
 

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { computeAvailability } from '../../src/sla/availability.js';
 import { type WorkCalendar, compileCalendar, isCalendarError } from '../../src/sla/calendar.js';
 import { parseInstant } from '../../src/sla/interval.js';
-import { parsePeriod, periodBounds } from '../../src/sla/period.js';
+import { parsePeriod } from '../../src/model/period.js';
+import { periodBounds } from '../../src/time/period.js';
 
 function at(text: string): number {
   const t = parseInstant(text);

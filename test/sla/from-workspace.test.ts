@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PartnershipIndex } from '../../src/model/partnership-index.js';
 import { buildSlaInput, endOfDay, latestMeasuredPeriod } from '../../src/sla/from-workspace.js';
 import { parseInstant } from '../../src/sla/interval.js';
-import { parsePeriod } from '../../src/sla/period.js';
+import { parsePeriod } from '../../src/model/period.js';
 import { memoryWorkspace, PARTNERSHIP } from '../helpers/memory.js';
 
 function index(files: Record<string, string>): PartnershipIndex {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { MeasurementsFile, SlasFile } from '../../src/model/partnership.js';
 import { parseInstant } from '../../src/sla/interval.js';
-import { type Period, parsePeriod } from '../../src/sla/period.js';
+import { type Period, parsePeriod } from '../../src/model/period.js';
 import { type SlaReportInput, computeIncidentDetails, computeSlaReport } from '../../src/sla/report.js';
 
 function period(label: string): Period {

@@ -68,7 +68,7 @@ async function runAdd(io: Io, kind: string, where: string, flags: AddFlags): Pro
     import('../../author/add-entries.js'),
     import('../../author/insert.js'),
     import('../../author/questions.js'),
-    import('../../check/run-check.js'),
+    import('../../time/today.js'),
     import('../authoring.js'),
     import('../../io/write-file.js'),
     import('../../model/errors.js'),

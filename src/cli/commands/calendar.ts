@@ -28,7 +28,7 @@ async function runCalendar(io: Io, input: string, flags: CalendarFlags): Promise
     import('../../config/templates-folder.js'),
     import('../select-partnership.js'),
     import('../../render/icalendar.js'),
-    import('../../check/run-check.js'),
+    import('../../time/today.js'),
   ]);
   const today = resolveToday(flags, io);
   const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });

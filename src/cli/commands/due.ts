@@ -58,7 +58,7 @@ async function runDue(io: Io, input: string, flags: DueFlags): Promise<number> {
     import('../select-partnership.js'),
     import('../../due/due.js'),
     import('../../due/format.js'),
-    import('../../check/run-check.js'),
+    import('../../time/today.js'),
   ]);
   const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });
   const chosen = selectPartnerships(workspace, flags.partnership);

@@ -57,7 +57,7 @@ async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
     import('../../author/init-questions.js'),
     import('../../author/init-files.js'),
     import('../../schema/validators.js'),
-    import('../../check/run-check.js'),
+    import('../../time/today.js'),
     import('../authoring.js'),
     import('../../io/write-file.js'),
     import('../../model/errors.js'),

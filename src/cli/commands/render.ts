@@ -93,7 +93,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
 
   const { selectOnePartnership } = await import('../select-partnership.js');
   const index = selectOnePartnership(workspace, flags.partnership, '`govern render`');
-  const [{ parsePeriod }, { isMeasured, measuredLabels, measuredPeriods, partnershipZone }] = await Promise.all([import('../../sla/period.js'), import('../../sla/from-workspace.js')]);
+  const [{ parsePeriod }, { isMeasured, measuredLabels, measuredPeriods, partnershipZone }] = await Promise.all([import('../../model/period.js'), import('../../sla/from-workspace.js')]);
   const zone = partnershipZone(index);
   const measured = measuredPeriods(index);
   const periodList = (): string => {
@@ -146,7 +146,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     );
   }
 
-  const { DateTime } = await import('luxon');
+  const { DateTime } = await import('../../time/zoned.js');
   const day = today ?? DateTime.fromMillis(io.now(), { zone }).toISODate()!;
   const [{ buildReviewPack }, { buildContractSummary }, { createRenderer }] = await Promise.all([
     import('../../render/review-pack.js'),

@@ -30,7 +30,7 @@ export function slaCommand(io: Io, done: (code: number) => void): Command {
 async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
   const [{ parsePeriod }, { loadWorkspaceFromDisk }, { templatesFolder }, { resolveConfig }, { checkWorkspace }, { selectOnePartnership, selectPartnerships }] =
     await Promise.all([
-      import('../../sla/period.js'),
+      import('../../model/period.js'),
       import('../../io/load-workspace.js'),
       import('../../config/templates-folder.js'),
       import('../../config/resolve-config.js'),

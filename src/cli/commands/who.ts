@@ -68,7 +68,7 @@ async function runWho(io: Io, input: string, flags: WhoFlags): Promise<number> {
 
 /** `--at`: an RFC 3339 instant, or a local date-time read in the partnership's zone. */
 async function parseAt(text: string, zone: string): Promise<number> {
-  const [{ parseInstant }, { DateTime }] = await Promise.all([import('../../sla/interval.js'), import('luxon')]);
+  const [{ parseInstant }, { DateTime }] = await Promise.all([import('../../sla/interval.js'), import('../../time/zoned.js')]);
   const instant = parseInstant(text);
   if (instant !== null) return instant;
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?$/.test(text)) {

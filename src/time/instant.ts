@@ -1,8 +1,8 @@
 // Date arithmetic that needs no date library, for the hot and start-up paths
-// of `govern check`: loading luxon and the time-zone data costs 10–20 ms per
-// process, and luxon parses an instant in microseconds where a regular
+// of `govern check`: loading the full date library (src/time/zoned.ts) and the time-zone data costs 10–20 ms per
+// process, and it parses an instant in microseconds where a regular
 // expression takes a fraction of one. Anything these helpers cannot settle
-// exactly is left to luxon by their callers.
+// exactly is left to the full reading by the src/time/ functions that use them.
 
 // Exactly the instants the schemas accept (src/schema/formats.ts): RFC 3339 with `T`, `t` or a space
 // between date and time, any number of fraction digits, `Z`, `z` or a numeric offset, a leap second.
@@ -93,8 +93,8 @@ function digits(text: string, at: number, length: number): number {
 /**
  * Bounds, in hours, of the UTC offsets every zone under a prefix uses now,
  * widened by an hour on each side (Europe/ runs from UTC to UTC+4, so -1..+5)
- * and always including UTC, which is where luxon falls back for a misspelt
- * zone. A zone outside these prefixes has no bounds and goes to luxon.
+ * and always including UTC, which is where the full reading falls back for a misspelt
+ * zone. A zone outside these prefixes has no bounds and goes to the full reading.
  */
 const OFFSET_BOUNDS: readonly (readonly [string, number, number])[] = [
   ['Europe/', -1, 5],
@@ -153,11 +153,12 @@ const HOUR = 3600000;
 
 /**
  * Whether an instant lies in the months `[first, first + months)` of a year as
- * counted in a zone, settled without luxon: at once when the instant is more
- * than a day from the period's edges (no zone is a day from UTC), else with
+ * counted in a zone, settled without the full date library: at once when the instant is more
+ * than a day from the period's edges (no zone is a day from UTC), or on the same
+ * side of an edge at every offset the zone's name allows, else with
  * the zone's offset when it is the same over the two days around the instant
  * (no transition near the edge, so the edge is plain arithmetic). Undefined
- * when only luxon can say (a transition near the edge, an unknown zone).
+ * when only the full reading can say (a transition near the edge, an unknown zone).
  */
 export function insidePeriodQuickly(
   ms: number,
@@ -172,6 +173,14 @@ export function insidePeriodQuickly(
   const end = Date.UTC(year, firstMonth - 1 + months, 1);
   if (ms >= start + 24 * HOUR && ms < end - 24 * HOUR) return true;
   if (ms < start - 24 * HOUR || ms >= end + 24 * HOUR) return false;
+  // Nearer, but on the same side of the edge at every offset the zone's name allows (Europe/: -1..+5 h):
+  // settled without the zone's data. The bounds hold for every offset in use since 1990 (Asia/Anadyr was +14 in 1981-84).
+  const bounds = year >= 1990 ? offsetBounds(zone) : undefined;
+  if (bounds) {
+    const [low, high] = bounds;
+    if (ms >= start - low * HOUR && ms < end - high * HOUR) return true;
+    if (ms < start - high * HOUR || ms >= end - low * HOUR) return false;
+  }
   // The same offset a day before and after (zones change offset weeks apart, never twice in two days).
   const offsets = offsetsAt(zone, [ms - 26 * HOUR, ms, ms + 26 * HOUR]);
   if (offsets === undefined || offsets[0] !== offsets[1] || offsets[1] !== offsets[2]) return undefined;

@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+// The reporting period as written in files and on the command line: pure, no
+// time zone. Where a period starts and ends in a zone: src/time/period.ts.
 
 /** A reporting period: a month `2026-10`, a quarter `2026-Q4` or a year `2026`. */
 export interface Period {
@@ -30,12 +31,6 @@ export function parsePeriod(value: unknown): Period | null {
     return { kind: 'quarter', label: text, year, firstMonth: quarter * 3 - 2, months: 3 };
   }
   return { kind: 'year', label: text, year, firstMonth: 1, months: 12 };
-}
-
-/** The half-open interval [start, end) of a period in a time zone. */
-export function periodBounds(period: Period, zone: string): { start: DateTime; end: DateTime } {
-  const start = DateTime.fromObject({ year: period.year, month: period.firstMonth, day: 1 }, { zone });
-  return { start, end: start.plus({ months: period.months }) };
 }
 
 /** The months inside a period, in order. */

@@ -1,0 +1,113 @@
+// A zone's UTC offset, read from the runtime's time-zone data through Intl,
+// with the zone named in the call: nothing process-wide is set, so the answer
+// is the same on the main thread and in a worker thread (where a `TZ` set at
+// run time does not reach the runtime's zone data and every zone read as UTC).
+// Building a formatter loads Intl's date data once per process (~10–15 ms), so
+// callers ask only when a cheaper reading cannot settle the question
+// (src/time/instant.ts); one formatter per zone is kept.
+
+/** An IANA zone name's shape (`Europe/Berlin`, `America/Argentina/Salta`); other names are left to the full reading. */
+const IANA_NAME = /^[A-Z][A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The formatter of one zone, or null when the runtime does not know the zone. */
+function formatterOf(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        era: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      f = null;
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The wall-clock reading of `ms` in a zone, as if it were UTC (epoch ms), whole seconds. */
+function wallClock(f: Intl.DateTimeFormat, ms: number): number {
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let bc = false;
+  for (const part of f.formatToParts(ms)) {
+    switch (part.type) {
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        hour = Number(part.value);
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
+      case 'era':
+        bc = /^B/i.test(part.value);
+        break;
+    }
+  }
+  const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  d.setUTCFullYear(bc ? 1 - year : year);
+  return d.getTime();
+}
+
+/**
+ * The UTC offset of `zone` at the instant `ms`, in minutes east of UTC, or
+ * undefined when the runtime does not know the zone or the name is not an IANA
+ * name (the caller settles those with the full reading, src/time/zoned.ts).
+ */
+export function zoneOffsetMinutes(zone: string, ms: number): number | undefined {
+  if (!Number.isFinite(ms) || !IANA_NAME.test(zone)) return undefined;
+  const f = formatterOf(zone);
+  if (f === null) return undefined;
+  // The whole second the instant falls in, as the wall clock shows whole seconds.
+  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  return (wallClock(f, whole) - whole) / 60000 || 0;
+}
+
+/** The offsets of one zone at several instants; undefined when any cannot be read. */
+export function zoneOffsetsMinutes(zone: string, instants: readonly number[]): number[] | undefined {
+  const out: number[] = [];
+  for (const ms of instants) {
+    const offset = zoneOffsetMinutes(zone, ms);
+    if (offset === undefined) return undefined;
+    out.push(offset);
+  }
+  return out;
+}
+
+let canonical: Set<string> | undefined;
+
+/**
+ * True for a zone in the runtime's list of canonical zones (a cheap list, no
+ * date data loaded); undefined when only the full test can say (an alias such
+ * as `Asia/Calcutta`, a name of another shape, a misspelling).
+ */
+export function isKnownZone(zone: string): boolean | undefined {
+  if (!IANA_NAME.test(zone)) return undefined;
+  canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return canonical.has(zone) || undefined;
+}

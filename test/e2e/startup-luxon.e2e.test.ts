@@ -1,0 +1,49 @@
+// A clean `govern check` answers without loading the full date library: its
+// time readings take the cheap exact paths of src/time/ (docs/performance.md).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'govern-startup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the built CLI with a hook that names every package it loads, and a fixed clock. */
+function traced(now: number, ...args: string[]) {
+  const hook = path.join(dir, 'trace.cjs');
+  writeFileSync(
+    hook,
+    [
+      "const Module = require('node:module');",
+      'const load = Module._load;',
+      "Module._load = function (request, ...rest) { if (/^luxon(\\/|$)/.test(request)) process.stderr.write('LOADED ' + request + '\\n'); return load.call(this, request, ...rest); };",
+      `Date.now = () => ${now};`,
+    ].join('\n'),
+  );
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.GOVERN_TODAY;
+  delete env.GOVERN_WORKERS;
+  const r = spawnSync(process.execPath, ['--require', hook, path.join(repo, 'bin/govern.js'), ...args], { cwd: dir, encoding: 'utf8', env });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('start-up of a clean check', () => {
+  it('does not load luxon, at noon or near midnight where the partnership is', () => {
+    expect(existsSync(path.join(repo, 'dist/bundle/govern.cjs'))).toBe(true);
+    cpSync(path.join(repo, 'examples/acme-northwind'), path.join(dir, 'acme'), { recursive: true });
+    // Noon in Berlin; then 00:20 in Berlin (23:20 UTC), where only the zone data can say which day it is.
+    for (const now of [Date.UTC(2026, 10, 15, 11), Date.UTC(2026, 10, 15, 23, 20)]) {
+      const run = traced(now, 'check', 'acme');
+      expect(run.out).toMatch(/no problems/);
+      expect(run.code).toBe(0);
+      expect(run.err).toBe('');
+    }
+    // The hook does see luxon where it is needed: `sla` counts business hours in the zone with it.
+    const sla = traced(Date.UTC(2026, 10, 15, 11), 'sla', 'acme', '--period', '2026-10');
+    expect(sla.code).toBe(0);
+    expect(sla.err).toMatch(/LOADED luxon/);
+  });
+});
