@@ -106,19 +106,15 @@ export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns
         else entry[field] = b;
       } else entry[field] = String(mapped);
     }
-    if (bad) continue;
     const service = entry.service as string | undefined;
-    if (kind === 'incidents' || kind === 'downtime') {
-      const known = services.get(service!);
-      if (!known) {
-        fail('service', `\`${service}\` is not a service of this partnership${mapping.values.service ? '' : ''}: map it in values.service (the services are ${[...services.keys()].join(', ')})`);
-        continue;
-      }
-      if (kind === 'incidents' && !known.priorities.has(entry.priority as string)) {
+    if ((kind === 'incidents' || kind === 'downtime') && service !== undefined) {
+      const known = services.get(service);
+      if (!known) fail('service', `\`${service}\` is not a service of this partnership: map it in values.service (the services are ${[...services.keys()].join(', ')})`);
+      else if (kind === 'incidents' && entry.priority !== undefined && !known.priorities.has(entry.priority as string)) {
         fail('priority', `\`${entry.priority}\` is not a priority of ${service}: map it in values.priority (its priorities are ${[...known.priorities].join(', ')})`);
-        continue;
       }
     }
+    if (bad) continue;
     const times = spec.times.map((f) => entry[f] as { ms: number; text: string } | undefined);
     const start = times[0]!.ms;
     for (let i = 1; i < spec.times.length; i++) {

@@ -85,7 +85,8 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
   const plan = exported.problems.length > 0 ? { files: [], skipped: 0, problems: exported.problems.map((p) => ({ line: p.line, column: p.column ?? '', message: p.message })) } : planImport(kind, exported.rows, exported.columns, mapping, index, zone, current);
   if (plan.problems.length > 0) {
     for (const p of plan.problems) io.stderr.write(`${safeText(exportName)}:${p.line}: ${p.column === '' ? '' : `${safeText(p.column)}: `}${safeText(p.message)}\n`);
-    io.stderr.write(`${plan.problems.length} row${plan.problems.length === 1 ? '' : 's'} cannot be imported; nothing was written\n`);
+    const rows = new Set(plan.problems.map((p) => p.line)).size;
+    io.stderr.write(`${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} of ${safeText(exportName)}; nothing was written\n`);
     if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ written: false, problems: plan.problems.map((p) => ({ file: exportName, ...p })) }, null, 2)}\n`);
     return ExitCode.Findings;
   }
