@@ -54,9 +54,9 @@ export function detectDelimiter(text: string): string {
 }
 
 function readCsv(text: string, delimiter: string): ReadExport {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, info: true, skip_empty_lines: false, bom: true }) as never;
+    records = parse(text, { delimiter, relax_column_count: true, raw: true, skip_empty_lines: false, bom: true }) as never;
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return { columns: [], rows: [], problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }] };
@@ -65,9 +65,10 @@ function readCsv(text: string, delimiter: string): ReadExport {
   const rows: ExportRow[] = [];
   let columns: string[] = [];
   let nextLine = 1;
-  for (const { record, info } of records) {
+  for (const { record, raw } of records) {
     const line = nextLine;
-    nextLine = info.lines + 1;
+    // csv-parse's own line count takes a CRLF inside quotes for two lines; the record's raw text does not lie.
+    nextLine += 1 + (raw.replace(/[\r\n]$/, '').match(/\r\n|\r|\n/g)?.length ?? 0);
     if (record.length === 1 && record[0] === '') continue;
     if (columns.length === 0) {
       columns = record.map((c) => c.trim());
