@@ -13,13 +13,14 @@ const args = process.argv.slice(2);
 const rowsArg = args.indexOf('--rows');
 const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 100000;
 const RUNS = args.includes('--quick') ? 1 : 3;
-const env = { ...process.env, NO_COLOR: '1', GOVERN_TODAY: '2027-02-01' };
+const env = { ...process.env, NO_COLOR: '1', GOVERN_TODAY: '2027-01-15' };
 delete env.NODE_EXTRA_CA_CERTS;
 delete env.NODE_OPTIONS;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 const work = mkdtempSync(path.join(tmpdir(), 'govern-bench-import-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+if (!args.includes("--keep")) process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+else log(`bench import: kept ${work}`);
 const partnership = path.join(work, 'p');
 cpSync(path.join(root, 'examples/acme-northwind'), partnership, { recursive: true, filter: (src) => !src.includes(`${path.sep}measurements`) });
 writeFileSync(
@@ -28,10 +29,10 @@ writeFileSync(
 );
 const pad = (n) => String(n).padStart(2, '0');
 const lines = ['number,short_description,business_service,priority,state,opened_at,u_first_response,resolved_at'];
-const start = Date.UTC(2026, 10, 2, 8);
+const start = Date.UTC(2026, 0, 1, 8);
 for (let i = 0; i < ROWS; i++) {
-  // Spread over November and December, in UTC wall time read as Berlin (no transition there).
-  const t = new Date(start + ((i * 7919) % (55 * 24 * 60)) * 60000);
+  // Spread over the twelve months of 2026 (files of ~1.7 MB), daytime only, so no wall time falls in a changeover night.
+  const t = new Date(start + (i % 365) * 86400000 + ((i * 7919) % (10 * 60)) * 60000);
   const wall = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00`;
   const p = ['1 - Critical', '2 - High', '3 - Moderate'][i % 3];
   lines.push(`INC${String(i).padStart(7, '0')},"Ticket ${i}, ""quoted""",${i % 2 ? 'Cloud Ops' : 'Service Desk'},${p},Resolved,${wall(t)},${wall(new Date(t.getTime() + 600000))},${wall(new Date(t.getTime() + 7200000))}`);
@@ -44,7 +45,7 @@ function time(argv) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, argv, { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  if (r.status !== 0) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 500)}${r.stdout.slice(0, 1500)}`);
   return { ms, out: r.stdout };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -50,6 +50,7 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
     import('../authoring.js'),
     import('node:util'),
   ]);
+  const { MAX_FILE_BYTES } = await import('../../model/limits.js');
   if (flags.delimiter !== undefined && flags.delimiter.length !== 1) throw new UsageError(`--delimiter takes one character, such as , or ; (not \`${flags.delimiter}\`)`);
   const workspace = loadWorkspaceFromDisk([where], io.cwd);
   const index = selectOnePartnership(workspace, flags.partnership, 'govern import');
@@ -103,6 +104,8 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
     if (!isDeepStrictEqual(JSON.parse(JSON.stringify(reread)), JSON.parse(JSON.stringify(file.expected)))) {
       throw new UsageError(`govern could not import into ${shown} without changing the rest of it (its layout is unusual); nothing was written`);
     }
+    const bytes = Buffer.byteLength(after, 'utf8');
+    if (bytes > MAX_FILE_BYTES) throw new UsageError(`${shown} would be ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB govern reads (docs/limits.md); nothing was written`);
     outputs.push({ abs, shown, before, after, plan: file });
   }
   const changed = outputs.filter((o) => o.after !== o.before);
