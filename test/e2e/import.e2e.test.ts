@@ -262,4 +262,17 @@ describe('govern import, end to end', () => {
     expect(r.stderr).not.toContain('EPIPE');
     expect(r.stdout.split('\n')[0]).toMatch(/unchanged in london\/measurements\/2026-10\.yaml$/);
   });
+
+  it('govern add incident and add downtime take one entry by hand, with the same time rules', () => {
+    const twice = govern('add', 'incident', 'sydney', '--id', 'SUP-9', '--service', 'desk', '--priority', 'P1', '--opened', '2026-04-05 02:30');
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('2026-04-05 02:30 happens twice in Australia/Sydney');
+    const r = govern('add', 'incident', 'sydney', '--id', 'SUP-9', '--service', 'desk', '--priority', 'P2', '--opened', '2026-10-04 03:10', '--resolved', '2026-10-04T05:00:00+11:00', '--quiet');
+    expect(r.status).toBe(0);
+    expect(read('sydney/measurements/2026-10.yaml')).toContain('- id: SUP-9\n    service: desk\n    priority: P2\n    opened: 2026-10-04T03:10:00+11:00\n    resolved: 2026-10-04T05:00:00+11:00\n');
+    const d = govern('add', 'downtime', 'sydney', '--service', 'desk', '--from', '2026-12-01 09:00', '--to', '2026-12-01 09:45', '--planned', 'no', '--note', "O'Brien's switch", '--quiet');
+    expect(d.status).toBe(0);
+    expect(read('sydney/measurements/2026-12.yaml')).toContain("from: 2026-12-01T09:00:00+11:00");
+    expect(read('sydney/measurements/2026-12.yaml')).toContain("note: O'Brien's switch");
+  });
 });
