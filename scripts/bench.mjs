@@ -1,7 +1,7 @@
 // `npm run bench`: times govern against its floors and its peers on generated
 // portfolios, checks the targets of docs/performance.md and rewrites its table.
 //
-//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write] [--no-peers] [--write-varied] [--5000]
+//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write] [--no-peers] [--write-varied] [--5000] [--only import]
 //
 // Besides the house-style portfolios, a varied corpus: partnerships written in
 // seven authors' styles (scripts/bench/styles.mjs), the same with a few
@@ -23,6 +23,11 @@ import { listYaml, readerShares, sharesTable } from './bench/reader-shares.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
+// `--only import`: the import benchmark alone (scripts/bench/import.mjs), nothing else.
+if (args[args.indexOf('--only') + 1] === 'import' && args.includes('--only')) {
+  await import('./bench/import.mjs');
+  process.exit(0);
+}
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
 const write = !args.includes('--no-write') && !quick;

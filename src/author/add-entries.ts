@@ -5,13 +5,14 @@ import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
 import { latestMeasuredPeriod } from '../sla/from-workspace.js';
 import type { Period } from '../model/period.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { planDowntime, planIncident } from './add-measurement.js';
 import { planWaiver } from './add-waiver.js';
 import { findProfile, SLA_PROFILES, type SlaProfile } from './profiles.js';
 import { text, type Answers, type Choice, type Question } from './questions.js';
 import { slugify, uniqueId, validateChoice, validateDate, validateEmail, validateId, validateNumber, validatePhone, validateText, validateTimezone } from './validate.js';
 
 /** The kinds of entry `govern add` adds. */
-export const ADD_KINDS = ['contact', 'risk', 'action', 'kpi', 'service', 'waiver'] as const;
+export const ADD_KINDS = ['contact', 'risk', 'action', 'kpi', 'service', 'incident', 'downtime', 'waiver'] as const;
 export type AddKind = (typeof ADD_KINDS)[number];
 
 /** One entry to append: to the list at `path` of the file `relPath` (inside the partnership folder). */
@@ -55,6 +56,10 @@ export function planAdd(kind: AddKind, index: PartnershipIndex, today: string, f
       return planKpi(index);
     case 'service':
       return planService(index);
+    case 'incident':
+      return planIncident(index);
+    case 'downtime':
+      return planDowntime(index);
   }
 }
 

@@ -4,6 +4,7 @@ import { calendarCommand } from './commands/calendar.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { dueCommand } from './commands/due.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { rulesCommand } from './commands/rules.js';
@@ -27,6 +28,7 @@ export const commands: readonly CommandFactory[] = [
   dueCommand,
   initCommand,
   addCommand,
+  importCommand,
   rulesCommand,
   schemaCommand,
 ];

@@ -39,3 +39,6 @@ export const PERIOD_FOLDERS: Readonly<Record<string, FileKind>> = {
 
 /** The name of the tool's own settings file, at the root of a tree. */
 export const CONFIG_FILE = 'govern.config.yaml';
+
+/** How `govern import` reads exports (FORMAT.md v1.1): beside partnership.yaml or at the tree's root; read by import, not checked as a partnership file. */
+export const IMPORT_MAP_FILE = 'govern.import.yaml';

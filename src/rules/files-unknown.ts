@@ -1,4 +1,4 @@
-import { PERIOD_FOLDERS, TOP_LEVEL_FILES } from '../model/file-kind.js';
+import { IMPORT_MAP_FILE, PERIOD_FOLDERS, TOP_LEVEL_FILES } from '../model/file-kind.js';
 import { defineRule } from './define-rule.js';
 import { didYouMean } from './suggest.js';
 
@@ -9,7 +9,7 @@ export const filesUnknown = defineRule({
   description: 'Every YAML file in a partnership folder is one govern reads (an unknown name is usually a typo).',
   run(context) {
     for (const file of context.partnership.files) {
-      if (file.kind !== null) continue;
+      if (file.kind !== null || file.relPath === IMPORT_MAP_FILE) continue;
       const suggestion = suggestFileName(file.relPath);
       // FORMAT.md names `.yaml` files. A `.yml` file is reported only when it
       // looks like a partnership file (`contacts.yml`, `measurements/2026-10.yml`);

@@ -45,6 +45,7 @@ import { escalationSameContacts } from './escalation-same-contacts.js';
 import { governanceChannelHours } from './governance-channel-hours.js';
 import { governanceMeetingDay } from './governance-meeting-day.js';
 import { governanceNoReviewMeeting } from './governance-no-review-meeting.js';
+import { importMapping } from './import-mapping.js';
 import { measurementsClockStopReason } from './measurements-clock-stop-reason.js';
 import { measurementsOutsidePeriod } from './measurements-outside-period.js';
 import { measurementsPeriodMismatch } from './measurements-period-mismatch.js';
@@ -118,6 +119,7 @@ export const allRules: readonly Rule[] = [
   governanceChannelHours,
   governanceMeetingDay,
   governanceNoReviewMeeting,
+  importMapping,
   measurementsClockStopReason,
   measurementsOutsidePeriod,
   measurementsPeriodMismatch,

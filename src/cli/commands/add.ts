@@ -33,6 +33,15 @@ export const ADD_FLAGS: readonly (readonly [string, string])[] = [
   ['--first-line <contact>', 'service: first escalation level'],
   ['--on-call <contact>', 'service: on-call duty manager (24x7 profile)'],
   ['--escalation-lead <contact>', 'service: last escalation level'],
+  ['--service <id>', 'incident or downtime: the service'],
+  ['--priority <id>', "incident: one of the service's priorities"],
+  ['--opened <time>', 'incident: opened, with its offset or a local time in the partnership\'s zone'],
+  ['--responded <time>', 'incident: first response'],
+  ['--resolved <time>', 'incident: resolved'],
+  ['--from <time>', 'downtime: down from'],
+  ['--to <time>', 'downtime: up again at'],
+  ['--planned <yes|no>', 'downtime: announced maintenance (not counted against availability)'],
+  ['--note <text>', 'downtime: what happened'],
   ['--rule <id>', 'waiver: the rule of the finding waived'],
   ['--file <file>', 'waiver: only findings in this file (inside the partnership folder)'],
   ['--at <place>', 'waiver: only findings at this id or YAML path (paths.0.levels.2)'],
@@ -48,8 +57,8 @@ interface AddFlags extends SharedOptions, Record<string, unknown> {
 /** `govern add <kind> [path]`: appends one entry, keeping the file's layout, then checks the partnership. */
 export function addCommand(io: Io, done: (code: number) => void): Command {
   const command = new Command('add')
-    .description("add a contact, risk, action, KPI, service or waiver: asks only what is needed, keeps the file's comments and order, then runs check")
-    .addArgument(new Argument('<kind>', 'what to add').choices(['contact', 'risk', 'action', 'kpi', 'service', 'waiver']))
+    .description("add a contact, risk, action, KPI, service, incident, downtime or waiver: asks only what is needed, keeps the file's comments and order, then runs check")
+    .addArgument(new Argument('<kind>', 'what to add').choices(['contact', 'risk', 'action', 'kpi', 'service', 'incident', 'downtime', 'waiver']))
     .argument('[path]', 'the partnership folder, or a tree holding several (pick one with --partnership)', '.');
   for (const [flag, help] of ADD_FLAGS) command.option(flag, help);
   command.option('--partnership <id>', 'which partnership, when the path holds several').option('-y, --yes', 'take the default for every question not given as a flag');
@@ -111,7 +120,7 @@ async function runAdd(io: Io, kind: string, where: string, flags: AddFlags): Pro
     const read = tree.files.find((f) => f.relPath === rel);
     writeFileAtomic(path.join(root, rel), text, { overwrite: true, unchangedSince: read ? read.text : null });
   }
-  io.stderr.write(`added ${kind} ${JSON.stringify(answers.id ?? answers.name ?? answers.rule ?? '')} at ${notes.join(', ')}\n`);
+  io.stderr.write(`added ${kind} ${JSON.stringify(answers.id ?? answers.name ?? answers.rule ?? answers.from ?? '')} at ${notes.join(', ')}\n`);
   return authoring.checkAndReport(io, root, flags, resolveToday(flags, io));
 }
 

@@ -1,0 +1,97 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** An instant read from an export: its epoch milliseconds and its RFC 3339 spelling, or why it cannot be read. */
+export type ReadInstant = { ok: true; ms: number; text: string } | { ok: false; why: string };
+
+const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
+const HOUR = 3600000;
+
+/** Whether a luxon format string reads an offset or a zone (a `Z` or `z` token outside quoted text). */
+function formatHasOffset(format: string): boolean {
+  return /[Zz]/.test(format.replace(/'[^']*'/g, ''));
+}
+
+/**
+ * Reads one time of an export. A time with its offset is kept as that
+ * instant, in that offset. A time without one is a wall-clock time in
+ * `zone`, read with `format` (Unicode date-field tokens, as luxon reads them;
+ * ISO 8601 without one), and written with the offset the zone has at that
+ * instant. A wall-clock time that the zone skips (the hour the clocks go
+ * forward) or has twice (the hour they go back) is refused, never guessed.
+ */
+export function readInstant(text: string, zone: string, format?: string): ReadInstant {
+  const value = text.trim();
+  if (value === '') return { ok: false, why: 'no time given' };
+  if (format !== undefined && formatHasOffset(format)) {
+    const dt = DateTime.fromFormat(value, format, { setZone: true, locale: 'en-US' });
+    if (!dt.isValid) return { ok: false, why: `\`${value}\` does not match the format \`${format}\`` };
+    return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
+  }
+  if (format === undefined && HAS_OFFSET.test(value)) {
+    const dt = DateTime.fromISO(value, { setZone: true });
+    if (!dt.isValid) return { ok: false, why: `\`${value}\` is not an ISO 8601 time` };
+    return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
+  }
+  const wall = format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
+  if (!wall.isValid) return { ok: false, why: format === undefined ? `\`${value}\` is not an ISO 8601 time (give \`format\` in govern.import.yaml for other spellings)` : `\`${value}\` does not match the format \`${format}\`` };
+  const local = wall.toMillis();
+  const z = IANAZone.create(zone);
+  if (!z.isValid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
+  const found = offsetsForWallTime(z, local);
+  const shown = found.length === 1 ? '' : wall.toFormat('yyyy-MM-dd HH:mm');
+  if (found.length === 0) return { ok: false, why: `${shown} does not exist in ${zone} (the clocks go forward over it); give the time with its offset` };
+  if (found.length > 1) return { ok: false, why: `${shown} happens twice in ${zone} (the clocks go back over it); give the time with its offset` };
+  const ms = local - found[0]! * 60000;
+  return { ok: true, ms, text: formatAtOffset(ms, found[0]!, zone) };
+}
+
+const parsers = new Map<string, ReturnType<typeof DateTime.buildFormatParser>>();
+/** luxon builds a parser from a format string each call; an export has one format and 100 000 rows. */
+function formatParser(format: string): ReturnType<typeof DateTime.buildFormatParser> {
+  let parser = parsers.get(format);
+  if (!parser) parsers.set(format, (parser = DateTime.buildFormatParser(format, { locale: 'en-US' })));
+  return parser;
+}
+
+// Zones change offset only at instants on a quarter hour, so every wall-clock time in one quarter hour has the same answer.
+const QUARTER = 900000;
+const wallCache = new Map<string, number[]>();
+
+/** The offsets (minutes) at which the wall-clock time `local` (as if UTC) happens in the zone: one, none (skipped) or two (repeated). */
+function offsetsForWallTime(z: IANAZone, local: number): number[] {
+  const key = `${z.name}\0${Math.floor(local / QUARTER)}`;
+  const cached = wallCache.get(key);
+  if (cached) return cached;
+  const offsets = new Set([z.offset(local - 36 * HOUR), z.offset(local), z.offset(local + 36 * HOUR)]);
+  const found = [...offsets].filter((o) => z.offset(local - o * 60000) === o);
+  if (wallCache.size > 200000) wallCache.clear();
+  wallCache.set(key, found);
+  return found;
+}
+
+/** `2026-10-25T03:30:00+01:00` for an instant at an offset (minutes); `Z` in the UTC zones, as luxon writes it. */
+function formatAtOffset(ms: number, offset: number, zone: string): string {
+  const iso = new Date(ms + offset * 60000).toISOString();
+  const body = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
+  if (offset === 0 && /^(?:UTC|Etc\/UTC|Etc\/GMT|GMT|Etc\/Universal|Universal|Etc\/Zulu|Zulu)$/.test(zone)) return `${body}Z`;
+  const a = Math.abs(offset);
+  return `${body}${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** `2026-10-25T03:30:00+01:00`: seconds always, milliseconds only when there are some, `Z` for UTC. */
+export function rfc3339(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true, includeOffset: true })!;
+}
+
+const offsetCache = new Map<string, number>();
+/** The month (`2026-10`) an instant falls in, in a zone. */
+export function monthOf(ms: number, zone: string): string {
+  const key = `${zone}\0${Math.floor(ms / QUARTER)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = IANAZone.create(zone).offset(ms);
+    if (offsetCache.size > 200000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return new Date(ms + offset * 60000).toISOString().slice(0, 7);
+}

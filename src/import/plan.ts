@@ -1,0 +1,278 @@
+import type { PartnershipIndex } from '../model/partnership-index.js';
+import type { MeasurementsFile } from '../model/partnership.js';
+import { parseInstantQuickly } from '../sla/instant.js';
+import { monthOf, readInstant } from './local-time.js';
+import { FIELDS, type ImportKind, type Mapping } from './mapping.js';
+import type { ExportRow } from './read-export.js';
+import type { YamlOp } from './yaml-edit.js';
+
+/** A row that cannot be imported: the export's line, the column and why. */
+export interface RowProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** One entry read from a row, with govern's field names, and what places it. */
+interface Read {
+  line: number;
+  entry: Record<string, unknown>;
+  /** epoch ms of `opened` / `from`. */
+  start: number;
+}
+
+/** The measurement files as they are now: their text and data, by path inside the partnership folder. */
+export interface CurrentFile {
+  relPath: string;
+  text: string;
+  data: MeasurementsFile;
+}
+
+/** What an import does to one file. */
+export interface FilePlan {
+  relPath: string;
+  created: boolean;
+  ops: YamlOp[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** The data the file must hold afterwards (checked against the written text). */
+  expected: MeasurementsFile;
+}
+
+/** The result of planning: per-file changes, the rows left out, or the problems. */
+export interface ImportPlan {
+  files: FilePlan[];
+  skipped: number;
+  problems: RowProblem[];
+}
+
+/**
+ * Turns the rows of an export into changes to the measurement files: each
+ * row checked against the partnership (services, priorities, clock-stop
+ * reasons the contract allows, times read by the mapping's rules), placed in
+ * the month it opened in (in the partnership's zone), and compared with the
+ * entry of the same id already there, field by field. Pure.
+ */
+export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns: readonly string[], mapping: Mapping, index: PartnershipIndex, zone: string, current: readonly CurrentFile[]): ImportPlan {
+  const problems: RowProblem[] = [];
+  const spec = FIELDS[kind];
+  const readZone = mapping.timezone ?? zone;
+  const services = new Map<string, { priorities: Set<string>; stops: Set<string> }>();
+  for (const s of index.services) {
+    if (typeof s.value.id !== 'string') continue;
+    services.set(s.value.id, { priorities: new Set((s.value.priorities ?? []).map((p) => String(p.id))), stops: new Set((s.value.clockStops ?? []).map(String)) });
+  }
+  const has = new Set(columns);
+  for (const field of spec.required) {
+    const column = mapping.columns[field]!;
+    if (!has.has(column)) problems.push({ line: 1, column, message: `no such column in the export, and \`${field}\` is needed (name its column in govern.import.yaml: columns.${field}); the columns are ${columns.join(', ')}` });
+  }
+  if (problems.length > 0) return { files: [], skipped: 0, problems };
+  const incidents = indexIncidents(current);
+  const read: Read[] = [];
+  const seen = new Map<string, number>();
+  let skipped = 0;
+  rows: for (const row of rows) {
+    for (const [column, words] of Object.entries(mapping.skip)) {
+      const v = row.values[column];
+      if (v !== undefined && words.includes(v.trim())) {
+        skipped++;
+        continue rows;
+      }
+    }
+    const entry: Record<string, unknown> = {};
+    let bad = false;
+    const fail = (field: string, message: string): void => {
+      problems.push({ line: row.line, column: mapping.columns[field] ?? field, message });
+      bad = true;
+    };
+    for (const field of spec.all) {
+      const column = mapping.columns[field]!;
+      const raw = row.values[column]?.trim() ?? '';
+      if (raw === '') {
+        if (spec.required.includes(field)) fail(field, `empty, and \`${field}\` is needed`);
+        continue;
+      }
+      const words = mapping.values[field];
+      const mapped: unknown = words && Object.hasOwn(words, raw) ? words[raw] : raw;
+      if (spec.times.includes(field)) {
+        const t = readInstant(String(mapped), readZone, mapping.format);
+        if (t.ok) entry[field] = t;
+        else fail(field, t.why);
+      } else if (field === 'planned') {
+        const b = typeof mapped === 'boolean' ? mapped : /^(?:true|yes|y|1)$/i.test(String(mapped)) ? true : /^(?:false|no|n|0)$/i.test(String(mapped)) ? false : undefined;
+        if (b === undefined) fail(field, `\`${raw}\` is neither yes nor no (map it in values.planned)`);
+        else entry[field] = b;
+      } else entry[field] = String(mapped);
+    }
+    const service = entry.service as string | undefined;
+    if ((kind === 'incidents' || kind === 'downtime') && service !== undefined) {
+      const known = services.get(service);
+      if (!known) fail('service', `\`${service}\` is not a service of this partnership: map it in values.service (the services are ${[...services.keys()].join(', ')})`);
+      else if (kind === 'incidents' && entry.priority !== undefined && !known.priorities.has(entry.priority as string)) {
+        fail('priority', `\`${entry.priority}\` is not a priority of ${service}: map it in values.priority (its priorities are ${[...known.priorities].join(', ')})`);
+      }
+    }
+    if (bad) continue;
+    const times = spec.times.map((f) => entry[f] as { ms: number; text: string } | undefined);
+    const start = times[0]!.ms;
+    for (let i = 1; i < spec.times.length; i++) {
+      if (times[i] && times[i]!.ms < start) fail(spec.times[i]!, `${times[i]!.text} is before ${spec.times[0]} ${times[0]!.text}`);
+    }
+    if (kind === 'incidents') {
+      const id = entry.id as string;
+      const first = seen.get(id);
+      if (first !== undefined) fail('id', `\`${id}\` is already on line ${first} of the export`);
+      else seen.set(id, row.line);
+    }
+    if (kind === 'clock-stops') {
+      const target = incidents.get(entry.incident as string);
+      if (!target) fail('incident', `no incident \`${entry.incident}\` in measurements/; import the incidents first`);
+      else {
+        const stops = services.get(String(target.incident.service))?.stops ?? new Set<string>();
+        if (!stops.has(entry.reason as string)) fail('reason', `\`${entry.reason}\` is not a clock-stop reason ${String(target.incident.service)} allows: map it in values.reason (the contract allows ${[...stops].join(', ') || 'none'})`);
+      }
+    }
+    if (bad) continue;
+    for (const f of spec.times) if (entry[f]) entry[f] = (entry[f] as { text: string }).text;
+    read.push({ line: row.line, entry, start });
+  }
+  if (problems.length > 0) return { files: [], skipped, problems: problems.sort((a, b) => a.line - b.line) };
+  return { files: mergeInto(kind, read, zone, current, incidents), skipped, problems };
+}
+
+interface Located {
+  file: CurrentFile;
+  index: number;
+  incident: Record<string, unknown>;
+}
+
+function indexIncidents(current: readonly CurrentFile[]): Map<string, Located> {
+  const out = new Map<string, Located>();
+  for (const file of current) {
+    (file.data.incidents ?? []).forEach((incident, index) => {
+      if (incident && typeof incident.id === 'string' && !out.has(incident.id)) out.set(incident.id, { file, index, incident: incident as Record<string, unknown> });
+    });
+  }
+  return out;
+}
+
+function sameInstant(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const x = parseInstantQuickly(a);
+  return x !== undefined && x === parseInstantQuickly(b);
+}
+
+const TIME_FIELDS = new Set(['opened', 'responded', 'resolved', 'from', 'to']);
+
+/** Whether an imported value says the same as the one in the file (`…Z` and `…+00:00` are one instant). */
+function same(field: string, have: unknown, want: unknown): boolean {
+  return TIME_FIELDS.has(field) ? sameInstant(have, want) : have === want;
+}
+
+function mergeInto(kind: ImportKind, read: readonly Read[], zone: string, current: readonly CurrentFile[], incidents: Map<string, Located>): FilePlan[] {
+  const plans = new Map<string, FilePlan>();
+  const byPath = new Map(current.map((f) => [f.relPath, f] as const));
+  const planFor = (relPath: string): FilePlan => {
+    let plan = plans.get(relPath);
+    if (!plan) {
+      const file = byPath.get(relPath);
+      const period = /^measurements\/(.+)\.yaml$/.exec(relPath)![1]!;
+      plan = { relPath, created: !file, ops: [], added: 0, updated: 0, unchanged: 0, expected: structuredClone(file?.data ?? { period }) };
+      plans.set(relPath, plan);
+    }
+    return plan;
+  };
+  const pending = new Map<string, { path: (string | number)[]; entries: Record<string, unknown>[]; flow: boolean }>();
+  const append = (plan: FilePlan, path: (string | number)[], entry: Record<string, unknown>, flow: boolean): void => {
+    const key = `${plan.relPath}\0${path.join('.')}`;
+    let p = pending.get(key);
+    if (!p) {
+      p = { path, entries: [], flow };
+      pending.set(key, p);
+      plan.ops.push({ op: 'append', path, entries: p.entries, flow });
+    }
+    p.entries.push(entry);
+  };
+  const monthFile = (ms: number): string => `measurements/${monthOf(ms, zone)}.yaml`;
+
+  if (kind === 'incidents') {
+    for (const { entry, start } of read) {
+      const found = incidents.get(entry.id as string);
+      if (!found) {
+        const plan = planFor(monthFile(start));
+        append(plan, ['incidents'], entry, false);
+        (plan.expected.incidents ??= []).push(entry as never);
+        plan.added++;
+        continue;
+      }
+      const plan = planFor(found.file.relPath);
+      let changed = false;
+      const target = plan.expected.incidents![found.index] as unknown as Record<string, unknown>;
+      for (const [field, value] of Object.entries(entry)) {
+        if (same(field, found.incident[field], value)) continue;
+        plan.ops.push({ op: 'set', path: ['incidents', found.index], key: field, value });
+        target[field] = value;
+        changed = true;
+      }
+      if (changed) plan.updated++;
+      else plan.unchanged++;
+    }
+  } else if (kind === 'downtime') {
+    const existing = new Map<string, { file: CurrentFile; index: number; value: Record<string, unknown> }>();
+    for (const file of current) {
+      (file.data.downtime ?? []).forEach((d, index) => {
+        const ms = typeof d?.from === 'string' ? parseInstantQuickly(d.from) : undefined;
+        if (ms !== undefined) existing.set(`${String(d.service)}\0${ms}`, { file, index, value: d as Record<string, unknown> });
+      });
+    }
+    for (const { entry, start } of read) {
+      const found = existing.get(`${String(entry.service)}\0${start}`);
+      if (!found) {
+        const plan = planFor(monthFile(start));
+        append(plan, ['downtime'], entry, true);
+        (plan.expected.downtime ??= []).push(entry as never);
+        plan.added++;
+        continue;
+      }
+      const plan = planFor(found.file.relPath);
+      const target = plan.expected.downtime![found.index] as unknown as Record<string, unknown>;
+      let changed = false;
+      for (const [field, value] of Object.entries(entry)) {
+        if (same(field, found.value[field], value)) continue;
+        plan.ops.push({ op: 'set', path: ['downtime', found.index], key: field, value });
+        target[field] = value;
+        changed = true;
+      }
+      if (changed) plan.updated++;
+      else plan.unchanged++;
+    }
+  } else {
+    for (const { entry, start } of read) {
+      const found = incidents.get(entry.incident as string)!;
+      const plan = planFor(found.file.relPath);
+      const stops = (found.incident.clockStops as Record<string, unknown>[] | undefined) ?? [];
+      const stop = { from: entry.from, to: entry.to, reason: entry.reason };
+      const at = stops.findIndex((s) => typeof s?.from === 'string' && parseInstantQuickly(s.from) === start);
+      const target = plan.expected.incidents![found.index] as unknown as { clockStops?: Record<string, unknown>[] };
+      if (at < 0) {
+        append(plan, ['incidents', found.index, 'clockStops'], stop, true);
+        (target.clockStops ??= []).push(stop);
+        plan.added++;
+        continue;
+      }
+      let changed = false;
+      for (const [field, value] of Object.entries(stop)) {
+        if (same(field, stops[at]![field], value)) continue;
+        plan.ops.push({ op: 'set', path: ['incidents', found.index, 'clockStops', at], key: field, value });
+        target.clockStops![at]![field] = value;
+        changed = true;
+      }
+      if (changed) plan.updated++;
+      else plan.unchanged++;
+    }
+  }
+  return [...plans.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}

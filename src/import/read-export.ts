@@ -1,0 +1,155 @@
+import { parse } from 'csv-parse/sync';
+
+/** One record of an export: its values by column, and the line of the export where it starts (1-based). */
+export interface ExportRow {
+  line: number;
+  values: Readonly<Record<string, string>>;
+}
+
+/** A problem with the export as a whole or with one of its records, at a line of it. */
+export interface ReadProblem {
+  line: number;
+  column?: string;
+  message: string;
+}
+
+/** The records of an export, or why it cannot be read. */
+export interface ReadExport {
+  columns: string[];
+  rows: ExportRow[];
+  problems: ReadProblem[];
+}
+
+/**
+ * Reads a CSV (RFC 4180: quoted fields with commas, quotes and line breaks,
+ * a BOM, `,` or `;` found from the header line unless given) or JSON export
+ * (an array of objects, or ServiceNow's `{"records": […]}` / `{"result": […]}`).
+ * Pure: the text in, the records out, each with the physical line it starts on.
+ */
+export function readExport(text: string, name: string, delimiter?: string): ReadExport {
+  const body = text.replace(/^\uFEFF/, '');
+  if (/\.json$/i.test(name) || (delimiter === undefined && /^\s*[[{]/.test(body))) return readJson(body);
+  return readCsv(body, delimiter ?? detectDelimiter(body));
+}
+
+/** `;` when the header line (outside quotes) has more semicolons than commas, else `,` (also a tab when only tabs split it). */
+export function detectDelimiter(text: string): string {
+  let commas = 0;
+  let semis = 0;
+  let tabs = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted) {
+      if (c === '\n' || c === '\r') break;
+      if (c === ',') commas++;
+      else if (c === ';') semis++;
+      else if (c === '\t') tabs++;
+    }
+  }
+  if (semis > commas && semis >= tabs) return ';';
+  if (tabs > commas && tabs > semis) return '\t';
+  return ',';
+}
+
+function readCsv(text: string, delimiter: string): ReadExport {
+  let records: { record: string[]; raw: string }[];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, raw: true, skip_empty_lines: false, bom: true }) as never;
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return { columns: [], rows: [], problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }] };
+  }
+  const problems: ReadProblem[] = [];
+  const rows: ExportRow[] = [];
+  let columns: string[] = [];
+  let nextLine = 1;
+  for (const { record, raw } of records) {
+    const line = nextLine;
+    // csv-parse's own line count takes a CRLF inside quotes for two lines; the record's raw text does not lie.
+    nextLine += 1 + (raw.replace(/[\r\n]$/, '').match(/\r\n|\r|\n/g)?.length ?? 0);
+    if (record.length === 1 && record[0] === '') continue;
+    if (columns.length === 0) {
+      columns = record.map((c) => c.trim());
+      continue;
+    }
+    if (record.length !== columns.length) {
+      problems.push({ line, message: `the row has ${record.length} fields where the header has ${columns.length}` });
+      continue;
+    }
+    const values: Record<string, string> = {};
+    for (let i = 0; i < columns.length; i++) values[columns[i]!] = record[i]!;
+    rows.push({ line, values });
+  }
+  if (columns.length === 0) problems.push({ line: 1, message: 'the export is empty: no header line' });
+  return { columns, rows, problems };
+}
+
+function readJson(text: string): ReadExport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { columns: [], rows: [], problems: [{ line: 1, message: `the JSON cannot be read: ${(error as Error).message}` }] };
+  }
+  let list: unknown = data;
+  let depth = 1;
+  if (!Array.isArray(data) && typeof data === 'object' && data !== null) {
+    const o = data as Record<string, unknown>;
+    list = Array.isArray(o.records) ? o.records : Array.isArray(o.result) ? o.result : undefined;
+    depth = 2;
+  }
+  if (!Array.isArray(list)) return { columns: [], rows: [], problems: [{ line: 1, message: 'the JSON holds neither an array of records nor {"records": […]} or {"result": […]}' }] };
+  const lines = elementLines(text, depth);
+  const columns = new Set<string>();
+  const rows: ExportRow[] = [];
+  const problems: ReadProblem[] = [];
+  list.forEach((item, i) => {
+    const line = lines[i] ?? 1;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push({ line, message: `record ${i + 1} is not an object` });
+      return;
+    }
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+      columns.add(k);
+      // ServiceNow's display-value exports give `{"display_value": …, "value": …}`.
+      const flat = typeof v === 'object' && v !== null && !Array.isArray(v) && 'display_value' in v ? (v as { display_value: unknown }).display_value : v;
+      values[k] = flat === null || flat === undefined ? '' : typeof flat === 'object' ? JSON.stringify(flat) : String(flat);
+    }
+    rows.push({ line, values });
+  });
+  return { columns: [...columns], rows, problems };
+}
+
+/** The line on which each element of the array at `depth` (1: the top array, 2: an array inside the top object) begins. */
+function elementLines(text: string, depth: number): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let level = 0;
+  let inString = false;
+  let expecting = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (expecting && level === depth && c > 32 && c !== 44 && c !== 93) {
+      out.push(line);
+      expecting = false;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      level++;
+      if (c === 91 && level === depth) expecting = true;
+    } else if (c === 125 || c === 93) {
+      if (level === depth) expecting = false;
+      level--;
+    } else if (c === 44 && level === depth) expecting = true;
+  }
+  return out;
+}
