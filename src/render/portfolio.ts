@@ -23,6 +23,8 @@ export interface Portfolio {
   chart: BarChart;
   /** The same as a Mermaid `xychart-beta` for Markdown; null with no partnership measured. */
   mermaid: { labels: string[]; values: number[] } | null;
+  /** Says so when the chart shows only the first rows. */
+  chartNote: string | null;
   /** True when every row with figures links to its review pack. */
   packs: boolean;
 }
@@ -94,6 +96,8 @@ export type PortfolioEntry = {
   | { state: 'unmeasured'; measuredPeriods: string[] }
 );
 
+/** At most this many partnerships are charted. */
+export const CHART_ROWS = 40;
 /** Risks that score this much or more are listed on the row. */
 export const HIGH_RISK_SCORE = 15;
 /** A notice day this close counts as needing attention. */
@@ -144,8 +148,10 @@ export function buildPortfolio(entries: readonly PortfolioEntry[], options: { pe
     }
     totals.set(key, t);
   }
-  const measured = rows.filter((r) => r.figures?.compliance);
-  const label = (r: PortfolioRow): string => r.partnership.name;
+  // A chart of 1 000 bars is a wall: the rows needing attention most, which come first, are charted.
+  const withCompliance = rows.filter((r) => r.figures?.compliance);
+  const measured = withCompliance.slice(0, CHART_ROWS);
+  const label = (r: PortfolioRow): string => (r.partnership.name.length > 26 ? `${r.partnership.name.slice(0, 25)}…` : r.partnership.name);
   return {
     kind: 'portfolio',
     period: { label: options.period, words: formatPeriod(options.period) },
@@ -172,6 +178,7 @@ export function buildPortfolio(entries: readonly PortfolioEntry[], options: { pe
           values: measured.filter((r) => r.figures!.compliance!.value !== null).map((r) => Math.round(r.figures!.compliance!.value! * 10) / 10),
         }
       : null,
+    chartNote: withCompliance.length > measured.length ? `the first ${measured.length} of ${withCompliance.length} partnerships with SLA figures, in row order` : null,
     packs: options.packs,
   };
 }
