@@ -107,7 +107,7 @@ export const NOTICE_DAYS = 90;
 export const ATTENTION = {
   errors: 10000,
   errorEach: 10,
-  unmeasured: 5000,
+  unmeasured: 150,
   slaMissed: 100,
   availabilityMissed: 100,
   credit: 80,
