@@ -74,7 +74,8 @@ export function buildPortfolioFor(
     if (!isMeasured(measured, period)) return { state: 'unmeasured', folder, partnership: header, findings, pack: null, measuredPeriods: measuredLabels(measured) };
     const zone = partnershipZone(index);
     const day = request.today ?? DateTime.fromMillis(io.now(), { zone }).toISODate()!;
-    const review = buildReviewPack(index, { period, today: day });
+    // The full pack only when it is rendered too: the row needs the period's own figures alone.
+    const review = buildReviewPack(index, { period, today: day, periodOnly: packDir === undefined });
     let link: string | null = null;
     if (packDir !== undefined) {
       let name = fileName(header.id);

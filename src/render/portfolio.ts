@@ -243,7 +243,7 @@ function figuresOf(pack: ReviewPack): PortfolioFigures {
     slaTargets: pack.sla.rows.filter((r) => r.target !== null).length,
     availability,
     availabilityMissed: pack.availability.services.filter((s) => s.rag === 'red').length,
-    breaches: pack.glance.breached,
+    breaches: pack.sla.rows.flatMap((r) => r.breached),
     creditsOwed: pack.glance.creditsOwed,
     currency,
     contractEnd: end?.date ?? null,
