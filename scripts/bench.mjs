@@ -53,6 +53,39 @@ if (!existsSync(path.join(root, 'dist/bundle/govern.cjs'))) {
   process.exit(2);
 }
 
+// ---------------------------------------------------------------- --portfolio
+// `npm run bench -- --portfolio`: only the portfolio's target, render portfolio over 1 000
+// partnerships against govern check over the same tree (docs/performance.md), then stop.
+if (args.includes('--portfolio')) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govern-bench-portfolio-'));
+  try {
+    const count = quick ? 100 : 1000;
+    log(`bench: ${count} partnerships in ${dir}`);
+    writePortfolio(dir, count, 1);
+    const runs = quick ? 1 : 3;
+    const timeOf = (argv) => {
+      const s = [];
+      for (let i = 0; i <= runs; i++) {
+        const start = process.hrtime.bigint();
+        const r = spawnSync(node, [govern, ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+        if (r.status !== 0 && r.status !== 1) throw new Error(`bench: govern ${argv.join(' ')} failed (exit ${r.status}): ${String(r.stderr).slice(0, 2000)}`);
+        if (i > 0) s.push(Number(process.hrtime.bigint() - start) / 1e6); // the first run warms the disk cache
+      }
+      return s.sort((a, b) => a - b)[Math.floor(s.length / 2)];
+    };
+    const check = timeOf(['check', dir, '--today', BENCH_TODAY]);
+    const render = timeOf(['render', 'portfolio', dir, '--period', '2026-Q3', '--today', BENCH_TODAY, '--format', 'html']);
+    const ratio = render / check;
+    log(`  govern check, ${count} partnerships            median ${(check / 1000).toFixed(2)} s`);
+    log(`  govern render portfolio --format html        median ${(render / 1000).toFixed(2)} s`);
+    log(`  ratio ${ratio.toFixed(2)} × (target ≤ 2 ×): ${ratio <= 2 ? 'met' : 'MISSED'}`);
+    process.exitCode = ratio <= 2 ? 0 : 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit();
+}
+
 // ---------------------------------------------------------------- fixtures
 const work = mkdtempSync(path.join(tmpdir(), 'govern-bench-'));
 const cleanup = () => {

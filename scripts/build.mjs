@@ -30,11 +30,13 @@ const standaloneCode = require('ajv/dist/standalone').default;
 const { _ } = require('ajv');
 const { AJV_OPTIONS } = await import(path.join(root, 'dist/schema/ajv-options.js'));
 const { formats } = require(path.join(root, 'dist/schema/formats.cjs'));
+const { FILE_KINDS } = await import(path.join(root, 'dist/model/file-kind.js'));
 const schemasDir = path.join(root, 'schemas');
+// Only the file kinds' schemas: schemas/ also holds views' (portfolio.schema.json), which no file is validated against.
 const schemas = readdirSync(schemasDir)
   .sort()
   .map((name) => [/^(.+)\.schema\.json$/.exec(name)?.[1], name])
-  .filter(([kind]) => kind)
+  .filter(([kind]) => kind && FILE_KINDS.includes(kind))
   .map(([kind, name]) => [kind, JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8'))]);
 mkdirSync(path.join(root, 'dist/schema'), { recursive: true });
 // Two sets from the same schemas: the full one (every error, with the schema

@@ -228,6 +228,12 @@ export interface ReviewPackOptions {
   today: string;
   /** Notes to print at the top (for example, that the files have check errors). */
   warnings?: readonly string[];
+  /**
+   * Only the period's own figures, for the portfolio over 1 000 partnerships: no KPI trend over
+   * earlier periods, no month-by-month availability, no incident-by-incident details (the breached
+   * ids stay in `sla.rows`). Every figure given is the same as in the full pack.
+   */
+  periodOnly?: boolean;
 }
 
 /**
@@ -256,7 +262,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
     return r;
   };
   const report = reportFor(period);
-  const details = computeIncidentDetails(buildSlaInput(index, { period, now }));
+  const details = options.periodOnly ? [] : computeIncidentDetails(buildSlaInput(index, { period, now }));
   const measured = measuredPeriods(index);
   // What the figures are judged over (FORMAT.md v1.1): months left out, months still running, the contract's start.
   if (report.monthsLeftOut.length > 0) {
@@ -276,7 +282,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   }
 
   // KPIs and their trend over the periods of the same length that have measurements.
-  const trendPeriods = trendPeriodsFor(period, measured.map((m) => m.period));
+  const trendPeriods = options.periodOnly ? [period] : trendPeriodsFor(period, measured.map((m) => m.period));
   const kpis: KpiRow[] = index.kpis.map(({ value: kpi, objective }) => {
     const unit = str(kpi.unit) ?? '';
     const digits = unit === '%' ? (String(kpi.source ?? '').endsWith('.availability') ? 3 : 1) : 2;
@@ -372,7 +378,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
       creditAmount: s.creditAmount,
       currency: s.currency,
       months:
-        period.months === 1
+        period.months === 1 || options.periodOnly
           ? []
           : monthsOf(period).map((m) => {
               const ms = reportFor(m).services.find((x) => x.service === s.service);

@@ -27,6 +27,7 @@ export interface TemplateListing {
 export const BUILTIN_DOCUMENTS: ReadonlyMap<string, string> = new Map([
   ['review-pack', 'review pack for --period'],
   ['contract-summary', 'contract summary'],
+  ['portfolio', 'portfolio over a tree for --period (docs/rendering.md)'],
 ]);
 
 /** Merges built-in and user template files: a user file replaces the built-in of the same name and format. */

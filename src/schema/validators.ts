@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { FileKind } from '../model/file-kind.js';
+import { FILE_KINDS, type FileKind } from '../model/file-kind.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { formats } from './formats.js';
 
@@ -38,12 +38,12 @@ export function validators(): Partial<Record<FileKind, Validator>> {
   return cache;
 }
 
-/** The raw JSON Schemas, by kind, as shipped. */
+/** The raw JSON Schemas, by kind, as shipped (schemas/ also holds views' schemas, such as the portfolio's, which are no file kind). */
 export function readSchemas(): Map<FileKind, Record<string, unknown>> {
   const out = new Map<FileKind, Record<string, unknown>>();
   for (const name of readdirSync(SCHEMAS_DIR).sort()) {
     const m = /^(.+)\.schema\.json$/.exec(name);
-    if (m) out.set(m[1] as FileKind, JSON.parse(readFileSync(SCHEMAS_DIR + name, 'utf8')) as Record<string, unknown>);
+    if (m && (FILE_KINDS as readonly string[]).includes(m[1]!)) out.set(m[1] as FileKind, JSON.parse(readFileSync(SCHEMAS_DIR + name, 'utf8')) as Record<string, unknown>);
   }
   return out;
 }

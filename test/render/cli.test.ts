@@ -57,7 +57,7 @@ describe('govern render', () => {
     expect((await govern(['render'])).code).toBe(2);
     const r = await govern(['render', '../../etc/passwd', 'examples/acme-northwind']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('no template named `../../etc/passwd`; the templates are: contract-summary, review-pack');
+    expect(r.err).toContain('no template named `../../etc/passwd`; the templates are: contract-summary, portfolio, review-pack');
   });
 
   it('several partnerships without --partnership: exit 2 listing the ids', async () => {

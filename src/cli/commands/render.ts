@@ -6,7 +6,9 @@ import type { Io } from '../io.js';
 import { addSharedOptions, makeColors, packageVersion, resolveToday, wantsColor, type SharedOptions } from '../shared.js';
 
 interface RenderFlags extends SharedOptions {
-  format: 'md' | 'html';
+  format: 'md' | 'html' | 'json';
+  packs?: string;
+  data?: string;
   period?: string;
   out?: string;
   output?: string;
@@ -20,10 +22,10 @@ interface RenderFlags extends SharedOptions {
 /** `govern render <template> [path]`: a review pack, a contract summary, or a user template. */
 export function renderCommand(io: Io, done: (code: number) => void): Command {
   const command = new Command('render')
-    .description('render a document from a partnership: review-pack (needs --period), contract-summary, or a template of your own')
-    .argument('[template]', 'review-pack, contract-summary, or a name in your templates folder (see --list)')
+    .description('render a document from a partnership: review-pack (needs --period), contract-summary, portfolio (a tree, needs --period), or a template of your own')
+    .argument('[template]', 'review-pack, contract-summary, portfolio, or a name in your templates folder (see --list)')
     .argument('[path]', 'a partnership folder, or a tree holding several', '.')
-    .addOption(new Option('-f, --format <format>', 'document format').choices(['md', 'html']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'document format').choices(['md', 'html', 'json']).default('md'))
     .option('-p, --period <period>', 'the period a review pack covers: a month 2026-10, a quarter 2026-Q3 or a year 2026')
     .option('-o, --out <file>', 'write the document to a file (atomically) instead of stdout')
     .addOption(new Option('--output <file>', 'the same as --out').hideHelp())
@@ -31,6 +33,8 @@ export function renderCommand(io: Io, done: (code: number) => void): Command {
     .option('--partnership <id>', 'the partnership to render when the path holds several')
     .option('--allow-invalid', 'render even when the files have check errors (the document says so)')
     .option('--list', 'list the templates available and where each comes from')
+    .option('--packs <dir>', 'portfolio: also render every partnership\'s review pack into this folder, linked from its row (written with --out, all or none)')
+    .addOption(new Option('--data <format>', 'print the data the template is given (its view-model) instead of the document').choices(['json']))
     .option('--check', 'with --out: write nothing; exit 0 when the file holds exactly what would be rendered, 1 when it is stale (naming the sections that differ)');
   addSharedOptions(command);
   command.action(async (template: string | undefined, path: string, flags: RenderFlags) => {
@@ -87,6 +91,30 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
   if (formats.length === 0) {
     throw new UsageError(`no template named \`${template}\`; the templates are: ${names.join(', ')} (govern render --list shows where each comes from)`);
   }
+  if (flags.packs !== undefined && template !== 'portfolio') throw new UsageError('--packs goes with `govern render portfolio`');
+  if (template === 'portfolio') {
+    if (flags.check) throw new UsageError('--check is for one document; the portfolio is rendered afresh each time');
+    if (flags.format !== 'json' && !formats.includes(flags.format)) throw new UsageError(`the template \`portfolio\` has no ${flags.format} version; use --format ${formats.join(' or --format ')}`);
+    const [{ runRenderPortfolio }, { createRenderer }] = await Promise.all([import('../render-portfolio.js'), import('../../render/environment.js')]);
+    const precompiled = await loadPrecompiled();
+    const format = flags.format === 'json' ? 'md' : flags.format;
+    return runRenderPortfolio(
+      workspace,
+      io,
+      {
+        period: flags.period,
+        today,
+        format: flags.format,
+        packs: flags.packs,
+        out: flags.out ?? flags.output,
+        force: flags.force === true,
+        quiet: flags.quiet === true,
+        data: flags.data === 'json',
+      },
+      () => createRenderer(format, catalog.catalog.templates, catalog.catalog.partials, precompiled),
+    );
+  }
+  if (flags.format === 'json') throw new UsageError('--format json is the portfolio\'s view-model; for any document, --data json prints what its template is given');
   if (!formats.includes(flags.format)) {
     throw new UsageError(`the template \`${template}\` has no ${flags.format} version; use --format ${formats.join(' or --format ')}`);
   }
@@ -162,20 +190,22 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
       pack: period ? buildReviewPack(index, { period, today: day, warnings }) : null,
     };
   }
-  const renderer = createRenderer(flags.format, catalog.catalog.templates, catalog.catalog.partials, await loadPrecompiled());
-  const text = renderer.render(template, context);
+  const text =
+    flags.data === 'json'
+      ? `${JSON.stringify(context, null, 2)}\n`
+      : createRenderer(flags.format, catalog.catalog.templates, catalog.catalog.partials, await loadPrecompiled()).render(template, context);
 
   const file = flags.out ?? flags.output;
   if (file !== undefined && flags.check) {
     const { checkRendered } = await import('../render-check.js');
-    return checkRendered(io, nodePath.resolve(io.cwd, file), file, text, { ...flags, template, input });
+    return checkRendered(io, nodePath.resolve(io.cwd, file), file, text, { ...flags, format: flags.format as 'md' | 'html', template, input });
   }
   if (file !== undefined) {
     const { writeFileAtomic } = await import('../../io/write-file.js');
     writeFileAtomic(nodePath.resolve(io.cwd, file), text, { overwrite: flags.force === true, flagHint: '--force' });
     if (!flags.quiet) io.stderr.write(`govern: wrote ${file}\n`);
   } else {
-    if (flags.format === 'html' && io.stdoutIsTTY) {
+    if (flags.format === 'html' && flags.data === undefined && io.stdoutIsTTY) {
       throw new UsageError(`an HTML document is a file: pass --out ${template}.html (or redirect stdout to a file)`);
     }
     io.stdout.write(text);
