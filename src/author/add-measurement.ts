@@ -1,4 +1,4 @@
-import { readInstant, monthOf } from '../import/local-time.js';
+import { readInstant, monthOf } from '../time/local-text.js';
 import { UsageError } from '../model/errors.js';
 import { isString } from '../model/guards.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';

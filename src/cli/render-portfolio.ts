@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DateTime } from 'luxon';
+import { todayIn } from '../time/today.js';
 import { checkWorkspace } from '../check/run-check.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import type { LoadedWorkspace } from '../io/load-workspace.js';
@@ -10,7 +10,7 @@ import { partnershipHeader } from '../render/contract-summary.js';
 import { buildPortfolio, type Portfolio, type PortfolioEntry } from '../render/portfolio.js';
 import type { Renderer } from '../render/environment.js';
 import { isMeasured, measuredLabels, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
-import { parsePeriod } from '../sla/period.js';
+import { parsePeriod } from '../model/period.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
 import { selectPartnerships } from './select-partnership.js';
@@ -73,7 +73,7 @@ export function buildPortfolioFor(
     const measured = measuredPeriods(index);
     if (!isMeasured(measured, period)) return { state: 'unmeasured', folder, partnership: header, findings, pack: null, measuredPeriods: measuredLabels(measured) };
     const zone = partnershipZone(index);
-    const day = request.today ?? DateTime.fromMillis(io.now(), { zone }).toISODate()!;
+    const day = request.today ?? todayIn(zone, io.now());
     // The full pack only when it is rendered too: the row needs the period's own figures alone.
     const review = buildReviewPack(index, { period, today: day, periodOnly: packDir === undefined });
     let link: string | null = null;
@@ -87,7 +87,7 @@ export function buildPortfolioFor(
     }
     return { state: 'measured', folder, partnership: header, findings, pack: link, review };
   });
-  const today = request.today ?? DateTime.fromMillis(io.now(), { zone: 'UTC' }).toISODate()!;
+  const today = request.today ?? todayIn('UTC', io.now());
   return { portfolio: buildPortfolio(entries, { period: period.label, today, packs: packDir !== undefined }), packs };
 }
 

@@ -72,8 +72,8 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
   }
   const zone = partnershipZone(index);
   if (mapping.timezone !== undefined) {
-    const { IANAZone } = await import('luxon');
-    if (!IANAZone.isValidZone(mapping.timezone)) throw new UsageError(`${show(mapAbs!)}: \`${mapping.timezone}\` is not an IANA time zone (such as Europe/Berlin)`);
+    const { isValidZone } = await import('../../time/valid-zone.js');
+    if (!isValidZone(mapping.timezone)) throw new UsageError(`${show(mapAbs!)}: \`${mapping.timezone}\` is not an IANA time zone (such as Europe/Berlin)`);
   }
 
   const measurementFiles = tree.files.filter((f) => f.kind === 'measurements');

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from './zoned.js';
 
 /** An instant read from an export: its epoch milliseconds and its RFC 3339 spelling, or why it cannot be read. */
 export type ReadInstant = { ok: true; ms: number; text: string } | { ok: false; why: string };
