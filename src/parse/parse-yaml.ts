@@ -1,16 +1,7 @@
 import { Composer, CST, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../model/limits.js';
 import type { Range, YamlPath } from '../model/diagnostic.js';
-
-/** A problem found while reading YAML, before any schema: its rule id, words and place. */
-export interface YamlProblem {
-  ruleId: string;
-  message: string;
-  range: Range;
-  /** For duplicates: where the first occurrence is. */
-  related?: { range: Range; message: string };
-  data?: Record<string, unknown>;
-}
+import type { YamlProblem } from '../model/source.js';
 
 /** The outcome of parsing one file: the value, the problems, and a way back from paths to places. */
 export interface ParsedYaml {

@@ -1,5 +1,5 @@
 import type { YamlPath } from '../model/diagnostic.js';
-import { didYouMean } from '../rules/suggest.js';
+import { didYouMean } from '../text/suggest.js';
 import type { SchemaError } from './validators.js';
 
 /** A schema finding in rule terms: where, what, and the values it was built from. */

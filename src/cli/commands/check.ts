@@ -58,7 +58,7 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
     import('../../formatters/index.js'),
     import('../check-threads.js'),
   ]);
-  const { templatesFolder } = await import('../../config/templates-folder.js');
+  const { templatesFolder } = await import('../../load/templates-folder.js');
   const plan = planWorkspaceOnDisk(paths, io.cwd, { templatesDir: templatesFolder });
   const config = resolveConfig(plan.config, flags.rule ?? []);
   const options = { severities: config.severities, now: io.now(), ...(today ? { today } : {}) };

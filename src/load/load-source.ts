@@ -1,7 +1,6 @@
 import type { FileKind } from '../model/file-kind.js';
-import type { RawFile, SourceFile } from '../model/source.js';
+import type { RawFile, SourceFile, YamlProblem } from '../model/source.js';
 import type { Range } from '../model/diagnostic.js';
-import type { YamlProblem } from '../parse/parse-yaml.js';
 import { readYaml } from '../parse/read-yaml.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
