@@ -36,11 +36,11 @@ const KNOWN_UNTIL_R1: readonly { from: string; to: string }[] = [
 const SYSTEM_MODULES = ['fs', 'fs/promises', 'child_process', 'worker_threads'];
 const SYSTEM_ALLOWED = ['io', 'cli'];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const folders = (names: readonly string[]) => `^src/(${names.join('|')})/`;
 
 /** One forbidden rule per row: its folders must not import a peer or anything above. */
-export function layerRules(layers: readonly (readonly string[])[], exceptions: readonly { from: string; to: string }[]): IForbiddenRuleType[] {
+function layerRules(layers: readonly (readonly string[])[], exceptions: readonly { from: string; to: string }[]): IForbiddenRuleType[] {
   const rules: IForbiddenRuleType[] = [];
   layers.forEach((row, rank) => {
     const above = layers.slice(rank + 1).flat();
@@ -53,22 +53,33 @@ export function layerRules(layers: readonly (readonly string[])[], exceptions: r
         name: `${folder}-runs-up`,
         comment: `src/${folder}/ may import only its own files and: ${layers.slice(0, rank).flat().join(', ') || 'nothing'}`,
         severity: 'error',
-        from: mine.length ? { path: `^src/${folder}/`, pathNot: mine.map((e) => `^${escape(e.from)}$`) } : { path: `^src/${folder}/` },
+        from: mine.length ? { path: `^src/${folder}/`, pathNot: mine.map((e) => `^${escapeRegExp(e.from)}$`) } : { path: `^src/${folder}/` },
         to: { path: folders(banned) },
       });
       for (const e of mine) {
-        rules.push({ name: `${folder}-runs-up`, severity: 'error', from: { path: `^${escape(e.from)}$` }, to: { path: folders(banned), pathNot: `^${escape(e.to)}$` } });
+        rules.push({
+          name: `${folder}-runs-up`,
+          severity: 'error',
+          from: { path: `^${escapeRegExp(e.from)}$` },
+          to: { path: folders(banned), pathNot: `^${escapeRegExp(e.to)}$` },
+        });
       }
     }
   });
   const known = layers.flat();
-  rules.push({ name: 'unknown-folder', comment: 'every folder of src/ has a row in the layer table', severity: 'error', from: { path: '^src/', pathNot: folders(known) }, to: {} });
+  rules.push({
+    name: 'unknown-folder',
+    comment: 'every folder of src/ has a row in the layer table',
+    severity: 'error',
+    from: { path: '^src/', pathNot: folders(known) },
+    to: {},
+  });
   rules.push({
     name: 'system-outside-io',
     comment: `only ${SYSTEM_ALLOWED.join(' and ')} touch the file system or processes`,
     severity: 'error',
     from: { path: '^src/', pathNot: folders(SYSTEM_ALLOWED) },
-    to: { dependencyTypes: ['core'], path: `^(node:)?(${SYSTEM_MODULES.map(escape).join('|')})$` },
+    to: { dependencyTypes: ['core'], path: `^(node:)?(${SYSTEM_MODULES.map(escapeRegExp).join('|')})$` },
   });
   return rules;
 }
@@ -76,7 +87,13 @@ export function layerRules(layers: readonly (readonly string[])[], exceptions: r
 async function violations(roots: string[], layers: readonly (readonly string[])[], exceptions: readonly { from: string; to: string }[]): Promise<string[]> {
   const result = await cruise(
     roots,
-    { tsPreCompilationDeps: true, doNotFollow: { path: 'node_modules' }, exclude: { path: 'node_modules' }, validate: true, ruleSet: { forbidden: layerRules(layers, exceptions) } },
+    {
+      tsPreCompilationDeps: true,
+      doNotFollow: { path: 'node_modules' },
+      exclude: { path: 'node_modules' },
+      validate: true,
+      ruleSet: { forbidden: layerRules(layers, exceptions) },
+    },
     { extensions: ['.ts', '.js'] },
     { tsConfig: { fileName: 'tsconfig.json' } },
   );
