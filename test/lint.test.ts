@@ -16,6 +16,8 @@ const FORMATTED = [
   'src/io/read-schemas.ts',
   'src/schema/validators.ts',
   'src/schema/quick-validators.ts',
+  'src/diff/rules',
+  'src/diff/compare.ts',
 ];
 
 function runBiome(args: string[]): { status: number | null; out: string } {
