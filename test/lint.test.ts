@@ -18,6 +18,7 @@ const FORMATTED = [
   'src/schema/quick-validators.ts',
   'src/diff/rules',
   'src/diff/compare.ts',
+  'src/model/vocabulary.ts',
 ];
 
 function runBiome(args: string[]): { status: number | null; out: string } {

@@ -1,5 +1,6 @@
 import type { FileKind } from '../../model/file-kind.js';
 import { isObject } from '../../model/guards.js';
+import { nounInPath } from '../../model/vocabulary.js';
 import type { IdPath } from '../types.js';
 import { type ChangeRule, type DiffContext, itemOf, neutral, plain, show, type Verdict } from './context.js';
 import { slas } from './slas.js';
@@ -31,28 +32,6 @@ export const CHANGE_RULES: Readonly<Partial<Record<FileKind, readonly ChangeRule
   waivers,
 };
 
-const NOUNS: Readonly<Record<string, string>> = {
-  contacts: 'contact',
-  roles: 'role',
-  activities: 'activity',
-  calendars: 'calendar',
-  services: 'service',
-  priorities: 'priority',
-  paths: 'escalation path',
-  levels: 'level',
-  objectives: 'objective',
-  kpis: 'KPI',
-  meetings: 'meeting',
-  channels: 'channel',
-  risks: 'risk',
-  lines: 'budget line',
-  actuals: 'actual',
-  incidents: 'incident',
-  downtime: 'downtime',
-  actions: 'action',
-  clockStops: 'clock stop',
-};
-
 /**
  * A path in words: `contact jane-doe: email`, `service hosting, priority P1: description`; with
  * `nameFor`, a top-level item goes by its name where it has one (`contact Jane Doe: email`).
@@ -63,9 +42,10 @@ export function describePath(path: IdPath, pattern: string, nameFor?: (list: str
   const fields: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const seg = String(path[i]);
-    if (marks[i + 1] === '*' && i + 1 < path.length && NOUNS[seg]) {
+    const noun = nounInPath(seg);
+    if (marks[i + 1] === '*' && i + 1 < path.length && noun) {
       const itemId = String(path[i + 1]);
-      items.push(`${NOUNS[seg]} ${(i === 0 ? nameFor?.(seg, itemId) : undefined) ?? itemId}`);
+      items.push(`${noun} ${(i === 0 ? nameFor?.(seg, itemId) : undefined) ?? itemId}`);
       fields.length = 0;
       i++;
     } else {
