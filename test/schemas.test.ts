@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { validators } from '../src/schema/validators.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schemasDir = join(root, 'schemas');
@@ -52,11 +53,12 @@ type Json = Record<string, unknown>;
 const schemas = new Map<Kind, Json>(
   KINDS.map((kind) => [kind, JSON.parse(readFileSync(join(schemasDir, `${kind}.schema.json`), 'utf8')) as Json]),
 );
-const ajv = newAjv();
-const validators = new Map<Kind, ValidateFunction>(KINDS.map((kind) => [kind, ajv.compile(schemas.get(kind)!)]));
+// The validators govern ships (its own Ajv options and formats), not a second Ajv of the test's own.
+const shipped = validators();
+
 
 function validate(kind: Kind, data: unknown): string[] {
-  const v = validators.get(kind)!;
+  const v = shipped[kind]!;
   return v(data) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
 }
 
@@ -111,6 +113,12 @@ function auditSchema(node: unknown, at: string, inCondition = false): string[] {
 }
 
 describe('schemas', () => {
+  it('every schema compiles under Ajv strict mode, and the shipped validators cover every kind', () => {
+    const ajv = newAjv();
+    for (const kind of KINDS) expect(() => ajv.compile(schemas.get(kind)!), kind).not.toThrow();
+    expect(Object.keys(shipped).sort()).toEqual([...KINDS].sort());
+  });
+
   it('has one schema file per kind and, beside them, only the views\' (the portfolio\'s JSON, no file kind)', () => {
     const files = readdirSync(schemasDir).filter((f) => f.endsWith('.json')).sort();
     expect(files).toEqual([...KINDS.map((k) => `${k}.schema.json`), 'portfolio.schema.json'].sort());

@@ -1,4 +1,4 @@
-import { compareDiagnostics, type Diagnostic, type Range, type Severity, type SeveritySetting } from '../model/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, FILE_START, type Range, type Severity, type SeveritySetting } from '../model/diagnostic.js';
 import { PartnershipIndex } from '../model/partnership-index.js';
 import type { SourceFile, Workspace } from '../model/source.js';
 import type { Rule, RuleReport } from '../rules/define-rule.js';
@@ -161,11 +161,8 @@ function checkSchema(file: SourceFile, push: (d: Omit<Diagnostic, 'severity'>) =
   }
 }
 
-/** A finding about a whole file points at its first line. */
-const WHOLE_FILE: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-
 function stamp(ruleId: string, report: RuleReport): Omit<Diagnostic, 'severity'> {
-  const range: Range = report.path.length === 0 ? WHOLE_FILE : report.file.locate(report.path, report.at);
+  const range: Range = report.path.length === 0 ? FILE_START : report.file.locate(report.path, report.at);
   return {
     ruleId,
     message: report.message,

@@ -105,7 +105,7 @@ export async function checkAndReport(io: Io, folder: string, flags: SharedOption
     import('../check/run-check.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
-    import('../config/templates-folder.js'),
+    import('../load/templates-folder.js'),
   ]);
   const workspace = loadWorkspaceFromDisk([folder], io.cwd, { templatesDir: templatesFolder });
   const config = resolveConfig(workspace.config);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CheckOptions } from '../check/run-check.js';
 import type { PartnershipCheck } from '../check/check-each.js';
 import type { PlannedPartnershipOnDisk } from '../io/load-workspace.js';
@@ -63,13 +63,11 @@ export async function checkOnThreads(
   return out;
 }
 
-/** A thread's first lines: load the bundle as bin/govern.js does (with the code cache), then check. */
+/** A thread's first lines: load the bundle with bin/load-bundle.js, the loader bin/govern.js uses (with the code cache), then check. */
 function threadSource(bundle: string): string {
-  return `const fs = require('node:fs'), { Script } = require('node:vm'), Module = require('node:module'), f = ${JSON.stringify(bundle)};
-let cachedData; try { cachedData = fs.readFileSync(f + '.cache'); } catch {}
-const m = { exports: {} };
-new Script(Module.wrap(fs.readFileSync(f, 'utf8')), { filename: f, cachedData }).runInThisContext()(m.exports, Module.createRequire(f), m, f, require('node:path').dirname(f));
-m.exports.checkThread();`;
+  // Threads run from the bundle, dist/bundle/govern.cjs: bin/ is two folders up.
+  const loader = fileURLToPath(new URL('../../bin/load-bundle.js', pathToFileURL(bundle)));
+  return `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}).checkThread();`;
 }
 
 /** The body of a worker thread: takes partnerships from the shared counter until none are left, then posts its checks. */

@@ -3,7 +3,7 @@ import { ConfigError, UsageError } from '../model/errors.js';
 import { isObject, isString } from '../model/guards.js';
 import type { SourceFile } from '../model/source.js';
 import { allRules } from '../rules/index.js';
-import { didYouMean } from '../rules/suggest.js';
+import { didYouMean } from '../text/suggest.js';
 import { describeSchemaErrors } from '../schema/messages.js';
 import { validators } from '../schema/validators.js';
 

@@ -4,7 +4,7 @@ import { CONFIG_FILE, PERIOD_FOLDERS } from '../model/file-kind.js';
 import { isObject, isString } from '../model/guards.js';
 import { allRules } from '../rules/index.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
-import { CHANGE_RULES, DEFAULT_CATEGORY, fallbackVerdict, type ChangeRule, type RuleContext } from './rules.js';
+import { CHANGE_RULES, DEFAULT_CATEGORY, fallbackVerdict, type ChangeRule, type DiffContext } from './rules/index.js';
 import { SideView } from './side-view.js';
 import type { Change, DiffReport, DiffSide } from './types.js';
 import { displayValue } from './values.js';
@@ -84,7 +84,17 @@ function compareConfig(base: SourceFile | undefined, head: SourceFile | undefine
     const impact = rank(to) < rank(from) ? 'weakened' : rank(to) > rank(from) ? 'tightened' : 'neutral';
     const words = (s: string, set: string | null): string => (s === 'off' ? 'off' : `${s}${set === null ? ' (its default)' : ''}`);
     const why = impact === 'weakened' ? (to === 'off' ? ': check no longer reports it' : ': its findings no longer fail check') : '';
-    out.push({ partnership: '', file, path: ['rules', id], change, before, after, category: 'governance', impact, summary: `Rule ${id} turned from ${words(from, before)} to ${words(to, after)}${why}` });
+    out.push({
+      partnership: '',
+      file,
+      path: ['rules', id],
+      change,
+      before,
+      after,
+      category: 'governance',
+      impact,
+      summary: `Rule ${id} turned from ${words(from, before)} to ${words(to, after)}${why}`,
+    });
   }
   const other = (data: unknown): Record<string, unknown> => (isObject(data) ? Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'rules')) : {});
   const ob = other(b);
@@ -92,13 +102,33 @@ function compareConfig(base: SourceFile | undefined, head: SourceFile | undefine
   for (const key of [...new Set([...Object.keys(ob), ...Object.keys(oh)])].sort(compareText)) {
     if (JSON.stringify(ob[key]) === JSON.stringify(oh[key])) continue;
     const change = ob[key] === undefined ? 'added' : oh[key] === undefined ? 'removed' : 'changed';
-    out.push({ partnership: '', file, path: [key], change, before: ob[key] ?? null, after: oh[key] ?? null, category: 'governance', impact: 'neutral', summary: `Setting ${key} of govern ${change === 'changed' ? `changed from ${displayValue(ob[key])} to ${displayValue(oh[key])}` : change === 'added' ? `set to ${displayValue(oh[key])}` : `removed (was ${displayValue(ob[key])})`}` });
+    out.push({
+      partnership: '',
+      file,
+      path: [key],
+      change,
+      before: ob[key] ?? null,
+      after: oh[key] ?? null,
+      category: 'governance',
+      impact: 'neutral',
+      summary: `Setting ${key} of govern ${change === 'changed' ? `changed from ${displayValue(ob[key])} to ${displayValue(oh[key])}` : change === 'added' ? `set to ${displayValue(oh[key])}` : `removed (was ${displayValue(ob[key])})`}`,
+    });
   }
   if (out.length === 0 && (base?.text ?? null) !== (head?.text ?? null)) {
     // Changed in a way the comparison cannot name (it does not parse, or is not read): still a change to the checks.
     const change = !base ? 'added' : !head ? 'removed' : 'changed';
     const unread = [base && !base.ok ? 'base' : '', head && !head.ok ? 'head' : ''].filter((s) => s !== '');
-    out.push({ partnership: '', file, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `File ${CONFIG_FILE} ${change}${unread.length > 0 ? ` (it cannot be read or does not parse at the ${unread.join(' and the ')})` : ''}` });
+    out.push({
+      partnership: '',
+      file,
+      path: [],
+      change,
+      before: null,
+      after: null,
+      category: 'governance',
+      impact: 'neutral',
+      summary: `File ${CONFIG_FILE} ${change}${unread.length > 0 ? ` (it cannot be read or does not parse at the ${unread.join(' and the ')})` : ''}`,
+    });
   }
   return out;
 }
@@ -119,7 +149,17 @@ function compareTemplates(base: DiffSide['templates'], head: DiffSide['templates
     if (before === null && after === null) continue;
     const change = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
     const folder = (after !== undefined ? head : base)!.folder;
-    out.push({ partnership: '', file: `${folder}/${relPath}`, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `Template ${relPath} ${change} in ${folder}: templates decide what every rendered document shows` });
+    out.push({
+      partnership: '',
+      file: `${folder}/${relPath}`,
+      path: [],
+      change,
+      before: null,
+      after: null,
+      category: 'governance',
+      impact: 'neutral',
+      summary: `Template ${relPath} ${change} in ${folder}: templates decide what every rendered document shows`,
+    });
   }
   return out;
 }
@@ -150,13 +190,43 @@ function comparePartnership(base: Entry | undefined, head: Entry | undefined): C
     const count = `${entry.files.size} file${entry.files.size === 1 ? '' : 's'}`;
     return [
       head
-        ? { partnership: entry.id, file: '', path: [], change: 'added', before: null, after: entry.tree.root, category: 'governance', impact: 'neutral', summary: `Partnership ${entry.id}${name} added in ${entry.tree.root} (${count})` }
-        : { partnership: entry.id, file: '', path: [], change: 'removed', before: entry.tree.root, after: null, category: 'governance', impact: 'weakened', summary: `Partnership ${entry.id}${name} removed from ${entry.tree.root}: every obligation it held is gone` },
+        ? {
+            partnership: entry.id,
+            file: '',
+            path: [],
+            change: 'added',
+            before: null,
+            after: entry.tree.root,
+            category: 'governance',
+            impact: 'neutral',
+            summary: `Partnership ${entry.id}${name} added in ${entry.tree.root} (${count})`,
+          }
+        : {
+            partnership: entry.id,
+            file: '',
+            path: [],
+            change: 'removed',
+            before: entry.tree.root,
+            after: null,
+            category: 'governance',
+            impact: 'weakened',
+            summary: `Partnership ${entry.id}${name} removed from ${entry.tree.root}: every obligation it held is gone`,
+          },
     ];
   }
   const out: Change[] = [];
   if (base.tree.root !== head.tree.root) {
-    out.push({ partnership: head.id, file: '', path: ['folder'], change: 'changed', before: base.tree.root, after: head.tree.root, category: 'governance', impact: 'neutral', summary: `Partnership ${head.id} moved from ${base.tree.root} to ${head.tree.root}` });
+    out.push({
+      partnership: head.id,
+      file: '',
+      path: ['folder'],
+      change: 'changed',
+      before: base.tree.root,
+      after: head.tree.root,
+      category: 'governance',
+      impact: 'neutral',
+      summary: `Partnership ${head.id} moved from ${base.tree.root} to ${head.tree.root}`,
+    });
   }
   const views = { base: dataOf(base), head: dataOf(head) };
   const relPaths = [...new Set([...base.files.keys(), ...head.files.keys()])].sort(compareText);
@@ -164,18 +234,46 @@ function comparePartnership(base: Entry | undefined, head: Entry | undefined): C
   return out;
 }
 
-function compareFile(partnership: string, file: string, before: SourceFile | undefined, after: SourceFile | undefined, views: { base: SideView; head: SideView }): Change[] {
+function compareFile(
+  partnership: string,
+  file: string,
+  before: SourceFile | undefined,
+  after: SourceFile | undefined,
+  views: { base: SideView; head: SideView },
+): Change[] {
   const kind = (after ?? before)!.kind;
   const base = { partnership, file, path: [] } as const;
   if (before && after && before.text === after.text) return [];
   if (kind === null) {
     const change = !before ? 'added' : !after ? 'removed' : 'changed';
-    return [{ ...base, path: [], change, before: null, after: null, category: 'governance', impact: 'neutral', summary: `File ${file} ${change} (govern does not read this file)` }];
+    return [
+      {
+        ...base,
+        path: [],
+        change,
+        before: null,
+        after: null,
+        category: 'governance',
+        impact: 'neutral',
+        summary: `File ${file} ${change} (govern does not read this file)`,
+      },
+    ];
   }
   const category = DEFAULT_CATEGORY[kind];
   const broken = [before && !before.ok ? 'base' : '', after && !after.ok ? 'head' : ''].filter((s) => s !== '');
   if (broken.length > 0) {
-    return [{ ...base, path: [], change: !before ? 'added' : !after ? 'removed' : 'changed', before: null, after: null, category, impact: 'neutral', summary: `File ${file} cannot be compared: it does not parse at the ${broken.join(' and the ')}; fix it to see what changed` }];
+    return [
+      {
+        ...base,
+        path: [],
+        change: !before ? 'added' : !after ? 'removed' : 'changed',
+        before: null,
+        after: null,
+        category,
+        impact: 'neutral',
+        summary: `File ${file} cannot be compared: it does not parse at the ${broken.join(' and the ')}; fix it to see what changed`,
+      },
+    ];
   }
   const periodFolder = file.includes('/') && PERIOD_FOLDERS[file.slice(0, file.indexOf('/'))];
   if (periodFolder && (!before || !after)) {
@@ -184,14 +282,23 @@ function compareFile(partnership: string, file: string, before: SourceFile | und
     return [
       after
         ? { ...base, path: [], change: 'added', before: null, after: period, category, impact: 'neutral', summary: `${what} for ${period} added` }
-        : { ...base, path: [], change: 'removed', before: period, after: null, category, impact: 'weakened', summary: `${what} for ${period} removed: what it recorded no longer counts` },
+        : {
+            ...base,
+            path: [],
+            change: 'removed',
+            before: period,
+            after: null,
+            category,
+            impact: 'weakened',
+            summary: `${what} for ${period} removed: what it recorded no longer counts`,
+          },
     ];
   }
   const rules = new Map((CHANGE_RULES[kind] ?? []).map((r) => [r.pattern, r] as const));
   const raw = walkValues(before?.data, after?.data, (pattern) => rules.get(pattern));
   return raw.map((r): Change => {
     const rule: ChangeRule | undefined = rules.get(r.pattern);
-    const context: RuleContext = {
+    const context: DiffContext = {
       change: r.change,
       before: r.before,
       after: r.after,
@@ -203,7 +310,17 @@ function compareFile(partnership: string, file: string, before: SourceFile | und
       atHead: (p) => valueAt(after?.data, p),
     };
     const verdict = rule ? rule.classify(context) : fallbackVerdict(context, r.pattern, file);
-    return { partnership, file, path: r.path, change: r.change, before: r.before, after: r.after, category: verdict.category ?? rule?.category ?? category, impact: verdict.impact, summary: verdict.summary };
+    return {
+      partnership,
+      file,
+      path: r.path,
+      change: r.change,
+      before: r.before,
+      after: r.after,
+      category: verdict.category ?? rule?.category ?? category,
+      impact: verdict.impact,
+      summary: verdict.summary,
+    };
   });
 }
 

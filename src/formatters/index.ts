@@ -3,10 +3,11 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
+import type { OutputFormat } from '../model/output-formats.js';
 import type { Formatter } from './types.js';
 
 /** Every check output format, by the name `--format` takes. */
-export const formatters: Readonly<Record<string, Formatter>> = {
+export const formatters: Readonly<Record<OutputFormat, Formatter>> = {
   stylish: formatStylish,
   json: formatJson,
   sarif: formatSarif,

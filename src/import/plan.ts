@@ -73,12 +73,12 @@ export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns
   const read: Read[] = [];
   const seen = new Map<string, number>();
   let skipped = 0;
-  rows: for (const row of rows) {
+  eachRow: for (const row of rows) {
     for (const [column, words] of Object.entries(mapping.skip)) {
       const v = row.values[column];
       if (v !== undefined && words.includes(v.trim())) {
         skipped++;
-        continue rows;
+        continue eachRow;
       }
     }
     const entry: Record<string, unknown> = {};

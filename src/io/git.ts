@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { planTree } from '../check/discover.js';
-import { loadSource } from '../check/load.js';
+import { planTree } from '../load/discover.js';
+import { loadSource } from '../load/load-source.js';
 import { UsageError } from '../model/errors.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
 import { isObject, isString } from '../model/guards.js';
 import type { PartnershipTree, RawFile, SourceFile, Workspace } from '../model/source.js';
-import { partnershipInTemplates } from '../config/templates-folder.js';
+import { partnershipInTemplates } from '../load/templates-folder.js';
 import { diskAccess, gitAccess, judgePath, walkTree, type GitEntry, type Refusal, type TreeAccess } from './file-policy.js';
 import { listTemplateFiles } from './read-templates.js';
 import { findConfig, listTree, MAX_FILE_BYTES, readConfigFile, readRaw } from './read-tree.js';

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { planTree } from '../check/discover.js';
-import { loadSource } from '../check/load.js';
+import { planTree } from '../load/discover.js';
+import { loadSource } from '../load/load-source.js';
 import { UsageError } from '../model/errors.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
-import { partnershipInTemplates, templatesHoldPartnership } from '../config/templates-folder.js';
+import { partnershipInTemplates, templatesHoldPartnership } from '../load/templates-folder.js';
 import { displayPath, findConfig, listTree, readConfigFile, readRaw, type Refusal } from './read-tree.js';
 
 /** A workspace read from disk, with where its config came from. */

@@ -66,5 +66,10 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
-/** The range of the first character of a file, for findings about a whole file. */
-export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+/** A fresh range of the first character of a file, for callers that may extend it. */
+export function fileStart(): Range {
+  return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+}
+
+/** The range of the first character of a file, for findings about a whole file (shared: never mutate it). */
+export const FILE_START: Range = fileStart();

@@ -1,6 +1,15 @@
 import type { Range, YamlPath } from './diagnostic.js';
 import type { FileKind } from './file-kind.js';
-import type { YamlProblem } from '../parse/parse-yaml.js';
+
+/** A problem found while reading YAML, before any schema: its rule id, words and place. */
+export interface YamlProblem {
+  ruleId: string;
+  message: string;
+  range: Range;
+  /** For duplicates: where the first occurrence is. */
+  related?: { range: Range; message: string };
+  data?: Record<string, unknown>;
+}
 
 /** A file as read from disk or from git: bytes, or the reason it could not be read. */
 export interface RawFile {

@@ -1,16 +1,7 @@
 import { Composer, CST, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH } from '../model/limits.js';
-import type { Range, YamlPath } from '../model/diagnostic.js';
-
-/** A problem found while reading YAML, before any schema: its rule id, words and place. */
-export interface YamlProblem {
-  ruleId: string;
-  message: string;
-  range: Range;
-  /** For duplicates: where the first occurrence is. */
-  related?: { range: Range; message: string };
-  data?: Record<string, unknown>;
-}
+import { fileStart, type Range, type YamlPath } from '../model/diagnostic.js';
+import type { YamlProblem } from '../model/source.js';
 
 /** The outcome of parsing one file: the value, the problems, and a way back from paths to places. */
 export interface ParsedYaml {
@@ -247,7 +238,7 @@ function tooDeepResult(source: string, offset: number): ParsedYaml {
   lineCounter.addNewLine(0);
   for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
   const range = rangeOf(lineCounter, source, offset, offset + 1);
-  const start: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const start: Range = fileStart();
   return {
     data: undefined,
     ok: false,
@@ -423,7 +414,7 @@ function locateIn(doc: Document, lineCounter: LineCounter, source: string, path:
   // Missing: point at the key of the nearest existing parent, or the parent's first line.
   if (keyNode?.range) return rangeOf(lineCounter, source, keyNode.range[0], keyNode.range[1]);
   if (found.node?.range) return firstLine(rangeOf(lineCounter, source, found.node.range[0], found.node.range[1]), source, lineCounter, found.node.range[0]);
-  return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  return fileStart();
 }
 
 /** Collections span many lines; a caret under the first line is what a reader wants. */

@@ -71,7 +71,7 @@ export function renderWhoTable(fromFiles: EscalationLadder, colors: Colors, widt
 /** One level as a few short lines: what and when, who and how to reach them, whether they are covered. */
 function listItem(row: LevelRow): string {
   const lines = [`${row.level}. ${row.name} · after ${row.after} · due ${row.due}`];
-  row.who.forEach((person, i) => lines.push(`   ${person}${row.reach[i] && row.reach[i] !== '–' ? `: ${row.reach[i]!.split('\n').join(', ')}` : ''}`));
+  row.who.forEach((person, i) => void lines.push(`   ${person}${row.reach[i] && row.reach[i] !== '–' ? `: ${row.reach[i]!.split('\n').join(', ')}` : ''}`));
   lines.push(`   covered now: ${row.covered.split('\n').join(', ')}`);
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import type { BudgetFile } from '../model/partnership.js';
 import type { SourceFile } from '../model/source.js';
 import { defineRule } from './define-rule.js';
 import { ISO_4217 } from './iso-4217.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** Three capital letters: anything else already has a schema finding. */
 const CODE_SHAPE = /^[A-Z]{3}$/;

@@ -1,6 +1,6 @@
 import { IMPORT_MAP_FILE, PERIOD_FOLDERS, TOP_LEVEL_FILES } from '../model/file-kind.js';
 import { defineRule } from './define-rule.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** A `.yaml` file govern does not read: usually a typo in its name, so its content is silently ignored. */
 export const filesUnknown = defineRule({

@@ -3,7 +3,7 @@ import { isValidZone } from '../time/valid-zone.js';
 import { isString } from '../model/guards.js';
 import type { SourceFile } from '../model/source.js';
 import { defineRule } from './define-rule.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** Every `timezone` names an IANA time zone. */
 export const formatTimezone = defineRule({

@@ -3,7 +3,7 @@ import { IMPORT_MAP_FILE } from '../model/file-kind.js';
 import { isObject } from '../model/guards.js';
 import type { Service } from '../model/partnership.js';
 import { defineRule } from './define-rule.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 
 const SETTINGS = ['preset', 'columns', 'timezone', 'format', 'values', 'skip'];
 const KIND_OF: Readonly<Record<string, ImportKind>> = Object.fromEntries(Object.entries(SECTION).map(([kind, section]) => [section, kind as ImportKind]));

@@ -1,7 +1,7 @@
 import { arrayOf, isObject, isString, stringsOf } from '../model/guards.js';
 import type { Service } from '../model/partnership.js';
 import { defineRule } from './define-rule.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** Incidents only stop the SLA clock for reasons their service's contract allows. */
 export const measurementsClockStopReason = defineRule({

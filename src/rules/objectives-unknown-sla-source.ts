@@ -1,6 +1,6 @@
 import { isObject, isString } from '../model/guards.js';
 import { defineRule } from './define-rule.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 
 /** A KPI source, read: values entered by hand, or an SLA figure of a service. */
 export type KpiSource = { kind: 'measured' } | { kind: 'availability'; service: string } | { kind: 'priority'; service: string; priority: string };

@@ -1,5 +1,5 @@
 import type { RuleContext } from './define-rule.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../text/suggest.js';
 import { DEFINED_IN, referencesOf, resolves, type RefTarget } from './references.js';
 
 /** Reports every reference of one target kind that names nothing; shared by the `ref/unknown-*` rules. */

@@ -1,5 +1,6 @@
 import type { YamlPath } from '../model/diagnostic.js';
-import { didYouMean } from '../rules/suggest.js';
+import { ITEM_NOUNS } from '../model/vocabulary.js';
+import { didYouMean } from '../text/suggest.js';
 import type { SchemaError } from './validators.js';
 
 /** A schema finding in rule terms: where, what, and the values it was built from. */
@@ -9,30 +10,6 @@ export interface SchemaFinding {
   message: string;
   data: Record<string, unknown>;
 }
-
-/** What the items of a list are called, by the list's key: "unknown field in a contact". */
-const ITEM_NOUNS: Record<string, string> = {
-  contacts: 'contact',
-  roles: 'role',
-  activities: 'activity',
-  calendars: 'calendar',
-  services: 'service',
-  priorities: 'priority',
-  tiers: 'credit tier',
-  paths: 'escalation path',
-  levels: 'escalation level',
-  objectives: 'objective',
-  kpis: 'KPI',
-  meetings: 'meeting',
-  channels: 'channel',
-  risks: 'risk',
-  lines: 'budget line',
-  actuals: 'actual',
-  incidents: 'incident',
-  downtime: 'downtime entry',
-  clockStops: 'clock stop',
-  actions: 'action',
-};
 
 /** Turns Ajv's errors for one file into findings a non-engineer understands, one per problem. */
 export function describeSchemaErrors(errors: readonly SchemaError[], data: unknown, fileLabel: string): SchemaFinding[] {

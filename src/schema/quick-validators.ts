@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { FileKind } from '../model/file-kind.js';
-import { validators, type Validator } from './validators.js';
+import { requireIfBuilt, validators, type Validator } from './validators.js';
 
-const require = createRequire(import.meta.url);
 let cache: Partial<Record<FileKind, Validator>> | undefined;
 
 /**
@@ -14,8 +10,6 @@ let cache: Partial<Record<FileKind, Validator>> | undefined;
  * again with the full validator. Running from source, the full ones serve.
  */
 export function quickValidators(): Partial<Record<FileKind, Validator>> {
-  if (cache) return cache;
-  const compiled = fileURLToPath(new URL('../schema/quick.cjs', import.meta.url));
-  cache = existsSync(compiled) ? (require(compiled) as Partial<Record<FileKind, Validator>>) : validators();
+  cache ??= requireIfBuilt<Partial<Record<FileKind, Validator>>>('../schema/quick.cjs') ?? validators();
   return cache;
 }

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FILE_KINDS, type FileKind } from '../model/file-kind.js';
@@ -23,29 +22,25 @@ export type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] 
 const require = createRequire(import.meta.url);
 let cache: Partial<Record<FileKind, Validator>> | undefined;
 
-/** The folder of shipped schemas, found relative to this module (src/ and dist/ sit at the same depth). */
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
-
 /**
  * The validator of each file kind. The build precompiles them (Ajv standalone
  * code, about 10 ms to load); when running from source they are compiled here.
+ * Both are loaded as modules (`require`), never read from disk: that is io's job.
  */
 export function validators(): Partial<Record<FileKind, Validator>> {
-  if (cache) return cache;
   // `../schema/`: the same file from dist/schema/ and from the bundle in dist/bundle/.
-  const compiled = fileURLToPath(new URL('../schema/compiled.cjs', import.meta.url));
-  cache = existsSync(compiled) ? (require(compiled) as Partial<Record<FileKind, Validator>>) : compileAtRunTime();
+  cache ??= requireIfBuilt<Partial<Record<FileKind, Validator>>>('../schema/compiled.cjs') ?? compileAtRunTime();
   return cache;
 }
 
-/** The raw JSON Schemas, by kind, as shipped (schemas/ also holds views' schemas, such as the portfolio's, which are no file kind). */
-export function readSchemas(): Map<FileKind, Record<string, unknown>> {
-  const out = new Map<FileKind, Record<string, unknown>>();
-  for (const name of readdirSync(SCHEMAS_DIR).sort()) {
-    const m = /^(.+)\.schema\.json$/.exec(name);
-    if (m && (FILE_KINDS as readonly string[]).includes(m[1]!)) out.set(m[1] as FileKind, JSON.parse(readFileSync(SCHEMAS_DIR + name, 'utf8')) as Record<string, unknown>);
+/** A module the build writes, or undefined when running from source (where it does not exist). */
+export function requireIfBuilt<T>(specifier: string): T | undefined {
+  try {
+    return require(specifier) as T;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
   }
-  return out;
 }
 
 function compileAtRunTime(): Partial<Record<FileKind, Validator>> {
@@ -53,7 +48,8 @@ function compileAtRunTime(): Partial<Record<FileKind, Validator>> {
   const ajv = new AjvModule.default({ ...AJV_OPTIONS });
   for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn);
   const out: Partial<Record<FileKind, Validator>> = {};
-  for (const [kind, schema] of readSchemas()) out[kind] = ajv.compile(schema);
+  // The shipped schemas, one per kind, sit two folders up (src/ and dist/ sit at the same depth).
+  for (const kind of FILE_KINDS) out[kind] = ajv.compile(require(fileURLToPath(new URL(`../../schemas/${kind}.schema.json`, import.meta.url))) as object);
   return out;
 }
 

@@ -11,3 +11,15 @@ describe('docs/rules.md', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('docs/commands.md', () => {
+  it('lists every check output format (OUTPUT_FORMATS) in the synopsis and as a bullet', async () => {
+    const { OUTPUT_FORMATS } = await import('../../src/model/output-formats.js');
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/commands.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`--format ${OUTPUT_FORMATS.join('|')}]`);
+    const section = doc.slice(doc.indexOf('--format stylish'));
+    const bullets = [...section.matchAll(/^- `([a-z]+)`(?: \(default\))?:/gm)].map((m) => m[1]).slice(0, OUTPUT_FORMATS.length + 1);
+    for (const name of OUTPUT_FORMATS) expect(bullets, name).toContain(name);
+  });
+});

@@ -1,5 +1,5 @@
-import { planTree } from '../../src/check/discover.js';
-import { loadSource } from '../../src/check/load.js';
+import { planTree } from '../../src/load/discover.js';
+import { loadSource } from '../../src/load/load-source.js';
 import { checkWorkspace, type CheckOptions } from '../../src/check/run-check.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { PartnershipTree, Workspace } from '../../src/model/source.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addWorking, compileCalendar, workingMs, type WeeklyCalendar } from '../../src/sla/calendar.js';
-import { didYouMean } from '../../src/rules/suggest.js';
+import { didYouMean } from '../../src/text/suggest.js';
 import { BIN } from './corpus.js';
 
 // Item 3 of issue 13: whatever a pull request puts in the files, a run ends in bounded time and output.

@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OUTPUT_FORMATS } from '../../src/model/output-formats.js';
 import { BIN, PARTNERSHIP, ROOT } from './corpus.js';
 
 /**
@@ -72,7 +73,7 @@ function makeRepo(): Repo {
   };
 }
 
-const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'];
+const CHECK_FORMATS = OUTPUT_FORMATS;
 const DIFF_FORMATS = ['table', 'md', 'json'];
 
 /** Runs every reading command in every format; returns all that was printed, with each run's exit code. */

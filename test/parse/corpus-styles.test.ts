@@ -58,7 +58,7 @@ describe('the bench corpus in other authors’ styles', () => {
         const paths: (string | number)[][] = [];
         const walk = (value: unknown, at: (string | number)[]): void => {
           paths.push(at);
-          if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
+          if (Array.isArray(value)) value.forEach((v, i) => void walk(v, [...at, i]));
           else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
         };
         walk(lines.data, []);

@@ -24,7 +24,7 @@ function agrees(text: string): boolean {
 /** Every path into a value, and for each a child that is not there. */
 function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(prefix, [...prefix, 'zz-missing'], [...prefix, 99]);
-  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...prefix, i], out));
+  if (Array.isArray(value)) value.forEach((item, i) => void pathsOf(item, [...prefix, i], out));
   else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
   return out;
 }

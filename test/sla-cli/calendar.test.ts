@@ -56,7 +56,7 @@ function parseIcs(raw: string): Component {
   return root.children[0]!;
 }
 
-function unescape(value: string): string {
+function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
@@ -80,7 +80,7 @@ describe('govern calendar', () => {
     // A long title was folded, and reads back whole once unfolded and unescaped.
     expect(out).toContain('\r\n ');
     const action = events(calendar).get('lite.action.A-1@govern')!;
-    expect(unescape(prop(action, 'SUMMARY')!.value)).toBe(
+    expect(unescapeText(prop(action, 'SUMMARY')!.value)).toBe(
       'A-1 due: Write the runbook for the DST night, with commas, semicolons; and a long title that must be folded at seventy-five octets',
     );
   });
@@ -93,7 +93,7 @@ describe('govern calendar', () => {
     expect(prop(monthly, 'DTSTART')).toEqual({ name: 'DTSTART', params: { TZID: 'Europe/Berlin' }, value: '20260106T100000' });
     expect(prop(monthly, 'RRULE')!.value).toBe('FREQ=MONTHLY;BYDAY=1TU');
     expect(prop(monthly, 'DURATION')!.value).toBe('PT1H');
-    expect(unescape(prop(monthly, 'DESCRIPTION')!.value)).toContain('Agenda:\n- SLA performance\n- Open actions\n- Risks; changes');
+    expect(unescapeText(prop(monthly, 'DESCRIPTION')!.value)).toContain('Agenda:\n- SLA performance\n- Open actions\n- Risks; changes');
     // Biweekly counts from the contract start: the first Wednesday on or after it, Jan 7, in New York time.
     const ops = all.get('lite.meeting.ops-sync@govern')!;
     expect(prop(ops, 'DTSTART')).toEqual({ name: 'DTSTART', params: { TZID: 'America/New_York' }, value: '20260107T093000' });
@@ -127,7 +127,7 @@ describe('govern calendar', () => {
       const { code, out } = await govern(['calendar', dir, '--today', '2026-11-15']);
       expect(code).toBe(0);
       const monthly = events(parseIcs(out)).get('lite.meeting.monthly-service-review@govern')!;
-      expect(unescape(prop(monthly, 'DESCRIPTION')!.value)).toContain(
+      expect(unescapeText(prop(monthly, 'DESCRIPTION')!.value)).toContain(
         'Attendees: Client IT lead (Ann Client), Provider operations (Northwind service desk, Kim Lee), Bob Provider, nobody\n',
       );
     } finally {
@@ -175,7 +175,7 @@ describe('govern calendar', () => {
     const tree = parseIcs((await govern(['calendar', TREE, '--today', '2026-11-15'])).out);
     expect(prop(tree, 'X-WR-CALNAME')!.value).toBe('govern: 2 partnerships');
     const one = parseIcs((await govern(['calendar', TREE, '--partnership', 'lite', '--today', '2026-11-15'])).out);
-    expect(unescape(prop(one, 'X-WR-CALNAME')!.value)).toBe('Lite ⇄ Northwind managed hosting');
+    expect(unescapeText(prop(one, 'X-WR-CALNAME')!.value)).toBe('Lite ⇄ Northwind managed hosting');
   });
 });
 

@@ -25,7 +25,7 @@ export function calendarCommand(io: Io, done: (code: number) => void): Command {
 async function runCalendar(io: Io, input: string, flags: CalendarFlags): Promise<number> {
   const [{ loadWorkspaceFromDisk }, { templatesFolder }, { selectPartnerships }, { renderICalendar }, { todayIn }] = await Promise.all([
     import('../../io/load-workspace.js'),
-    import('../../config/templates-folder.js'),
+    import('../../load/templates-folder.js'),
     import('../select-partnership.js'),
     import('../../render/icalendar.js'),
     import('../../time/today.js'),

@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
+import { OUTPUT_FORMATS, type OutputFormat } from '../../model/output-formats.js';
 import { UsageError } from '../../model/errors.js';
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
 import { addSharedOptions, collect, makeColors, packageVersion, resolveToday, wantsColor, type SharedOptions } from '../shared.js';
 
 interface CheckFlags extends SharedOptions {
-  format: string;
+  format: OutputFormat;
   output?: string;
   maxWarnings?: string;
   strict?: boolean;
@@ -19,7 +20,7 @@ export function checkCommand(io: Io, done: (code: number) => void): Command {
   const command = new Command('check')
     .description('validate every partnership under the given paths: schemas and cross-file rules')
     .argument('[paths...]', 'partnership folders, trees holding several, or files inside one (default: the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'junit', 'github']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'fail when there are more than n warnings')
     .option('--strict', 'warnings fail the run too')
@@ -58,7 +59,7 @@ async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Prom
     import('../../formatters/index.js'),
     import('../check-threads.js'),
   ]);
-  const { templatesFolder } = await import('../../config/templates-folder.js');
+  const { templatesFolder } = await import('../../load/templates-folder.js');
   const plan = planWorkspaceOnDisk(paths, io.cwd, { templatesDir: templatesFolder });
   const config = resolveConfig(plan.config, flags.rule ?? []);
   const options = { severities: config.severities, now: io.now(), ...(today ? { today } : {}) };

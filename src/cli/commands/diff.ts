@@ -59,7 +59,7 @@ async function runDiffCommand(io: Io, args: string[], flags: DiffFlags): Promise
   const headTree = load(head);
   // As check refuses it: the change would hide that partnership from every check after it (a base that had it is no reason to refuse).
   if (headTree.partnershipInTemplates !== undefined && headTree.config) {
-    const { templatesHoldPartnership } = await import('../../config/templates-folder.js');
+    const { templatesHoldPartnership } = await import('../../load/templates-folder.js');
     throw templatesHoldPartnership(headTree.config.path, headTree.partnershipInTemplates);
   }
   if (baseTree.partnerships.length === 0 && headTree.partnerships.length === 0) {

@@ -54,7 +54,7 @@ async function runDue(io: Io, input: string, flags: DueFlags): Promise<number> {
   const today = resolveToday(flags, io);
   const [{ loadWorkspaceFromDisk }, { templatesFolder }, { selectPartnerships }, { collectDue }, format, { todayIn }] = await Promise.all([
     import('../../io/load-workspace.js'),
-    import('../../config/templates-folder.js'),
+    import('../../load/templates-folder.js'),
     import('../select-partnership.js'),
     import('../../due/due.js'),
     import('../../due/format.js'),

@@ -56,7 +56,7 @@ async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
     import('node:fs'),
     import('../../author/init-questions.js'),
     import('../../author/init-files.js'),
-    import('../../schema/validators.js'),
+    import('../../io/read-schemas.js'),
     import('../../time/today.js'),
     import('../authoring.js'),
     import('../../io/write-file.js'),

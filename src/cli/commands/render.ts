@@ -48,7 +48,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
   const [{ loadWorkspaceFromDisk }, { templatesFolder }, { resolveConfig }, { readBuiltinTemplates, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, findConfig }] =
     await Promise.all([
       import('../../io/load-workspace.js'),
-      import('../../config/templates-folder.js'),
+      import('../../load/templates-folder.js'),
       import('../../config/resolve-config.js'),
       import('../../io/read-templates.js'),
       import('../../io/read-tree.js'),
@@ -61,7 +61,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
     const configPath = findConfig(nodePath.resolve(io.cwd, template !== undefined && input === '.' ? template : input));
     let config: SourceFile | undefined;
     if (configPath) {
-      const [{ loadSource }, { readConfigFile }] = await Promise.all([import('../../check/load.js'), import('../../io/read-tree.js')]);
+      const [{ loadSource }, { readConfigFile }] = await Promise.all([import('../../load/load-source.js'), import('../../io/read-tree.js')]);
       config = loadSource(readConfigFile(configPath, display(configPath)), 'config');
     }
     const catalog = await loadCatalog(config, configPath);

@@ -21,7 +21,7 @@ export function rulesCommand(io: Io, done: (code: number) => void): Command {
         import('../../rules/index.js'),
         import('../../formatters/types.js'),
         import('../../io/read-tree.js'),
-        import('../../check/load.js'),
+        import('../../load/load-source.js'),
         import('../../config/resolve-config.js'),
         import('../../model/file-kind.js'),
         import('node:path'),

@@ -13,7 +13,7 @@ export function schemaCommand(io: Io, done: (code: number) => void): Command {
       .option('--force', 'replace schema files that already exist there'),
   )
     .action(async (kind: string | undefined, flags: SharedOptions & { write?: string; force?: boolean }) => {
-      const { readSchemas } = await import('../../schema/validators.js');
+      const { readSchemas } = await import('../../io/read-schemas.js');
       const schemas = readSchemas();
       if (flags.write !== undefined) {
         const { checkTargets, writeFileAtomic } = await import('../../io/write-file.js');

@@ -32,7 +32,7 @@ async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
     await Promise.all([
       import('../../model/period.js'),
       import('../../io/load-workspace.js'),
-      import('../../config/templates-folder.js'),
+      import('../../load/templates-folder.js'),
       import('../../config/resolve-config.js'),
       import('../../check/run-check.js'),
       import('../select-partnership.js'),

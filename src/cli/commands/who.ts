@@ -32,7 +32,7 @@ export function whoCommand(io: Io, done: (code: number) => void): Command {
 async function runWho(io: Io, input: string, flags: WhoFlags): Promise<number> {
   const [{ loadWorkspaceFromDisk }, { templatesFolder }, { selectOnePartnership }, { buildEscalationLadder }, { partnershipZone }] = await Promise.all([
     import('../../io/load-workspace.js'),
-    import('../../config/templates-folder.js'),
+    import('../../load/templates-folder.js'),
     import('../select-partnership.js'),
     import('../../sla/escalation.js'),
     import('../../sla/from-workspace.js'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance } from '../../src/rules/suggest.js';
+import { didYouMean, editDistance } from '../../src/text/suggest.js';
 
 describe('did you mean', () => {
   it.each([

@@ -1,7 +1,6 @@
 import type { FileKind } from '../model/file-kind.js';
-import type { RawFile, SourceFile } from '../model/source.js';
-import type { Range } from '../model/diagnostic.js';
-import type { YamlProblem } from '../parse/parse-yaml.js';
+import type { RawFile, SourceFile, YamlProblem } from '../model/source.js';
+import { fileStart, type Range } from '../model/diagnostic.js';
 import { readYaml } from '../parse/read-yaml.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -45,7 +44,7 @@ export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
 }
 
 function unreadable(raw: RawFile, kind: FileKind | null, message: string, ruleId: string, data: Record<string, unknown>, range?: Range): SourceFile {
-  const at: Range = range ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  const at: Range = range ?? fileStart();
   const problem: YamlProblem = { ruleId, message, range: at, data };
   return {
     path: raw.path,
