@@ -1,8 +1,12 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
-import type { Actual, Incident, Kpi, Meeting, TargetOp } from '../model/partnership.js';
+import type { Incident, Meeting, TargetOp } from '../model/partnership.js';
 import { buildSlaInput, endOfDay, isMeasured, measuredPeriods, partnershipZone } from '../sla/from-workspace.js';
-import { type Period, comparePeriods, monthsOf, parsePeriod, periodBounds, periodContains } from '../sla/period.js';
-import { type KpiTarget, kpiStatus, type Rag, ragStatus } from '../sla/rag.js';
+import { type Period, monthsOf, periodBounds } from '../sla/period.js';
+import { type Rag, ragStatus } from '../sla/rag.js';
+import { totalCreditsOwed } from '../sla/credits.js';
+import { type KpiTarget, kpiDirection, kpiRag, worstRag } from '../kpi/status.js';
+import { kpiValue, trendPeriodsFor } from '../kpi/evaluate.js';
+import { type BudgetRow, computeBudget } from '../budget/budget.js';
 import { type SlaReport, computeIncidentDetails, computeSlaReport } from '../sla/report.js';
 import { parseDuration } from '../sla/duration.js';
 import { parseInstantQuickly } from '../sla/instant.js';
@@ -151,27 +155,8 @@ export interface AvailabilityRow {
   months: { label: string; availability: number | null; creditPercent: number | null; creditAmount: number | null; rag: Rag | null }[];
 }
 
-export interface BudgetRow {
-  id: string;
-  name: string;
-  per: string;
-  /** The period the line is compared over: its own period holding the review period, or the review period. */
-  window: string;
-  /** True when that period runs on after the review period: the actuals are so far. */
-  toDate: boolean;
-  budget: number | null;
-  actual: number;
-  /** Actual − budget; null while a window is running and still under budget. */
-  variance: number | null;
-  variancePercent: number | null;
-  rag: Rag | null;
-  /** No actual at all in a window that has ended: shown as "nothing booked", never as within budget. */
-  nothingBooked: boolean;
-  booked: string[];
-  /** Months (or quarters) inside the window with nothing booked. */
-  notBooked: string[];
-  notes: string[];
-}
+/** One budget line against its actuals (src/budget/budget.ts). */
+export type { BudgetRow } from '../budget/budget.js';
 
 /** What a review record says about its period, as written. */
 export interface ReviewRecord {
@@ -296,7 +281,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
       target,
       rag: kpiRag(own.value, target, kpi.source),
       trend,
-      direction: direction(previous, own.value, target?.op ?? '>='),
+      direction: kpiDirection(previous, own.value, target?.op ?? '>='),
       chart: buildLineChart(trend, target?.value ?? null, (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits)), undefined, (p) => formatPeriod(p, 'short')),
     };
   });
@@ -307,7 +292,7 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
       id: str(o.id) ?? '',
       title: str(o.title) ?? str(o.id) ?? '',
       owner: str(o.owner) === null ? null : dir.who(o.owner),
-      rag: worst(mine.map((k) => k.rag)),
+      rag: worstRag(mine.map((k) => k.rag)),
       kpis: mine.map((k) => ({ name: k.name, value: k.value, unit: k.unit, digits: k.digits, rag: k.rag })),
     };
   });
@@ -384,13 +369,9 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
               };
             }),
     }));
-  const owed = new Map<string, number>();
-  for (const s of availability) if (s.creditAmount !== null && s.creditAmount > 0) owed.set(s.currency ?? '', (owed.get(s.currency ?? '') ?? 0) + s.creditAmount);
-  const creditsOwed = [...owed.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([currency, amount]) => ({ amount: Math.round(amount * 100) / 100, currency: currency === '' ? null : currency }));
+  const creditsOwed = totalCreditsOwed(availability);
 
-  const budget = buildBudget(index, period, today);
+  const budget = computeBudget(index, period, today);
   const actions = buildActions(index, dir, today);
   const review = buildReviewRecord(index, period);
   const downtime = buildDowntime(index, bounds, serviceNames);
@@ -456,83 +437,6 @@ export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOpti
   };
 }
 
-/** The periods of the same length as `period` that have measurements, up to it, the last six. */
-function trendPeriodsFor(period: Period, measured: readonly Period[]): Period[] {
-  const labels = new Map<string, Period>([[period.label, period]]);
-  for (const m of measured) {
-    for (const month of monthsOf(m)) {
-      const p = containing(month, period.kind);
-      if (p && comparePeriods(p, period) <= 0) labels.set(p.label, p);
-    }
-  }
-  return [...labels.values()].sort(comparePeriods).slice(-6);
-}
-
-function containing(month: Period, kind: Period['kind']): Period | null {
-  if (kind === 'month') return month;
-  if (kind === 'year') return parsePeriod(String(month.year));
-  return parsePeriod(`${month.year}-Q${Math.ceil(month.firstMonth / 3)}`);
-}
-
-function kpiValue(
-  kpi: Kpi,
-  period: Period,
-  report: SlaReport,
-  measured: ReturnType<typeof measuredPeriods>,
-): { value: number | null; note: string | null } {
-  const source = str(kpi.source) ?? 'measured';
-  const sla = /^sla:([^.]+)\.(.+)$/.exec(source);
-  if (sla) {
-    const service = report.services.find((s) => s.service === sla[1]);
-    if (!service) return { value: null, note: null };
-    if (sla[2] === 'availability') return { value: service.availability, note: null };
-    return { value: service.priorities.find((p) => p.priority === sla[2])?.compliance ?? null, note: null };
-  }
-  const valueIn = (data: (typeof measured)[number]['data']): number | null => {
-    const entry = (Array.isArray(data.kpis) ? data.kpis : []).find((k) => k?.kpi === kpi.id);
-    return num(entry?.value);
-  };
-  const own = measured.filter((m) => m.period.label === period.label).map((m) => valueIn(m.data)).find((v) => v !== null);
-  if (own !== undefined) return { value: own, note: null };
-  const inside = measured.filter((m) => m.period.label !== period.label && periodContains(period, m.period)).map((m) => valueIn(m.data));
-  const values = inside.filter((v): v is number => v !== null);
-  if (values.length === 0) return { value: null, note: null };
-  if (values.length === 1) return { value: values[0]!, note: 'one month measured' };
-  return { value: meanOf(values), note: `mean of ${values.length} months` };
-}
-
-/**
- * The mean as a person works it out: (4.1 + 4.3) / 2 is 4.2, not the 4.1999999999999995 of binary floating
- * point, which would show as 4.2 and yet miss a `>= 4.2` target. Twelve significant digits keep every figure a
- * measurements file can hold and drop only the noise of the sum.
- */
-function meanOf(values: readonly number[]): number {
-  return Number((values.reduce((a, b) => a + b, 0) / values.length).toPrecision(12));
-}
-
-/**
- * The status of a KPI row: the one reading of FORMAT.md's "Status of a KPI"
- * (src/sla/rag.ts), with availability told by the KPI's source.
- */
-export function kpiRag(value: number | null, target: KpiTarget | null, source: unknown): Rag | null {
-  return kpiStatus(value, target, typeof source === 'string' && /^sla:[^.]+\.availability$/.test(source));
-}
-
-function direction(previous: number | null, current: number | null, op: string): KpiRow['direction'] {
-  if (previous === null || current === null) return null;
-  if (current === previous) return 'same';
-  const higherIsBetter = op === '>=' || op === '>';
-  if (op === '==') return 'same';
-  return current > previous === higherIsBetter ? 'better' : 'worse';
-}
-
-function worst(rags: readonly (Rag | null)[]): Rag | null {
-  if (rags.includes('red')) return 'red';
-  if (rags.includes('amber')) return 'amber';
-  if (rags.includes('green')) return 'green';
-  return null;
-}
-
 function sourceWords(source: unknown, dir: Directory, index: PartnershipIndex): string {
   const s = str(source) ?? 'measured';
   const sla = /^sla:([^.]+)\.(.+)$/.exec(s);
@@ -551,77 +455,6 @@ function incidentIndex(index: PartnershipIndex): Map<string, Incident> {
       const key = `${String(incident.service)}\u0000${incident.id}`;
       if (!out.has(key)) out.set(key, incident);
     }
-  }
-  return out;
-}
-
-const PER_MONTHS = new Map([['month', 1], ['quarter', 3], ['year', 12]]);
-
-/**
- * Budget against actuals. A line is compared over its own period when that is
- * at least as long as the review period (a yearly licence in an October pack:
- * the year, so far), otherwise over the review period (a monthly line in a
- * quarter: three months' budget). Actuals count when their period lies inside
- * the window and starts before the review period ends. A window whose last
- * month has not ended by `today` is still running (so far), and months or
- * quarters that have not ended yet are not reported as having nothing booked.
- */
-function buildBudget(index: PartnershipIndex, period: Period, today: string): ReviewPack['budget'] {
-  const data = index.dataOf<{ currency?: unknown }>('budget');
-  const actuals = index.actuals.map((a) => ({ value: a.value, period: parsePeriod(a.value.period) })).filter((a): a is { value: Actual; period: Period } => a.period !== null);
-  const periodEnd = period.year * 12 + period.firstMonth - 1 + period.months;
-  // Today's month, counted like the ends above: a window or sub-period has ended when its end is at most this.
-  const thisMonth = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
-  const lines: BudgetRow[] = index.budgetLines.map(({ value: line }) => {
-    const per = str(line.per) ?? 'month';
-    const lineMonths = PER_MONTHS.get(per) ?? 1;
-    let window: Period;
-    let budget: number | null = num(line.amount);
-    if (lineMonths >= period.months) {
-      const firstMonth = Math.floor((period.firstMonth - 1) / lineMonths) * lineMonths + 1;
-      window = lineMonths === 12 ? parsePeriod(String(period.year))! : lineMonths === 3 ? parsePeriod(`${period.year}-Q${Math.ceil(firstMonth / 3)}`)! : period;
-    } else {
-      window = period;
-      if (budget !== null) budget = budget * (period.months / lineMonths);
-    }
-    const windowEnd = window.year * 12 + window.firstMonth - 1 + window.months;
-    const toDate = windowEnd > periodEnd || windowEnd > thisMonth;
-    const counted = actuals.filter(
-      (a) => a.value.line === line.id && periodContains(window, a.period) && a.period.year * 12 + a.period.firstMonth - 1 < periodEnd,
-    );
-    const actual = Math.round(counted.reduce((sum, a) => sum + (num(a.value.amount) ?? 0), 0) * 100) / 100;
-    const over = budget !== null && actual > budget;
-    // Nothing booked is not "within budget": the spending may simply not be recorded yet.
-    const nothingBooked = counted.length === 0 && !toDate;
-    const variance = budget === null || counted.length === 0 || (toDate && !over) ? null : Math.round((actual - budget) * 100) / 100;
-    const variancePercent = variance === null || budget === null || budget === 0 ? null : (variance / budget) * 100;
-    const booked = [...new Set(counted.map((a) => a.period.label))].sort();
-    const subPeriods = lineMonths < window.months ? subdivide(window, lineMonths).filter((p) => p.year * 12 + p.firstMonth - 1 < periodEnd && p.year * 12 + p.firstMonth - 1 + p.months <= thisMonth) : [];
-    return {
-      id: str(line.id) ?? '',
-      name: str(line.name) ?? str(line.id) ?? '',
-      per,
-      window: window.label,
-      toDate,
-      budget,
-      actual,
-      variance,
-      variancePercent,
-      rag: budget === null || counted.length === 0 ? null : actual > budget * 1.1 ? 'red' : over ? 'amber' : toDate ? null : 'green',
-      nothingBooked,
-      booked,
-      notBooked: subPeriods.filter((p) => !counted.some((a) => periodContains(p, a.period))).map((p) => p.label),
-      notes: counted.map((a) => str(a.value.note)).filter((n): n is string => n !== null),
-    };
-  });
-  return { currency: str(data?.currency), lines };
-}
-
-function subdivide(window: Period, months: number): Period[] {
-  const out: Period[] = [];
-  for (let m = window.firstMonth; m < window.firstMonth + window.months; m += months) {
-    const label = months === 3 ? `${window.year}-Q${Math.ceil(m / 3)}` : `${window.year}-${String(m).padStart(2, '0')}`;
-    out.push(parsePeriod(label)!);
   }
   return out;
 }
