@@ -149,7 +149,7 @@ async function runRender(io: Io, template: string | undefined, input: string, fl
   const { DateTime } = await import('luxon');
   const day = today ?? DateTime.fromMillis(io.now(), { zone }).toISODate()!;
   const [{ buildReviewPack }, { buildContractSummary }, { createRenderer }] = await Promise.all([
-    import('../../render/review-pack.js'),
+    import('../../render/review-pack/index.js'),
     import('../../render/contract-summary.js'),
     import('../../render/environment.js'),
   ]);
