@@ -55,7 +55,7 @@ async function runInit(io: Io, dir: string, flags: InitFlags): Promise<number> {
     import('node:path'),
     import('node:fs'),
     import('../../author/init-questions.js'),
-    import('../../author/init-files.js'),
+    import('../../author/init/index.js'),
     import('../../schema/validators.js'),
     import('../../check/run-check.js'),
     import('../authoring.js'),
