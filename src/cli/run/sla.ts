@@ -7,13 +7,19 @@ import { makeColors, resolveToday, wantsColor } from '../shared.js';
 
 /** Computes and writes the SLA report: the work behind `govern sla`. */
 export async function runSla(io: Io, input: string, flags: SlaFlags): Promise<number> {
-  const [{ parsePeriod }, { selectOnePartnership, selectPartnerships }] = await Promise.all([import('../../sla/period.js'), import('../select-partnership.js')]);
+  const [{ parsePeriod }, { resolveConfig }, { selectOnePartnership, selectPartnerships }] = await Promise.all([
+    import('../../sla/period.js'),
+    import('../../config/resolve-config.js'),
+    import('../select-partnership.js'),
+  ]);
   const period = flags.period === undefined ? undefined : parsePeriod(flags.period);
   if (period === null) {
     throw new UsageError(`--period takes a month (2026-10), a quarter (2026-Q4) or a year (2026); got \`${flags.period}\``);
   }
   const today = resolveToday(flags, io);
   const workspace = await loadWorkspace(io, [input]);
+  // A bad config is a config error before anything else is said (the gate below resolves it again).
+  resolveConfig(workspace.config);
   // Markdown is one document about one partnership (CLI.md); the other formats cover a tree.
   const selected = flags.format === 'md' ? [selectOnePartnership(workspace, flags.partnership, '`--format md`')] : selectPartnerships(workspace, flags.partnership);
 
