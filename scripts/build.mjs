@@ -148,7 +148,7 @@ function bundledQuickValidators() {
 }
 
 /**
- * render.ts finds dist/render/precompiled.js relative to itself (two folders
+ * cli/run/render.ts finds dist/render/precompiled.js relative to itself (two folders
  * up, then render/); the bundle sits one folder below dist/, so in the bundle
  * the path is one level shorter.
  */
@@ -156,7 +156,7 @@ function precompiledTemplatesPath() {
   return {
     name: 'precompiled-templates-path',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]commands[\\/]render\.ts$/ }, (args) => {
+      build.onLoad({ filter: /[\\/]src[\\/]cli[\\/]run[\\/]render\.ts$/ }, (args) => {
         const text = readFileSync(args.path, 'utf8');
         const from = "'../../render/precompiled.js'";
         if (!text.includes(from)) throw new Error(`build: ${args.path} no longer names ${from}; update precompiledTemplatesPath() in scripts/build.mjs`);

@@ -99,15 +99,14 @@ async function inquirerAsk(): Promise<Ask> {
 
 /** Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code. */
 export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined): Promise<number> {
-  const [{ loadWorkspaceFromDisk }, { resolveConfig }, { checkWorkspace }, { allRules }, { formatters }, { templatesFolder }] = await Promise.all([
-    import('../io/load-workspace.js'),
+  const [{ loadWorkspace }, { resolveConfig }, { checkWorkspace }, { allRules }, { formatters }] = await Promise.all([
+    import('./checked-workspace.js'),
     import('../config/resolve-config.js'),
     import('../check/run-check.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
-    import('../load/templates-folder.js'),
   ]);
-  const workspace = loadWorkspaceFromDisk([folder], io.cwd, { templatesDir: templatesFolder });
+  const workspace = await loadWorkspace(io, [folder]);
   const config = resolveConfig(workspace.config);
   const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
   const files = workspace.partnerships.flatMap((p) => p.files);

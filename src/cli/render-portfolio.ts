@@ -5,7 +5,7 @@ import { resolveConfig } from '../config/resolve-config.js';
 import type { LoadedWorkspace } from '../io/load-workspace.js';
 import { checkTargets, writeFileAtomic } from '../io/write-file.js';
 import { UsageError } from '../model/errors.js';
-import { buildReviewPack } from '../render/review-pack.js';
+import { buildReviewPack } from '../render/review-pack/index.js';
 import { partnershipHeader } from '../render/contract-summary.js';
 import { buildPortfolio, type Portfolio, type PortfolioEntry } from '../render/portfolio.js';
 import type { Renderer } from '../render/environment.js';

@@ -1,6 +1,7 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Calendar, Contact, PartnershipFile, Role } from '../model/partnership.js';
 import { describeCalendar } from './describe.js';
+import { num, str, strings } from '../model/guards.js';
 
 /** A person as documents show them. */
 export interface Person {
@@ -80,17 +81,4 @@ export class Directory {
   }
 }
 
-/** A string value, or null. */
-export function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/** A finite number, or null. */
-export function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** The strings of a list. */
-export function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
+export { num, str, strings };

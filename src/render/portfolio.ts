@@ -2,7 +2,7 @@ import type { Rag } from '../sla/rag.js';
 import { type BarChart, buildBarChart } from './charts.js';
 import type { PartnershipHeader } from './contract-summary.js';
 import { formatPercent, formatPeriod } from './format.js';
-import type { ReviewPack } from './review-pack.js';
+import type { ReviewPack } from './review-pack/index.js';
 
 /**
  * The portfolio: every partnership of a tree on one page, the ones most in

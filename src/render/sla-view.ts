@@ -1,6 +1,7 @@
 import type { Rag } from '../sla/rag.js';
 import { AMBER_ALLOWANCE_USED, ragStatus } from '../sla/rag.js';
 import type { SlaReport } from '../sla/report.js';
+import { totalCreditsOwed } from '../sla/credits.js';
 import { markdownText } from '../model/safe-text.js';
 
 /** One service's availability line, as every SLA output shows it. */
@@ -68,7 +69,6 @@ export function formatMoney(amount: number, currency: string | null): string {
 export function buildSlaView(report: SlaReport): SlaView {
   const availability: AvailabilityRow[] = [];
   const priorities: PriorityRow[] = [];
-  const owed = new Map<string, number>();
   const breached: string[] = [];
   for (const s of report.services) {
     if (s.availabilityTarget !== null) {
@@ -76,7 +76,6 @@ export function buildSlaView(report: SlaReport): SlaView {
         s.creditPercent === null || s.creditPercent === 0
           ? 'none'
           : `${round(s.creditPercent, 2)} %${s.creditAmount === null ? ' (no monthlyFee)' : ` = ${formatMoney(s.creditAmount, s.currency)}`}`;
-      if (s.creditAmount !== null && s.creditAmount > 0) owed.set(s.currency ?? '', (owed.get(s.currency ?? '') ?? 0) + s.creditAmount);
       availability.push({
         service: s.service,
         name: s.name,
@@ -107,7 +106,7 @@ export function buildSlaView(report: SlaReport): SlaView {
     period: report.period,
     availability,
     priorities,
-    creditsOwed: [...owed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([currency, amount]) => formatMoney(Math.round(amount * 100) / 100, currency || null)),
+    creditsOwed: totalCreditsOwed(report.services.filter((s) => s.availabilityTarget !== null)).map((c) => formatMoney(c.amount, c.currency)),
     breached,
     notes: periodNotes(report),
   };

@@ -1,3 +1,4 @@
+import { DOCUMENTS, USER_TEMPLATE_CONTEXT } from './documents.js';
 import type { Format, TemplateSource } from './environment.js';
 
 /** A template file as read from disk (see io/read-templates.ts). */
@@ -23,12 +24,8 @@ export interface TemplateListing {
   context: string;
 }
 
-/** The built-in documents and what they need. */
-export const BUILTIN_DOCUMENTS: ReadonlyMap<string, string> = new Map([
-  ['review-pack', 'review pack for --period'],
-  ['contract-summary', 'contract summary'],
-  ['portfolio', 'portfolio over a tree for --period (docs/rendering.md)'],
-]);
+/** The built-in documents and what they need (from the document registry, src/render/documents.ts). */
+export const BUILTIN_DOCUMENTS: ReadonlyMap<string, string> = new Map(DOCUMENTS.map((d) => [d.name, d.context]));
 
 /** Merges built-in and user template files: a user file replaces the built-in of the same name and format. */
 export function buildCatalog(builtin: readonly TemplateInput[], user: readonly TemplateInput[]): TemplateCatalog {
@@ -61,6 +58,6 @@ export function listCatalog(catalog: TemplateCatalog, builtin: readonly Template
         builtin: t.builtin,
         overrides: !t.builtin && builtin.some((b) => !b.partial && b.name === name && b.format === t.format),
       })),
-    context: BUILTIN_DOCUMENTS.get(name) ?? 'summary (contract summary) and pack (review pack, with --period, else null)',
+    context: BUILTIN_DOCUMENTS.get(name) ?? USER_TEMPLATE_CONTEXT,
   }));
 }

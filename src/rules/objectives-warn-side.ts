@@ -1,5 +1,5 @@
 import { defineRule } from './define-rule.js';
-import { warnOnRightSide } from '../sla/rag.js';
+import { warnOnRightSide } from '../kpi/status.js';
 
 const SIDE: Record<string, string> = { '>=': 'below', '>': 'below', '<=': 'above', '<': 'above' };
 

@@ -56,3 +56,15 @@ export function computePeriodCredit(
 function toCents(value: number): number {
   return Math.round((value + Math.sign(value) * Number.EPSILON * Math.abs(value)) * 100) / 100;
 }
+
+/**
+ * The credits owed over a period's services, totalled once per currency (sorted by currency, rounded to
+ * cents); services owing nothing are left out, so nothing owed is an empty list.
+ */
+export function totalCreditsOwed(services: readonly { creditAmount: number | null; currency: string | null }[]): { amount: number; currency: string | null }[] {
+  const owed = new Map<string, number>();
+  for (const s of services) if (s.creditAmount !== null && s.creditAmount > 0) owed.set(s.currency ?? '', (owed.get(s.currency ?? '') ?? 0) + s.creditAmount);
+  return [...owed.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([currency, amount]) => ({ amount: Math.round(amount * 100) / 100, currency: currency === '' ? null : currency }));
+}

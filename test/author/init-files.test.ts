@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildInitFiles } from '../../src/author/init-files.js';
+import { buildInitFiles } from '../../src/author/init/index.js';
 import { initQuestions, toInitAnswers, type InitAnswers } from '../../src/author/init-questions.js';
 import type { Answers } from '../../src/author/questions.js';
 import { checkWorkspace } from '../../src/check/run-check.js';

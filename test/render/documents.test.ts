@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContractSummary } from '../../src/render/contract-summary.js';
-import { buildReviewPack } from '../../src/render/review-pack.js';
+import { buildReviewPack } from '../../src/render/review-pack/index.js';
 import { buildSlaView } from '../../src/render/sla-view.js';
 import { buildSlaInput, endOfDay } from '../../src/sla/from-workspace.js';
 import { parsePeriod } from '../../src/model/period.js';

@@ -6,7 +6,7 @@ import { builtinTemplatesDir, readTemplateFolder } from '../../src/io/read-templ
 import { PartnershipIndex } from '../../src/model/partnership-index.js';
 import { buildContractSummary } from '../../src/render/contract-summary.js';
 import { createRenderer, type Format } from '../../src/render/environment.js';
-import { buildReviewPack } from '../../src/render/review-pack.js';
+import { buildReviewPack } from '../../src/render/review-pack/index.js';
 import { buildCatalog } from '../../src/render/templates.js';
 import { parsePeriod } from '../../src/model/period.js';
 

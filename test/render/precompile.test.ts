@@ -4,7 +4,7 @@ import { readBuiltinTemplates } from '../../src/io/read-templates.js';
 import { PartnershipIndex } from '../../src/model/partnership-index.js';
 import { buildContractSummary } from '../../src/render/contract-summary.js';
 import { createRenderer, precompileTemplate, templateDigest, type Precompiled, type TemplateSource } from '../../src/render/environment.js';
-import { buildReviewPack } from '../../src/render/review-pack.js';
+import { buildReviewPack } from '../../src/render/review-pack/index.js';
 import { buildCatalog } from '../../src/render/templates.js';
 import { parsePeriod } from '../../src/model/period.js';
 import { loadWorkspaceFromDisk } from '../../src/io/load-workspace.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kpiStatus, ragStatus } from '../../src/sla/rag.js';
+import { ragStatus } from '../../src/sla/rag.js';
+import { kpiStatus } from '../../src/kpi/status.js';
 
 describe('ragStatus', () => {
   it.each([

@@ -1,10 +1,9 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../model/errors.js';
-import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
-import { addSharedOptions, packageVersion, resolveToday, type SharedOptions } from '../shared.js';
+import { addSharedOptions, type SharedOptions } from '../shared.js';
 
-interface DueFlags extends SharedOptions {
+export interface DueFlags extends SharedOptions {
   within: string;
   format: 'table' | 'json' | 'ics';
   output?: string;
@@ -34,6 +33,7 @@ Overdue actions, risk reviews and expired waivers are listed too; past meetings 
     );
   addSharedOptions(command);
   command.action(async (path: string, flags: DueFlags) => {
+    const { runDue } = await import('../run/due.js');
     done(await runDue(io, path, flags));
   });
   return command;
@@ -47,36 +47,4 @@ export function parseWithin(value: string): number {
     throw new UsageError(`--within takes days or weeks ahead, such as 30d or 6w (at most ${MAX_DAYS} days); got \`${value}\``);
   }
   return days;
-}
-
-async function runDue(io: Io, input: string, flags: DueFlags): Promise<number> {
-  const days = parseWithin(flags.within);
-  const today = resolveToday(flags, io);
-  const [{ loadWorkspaceFromDisk }, { templatesFolder }, { selectPartnerships }, { collectDue }, format, { todayIn }] = await Promise.all([
-    import('../../io/load-workspace.js'),
-    import('../../load/templates-folder.js'),
-    import('../select-partnership.js'),
-    import('../../due/due.js'),
-    import('../../due/format.js'),
-    import('../../time/today.js'),
-  ]);
-  const workspace = loadWorkspaceFromDisk([input], io.cwd, { templatesDir: templatesFolder });
-  const chosen = selectPartnerships(workspace, flags.partnership);
-  const now = io.now();
-  const todayOf = (index: (typeof chosen)[number]): string => today ?? todayIn(index.timezone, now);
-  const items = collectDue(chosen, { todayOf, days });
-  const text =
-    flags.format === 'json'
-      ? format.formatDueJson(items, days)
-      : flags.format === 'ics'
-        ? format.formatDueIcs(items, { stampDate: today ?? todayIn(chosen[0]?.timezone ?? 'UTC', now), version: packageVersion() })
-        : format.formatDueTable(items, days);
-  if (flags.output !== undefined) {
-    const [{ writeFileAtomic }, { resolve }] = await Promise.all([import('../../io/write-file.js'), import('node:path')]);
-    writeFileAtomic(resolve(io.cwd, flags.output), text, { overwrite: true });
-    if (!flags.quiet) io.stderr.write(`govern: wrote ${flags.output}\n`);
-  } else {
-    io.stdout.write(text);
-  }
-  return ExitCode.Ok;
 }

@@ -1,0 +1,56 @@
+import type { PartnershipIndex } from '../../model/partnership-index.js';
+import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../../sla/from-workspace.js';
+import type { Period } from '../../model/period.js';
+import { periodBounds } from '../../time/period.js';
+import { type SlaReport, computeSlaReport } from '../../sla/report.js';
+import { Directory } from '../directory.js';
+import { addDays } from '../format.js';
+import type { ReviewPackOptions } from './types.js';
+
+/** What every section builder of the pack reads: the files, the period's edges, and the SLA reports (each computed once). */
+export interface PackContext {
+  index: PartnershipIndex;
+  dir: Directory;
+  zone: string;
+  period: Period;
+  today: string;
+  /** The end of `today` in the partnership's zone, as the SLA module's `now`. */
+  now: number;
+  bounds: ReturnType<typeof periodBounds>;
+  /** The period's first day, the day after it, and its last day, `YYYY-MM-DD`. */
+  first: string;
+  after: string;
+  last: string;
+  /** The SLA report of any period, computed once per period. */
+  reportFor(period: Period): SlaReport;
+  /** The SLA report of the pack's own period. */
+  report: SlaReport;
+  measured: ReturnType<typeof measuredPeriods>;
+  /** Only the period's own figures (ReviewPackOptions.periodOnly). */
+  periodOnly: boolean;
+}
+
+/** Works out the shared facts of a pack once. Pure. */
+export function packContext(index: PartnershipIndex, options: ReviewPackOptions): PackContext {
+  const zone = partnershipZone(index);
+  const dir = new Directory(index, zone);
+  const { period, today } = options;
+  const now = endOfDay(today, zone) ?? 0;
+  const bounds = periodBounds(period, zone);
+  const first = bounds.start.toISODate()!;
+  const after = bounds.end.toISODate()!;
+  const last = addDays(after, -1);
+
+  const reports = new Map<string, SlaReport>();
+  const reportFor = (p: Period): SlaReport => {
+    let r = reports.get(p.label);
+    if (!r) {
+      r = computeSlaReport(buildSlaInput(index, { period: p, now }));
+      reports.set(p.label, r);
+    }
+    return r;
+  };
+  const report = reportFor(period);
+  const measured = measuredPeriods(index);
+  return { index, dir, zone, period, today, now, bounds, first, after, last, reportFor, report, measured, periodOnly: options.periodOnly === true };
+}
