@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckOptions } from '../check/run-check.js';
 import type { PartnershipCheck } from '../check/check-each.js';
@@ -63,13 +64,10 @@ export async function checkOnThreads(
   return out;
 }
 
-/** A thread's first lines: load the bundle as bin/govern.js does (with the code cache), then check. */
+/** A thread's first lines: load the bundle as bin/govern.js does (bin/load-bundle.cjs, with the start-up cache), then check. */
 function threadSource(bundle: string): string {
-  return `const fs = require('node:fs'), { Script } = require('node:vm'), Module = require('node:module'), f = ${JSON.stringify(bundle)};
-let cachedData; try { cachedData = fs.readFileSync(f + '.cache'); } catch {}
-const m = { exports: {} };
-new Script(Module.wrap(fs.readFileSync(f, 'utf8')), { filename: f, cachedData }).runInThisContext()(m.exports, Module.createRequire(f), m, f, require('node:path').dirname(f));
-m.exports.checkThread();`;
+  const loader = path.join(path.dirname(bundle), '../../bin/load-bundle.cjs');
+  return `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}).checkThread();`;
 }
 
 /** The body of a worker thread: takes partnerships from the shared counter until none are left, then posts its checks. */
