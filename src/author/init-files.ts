@@ -374,10 +374,10 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm install --global govern@${options.version}
+      - run: npm install --global @govern-tool/govern@${options.version}
       - run: govern check --format github
       - name: What this change does to the partnership
-        if: github.event_name == 'pull_request'
+        if: always() && github.event_name == 'pull_request'
         env:
           BASE_REF: \${{ github.base_ref }}
         run: govern diff "origin/$BASE_REF" --format md >> "$GITHUB_STEP_SUMMARY"

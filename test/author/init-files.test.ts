@@ -79,7 +79,7 @@ describe('buildInitFiles', () => {
     expect(JSON.parse(files.get('.govern/schemas/contacts.schema.json')!)).toEqual({ title: 'c' });
     const workflow = parse(files.get('.github/workflows/govern.yml')!) as { jobs: { check: { steps: { run?: string; if?: string }[] } } };
     const runs = workflow.jobs.check.steps.map((s) => s.run).filter(Boolean);
-    expect(runs).toContain('npm install --global govern@1.2.3');
+    expect(runs).toContain('npm install --global @govern-tool/govern@1.2.3');
     expect(runs).toContain('govern check --format github');
     const diff = workflow.jobs.check.steps.find((s) => s.run?.startsWith('govern diff'));
     expect(diff?.if).toBe("github.event_name == 'pull_request'");
