@@ -283,15 +283,13 @@ rules: {}
 `),options.editor!==!1){let mapping={};for(let[kind,globs]of Object.entries(SCHEMA_GLOBS))options.schemas.has(kind)&&(mapping[`.govern/schemas/${kind}.schema.json`]=globs,files.set(`.govern/schemas/${kind}.schema.json`,`${JSON.stringify(options.schemas.get(kind),null,2)}
 `));files.set(".vscode/settings.json",`${JSON.stringify({"yaml.schemas":mapping},null,2)}
 `)}return options.hook!==!1&&files.set(".pre-commit-config.yaml",`# pre-commit (https://pre-commit.com): run \`pre-commit install\` once to check before every commit.
+# pre-commit installs govern itself from its repository at this tag (the
+# release of the govern that wrote this file; docs/install.md): nothing to build.
 repos:
-  - repo: local
+  - repo: https://github.com/govern-tool/govern
+    rev: v${options.version}
     hooks:
       - id: govern-check
-        name: govern check
-        entry: govern check
-        language: system
-        files: \\.ya?ml$
-        pass_filenames: false
 `),options.ci!==!1&&files.set(".github/workflows/govern.yml",`# Checks the partnership on every push and pull request; on a pull request it
 # also writes what the change does to the partnership into the job summary.
 name: govern

@@ -82,10 +82,11 @@ describe('buildInitFiles', () => {
     expect(runs).toContain('npm install --global @govern-tool/govern@1.2.3');
     expect(runs).toContain('govern check --format github');
     const diff = workflow.jobs.check.steps.find((s) => s.run?.startsWith('govern diff'));
-    expect(diff?.if).toBe("github.event_name == 'pull_request'");
+    // Also when check failed: a failing check is when a reviewer most needs the diff.
+    expect(diff?.if).toBe("always() && github.event_name == 'pull_request'");
     expect(diff?.run).toContain('--format md');
-    const hook = parse(files.get('.pre-commit-config.yaml')!) as { repos: { repo: string; hooks: { entry: string }[] }[] };
-    expect(hook.repos[0]).toMatchObject({ repo: 'local', hooks: [{ entry: 'govern check' }] });
+    const hook = parse(files.get('.pre-commit-config.yaml')!) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
+    expect(hook.repos[0]).toEqual({ repo: 'https://github.com/govern-tool/govern', rev: 'v1.2.3', hooks: [{ id: 'govern-check' }] });
   });
 
   it('leaves out the extras when asked', () => {
