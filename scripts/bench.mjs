@@ -48,7 +48,7 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const log = (line) => process.stderr.write(`${line}\n`);
 const startLoad = loadavg().map((n) => n.toFixed(2)).join(' ');
 
-if (!existsSync(path.join(root, 'dist/bundle/govern.cjs'))) {
+if (!existsSync(path.join(root, 'lib/bundle/govern.cjs'))) {
   log('bench: dist/ is missing; run `npm run bench` (it builds first)');
   process.exit(2);
 }

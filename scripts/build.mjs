@@ -1,16 +1,21 @@
 // Build: TypeScript to dist/ (type checking, and the modules scripts import),
 // the schemas to precompiled Ajv validators (standalone code: loading them costs
 // ~10 ms, compiling at run time 150–300 ms), then the CLI bundled into
-// dist/bundle/govern.cjs, which bin/govern.js loads (docs/performance.md).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// lib/bundle/govern.cjs, which bin/govern.js loads (docs/performance.md).
+// lib/ is committed: it holds everything that runs (the CLI, the packages it
+// uses, one file each, the validators and the precompiled templates), so an
+// install from the tarball, from git or from a clone needs no build and no
+// dependency (docs/install.md). Rebuilding it is this one command.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
 
 const esbuild = await import('esbuild');
@@ -65,59 +70,87 @@ for (const [file, options] of [
 await import('./precompile-templates.mjs');
 
 // The CLI as one CommonJS file: start-up pays for one file, not hundreds of
-// modules, and CommonJS loads faster than ESM on Node 20. Packages only some
-// commands need stay outside and are loaded when a command imports them.
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const bundled = new Set(['commander', 'js-yaml']);
-const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter((name) => !bundled.has(name));
-await esbuild.build({
-  entryPoints: { govern: path.join(root, 'src/cli/entry.ts') },
-  outdir: path.join(root, 'dist/bundle'),
-  outExtension: { '.js': '.cjs' },
+// modules, and CommonJS loads faster than ESM on Node 20. The packages it uses
+// are bundled one file each into lib/vendor/ and required from there when a
+// module that imports them loads, as they were from node_modules.
+const vendored = ['@inquirer/prompts', 'chalk', 'cli-table3', 'handlebars', 'luxon', 'yaml'];
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Paths in the output are relative to the package: the same bytes from any clone.
+  absWorkingDir: root,
   // Whitespace and syntax only: names stay, so a stack trace in a bug report still reads.
   minifySyntax: true,
   minifyWhitespace: true,
+  legalComments: 'none',
+  logLevel: 'error',
+};
+const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
+for (const name of vendored) {
+  await esbuild.build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+    outfile: path.join(root, 'lib/vendor', vendorFile(name)),
+    plugins: [jsYamlCommonJs()],
+  });
+}
+await esbuild.build({
+  ...common,
+  entryPoints: { govern: path.join(root, 'src/cli/entry.ts') },
+  outdir: path.join(root, 'lib/bundle'),
+  outExtension: { '.js': '.cjs' },
   // Lazy imports of packages become lazy require()s (Node >= 20.19 requires ES
-  // modules such as chalk), so the whole bundle is one CommonJS script that
-  // bin/govern.js can compile with V8's code cache.
+  // modules), so the whole bundle is one CommonJS script that bin/load-bundle.cjs
+  // can compile with a code cache.
   supported: { 'dynamic-import': false },
-  external: external.flatMap((name) => [name, `${name}/*`]),
   // import.meta.url keeps meaning "this file": the bundle sits two folders
   // below the package root, as every source module does.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath()],
-  logLevel: 'warning',
+  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath(), vendor(vendored)],
 });
-// The full YAML parser and `yaml` as one more file beside the bundle, loaded
-// only when a file needs them (anchors, a rejection, a place the fast readers
-// did not record): one file loads in about a fifth of the time of `yaml`'s 74
-// modules (docs/performance.md).
+// The full YAML parser as one more file beside the bundle, loaded only when a
+// file needs it (anchors, a rejection, a place the fast readers did not
+// record) (docs/performance.md).
 await esbuild.build({
+  ...common,
   entryPoints: [path.join(root, 'src/parse/parse-yaml.ts')],
-  outfile: path.join(root, 'dist/bundle/full-yaml.cjs'),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  logLevel: 'warning',
+  outfile: path.join(root, 'lib/bundle/full-yaml.cjs'),
+  plugins: [vendor(vendored)],
 });
-// V8's code cache for the bundle, made by a training run (a check of the
-// example): bin/govern.js hands it to V8, which then skips parsing and
-// compiling what the run used (~10 ms a start). V8 refuses a cache made by
-// another V8 version, and govern then compiles as usual.
-const trained = spawnSync(process.execPath, [path.join(root, 'bin/govern.js'), 'check', path.join(root, 'examples/acme-northwind'), '--today', '2026-11-15'], {
-  env: { ...process.env, GOVERN_WRITE_CODE_CACHE: '1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-if (trained.status !== 0 && trained.status !== 1) console.error('build: the training run failed; the bundle runs without a code cache');
-console.error(`built dist/ with ${schemas.length} precompiled schemas and the CLI bundle`);
+// The full validators (with their formats and Ajv's runtime) and the
+// precompiled templates, where the bundle looks for them.
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'dist/schema/compiled.cjs')], outfile: path.join(root, 'lib/schema/compiled.cjs'), minifyIdentifiers: true });
+mkdirSync(path.join(root, 'lib/render'), { recursive: true });
+copyFileSync(path.join(root, 'dist/render/precompiled.js'), path.join(root, 'lib/render/precompiled.js'));
+// lib/ needs nothing from node_modules: an install has none (package.json has no dependencies).
+for (const dir of ['bundle', 'vendor', 'schema']) {
+  for (const name of readdirSync(path.join(root, 'lib', dir))) {
+    const text = readFileSync(path.join(root, 'lib', dir, name), 'utf8');
+    for (const [, spec] of text.matchAll(/(?<!['"`])\brequire\("([^"]+)"\)/g)) {
+      if (!isBuiltin(spec) && !spec.startsWith('.')) throw new Error(`build: lib/${dir}/${name} requires ${spec} from node_modules; bundle or vendor it in scripts/build.mjs`);
+    }
+  }
+}
+console.error(`built dist/ and lib/ with ${schemas.length} precompiled schemas and the CLI bundle`);
+
+/** Imports of a vendored package (and its subpaths) become requires of its one file in lib/vendor/. */
+function vendor(names) {
+  return {
+    name: 'vendor',
+    setup(build) {
+      build.onResolve({ filter: /^[@a-z]/ }, (args) => {
+        const name = names.find((n) => args.path === n);
+        if (name) return { path: `../vendor/${vendorFile(name)}`, external: true };
+        const sub = names.find((n) => args.path.startsWith(`${n}/`));
+        if (sub) throw new Error(`build: ${args.importer} imports ${args.path}; vendor only whole packages`);
+        return undefined;
+      });
+    },
+  };
+}
 
 /** A schema without the keywords that only annotate (titles, descriptions, examples): they do not change what is valid. */
 function withoutAnnotations(schema) {
@@ -139,7 +172,7 @@ function bundledQuickValidators() {
     name: 'bundled-quick-validators',
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]schema[\\/]quick-validators\.ts$/ }, () => ({
-        contents: `let cache;\nexport function quickValidators() { return (cache ??= require(${JSON.stringify(path.join(root, 'dist/schema/quick.cjs'))})); }\n`,
+        contents: `let cache;\nexport function quickValidators() { return (cache ??= require('./quick.cjs')); }\n`,
         loader: 'ts',
         resolveDir: path.join(root, 'dist/schema'),
       }));
@@ -211,7 +244,7 @@ function lazyLuxon() {
   return {
     name: 'lazy-luxon',
     setup(build) {
-      build.onResolve({ filter: /^luxon$/ }, (args) => (args.importer === 'lazy-luxon' ? { path: 'luxon', external: true } : { path: 'lazy-luxon', namespace: 'lazy' }));
+      build.onResolve({ filter: /^luxon$/ }, (args) => (args.importer === 'lazy-luxon' ? { path: '../vendor/luxon.cjs', external: true } : { path: 'lazy-luxon', namespace: 'lazy' }));
       build.onLoad({ filter: /^lazy-luxon$/, namespace: 'lazy' }, () => ({
         contents: `let real;
 const load = () => (real ??= require('luxon'));

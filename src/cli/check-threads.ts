@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CheckOptions } from '../check/run-check.js';
 import type { PartnershipCheck } from '../check/check-each.js';
 import type { PlannedPartnershipOnDisk } from '../io/load-workspace.js';
@@ -63,10 +64,9 @@ export async function checkOnThreads(
   return out;
 }
 
-/** A thread's first lines: load the bundle with bin/load-bundle.js, the loader bin/govern.js uses (with the code cache), then check. */
+/** A thread's first lines: load the bundle as bin/govern.js does (bin/load-bundle.cjs, with the start-up cache), then check. */
 function threadSource(bundle: string): string {
-  // Threads run from the bundle, dist/bundle/govern.cjs: bin/ is two folders up.
-  const loader = fileURLToPath(new URL('../../bin/load-bundle.js', pathToFileURL(bundle)));
+  const loader = path.join(path.dirname(bundle), '../../bin/load-bundle.cjs');
   return `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}).checkThread();`;
 }
 

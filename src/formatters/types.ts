@@ -41,6 +41,12 @@ export interface FormatInput {
   quiet?: boolean;
   /** With `--baseline`: the known findings no longer found (SARIF `baselineState: absent`). */
   absent?: readonly AbsentFinding[];
+  /** Whether the warnings fail the run (`--strict`, `--max-warnings`): JUnit then counts them as failures. */
+  warningsFail?: boolean;
+  /** SARIF: each rule's documentation (Markdown), by id, for `fullDescription` and `help`. */
+  ruleDocs?: ReadonlyMap<string, string>;
+  /** SARIF: the repository's top (absolute) and the way from it to the working directory (`a/b/` or empty). */
+  sourceRoot?: { top: string; prefix: string };
 }
 
 /** A formatter: pure, from findings to the text to write. */

@@ -28,7 +28,7 @@ let cache: Partial<Record<FileKind, Validator>> | undefined;
  * Both are loaded as modules (`require`), never read from disk: that is io's job.
  */
 export function validators(): Partial<Record<FileKind, Validator>> {
-  // `../schema/`: the same file from dist/schema/ and from the bundle in dist/bundle/.
+  // `../schema/`: the same file from dist/schema/ and from the bundle in lib/bundle/.
   cache ??= requireIfBuilt<Partial<Record<FileKind, Validator>>>('../schema/compiled.cjs') ?? compileAtRunTime();
   return cache;
 }

@@ -106,8 +106,8 @@ describe('govern init', () => {
     expect(await run(io), io.err()).toBe(0);
     expect(readdirSync(path.join(dir, 'partners/acme'))).not.toContain('.github');
     expect(readdirSync(path.join(dir, 'partners/acme'))).not.toContain('.pre-commit-config.yaml');
-    expect(readFileSync(path.join(dir, '.github/workflows/govern.yml'), 'utf8')).toContain('govern check --format github');
-    expect(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toContain('entry: govern check');
+    expect(readFileSync(path.join(dir, '.github/workflows/govern.yml'), 'utf8')).toContain('uses: govern-tool/govern@v');
+    expect(readFileSync(path.join(dir, '.pre-commit-config.yaml'), 'utf8')).toContain('- id: govern-check');
     expect(io.err()).toContain('  .github/workflows/govern.yml (at the top of the repository, where it runs)\n');
     // CI and the hook run check at the top, which reads the config there: one in the subfolder would hold only locally.
     expect(readdirSync(path.join(dir, 'partners/acme'))).not.toContain('govern.config.yaml');

@@ -77,15 +77,12 @@ describe('buildInitFiles', () => {
       'yaml.schemas': { '.govern/schemas/contacts.schema.json': ['contacts.yaml'], '.govern/schemas/measurements.schema.json': ['measurements/*.yaml'] },
     });
     expect(JSON.parse(files.get('.govern/schemas/contacts.schema.json')!)).toEqual({ title: 'c' });
-    const workflow = parse(files.get('.github/workflows/govern.yml')!) as { jobs: { check: { steps: { run?: string; if?: string }[] } } };
-    const runs = workflow.jobs.check.steps.map((s) => s.run).filter(Boolean);
-    expect(runs).toContain('npm install --global govern@1.2.3');
-    expect(runs).toContain('govern check --format github');
-    const diff = workflow.jobs.check.steps.find((s) => s.run?.startsWith('govern diff'));
-    expect(diff?.if).toBe("github.event_name == 'pull_request'");
-    expect(diff?.run).toContain('--format md');
-    const hook = parse(files.get('.pre-commit-config.yaml')!) as { repos: { repo: string; hooks: { entry: string }[] }[] };
-    expect(hook.repos[0]).toMatchObject({ repo: 'local', hooks: [{ entry: 'govern check' }] });
+    const workflow = parse(files.get('.github/workflows/govern.yml')!) as { permissions: Record<string, string>; jobs: { check: { steps: { uses?: string }[] } } };
+    // govern's own action, pinned to the release of the govern that wrote the file.
+    expect(workflow.jobs.check.steps.map((s) => s.uses)).toContain('govern-tool/govern@v1.2.3');
+    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    const hook = parse(files.get('.pre-commit-config.yaml')!) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
+    expect(hook.repos[0]).toEqual({ repo: 'https://github.com/govern-tool/govern', rev: 'v1.2.3', hooks: [{ id: 'govern-check' }] });
   });
 
   it('leaves out the extras when asked', () => {

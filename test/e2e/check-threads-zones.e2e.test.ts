@@ -166,7 +166,7 @@ function govern(workers: string, now: number) {
 
 describe('govern check on worker threads, with zone-dependent mistakes', () => {
   it('reports on every thread exactly the findings one thread reports, and those are the date library’s', () => {
-    expect(existsSync(path.join(repo, 'dist/bundle/govern.cjs'))).toBe(true);
+    expect(existsSync(path.join(repo, 'lib/bundle/govern.cjs'))).toBe(true);
     const [scenario] = fc.sample(fc.record({ now: clock, partnerships: fc.array(partnership, { minLength: 36, maxLength: 36 }) }), { seed: 1919, numRuns: 1 });
     const { now, partnerships } = scenario!;
     const expectedOutside = new Set<string>();

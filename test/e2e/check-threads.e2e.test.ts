@@ -22,7 +22,7 @@ function govern(workers: string, ...args: string[]) {
 
 describe('govern check on worker threads', () => {
   it('reports exactly what the main thread alone reports, in every format', () => {
-    expect(existsSync(path.join(repo, 'dist/bundle/govern.cjs'))).toBe(true);
+    expect(existsSync(path.join(repo, 'lib/bundle/govern.cjs'))).toBe(true);
     // Enough partnerships that every thread gets some, with findings spread among them.
     writePortfolio(dir, 40, 3);
     for (const p of ['p0005', 'p0023', 'p0038']) {

@@ -114,8 +114,15 @@ describe('junit', () => {
     const names = cases.map((c: Record<string, string>) => `${c['@_classname']}::${c['@_name']}`);
     expect(new Set(names).size).toBe(names.length);
     for (const c of cases) expect(c['@_file']).toMatch(/^p\//);
+    // Named by rule and YAML path, never by line and column.
+    for (const c of cases) expect(c['@_name']).not.toMatch(/\d+:\d+/);
+    expect(names).toContain('p/raci.yaml::raci/accountable-count at activities.0.accountable');
+    // Two errors fail; the warning does not fail the run, so it is no failure.
     const failing = cases.filter((c: Record<string, unknown>) => c.failure);
-    expect(failing).toHaveLength(3);
+    expect(failing).toHaveLength(2);
+    expect(doc.testsuites['@_failures']).toBe('2');
+    const strict = new XMLParser({ ignoreAttributes: false }).parse(formatJunit(input({ warningsFail: true })));
+    expect(strict.testsuites['@_failures']).toBe('3');
     // A clean file is a passing case, so a CI report shows what was checked.
     expect(cases.find((c: Record<string, string>) => c['@_file'] === 'p/contacts.yaml')?.failure).toBeUndefined();
   });

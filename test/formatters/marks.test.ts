@@ -32,11 +32,15 @@ describe('known and waived findings in the formats for people and CI', () => {
     expect(formatStylish(input({ diagnostics: MARKED.slice(0, 2), summary: { ...summary, warnings: 0 }, quiet: true }))).toBe('');
   });
 
-  it('JUnit counts only the new finding as a failure; the others are skipped cases', () => {
-    const xml = formatJunit(input({ diagnostics: MARKED, summary }));
+  it('JUnit counts only the new finding as a failure (a warning, when warnings fail the run); the others are skipped cases', () => {
+    const xml = formatJunit(input({ diagnostics: MARKED, summary, warningsFail: true }));
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
     expect(doc.testsuites['@_failures']).toBe('1');
     expect(xml.match(/<failure /g)).toHaveLength(1);
+    // Without --strict the run passes with that warning: no failure either.
+    const passing = formatJunit(input({ diagnostics: MARKED, summary }));
+    expect(new XMLParser({ ignoreAttributes: false }).parse(passing).testsuites['@_failures']).toBe('0');
+    expect(passing).toContain('<system-out>warning: risk `key-person` was due for review on 2026-10-01');
     expect(xml).toContain('<skipped message="waived until 2027-03-31 (owner jane-doe): Agreed at the QBR\\x1b[2J\\r::error::x"/>');
     expect(xml).toContain('<skipped message="known (in the baseline): no contact `jane-do`');
   });

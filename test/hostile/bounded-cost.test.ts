@@ -11,7 +11,7 @@ import { BIN } from './corpus.js';
 // Each test asserts what govern says; the timeouts are hang guards (the old code took minutes), never a
 // measurement.
 
-const built = existsSync(path.join(path.dirname(BIN), '../dist/bundle/govern.cjs'));
+const built = existsSync(path.join(path.dirname(BIN), '../lib/bundle/govern.cjs'));
 const HANG_GUARD = 120_000;
 
 let dirs: string[] = [];

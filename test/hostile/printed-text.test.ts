@@ -12,7 +12,7 @@ import { BIN, HOSTILE_TEXT } from './corpus.js';
 // carry what a pull request could send: a lone CR followed by a workflow command, cursor movement drawing a
 // fake "no problems" line, a right-to-left override, a heading and a team mention for the PR comment.
 
-const built = existsSync(path.join(path.dirname(BIN), '../dist/bundle/govern.cjs'));
+const built = existsSync(path.join(path.dirname(BIN), '../lib/bundle/govern.cjs'));
 
 /** Lines as a CI runner (or a terminal) reads them: a lone CR starts a line too. */
 const runnerLines = (text: string): string[] => text.split(/\r\n|\r|\n/);

@@ -44,7 +44,7 @@ function launcher(file: string): Launcher | undefined {
   return candidates.find(blocked);
 }
 
-const BUNDLE = path.join(path.dirname(BIN), '../dist/bundle/govern.cjs');
+const BUNDLE = path.join(path.dirname(BIN), '../lib/bundle/govern.cjs');
 
 describe.runIf(built)('an unreadable file', () => {
   const fixture = buildUnreadable();

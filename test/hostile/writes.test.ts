@@ -11,7 +11,7 @@ import { BIN, ROOT } from './corpus.js';
 // Item 5 of issue 13: every write is complete or not at all; the environment's errors are one line and exit 2;
 // a closed pipe ends quietly.
 
-const built = existsSync(path.join(ROOT, 'dist/bundle/govern.cjs'));
+const built = existsSync(path.join(ROOT, 'lib/bundle/govern.cjs'));
 const FULL_DISK = fileURLToPath(new URL('./write-fails.mjs', import.meta.url));
 const EDIT = fileURLToPath(new URL('./edit-while-writing.mjs', import.meta.url));
 const LITE = path.join(ROOT, 'test/fixtures/sla/lite');

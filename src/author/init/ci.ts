@@ -6,8 +6,10 @@ export function addCi(facts: InitFacts, files: Map<string, string>): void {
   if (options.ci !== false) {
     files.set(
       '.github/workflows/govern.yml',
-      `# Checks the partnership on every push and pull request; on a pull request it
-# also writes what the change does to the partnership into the job summary.
+      `# Checks the partnership on every push and pull request with govern's action
+# (pinned to the release of the govern that wrote this file; docs/install.md):
+# findings as annotations and in the job summary, and on a pull request one
+# comment kept up to date with what the change does, also when check failed.
 name: govern
 
 on:
@@ -16,6 +18,7 @@ on:
 
 permissions:
   contents: read
+  pull-requests: write
 
 jobs:
   check:
@@ -27,13 +30,7 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - run: npm install --global govern@${options.version}
-      - run: govern check --format github
-      - name: What this change does to the partnership
-        if: github.event_name == 'pull_request'
-        env:
-          BASE_REF: \${{ github.base_ref }}
-        run: govern diff "origin/$BASE_REF" --format md >> "$GITHUB_STEP_SUMMARY"
+      - uses: govern-tool/govern@v${options.version}
 `,
     );
   }

@@ -7,15 +7,13 @@ export function addHook(facts: InitFacts, files: Map<string, string>): void {
     files.set(
       '.pre-commit-config.yaml',
       `# pre-commit (https://pre-commit.com): run \`pre-commit install\` once to check before every commit.
+# pre-commit installs govern itself from its repository at this tag (the
+# release of the govern that wrote this file; docs/install.md): nothing to build.
 repos:
-  - repo: local
+  - repo: https://github.com/govern-tool/govern
+    rev: v${options.version}
     hooks:
       - id: govern-check
-        name: govern check
-        entry: govern check
-        language: system
-        files: \\.ya?ml$
-        pass_filenames: false
 `,
     );
   }

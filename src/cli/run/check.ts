@@ -39,6 +39,9 @@ export async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags
     colors: await makeColors(colorOn, io),
     quiet: flags.quiet === true,
     ...(absent ? { absent } : {}),
+    ...(flags.format === 'sarif' ? await sarifContext(io.cwd) : {}),
+    // JUnit's failure count agrees with the exit code: warnings are failures only when they fail the run.
+    warningsFail: result.summary.warnings > 0 && (flags.strict === true || (maxWarnings !== undefined && result.summary.warnings > maxWarnings)),
   });
   // The formats for people (and the CI log's) get a last guard: no control character from a value gets through.
   const { safeOutput } = await import('../../model/safe-text.js');
@@ -73,4 +76,10 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings, such as 0; got \`${value}\``);
   return Number(value);
+}
+
+/** What SARIF needs beyond the findings: the rule docs, and where the repository's top is. */
+async function sarifContext(cwd: string) {
+  const { readRuleDocs, sourceRoot } = await import('../../io/source-root.js');
+  return { ruleDocs: readRuleDocs(), sourceRoot: sourceRoot(cwd) };
 }

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(path.join(tmpdir(), 'govern-action-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Comment {
+  id: number;
+  body: string;
+}
+
+/** A stand-in for GitHub's issue-comments API on loopback, recording every call. */
+async function standIn(comments: Comment[]) {
+  const calls: string[] = [];
+  const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => resolve(text));
+  });
+  const server = createServer(async (req, res) => {
+    const body = await read(req);
+    calls.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+    res.setHeader('content-type', 'application/json');
+    if (req.method === 'GET' && /^\/repos\/acme\/partners\/issues\/7\/comments\?/.test(req.url!)) return res.end(JSON.stringify(comments));
+    if (req.method === 'POST' && req.url === '/repos/acme/partners/issues/7/comments') {
+      comments.push({ id: 100 + comments.length, body: JSON.parse(body).body });
+      return res.end('{}');
+    }
+    const patch = /^\/repos\/acme\/partners\/issues\/comments\/(\d+)$/.exec(req.url!);
+    if (req.method === 'PATCH' && patch) {
+      comments.find((c) => c.id === Number(patch[1]))!.body = JSON.parse(body).body;
+      return res.end('{}');
+    }
+    res.statusCode = 404;
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, close: () => server.close() };
+}
+
+function comment(api: string, diff: string): Promise<number> {
+  const event = path.join(work, 'event.json');
+  writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
+  const file = path.join(work, 'diff.md');
+  writeFileSync(file, diff);
+  const env = { ...process.env, GITHUB_API_URL: api, GITHUB_REPOSITORY: 'acme/partners', GITHUB_TOKEN: 't0ken', GITHUB_EVENT_PATH: event, GOVERN_DIFF_FILE: file };
+  return new Promise((resolve) => spawn(process.execPath, [path.join(ROOT, 'action/comment.cjs')], { env, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
+}
+
+describe('the action keeps one pull-request comment', () => {
+  it('creates it the first time, then updates that one comment, leaving others alone', async () => {
+    const comments: Comment[] = [{ id: 1, body: 'LGTM & thanks' }];
+    const api = await standIn(comments);
+    try {
+      expect(await comment(api.url, '## Obligations weakened\n- `p1` response 4h → 8h\n')).toBe(0);
+      expect(comments).toHaveLength(2);
+      expect(comments[1]!.body).toBe('<!-- govern-diff -->\n## Obligations weakened\n- `p1` response 4h → 8h\n');
+      expect(await comment(api.url, 'No change to the partnership.\n')).toBe(0);
+      expect(comments).toHaveLength(2);
+      expect(comments[0]!.body).toBe('LGTM & thanks');
+      expect(comments[1]!.body).toBe('<!-- govern-diff -->\nNo change to the partnership.\n');
+      expect(api.calls.filter((c) => c.startsWith('PATCH'))).toEqual(['PATCH /repos/acme/partners/issues/comments/101 Bearer t0ken']);
+    } finally {
+      api.close();
+    }
+  });
+
+  it('fails, saying why, when the API refuses', async () => {
+    expect(await comment('http://127.0.0.1:9/nothing-here', 'x')).toBe(1);
+  });
+
+  it('action.yml runs the check, the summary, SARIF and the comment also when check failed', () => {
+    const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: { name: string; if?: string; run?: string }[] } };
+    expect(action.runs.using).toBe('composite');
+    const steps = action.runs.steps;
+    expect(steps[0]!.run).toContain('--format github');
+    expect(steps[0]!.run).toContain('GITHUB_STEP_SUMMARY');
+    for (const step of steps.slice(1)) expect(step.if).toMatch(/^always\(\)/);
+    expect(steps.map((s) => s.run ?? '').join('\n')).not.toMatch(/npm (install|i|ci)\b|npx /);
+  });
+});
