@@ -1,5 +1,5 @@
 import type { CheckSummary } from '../check/run-check.js';
-import type { LoadedWorkspace } from '../io/load-workspace.js';
+import type { LoadedWorkspace, WorkspacePlan } from '../io/load-workspace.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Io } from './io.js';
 import { makeColors, packageVersion } from './shared.js';
@@ -14,6 +14,12 @@ export type PartnershipTree = LoadedWorkspace['partnerships'][number];
 export async function loadWorkspace(io: Io, inputs: readonly string[]): Promise<LoadedWorkspace> {
   const [{ loadWorkspaceFromDisk }, { templatesFolder }] = await Promise.all([import('../io/load-workspace.js'), import('../load/templates-folder.js')]);
   return loadWorkspaceFromDisk(inputs, io.cwd, { templatesDir: templatesFolder });
+}
+
+/** Finds the partnerships under the inputs and reads the config, leaving the partnerships' files to be read one at a time. */
+export async function planWorkspace(io: Io, inputs: readonly string[]): Promise<WorkspacePlan> {
+  const [{ planWorkspaceOnDisk }, { templatesFolder }] = await Promise.all([import('../io/load-workspace.js'), import('../load/templates-folder.js')]);
+  return planWorkspaceOnDisk(inputs, io.cwd, { templatesDir: templatesFolder });
 }
 
 /**

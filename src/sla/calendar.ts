@@ -189,8 +189,44 @@ function readRange(value: unknown): Interval | string {
 
 // Civil days are numbered like epoch days; Date.UTC only does calendar arithmetic here, never zone offsets.
 function civilDay(t: number, zone: string): number {
+  const offset = steadyOffset(zone, t);
+  if (offset !== undefined) return Math.floor((t + offset * 60_000) / DAY_MS);
+  return slowCivilDay(t, zone);
+}
+
+/** `civilDay` read through the full date library at every call: the reference the fast reading is tested against. */
+export function slowCivilDay(t: number, zone: string): number {
   const local = DateTime.fromMillis(t, { zone });
   return Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
+}
+
+/** A zone's offset (minutes) at UTC midnights, keyed by zone then by UTC day number; the same for every calendar. */
+const MIDNIGHT_OFFSETS = new Map<string, Map<number, number>>();
+
+function midnightOffset(zone: string, day: number): number {
+  let byDay = MIDNIGHT_OFFSETS.get(zone);
+  if (byDay === undefined) {
+    byDay = new Map();
+    MIDNIGHT_OFFSETS.set(zone, byDay);
+  }
+  let offset = byDay.get(day);
+  if (offset === undefined) {
+    offset = IANAZone.create(zone).offset(day * DAY_MS);
+    byDay.set(day, offset);
+  }
+  return offset;
+}
+
+/**
+ * The zone's offset (minutes) around an epoch-ms value, when it is the same at the four UTC midnights from the
+ * day before to two days after (so within ±14 h of it no clock change happens); undefined near a change, which
+ * the full date library then settles. Any instant within 14 h of `t` lies inside that span.
+ */
+function steadyOffset(zone: string, t: number): number | undefined {
+  const k = Math.floor(t / DAY_MS);
+  const o = midnightOffset(zone, k - 1);
+  if (!Number.isFinite(o)) return undefined;
+  return midnightOffset(zone, k) === o && midnightOffset(zone, k + 1) === o && midnightOffset(zone, k + 2) === o ? o : undefined;
 }
 
 function civilDate(day: number): { year: number; month: number; day: number; weekday: number; iso: string } {
@@ -210,6 +246,14 @@ function civilDate(day: number): { year: number; month: number; day: number; wee
  * clocks fall back is its first occurrence.
  */
 function wallInstant(day: number, minute: number, zone: string): number {
+  // The wall-clock time read as if it were UTC; away from a clock change the instant is that less the offset.
+  const offset = steadyOffset(zone, day * DAY_MS + minute * 60_000);
+  if (offset !== undefined) return day * DAY_MS + minute * 60_000 - offset * 60_000;
+  return slowWallInstant(day, minute, zone);
+}
+
+/** `wallInstant` read through the full date library at every call: the reference the fast reading is tested against. */
+export function slowWallInstant(day: number, minute: number, zone: string): number {
   const d = civilDate(day + Math.floor(minute / 1440));
   const m = minute % 1440;
   const local = DateTime.fromObject(
@@ -220,6 +264,9 @@ function wallInstant(day: number, minute: number, zone: string): number {
   for (const candidate of local.getPossibleOffsets()) best = Math.min(best, candidate.toMillis());
   return best;
 }
+
+/** The fast readings, for the differential test against `slowWallInstant` and `slowCivilDay`. */
+export const fastReadings = { wallInstant, civilDay };
 
 /** The opening intervals of one civil day, as instants. */
 function dayIntervals(cal: WeeklyCalendar, day: number): readonly Interval[] {

@@ -1,7 +1,7 @@
 import { UsageError } from '../../model/errors.js';
 import type { SourceFile } from '../../model/source.js';
 import { buildDocumentContext, findDocument } from '../../render/documents.js';
-import { formatGateErrors, gateErrors, loadWorkspace } from '../checked-workspace.js';
+import { formatGateErrors, gateErrors, loadWorkspace, planWorkspace } from '../checked-workspace.js';
 import type { RenderFlags } from '../commands/render.js';
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
@@ -46,8 +46,11 @@ export async function runRender(io: Io, template: string | undefined, input: str
     throw new UsageError('--check compares a file with what would be rendered: name it with --out, such as --out CONTRACT.md');
   }
   const today = resolveToday(flags, io);
-  const workspace = await loadWorkspace(io, [input]);
-  const catalog = await loadCatalog(workspace.config, workspace.configPath);
+  // The portfolio reads its partnerships one at a time (render-portfolio.ts); any other document reads its tree now.
+  const plan = template === 'portfolio' ? await planWorkspace(io, [input]) : undefined;
+  const loaded = plan === undefined ? await loadWorkspace(io, [input]) : undefined;
+  const found = plan ?? loaded!;
+  const catalog = await loadCatalog(found.config, found.configPath);
   for (const s of catalog.skipped) io.stderr.write(`govern: skipped ${s}\n`);
   const names = [...new Set(catalog.catalog.templates.map((t) => t.name))];
   const formats = catalog.catalog.templates.filter((t) => t.name === template).map((t) => t.format);
@@ -59,14 +62,14 @@ export async function runRender(io: Io, template: string | undefined, input: str
   }
 
   if (flags.packs !== undefined && template !== 'portfolio') throw new UsageError('--packs goes with `govern render portfolio`');
-  if (template === 'portfolio') {
+  if (plan !== undefined) {
     if (flags.check) throw new UsageError('--check is for one document; the portfolio is rendered afresh each time');
     if (flags.format !== 'json' && !formats.includes(flags.format)) throw new UsageError(`the template \`portfolio\` has no ${flags.format} version; use --format ${formats.join(' or --format ')}`);
     const [{ runRenderPortfolio }, { createRenderer }] = await Promise.all([import('../render-portfolio.js'), import('../../render/environment.js')]);
     const precompiled = await loadPrecompiled();
     const format = flags.format === 'json' ? 'md' : flags.format;
     return runRenderPortfolio(
-      workspace,
+      plan,
       io,
       {
         period: flags.period,
@@ -83,6 +86,7 @@ export async function runRender(io: Io, template: string | undefined, input: str
   }
   if (flags.format === 'json') throw new UsageError("--format json is the portfolio's view-model; for any document, --data json prints what its template is given");
 
+  const workspace = loaded ?? (await loadWorkspace(io, [input]));
   const { selectOnePartnership } = await import('../select-partnership.js');
   const index = selectOnePartnership(workspace, flags.partnership, '`govern render`');
   const [{ parsePeriod }, { isMeasured, measuredLabels, measuredPeriods, partnershipZone }] = await Promise.all([import('../../model/period.js'), import('../../sla/from-workspace.js')]);
