@@ -15,6 +15,8 @@ export interface Io {
   /** Whether stdout is a terminal (colour) and stdin is one (prompts). */
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Whether stderr is a terminal (progress lines); absent is no. */
+  stderrIsTTY?: boolean;
   /** The terminal's width when stdout is a terminal (else undefined): wide tables fold to lists below it. */
   stdoutColumns?: number | undefined;
   /** The clock; tests fix it. */
@@ -50,6 +52,9 @@ export function nodeIo(): Io {
     },
     get stdinIsTTY() {
       return isTerminal(0);
+    },
+    get stderrIsTTY() {
+      return isTerminal(2);
     },
     get stdoutColumns() {
       return this.stdoutIsTTY ? process.stdout.columns : undefined;
@@ -102,6 +107,7 @@ export function memoryIo(argv: readonly string[], options: Partial<Omit<Io, 'arg
     stderr: { write: (text) => void (err += text) },
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stdinIsTTY: options.stdinIsTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     stdoutColumns: options.stdoutColumns,
     now: options.now ?? (() => Date.now()),
     out: () => out,
