@@ -71,10 +71,12 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
   let nextLine = 1;
   const total = Math.max(1, Buffer.byteLength(text, 'utf8'));
   // Each record is looked at as csv-parse reads it, and dropped: the parser's own list stays empty.
-  const onRecord = ({ record, raw }: { record: string[]; raw: string }, info: { bytes: number }): null => {
+  const onRecord = (record: string[], info: { bytes: number }): null => {
     const line = nextLine;
-    // csv-parse's own line count takes a CRLF inside quotes for two lines; the record's raw text does not lie.
-    nextLine += 1 + (raw.replace(/[\r\n]$/, '').match(/\r\n|\r|\n/g)?.length ?? 0);
+    // csv-parse's own line count takes a CRLF inside quotes for two lines. A line break outside quotes ends the
+    // record, so the record's lines are one more than the line breaks inside its (quoted) fields.
+    nextLine++;
+    for (const field of record) if (field.includes('\n') || field.includes('\r')) nextLine += field.match(/\r\n|\r|\n/g)!.length;
     if (record.length === 1 && record[0] === '') return null;
     if (columns.length === 0) {
       columns = record.map((c) => c.trim());
@@ -92,7 +94,7 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
     return null;
   };
   try {
-    parse(text, { delimiter, relax_column_count: true, raw: true, skip_empty_lines: false, bom: true, on_record: onRecord as never });
+    parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, on_record: onRecord as never });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const e = error as { lines?: number; message?: string };

@@ -142,27 +142,47 @@ function formatParser(format: string): ReturnType<typeof DateTime.buildFormatPar
   return parser;
 }
 
-// Zones change offset only at instants on a quarter hour, so every wall-clock time in one quarter hour has the same answer.
+// Zones change offset only at instants on a quarter hour, so every instant in one quarter hour has the same offset,
+// and every wall-clock time in one quarter hour the same answer. Both are kept per zone, by quarter hour.
 const QUARTER = 900000;
-const wallCache = new Map<string, number[]>();
+const instantCache = new Map<string, Map<number, number>>();
+const wallCache = new Map<string, Map<number, number[]>>();
+
+/** The zone's offset (minutes) at an instant, asked of luxon once per quarter hour. */
+function offsetAt(z: IANAZone, ms: number): number {
+  let byQuarter = instantCache.get(z.name);
+  if (!byQuarter) instantCache.set(z.name, (byQuarter = new Map()));
+  const q = Math.floor(ms / QUARTER);
+  let offset = byQuarter.get(q);
+  if (offset === undefined) {
+    offset = z.offset(q * QUARTER);
+    if (byQuarter.size > 200000) byQuarter.clear();
+    byQuarter.set(q, offset);
+  }
+  return offset;
+}
 
 /** The offsets (minutes) at which the wall-clock time `local` (as if UTC) happens in the zone: one, none (skipped) or two (repeated). */
 function offsetsForWallTime(z: IANAZone, local: number): number[] {
-  const key = `${z.name}\0${Math.floor(local / QUARTER)}`;
-  const cached = wallCache.get(key);
+  let byQuarter = wallCache.get(z.name);
+  if (!byQuarter) wallCache.set(z.name, (byQuarter = new Map()));
+  const q = Math.floor(local / QUARTER);
+  const cached = byQuarter.get(q);
   if (cached) return cached;
-  const offsets = new Set([z.offset(local - 36 * HOUR), z.offset(local), z.offset(local + 36 * HOUR)]);
-  const found = [...offsets].filter((o) => z.offset(local - o * 60000) === o);
-  if (wallCache.size > 200000) wallCache.clear();
-  wallCache.set(key, found);
+  const offsets = new Set([offsetAt(z, local - 36 * HOUR), offsetAt(z, local), offsetAt(z, local + 36 * HOUR)]);
+  const found = [...offsets].filter((o) => offsetAt(z, local - o * 60000) === o);
+  if (byQuarter.size > 200000) byQuarter.clear();
+  byQuarter.set(q, found);
   return found;
 }
+
+const UTC_NAMES = /^(?:UTC|Etc\/UTC|Etc\/GMT|GMT|Etc\/Universal|Universal|Etc\/Zulu|Zulu)$/;
 
 /** `2026-10-25T03:30:00+01:00` for an instant at an offset (minutes); `Z` in the UTC zones, as luxon writes it. */
 function formatAtOffset(ms: number, offset: number, zone: string): string {
   const iso = new Date(ms + offset * 60000).toISOString();
   const body = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
-  if (offset === 0 && /^(?:UTC|Etc\/UTC|Etc\/GMT|GMT|Etc\/Universal|Universal|Etc\/Zulu|Zulu)$/.test(zone)) return `${body}Z`;
+  if (offset === 0 && UTC_NAMES.test(zone)) return `${body}Z`;
   const a = Math.abs(offset);
   return `${body}${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
@@ -172,15 +192,7 @@ export function rfc3339(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
-const offsetCache = new Map<string, number>();
 /** The month (`2026-10`) an instant falls in, in a zone. */
 export function monthOf(ms: number, zone: string): string {
-  const key = `${zone}\0${Math.floor(ms / QUARTER)}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    offset = IANAZone.create(zone).offset(ms);
-    if (offsetCache.size > 200000) offsetCache.clear();
-    offsetCache.set(key, offset);
-  }
-  return new Date(ms + offset * 60000).toISOString().slice(0, 7);
+  return new Date(ms + offsetAt(zoneOf(zone), ms) * 60000).toISOString().slice(0, 7);
 }
