@@ -30,10 +30,9 @@ describe('fastWallTime', () => {
     it(`reads \`${format}\` exactly as luxon does, or leaves the text to luxon`, () => {
       fc.assert(
         fc.property(textFor(format), (text) => {
-          const want = luxonWall(text, format);
+          // Undefined hands the text to luxon (years before 1000, hour 24 and texts that do not match): whatever it reads is then what luxon says.
           const got = fastWallTime(text, format);
-          if (want !== undefined && new Date(want).getUTCFullYear() < 1000) return;
-          expect(got).toBe(want);
+          if (got !== undefined) expect(got).toBe(luxonWall(text, format));
         }),
         { numRuns: 2000 },
       );
