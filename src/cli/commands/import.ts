@@ -145,7 +145,8 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
   }
   if (flags.dryRun) return ExitCode.Ok;
   // The partnership is checked with what was written; in JSON the findings go to stderr, so stdout stays JSON.
-  const checkIo = flags.format === 'json' ? { ...io, stdout: io.stderr } : io;
+  // (Object.create, not a spread: run() hands commands an Io whose fields are on its prototype.)
+  const checkIo: Io = flags.format === 'json' ? (Object.create(io, { stdout: { value: io.stderr } }) as Io) : io;
   return authoring.checkAndReport(checkIo, root, flags, resolveToday(flags, io));
 }
 
@@ -156,18 +157,19 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
  * anything else is printed.
  */
 function importProgress(io: Io, wanted: boolean, exportName: string, safeText: (s: string) => string): { row(share: number): void; done(): void } {
-  const on = wanted && io.stderrIsTTY === true;
+  const out = io.progress;
+  const on = wanted && io.stderrIsTTY === true && out !== undefined;
   let rows = 0;
   let shown = false;
   return {
     row(share) {
       rows++;
       if (!on || rows < 5000 || rows % 2500 !== 0) return;
-      io.stderr.write(`\r\u001b[K${safeText(exportName)}: ${rows.toLocaleString('en-US')} rows read (${Math.floor(share * 100)} %)…`);
+      out!.write(`\r\u001b[K${safeText(exportName)}: ${rows.toLocaleString('en-US')} rows read (${Math.floor(share * 100)} %)…`);
       shown = true;
     },
     done() {
-      if (shown) io.stderr.write('\r\u001b[K');
+      if (shown) out!.write('\r\u001b[K');
       shown = false;
     },
   };
