@@ -2,6 +2,7 @@ import { isOptional, flagKey, flagName, list, type Answers, type Question } from
 import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
+import type { LoadedWorkspace } from '../io/load-workspace.js';
 import { makeColors, packageVersion, wantsColor, type SharedOptions } from './shared.js';
 
 /** Asks one question on the terminal; returns the answer (a list for a multi question). */
@@ -98,7 +99,7 @@ async function inquirerAsk(): Promise<Ask> {
 }
 
 /** Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code. */
-export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined): Promise<number> {
+export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined, loaded?: LoadedWorkspace): Promise<number> {
   const [{ loadWorkspaceFromDisk }, { resolveConfig }, { checkWorkspace }, { allRules }, { formatters }, { templatesFolder }] = await Promise.all([
     import('../io/load-workspace.js'),
     import('../config/resolve-config.js'),
@@ -107,7 +108,8 @@ export async function checkAndReport(io: Io, folder: string, flags: SharedOption
     import('../formatters/index.js'),
     import('../config/templates-folder.js'),
   ]);
-  const workspace = loadWorkspaceFromDisk([folder], io.cwd, { templatesDir: templatesFolder });
+  // A caller that has just read the folder (and changed nothing in it) hands over what it read.
+  const workspace = loaded ?? loadWorkspaceFromDisk([folder], io.cwd, { templatesDir: templatesFolder });
   const config = resolveConfig(workspace.config);
   const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
   const files = workspace.partnerships.flatMap((p) => p.files);

@@ -86,6 +86,11 @@ describe('govern import on a terminal', () => {
       { file: 'p/measurements/2026-02.yaml', created: false, changed: false, added: 0, updated: 0, unchanged: 300 },
     ]);
     expect(measurements()).toEqual(first);
+    // Nothing written: the check runs on what the import read, and says what `govern check` says.
+    const text = await govern(['import', 'incidents', 'jira.csv', 'p', '--today', '2026-03-10'], false);
+    const check = await govern(['check', 'p', '--today', '2026-03-10'], false);
+    expect(text.out.split('\n').slice(2).join('\n')).toBe(check.out);
+    expect(check.out).toContain('escalation/missing-path');
     // One changed row: one field of one entry changes, every other byte stays.
     writeFileSync(join(dir, 'jira.csv'), exportText(600).replace('WHK-7,Incident,Done,High,Te Reo & Co desk,08/Feb/26 8:05 AM', 'WHK-7,Incident,Done,Highest,Te Reo & Co desk,08/Feb/26 8:05 AM'));
     const changed = await govern(['import', 'incidents', 'jira.csv', 'p', '--today', '2026-03-10'], false);

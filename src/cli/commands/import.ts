@@ -50,9 +50,10 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
     import('../authoring.js'),
     import('node:util'),
   ]);
-  const { MAX_FILE_BYTES } = await import('../../model/limits.js');
+  const [{ MAX_FILE_BYTES }, { templatesFolder }] = await Promise.all([import('../../model/limits.js'), import('../../config/templates-folder.js')]);
   if (flags.delimiter !== undefined && flags.delimiter.length !== 1) throw new UsageError(`--delimiter takes one character, such as , or ; (not \`${flags.delimiter}\`)`);
-  const workspace = loadWorkspaceFromDisk([where], io.cwd);
+  // Read as `govern check` reads it, so that a re-import that changes nothing is checked on what was read here.
+  const workspace = loadWorkspaceFromDisk([where], io.cwd, { templatesDir: templatesFolder });
   const index = selectOnePartnership(workspace, flags.partnership, 'govern import');
   const tree = workspace.partnerships.find((t) => t.root === index.root)!;
   const root = path.resolve(io.cwd, tree.root);
@@ -147,7 +148,9 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
   // The partnership is checked with what was written; in JSON the findings go to stderr, so stdout stays JSON.
   // (Object.create, not a spread: run() hands commands an Io whose fields are on its prototype.)
   const checkIo: Io = flags.format === 'json' ? (Object.create(io, { stdout: { value: io.stderr } }) as Io) : io;
-  return authoring.checkAndReport(checkIo, root, flags, resolveToday(flags, io));
+  // Nothing written, and the folder read is the partnership's own: the check need not read it all again.
+  const same = changed.length === 0 && workspace.partnerships.length === 1 && path.resolve(io.cwd, where) === root;
+  return authoring.checkAndReport(checkIo, root, flags, resolveToday(flags, io), same ? workspace : undefined);
 }
 
 /**
