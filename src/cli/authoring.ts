@@ -98,18 +98,22 @@ async function inquirerAsk(): Promise<Ask> {
   };
 }
 
+/** Reads folders as checkAndReport reads them (with govern's templates folder), for a caller that may hand the result back to it. */
+export async function loadForCheck(io: Io, inputs: readonly string[]): Promise<LoadedWorkspace> {
+  const [{ loadWorkspaceFromDisk }, { templatesFolder }] = await Promise.all([import('../io/load-workspace.js'), import('../config/templates-folder.js')]);
+  return loadWorkspaceFromDisk(inputs, io.cwd, { templatesDir: templatesFolder });
+}
+
 /** Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code. */
 export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined, loaded?: LoadedWorkspace): Promise<number> {
-  const [{ loadWorkspaceFromDisk }, { resolveConfig }, { checkWorkspace }, { allRules }, { formatters }, { templatesFolder }] = await Promise.all([
-    import('../io/load-workspace.js'),
+  const [{ resolveConfig }, { checkWorkspace }, { allRules }, { formatters }] = await Promise.all([
     import('../config/resolve-config.js'),
     import('../check/run-check.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
-    import('../config/templates-folder.js'),
   ]);
-  // A caller that has just read the folder (and changed nothing in it) hands over what it read.
-  const workspace = loaded ?? loadWorkspaceFromDisk([folder], io.cwd, { templatesDir: templatesFolder });
+  // A caller that has just read the folder with loadForCheck (and changed nothing in it) hands over what it read.
+  const workspace = loaded ?? (await loadForCheck(io, [folder]));
   const config = resolveConfig(workspace.config);
   const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
   const files = workspace.partnerships.flatMap((p) => p.files);

@@ -32,10 +32,9 @@ export function importCommand(io: Io, done: (code: number) => void): Command {
 }
 
 async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops', exportFile: string, where: string, flags: ImportFlags): Promise<number> {
-  const [fs, path, { loadWorkspaceFromDisk }, { selectOnePartnership }, { partnershipZone }, { readExport }, { readMapping }, { createPlanner }, { applyYamlOps }, { parseYamlQuickly }, { writeFileAtomic }, { UsageError }, { safeText }, { ExitCode }, authoring, { isDeepStrictEqual }] = await Promise.all([
+  const [fs, path, { selectOnePartnership }, { partnershipZone }, { readExport }, { readMapping }, { createPlanner }, { applyYamlOps }, { parseYamlQuickly }, { writeFileAtomic }, { UsageError }, { safeText }, { ExitCode }, authoring, { isDeepStrictEqual }] = await Promise.all([
     import('node:fs'),
     import('node:path'),
-    import('../../io/load-workspace.js'),
     import('../select-partnership.js'),
     import('../../sla/from-workspace.js'),
     import('../../import/read-export.js'),
@@ -50,10 +49,10 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
     import('../authoring.js'),
     import('node:util'),
   ]);
-  const [{ MAX_FILE_BYTES }, { templatesFolder }] = await Promise.all([import('../../model/limits.js'), import('../../config/templates-folder.js')]);
+  const { MAX_FILE_BYTES } = await import('../../model/limits.js');
   if (flags.delimiter !== undefined && flags.delimiter.length !== 1) throw new UsageError(`--delimiter takes one character, such as , or ; (not \`${flags.delimiter}\`)`);
   // Read as `govern check` reads it, so that a re-import that changes nothing is checked on what was read here.
-  const workspace = loadWorkspaceFromDisk([where], io.cwd, { templatesDir: templatesFolder });
+  const workspace = await authoring.loadForCheck(io, [where]);
   const index = selectOnePartnership(workspace, flags.partnership, 'govern import');
   const tree = workspace.partnerships.find((t) => t.root === index.root)!;
   const root = path.resolve(io.cwd, tree.root);
