@@ -84,7 +84,13 @@ async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops',
   // Each row is checked and merged as it is read, and let go: only what changes a file is kept.
   const planner = createPlanner(kind, mapping, index, zone, current);
   const progress = importProgress(io, flags.format === 'text' && flags.quiet !== true, exportName, safeText);
-  const exported = readExport(exportText, exportName, flags.delimiter, { columns: (c) => planner.columns(c), row: (row, share) => (planner.row(row), progress.row(share)) });
+  const exported = readExport(exportText, exportName, flags.delimiter, {
+    columns: (c) => planner.columns(c),
+    row: (row, share) => {
+      planner.row(row);
+      progress.row(share);
+    },
+  });
   const plan = exported.problems.length > 0 ? { files: [], skipped: 0, problems: exported.problems.map((p) => ({ line: p.line, column: p.column ?? '', message: p.message })) } : planner.finish();
   progress.done();
   if (plan.problems.length > 0) {
