@@ -1,7 +1,8 @@
 // `npm run bench -- --only import`: `govern import` of a 100 000-row
 // ServiceNow-style export into an empty measurements folder, against reading
 // the same CSV with csv-parse alone, as whole processes (medians of
-// interleaved runs). Also the second import of the same export (no change).
+// interleaved runs). Also the second import of the same export (no change),
+// and the peak memory (max RSS) of each import.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,25 +47,32 @@ function time(argv) {
   const r = spawnSync(process.execPath, argv, { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 500)}${r.stdout.slice(0, 1500)}`);
-  return { ms, out: r.stdout };
+  return { ms, out: r.stdout, err: r.stderr };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const parser = ['--input-type=module', '-e', `import { parse } from ${JSON.stringify(path.join(root, 'node_modules/csv-parse/lib/sync.js'))}; import { readFileSync } from 'node:fs'; const r = parse(readFileSync(${JSON.stringify(csv)}, 'utf8'), { relax_column_count: true, raw: true, bom: true }); console.log(r.length);`];
 const govern = path.join(root, 'bin/govern.js');
+// The child's own peak RSS, written to stderr's last line as it exits (spawnSync does not report it).
+const rss = ['--import', `data:text/javascript,process.on('exit', () => process.stderr.write('\\nmaxRSS ' + process.resourceUsage().maxRSS + '\\n'))`];
+const rssOf = (stderr) => Number(/maxRSS (\d+)\n?$/.exec(stderr)?.[1] ?? NaN) / 1024;
 const parse = [];
 const first = [];
 const again = [];
+const firstRss = [];
+const againRss = [];
 for (let run = 0; run < RUNS; run++) {
   rmSync(path.join(partnership, 'measurements'), { recursive: true, force: true });
   parse.push(time(parser).ms);
-  const a = time([govern, 'import', 'incidents', csv, partnership, '--quiet']);
+  const a = time([...rss, govern, 'import', 'incidents', csv, partnership, '--quiet']);
   if (run === 0) log(a.out.trim());
   first.push(a.ms);
-  const b = time([govern, 'import', 'incidents', csv, partnership, '--quiet']);
+  firstRss.push(rssOf(a.err));
+  const b = time([...rss, govern, 'import', 'incidents', csv, partnership, '--quiet']);
   again.push(b.ms);
+  againRss.push(rssOf(b.err));
 }
-const result = { rows: ROWS, runs: RUNS, csvParseMs: median(parse), importMs: median(first), reimportMs: median(again) };
+const result = { rows: ROWS, runs: RUNS, csvParseMs: median(parse), importMs: median(first), reimportMs: median(again), importRssMB: Math.round(median(firstRss)), reimportRssMB: Math.round(median(againRss)) };
 result.ratio = +(result.importMs / result.csvParseMs).toFixed(1);
 result.reimportRatio = +(result.reimportMs / result.csvParseMs).toFixed(1);
 console.log(JSON.stringify(result));
-log(`| ${ROWS} rows | csv-parse alone ${(result.csvParseMs / 1000).toFixed(2)} s | govern import ${(result.importMs / 1000).toFixed(2)} s (${result.ratio} ×) | again, nothing changed ${(result.reimportMs / 1000).toFixed(2)} s (${result.reimportRatio} ×) |`);
+log(`| ${ROWS} rows | csv-parse alone ${(result.csvParseMs / 1000).toFixed(2)} s | govern import ${(result.importMs / 1000).toFixed(2)} s (${result.ratio} ×) | again, nothing changed ${(result.reimportMs / 1000).toFixed(2)} s (${result.reimportRatio} ×) | peak RSS ${result.importRssMB} MB, again ${result.reimportRssMB} MB |`);

@@ -2,6 +2,7 @@ import { isOptional, flagKey, flagName, list, type Answers, type Question } from
 import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
+import type { LoadedWorkspace } from '../io/load-workspace.js';
 import { makeColors, packageVersion, wantsColor, type SharedOptions } from './shared.js';
 
 /** Asks one question on the terminal; returns the answer (a list for a multi question). */
@@ -97,16 +98,22 @@ async function inquirerAsk(): Promise<Ask> {
   };
 }
 
+/** Reads folders as checkAndReport reads them (with govern's templates folder), for a caller that may hand the result back to it. */
+export async function loadForCheck(io: Io, inputs: readonly string[]): Promise<LoadedWorkspace> {
+  const { loadWorkspace } = await import('./checked-workspace.js');
+  return loadWorkspace(io, inputs);
+}
+
 /** Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code. */
-export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined): Promise<number> {
-  const [{ loadWorkspace }, { resolveConfig }, { checkWorkspace }, { allRules }, { formatters }] = await Promise.all([
-    import('./checked-workspace.js'),
+export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined, loaded?: LoadedWorkspace): Promise<number> {
+  const [{ resolveConfig }, { checkWorkspace }, { allRules }, { formatters }] = await Promise.all([
     import('../config/resolve-config.js'),
     import('../check/run-check.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
   ]);
-  const workspace = await loadWorkspace(io, [folder]);
+  // A caller that has just read the folder with loadForCheck (and changed nothing in it) hands over what it read.
+  const workspace = loaded ?? (await loadForCheck(io, [folder]));
   const config = resolveConfig(workspace.config);
   const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
   const files = workspace.partnerships.flatMap((p) => p.files);

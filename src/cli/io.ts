@@ -15,6 +15,10 @@ export interface Io {
   /** Whether stdout is a terminal (colour) and stdin is one (prompts). */
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Whether stderr is a terminal (progress lines); absent is no. */
+  stderrIsTTY?: boolean;
+  /** stderr as it is, for a progress line's `\r` and erase codes (stderr itself is made safe by run()); the caller makes the text safe. */
+  progress?: OutStream;
   /** The terminal's width when stdout is a terminal (else undefined): wide tables fold to lists below it. */
   stdoutColumns?: number | undefined;
   /** The clock; tests fix it. */
@@ -45,11 +49,15 @@ export function nodeIo(): Io {
     env: process.env,
     stdout: { write: (text) => write(1, text) },
     stderr: { write: (text) => write(2, text) },
+    progress: { write: (text) => write(2, text) },
     get stdoutIsTTY() {
       return (stdoutIsTTY ??= isTerminal(1));
     },
     get stdinIsTTY() {
       return isTerminal(0);
+    },
+    get stderrIsTTY() {
+      return isTerminal(2);
     },
     get stdoutColumns() {
       return this.stdoutIsTTY ? process.stdout.columns : undefined;
@@ -100,8 +108,10 @@ export function memoryIo(argv: readonly string[], options: Partial<Omit<Io, 'arg
     env: options.env ?? {},
     stdout: { write: (text) => void (out += text) },
     stderr: { write: (text) => void (err += text) },
+    progress: { write: (text) => void (err += text) },
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stdinIsTTY: options.stdinIsTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     stdoutColumns: options.stdoutColumns,
     now: options.now ?? (() => Date.now()),
     out: () => out,

@@ -13,14 +13,6 @@ export interface RowProblem {
   message: string;
 }
 
-/** One entry read from a row, with govern's field names, and what places it. */
-interface Read {
-  line: number;
-  entry: Record<string, unknown>;
-  /** epoch ms of `opened` / `from`. */
-  start: number;
-}
-
 /** The measurement files as they are now: their text and data, by path inside the partnership folder. */
 export interface CurrentFile {
   relPath: string;
@@ -36,8 +28,8 @@ export interface FilePlan {
   added: number;
   updated: number;
   unchanged: number;
-  /** The data the file must hold afterwards (checked against the written text). */
-  expected: MeasurementsFile;
+  /** The data the file must hold afterwards (checked against the written text); undefined when nothing in it changes. */
+  expected: MeasurementsFile | undefined;
 }
 
 /** The result of planning: per-file changes, the rows left out, or the problems. */
@@ -45,6 +37,13 @@ export interface ImportPlan {
   files: FilePlan[];
   skipped: number;
   problems: RowProblem[];
+}
+
+/** Takes the rows of an export one at a time (see readExport's RowSink) and gives the plan at the end. */
+export interface Planner {
+  columns(columns: readonly string[]): void;
+  row(row: ExportRow): void;
+  finish(): ImportPlan;
 }
 
 /**
@@ -55,6 +54,18 @@ export interface ImportPlan {
  * entry of the same id already there, field by field. Pure.
  */
 export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns: readonly string[], mapping: Mapping, index: PartnershipIndex, zone: string, current: readonly CurrentFile[]): ImportPlan {
+  const planner = createPlanner(kind, mapping, index, zone, current);
+  planner.columns(columns);
+  for (const row of rows) planner.row(row);
+  return planner.finish();
+}
+
+/**
+ * planImport one row at a time: a row is checked and merged as it comes, and
+ * only what changes a file is kept (a row equal to the entry already there
+ * leaves nothing behind but its id, to tell a repeated id).
+ */
+export function createPlanner(kind: ImportKind, mapping: Mapping, index: PartnershipIndex, zone: string, current: readonly CurrentFile[]): Planner {
   const problems: RowProblem[] = [];
   const spec = FIELDS[kind];
   const readZone = mapping.timezone ?? zone;
@@ -63,22 +74,19 @@ export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns
     if (typeof s.value.id !== 'string') continue;
     services.set(s.value.id, { priorities: new Set((s.value.priorities ?? []).map((p) => String(p.id))), stops: new Set((s.value.clockStops ?? []).map(String)) });
   }
-  const has = new Set(columns);
-  for (const field of spec.required) {
-    const column = mapping.columns[field]!;
-    if (!has.has(column)) problems.push({ line: 1, column, message: `no such column in the export, and \`${field}\` is needed (name its column in govern.import.yaml: columns.${field}); the columns are ${columns.join(', ')}` });
-  }
-  if (problems.length > 0) return { files: [], skipped: 0, problems };
+  let columnsMissing = false;
   const incidents = indexIncidents(current);
-  const read: Read[] = [];
+  const merger = createMerger(kind, zone, current, incidents);
   const seen = new Map<string, number>();
   let skipped = 0;
-  eachRow: for (const row of rows) {
-    for (const [column, words] of Object.entries(mapping.skip)) {
+  const skips = Object.entries(mapping.skip);
+  const row = (row: ExportRow): void => {
+    if (columnsMissing) return;
+    for (const [column, words] of skips) {
       const v = row.values[column];
       if (v !== undefined && words.includes(v.trim())) {
         skipped++;
-        continue eachRow;
+        return;
       }
     }
     const entry: Record<string, unknown> = {};
@@ -114,7 +122,7 @@ export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns
         fail('priority', `\`${entry.priority}\` is not a priority of ${service}: map it in values.priority (its priorities are ${[...known.priorities].join(', ')})`);
       }
     }
-    if (bad) continue;
+    if (bad) return;
     const times = spec.times.map((f) => entry[f] as { ms: number; text: string } | undefined);
     const start = times[0]!.ms;
     for (let i = 1; i < spec.times.length; i++) {
@@ -134,12 +142,27 @@ export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns
         if (!stops.has(entry.reason as string)) fail('reason', `\`${entry.reason}\` is not a clock-stop reason ${String(target.incident.service)} allows: map it in values.reason (the contract allows ${[...stops].join(', ') || 'none'})`);
       }
     }
-    if (bad) continue;
+    if (bad) return;
     for (const f of spec.times) if (entry[f]) entry[f] = (entry[f] as { text: string }).text;
-    read.push({ line: row.line, entry, start });
-  }
-  if (problems.length > 0) return { files: [], skipped, problems: problems.sort((a, b) => a.line - b.line) };
-  return { files: mergeInto(kind, read, zone, current, incidents), skipped, problems };
+    // Once a row is bad nothing will be written: the rest are only checked.
+    if (problems.length === 0) merger.add(entry, start);
+  };
+  return {
+    columns(columns) {
+      const has = new Set(columns);
+      for (const field of spec.required) {
+        const column = mapping.columns[field]!;
+        if (!has.has(column)) problems.push({ line: 1, column, message: `no such column in the export, and \`${field}\` is needed (name its column in govern.import.yaml: columns.${field}); the columns are ${columns.join(', ')}` });
+      }
+      columnsMissing = problems.length > 0;
+    },
+    row,
+    finish() {
+      if (columnsMissing) return { files: [], skipped: 0, problems };
+      if (problems.length > 0) return { files: [], skipped, problems: problems.sort((a, b) => a.line - b.line) };
+      return { files: merger.plans(), skipped, problems };
+    },
+  };
 }
 
 interface Located {
@@ -172,18 +195,25 @@ function same(field: string, have: unknown, want: unknown): boolean {
   return TIME_FIELDS.has(field) ? sameInstant(have, want) : have === want;
 }
 
-function mergeInto(kind: ImportKind, read: readonly Read[], zone: string, current: readonly CurrentFile[], incidents: Map<string, Located>): FilePlan[] {
+/** Merges read entries into the files' plans one at a time; `expected` is copied from a file's data only when something in it changes. */
+function createMerger(kind: ImportKind, zone: string, current: readonly CurrentFile[], incidents: Map<string, Located>): { add(entry: Record<string, unknown>, start: number): void; plans(): FilePlan[] } {
   const plans = new Map<string, FilePlan>();
   const byPath = new Map(current.map((f) => [f.relPath, f] as const));
   const planFor = (relPath: string): FilePlan => {
     let plan = plans.get(relPath);
     if (!plan) {
       const file = byPath.get(relPath);
-      const period = /^measurements\/(.+)\.yaml$/.exec(relPath)![1]!;
-      plan = { relPath, created: !file, ops: [], added: 0, updated: 0, unchanged: 0, expected: structuredClone(file?.data ?? { period }) };
+      plan = { relPath, created: !file, ops: [], added: 0, updated: 0, unchanged: 0, expected: undefined as never };
       plans.set(relPath, plan);
     }
     return plan;
+  };
+  const expected = (plan: FilePlan): MeasurementsFile => {
+    if (plan.expected === undefined) {
+      const period = /^measurements\/(.+)\.yaml$/.exec(plan.relPath)![1]!;
+      plan.expected = structuredClone(byPath.get(plan.relPath)?.data ?? { period });
+    }
+    return plan.expected;
   };
   const pending = new Map<string, { path: (string | number)[]; entries: Record<string, unknown>[]; flow: boolean }>();
   const append = (plan: FilePlan, path: (string | number)[], entry: Record<string, unknown>, flow: boolean): void => {
@@ -197,82 +227,69 @@ function mergeInto(kind: ImportKind, read: readonly Read[], zone: string, curren
     p.entries.push(entry);
   };
   const monthFile = (ms: number): string => `measurements/${monthOf(ms, zone)}.yaml`;
+  /** Sets the fields of `entry` that say something other than `have`, in the plan and in what the file must hold. */
+  const update = (plan: FilePlan, path: (string | number)[], have: Record<string, unknown>, entry: Record<string, unknown>, target: (data: MeasurementsFile) => Record<string, unknown>): void => {
+    let changed = false;
+    for (const [field, value] of Object.entries(entry)) {
+      if (same(field, have[field], value)) continue;
+      plan.ops.push({ op: 'set', path, key: field, value });
+      target(expected(plan))[field] = value;
+      changed = true;
+    }
+    if (changed) plan.updated++;
+    else plan.unchanged++;
+  };
 
-  if (kind === 'incidents') {
-    for (const { entry, start } of read) {
+  let downtime: Map<string, { file: CurrentFile; index: number; value: Record<string, unknown> }> | undefined;
+  if (kind === 'downtime') {
+    downtime = new Map();
+    for (const file of current) {
+      (file.data.downtime ?? []).forEach((d, index) => {
+        const ms = typeof d?.from === 'string' ? parseInstantQuickly(d.from) : undefined;
+        if (ms !== undefined) downtime!.set(`${String(d.service)}\0${ms}`, { file, index, value: d as Record<string, unknown> });
+      });
+    }
+  }
+
+  const add = (entry: Record<string, unknown>, start: number): void => {
+    if (kind === 'incidents') {
       const found = incidents.get(entry.id as string);
       if (!found) {
         const plan = planFor(monthFile(start));
         append(plan, ['incidents'], entry, false);
-        (plan.expected.incidents ??= []).push(entry as never);
+        (expected(plan).incidents ??= []).push(entry as never);
         plan.added++;
-        continue;
+        return;
       }
-      const plan = planFor(found.file.relPath);
-      let changed = false;
-      const target = plan.expected.incidents![found.index] as unknown as Record<string, unknown>;
-      for (const [field, value] of Object.entries(entry)) {
-        if (same(field, found.incident[field], value)) continue;
-        plan.ops.push({ op: 'set', path: ['incidents', found.index], key: field, value });
-        target[field] = value;
-        changed = true;
-      }
-      if (changed) plan.updated++;
-      else plan.unchanged++;
-    }
-  } else if (kind === 'downtime') {
-    const existing = new Map<string, { file: CurrentFile; index: number; value: Record<string, unknown> }>();
-    for (const file of current) {
-      (file.data.downtime ?? []).forEach((d, index) => {
-        const ms = typeof d?.from === 'string' ? parseInstantQuickly(d.from) : undefined;
-        if (ms !== undefined) existing.set(`${String(d.service)}\0${ms}`, { file, index, value: d as Record<string, unknown> });
-      });
-    }
-    for (const { entry, start } of read) {
-      const found = existing.get(`${String(entry.service)}\0${start}`);
+      update(planFor(found.file.relPath), ['incidents', found.index], found.incident, entry, (data) => data.incidents![found.index] as unknown as Record<string, unknown>);
+    } else if (kind === 'downtime') {
+      const found = downtime!.get(`${String(entry.service)}\0${start}`);
       if (!found) {
         const plan = planFor(monthFile(start));
         append(plan, ['downtime'], entry, true);
-        (plan.expected.downtime ??= []).push(entry as never);
+        (expected(plan).downtime ??= []).push(entry as never);
         plan.added++;
-        continue;
+        return;
       }
-      const plan = planFor(found.file.relPath);
-      const target = plan.expected.downtime![found.index] as unknown as Record<string, unknown>;
-      let changed = false;
-      for (const [field, value] of Object.entries(entry)) {
-        if (same(field, found.value[field], value)) continue;
-        plan.ops.push({ op: 'set', path: ['downtime', found.index], key: field, value });
-        target[field] = value;
-        changed = true;
-      }
-      if (changed) plan.updated++;
-      else plan.unchanged++;
-    }
-  } else {
-    for (const { entry, start } of read) {
+      update(planFor(found.file.relPath), ['downtime', found.index], found.value, entry, (data) => data.downtime![found.index] as unknown as Record<string, unknown>);
+    } else {
       const found = incidents.get(entry.incident as string)!;
       const plan = planFor(found.file.relPath);
       const stops = (found.incident.clockStops as Record<string, unknown>[] | undefined) ?? [];
       const stop = { from: entry.from, to: entry.to, reason: entry.reason };
       const at = stops.findIndex((s) => typeof s?.from === 'string' && parseInstantQuickly(s.from) === start);
-      const target = plan.expected.incidents![found.index] as unknown as { clockStops?: Record<string, unknown>[] };
+      const target = (data: MeasurementsFile) => data.incidents![found.index] as unknown as { clockStops?: Record<string, unknown>[] };
       if (at < 0) {
         append(plan, ['incidents', found.index, 'clockStops'], stop, true);
-        (target.clockStops ??= []).push(stop);
+        (target(expected(plan)).clockStops ??= []).push(stop);
         plan.added++;
-        continue;
+        return;
       }
-      let changed = false;
-      for (const [field, value] of Object.entries(stop)) {
-        if (same(field, stops[at]![field], value)) continue;
-        plan.ops.push({ op: 'set', path: ['incidents', found.index, 'clockStops', at], key: field, value });
-        target.clockStops![at]![field] = value;
-        changed = true;
-      }
-      if (changed) plan.updated++;
-      else plan.unchanged++;
+      update(plan, ['incidents', found.index, 'clockStops', at], stops[at]!, stop, (data) => target(data).clockStops![at]!);
     }
-  }
-  return [...plans.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+  };
+  return {
+    add,
+    plans: () => [...plans.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0)),
+  };
 }

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 
 /** One record of an export: its values by column, and the line of the export where it starts (1-based). */
 export interface ExportRow {
@@ -16,8 +16,19 @@ export interface ReadProblem {
 /** The records of an export, or why it cannot be read. */
 export interface ReadExport {
   columns: string[];
+  /** Empty when the rows were handed to `onRow` one by one instead. */
   rows: ExportRow[];
   problems: ReadProblem[];
+}
+
+/**
+ * Who takes the rows one at a time as they are read (so that none is held
+ * after it has been looked at): `columns` once the header is known, `row` for
+ * each record, with the share of the export read so far (0 to 1).
+ */
+export interface RowSink {
+  columns(columns: readonly string[]): void;
+  row(row: ExportRow, done: number): void;
 }
 
 /**
@@ -26,10 +37,10 @@ export interface ReadExport {
  * (an array of objects, or ServiceNow's `{"records": […]}` / `{"result": […]}`).
  * Pure: the text in, the records out, each with the physical line it starts on.
  */
-export function readExport(text: string, name: string, delimiter?: string): ReadExport {
+export function readExport(text: string, name: string, delimiter?: string, sink?: RowSink): ReadExport {
   const body = text.replace(/^\uFEFF/, '');
-  if (/\.json$/i.test(name) || (delimiter === undefined && /^\s*[[{]/.test(body))) return readJson(body);
-  return readCsv(body, delimiter ?? detectDelimiter(body));
+  if (/\.json$/i.test(name) || (delimiter === undefined && /^\s*[[{]/.test(body))) return readJson(body, sink);
+  return readCsv(body, delimiter ?? detectDelimiter(body), sink);
 }
 
 /** `;` when the header line (outside quotes) has more semicolons than commas, else `,` (also a tab when only tabs split it). */
@@ -53,40 +64,47 @@ export function detectDelimiter(text: string): string {
   return ',';
 }
 
-function readCsv(text: string, delimiter: string): ReadExport {
-  let records: { record: string[]; raw: string }[];
-  try {
-    records = parse(text, { delimiter, relax_column_count: true, raw: true, skip_empty_lines: false, bom: true }) as never;
-  } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    return { columns: [], rows: [], problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }] };
-  }
+function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
   const problems: ReadProblem[] = [];
   const rows: ExportRow[] = [];
   let columns: string[] = [];
   let nextLine = 1;
-  for (const { record, raw } of records) {
+  const total = Math.max(1, Buffer.byteLength(text, 'utf8'));
+  // Each record is looked at as csv-parse reads it, and dropped: the parser's own list stays empty.
+  const onRecord = (record: string[], info: { bytes: number }): null => {
     const line = nextLine;
-    // csv-parse's own line count takes a CRLF inside quotes for two lines; the record's raw text does not lie.
-    nextLine += 1 + (raw.replace(/[\r\n]$/, '').match(/\r\n|\r|\n/g)?.length ?? 0);
-    if (record.length === 1 && record[0] === '') continue;
+    // csv-parse's own line count takes a CRLF inside quotes for two lines. A line break outside quotes ends the
+    // record, so the record's lines are one more than the line breaks inside its (quoted) fields.
+    nextLine++;
+    for (const field of record) if (field.includes('\n') || field.includes('\r')) nextLine += field.match(/\r\n|\r|\n/g)!.length;
+    if (record.length === 1 && record[0] === '') return null;
     if (columns.length === 0) {
       columns = record.map((c) => c.trim());
-      continue;
+      sink?.columns(columns);
+      return null;
     }
     if (record.length !== columns.length) {
       problems.push({ line, message: `the row has ${record.length} fields where the header has ${columns.length}` });
-      continue;
+      return null;
     }
     const values: Record<string, string> = {};
     for (let i = 0; i < columns.length; i++) values[columns[i]!] = record[i]!;
-    rows.push({ line, values });
+    if (sink) sink.row({ line, values }, info.bytes / total);
+    else rows.push({ line, values });
+    return null;
+  };
+  try {
+    parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, on_record: onRecord as never });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const e = error as { lines?: number; message?: string };
+    return { columns: [], rows: [], problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }] };
   }
   if (columns.length === 0) problems.push({ line: 1, message: 'the export is empty: no header line' });
   return { columns, rows, problems };
 }
 
-function readJson(text: string): ReadExport {
+function readJson(text: string, sink?: RowSink): ReadExport {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -105,6 +123,10 @@ function readJson(text: string): ReadExport {
   const columns = new Set<string>();
   const rows: ExportRow[] = [];
   const problems: ReadProblem[] = [];
+  for (const item of list) {
+    if (typeof item === 'object' && item !== null && !Array.isArray(item)) for (const k of Object.keys(item)) columns.add(k);
+  }
+  sink?.columns([...columns]);
   list.forEach((item, i) => {
     const line = lines[i] ?? 1;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -113,12 +135,12 @@ function readJson(text: string): ReadExport {
     }
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
-      columns.add(k);
       // ServiceNow's display-value exports give `{"display_value": …, "value": …}`.
       const flat = typeof v === 'object' && v !== null && !Array.isArray(v) && 'display_value' in v ? (v as { display_value: unknown }).display_value : v;
       values[k] = flat === null || flat === undefined ? '' : typeof flat === 'object' ? JSON.stringify(flat) : String(flat);
     }
-    rows.push({ line, values });
+    if (sink) sink.row({ line, values }, (i + 1) / list.length);
+    else rows.push({ line, values });
   });
   return { columns: [...columns], rows, problems };
 }

@@ -47,7 +47,11 @@ export function applyYamlOps(text: string, ops: readonly YamlOp[], file: string)
       } else addPair(text, parent, op.key, scalarText(op.value, parent.flow === true), eol, file, add);
       continue;
     }
-    const lines = (dash: number): string[] => op.entries.flatMap((e) => renderEntry(e, dash, op.flow));
+    const lines = (dash: number): string[] => {
+      const out: string[] = [];
+      for (const e of op.entries) renderEntry(e, dash, op.flow, out);
+      return out;
+    };
     const last = op.path[op.path.length - 1]!;
     const holder = nodeAt(doc, op.path.slice(0, -1));
     const seq = isMap(holder) ? (holder.get(last, true) as Node | null | undefined) : holder === null && op.path.length === 1 ? undefined : holder;
@@ -124,20 +128,24 @@ function nodeAt(doc: Document, path: readonly Key[]): unknown {
   return node;
 }
 
-/** The entry as the lines of a list item whose dash is at `dash`: `- { … }` in flow, else one key per line. */
-function renderEntry(entry: Record<string, unknown>, dash: number, flow: boolean): string[] {
+/** The entry as the lines of a list item whose dash is at `dash`, pushed to `lines`: `- { … }` in flow, else one key per line. */
+function renderEntry(entry: Record<string, unknown>, dash: number, flow: boolean, lines: string[]): void {
   const pad = ' '.repeat(dash);
-  if (flow) return [`${pad}- ${renderFlow(entry)}`];
-  const lines: string[] = [];
-  for (const [k, v] of Object.entries(entry)) {
+  if (flow) {
+    lines.push(`${pad}- ${renderFlow(entry)}`);
+    return;
+  }
+  let first = true;
+  for (const k in entry) {
+    const v = entry[k];
     if (v === undefined) continue;
-    const prefix = lines.length === 0 ? `${pad}- ` : `${pad}  `;
+    const prefix = first ? `${pad}- ` : `${pad}  `;
+    first = false;
     if (Array.isArray(v)) {
       lines.push(`${prefix}${k}:`);
       for (const item of v) lines.push(`${pad}    - ${renderFlow(item as Record<string, unknown>)}`);
     } else lines.push(`${prefix}${k}: ${scalarText(v, false)}`);
   }
-  return lines;
 }
 
 /** `{ from: …, to: …, reason: … }`. */
@@ -148,6 +156,9 @@ export function renderFlow(entry: Record<string, unknown>): string {
   return `{ ${parts.join(', ')} }`;
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})$/;
+/** A word that reads back as itself in block and flow YAML alike, unless RESERVED. */
+const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const PLAIN = /^[A-Za-z0-9_./(][A-Za-z0-9 _.:+/()'@-]*$/;
 const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.?[0-9].*|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|0x.*|0o.*)$/;
 
@@ -155,8 +166,9 @@ const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:
 export function scalarText(value: unknown, flow: boolean): string {
   if (typeof value === 'boolean' || typeof value === 'number') return String(value);
   const s = String(value);
-  const instant = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})$/.test(s);
-  if (instant) return s;
+  // Most values are instants and ids: plain, and told apart by a glance at their first character.
+  if (INSTANT.test(s)) return s;
+  if (ID.test(s) && !RESERVED.test(s)) return s;
   if (PLAIN.test(s) && !RESERVED.test(s) && !/ $/.test(s) && !/: | #|:$/.test(s) && !(flow && /[,[\]{}]/.test(s))) return s;
   return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

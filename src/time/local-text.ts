@@ -32,17 +32,106 @@ export function readInstant(text: string, zone: string, format?: string): ReadIn
     if (!dt.isValid) return { ok: false, why: `\`${value}\` is not an ISO 8601 time` };
     return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
   }
-  const wall = format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
-  if (!wall.isValid) return { ok: false, why: format === undefined ? `\`${value}\` is not an ISO 8601 time (give \`format\` in govern.import.yaml for other spellings)` : `\`${value}\` does not match the format \`${format}\`` };
-  const local = wall.toMillis();
-  const z = IANAZone.create(zone);
+  let local = format === undefined ? undefined : fastWallTime(value, format);
+  if (local === undefined) {
+    const wall = format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
+    if (!wall.isValid) return { ok: false, why: format === undefined ? `\`${value}\` is not an ISO 8601 time (give \`format\` in govern.import.yaml for other spellings)` : `\`${value}\` does not match the format \`${format}\`` };
+    local = wall.toMillis();
+  }
+  const z = zoneOf(zone);
   if (!z.isValid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
   const found = offsetsForWallTime(z, local);
-  const shown = found.length === 1 ? '' : wall.toFormat('yyyy-MM-dd HH:mm');
+  const shown = found.length === 1 ? '' : new Date(local).toISOString().slice(0, 16).replace('T', ' ');
   if (found.length === 0) return { ok: false, why: `${shown} does not exist in ${zone} (the clocks go forward over it); give the time with its offset` };
   if (found.length > 1) return { ok: false, why: `${shown} happens twice in ${zone} (the clocks go back over it); give the time with its offset` };
   const ms = local - found[0]! * 60000;
   return { ok: true, ms, text: formatAtOffset(ms, found[0]!, zone) };
+}
+
+const zones = new Map<string, IANAZone>();
+function zoneOf(zone: string): IANAZone {
+  let z = zones.get(zone);
+  if (!z) zones.set(zone, (z = IANAZone.create(zone)));
+  return z;
+}
+
+/** A format of numeric date and time fields (and `MMM`, `a`) compiled to one regular expression, as luxon would read it; undefined for any other format. */
+interface FastFormat {
+  regex: RegExp;
+  fields: string[];
+}
+const FAST_TOKENS: Readonly<Record<string, string>> = {
+  yyyy: '\\d{4}', yy: '\\d{2,4}', M: '\\d{1,2}', MM: '\\d{2}', MMM: 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec', d: '\\d{1,2}', dd: '\\d{2}',
+  H: '\\d{1,2}', HH: '\\d{2}', h: '\\d{1,2}', hh: '\\d{2}', m: '\\d{1,2}', mm: '\\d{2}', s: '\\d{1,2}', ss: '\\d{2}', a: 'AM|PM',
+};
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const fastFormats = new Map<string, FastFormat | null>();
+
+function compileFast(format: string): FastFormat | null {
+  if (format.includes("'")) return null;
+  let source = '';
+  const fields: string[] = [];
+  const seen = new Set<string>();
+  for (const [run] of format.matchAll(/([A-Za-z])\1*|[^A-Za-z]/g)) {
+    if (!/^[A-Za-z]/.test(run)) {
+      source += `(${run.replace(/[-[\]{}()*+?.,\\^$|#\s/]/g, '\\$&')})`;
+      fields.push('');
+      continue;
+    }
+    const unit = FAST_TOKENS[run];
+    // One of each field, and a whole date: luxon fills a missing date from today, which this does not.
+    if (unit === undefined || seen.has(run[0]!)) return null;
+    seen.add(run[0]!);
+    source += `(${unit})`;
+    fields.push(run);
+  }
+  if (!seen.has('y') || !seen.has('M') || !seen.has('d') || (seen.has('h') && seen.has('H'))) return null;
+  return { regex: new RegExp(`^${source}$`, 'i'), fields };
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/**
+ * The wall-clock time (epoch ms as if UTC) of `text` in `format`, read without
+ * luxon when the format is one of plain fields; undefined when it is not, or
+ * when the text does not match or is out of range (luxon then reads it, and
+ * says why). Held to luxon by test/time/local-text-fast.test.ts.
+ */
+export function fastWallTime(text: string, format: string): number | undefined {
+  let fast = fastFormats.get(format);
+  if (fast === undefined) fastFormats.set(format, (fast = compileFast(format)));
+  if (fast === null) return undefined;
+  const m = fast.regex.exec(text);
+  if (!m) return undefined;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let meridiem = -1;
+  let twelve: number | undefined;
+  for (let i = 0; i < fast.fields.length; i++) {
+    const token = fast.fields[i]!;
+    if (token === '') continue;
+    const s = m[i + 1]!;
+    if (token === 'MMM') month = MONTHS.indexOf(s.toLowerCase()) + 1;
+    else if (token === 'a') meridiem = s.toLowerCase() === 'am' ? 0 : 1;
+    else {
+      const n = Number(s);
+      if (token[0] === 'y') year = token === 'yy' && n <= 99 ? (n > 60 ? 1900 + n : 2000 + n) : n;
+      else if (token[0] === 'M') month = n;
+      else if (token[0] === 'd') day = n;
+      else if (token[0] === 'H') hour = n;
+      else if (token[0] === 'h') twelve = n;
+      else if (token[0] === 'm') minute = n;
+      else second = n;
+    }
+  }
+  if (twelve !== undefined) hour = twelve < 12 && meridiem === 1 ? twelve + 12 : twelve === 12 && meridiem === 0 ? 0 : twelve;
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS[month - 1]! + (leap ? 1 : 0)) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 const parsers = new Map<string, ReturnType<typeof DateTime.buildFormatParser>>();
@@ -53,27 +142,47 @@ function formatParser(format: string): ReturnType<typeof DateTime.buildFormatPar
   return parser;
 }
 
-// Zones change offset only at instants on a quarter hour, so every wall-clock time in one quarter hour has the same answer.
+// Zones change offset only at instants on a quarter hour, so every instant in one quarter hour has the same offset,
+// and every wall-clock time in one quarter hour the same answer. Both are kept per zone, by quarter hour.
 const QUARTER = 900000;
-const wallCache = new Map<string, number[]>();
+const instantCache = new Map<string, Map<number, number>>();
+const wallCache = new Map<string, Map<number, number[]>>();
+
+/** The zone's offset (minutes) at an instant, asked of luxon once per quarter hour. */
+function offsetAt(z: IANAZone, ms: number): number {
+  let byQuarter = instantCache.get(z.name);
+  if (!byQuarter) instantCache.set(z.name, (byQuarter = new Map()));
+  const q = Math.floor(ms / QUARTER);
+  let offset = byQuarter.get(q);
+  if (offset === undefined) {
+    offset = z.offset(q * QUARTER);
+    if (byQuarter.size > 200000) byQuarter.clear();
+    byQuarter.set(q, offset);
+  }
+  return offset;
+}
 
 /** The offsets (minutes) at which the wall-clock time `local` (as if UTC) happens in the zone: one, none (skipped) or two (repeated). */
 function offsetsForWallTime(z: IANAZone, local: number): number[] {
-  const key = `${z.name}\0${Math.floor(local / QUARTER)}`;
-  const cached = wallCache.get(key);
+  let byQuarter = wallCache.get(z.name);
+  if (!byQuarter) wallCache.set(z.name, (byQuarter = new Map()));
+  const q = Math.floor(local / QUARTER);
+  const cached = byQuarter.get(q);
   if (cached) return cached;
-  const offsets = new Set([z.offset(local - 36 * HOUR), z.offset(local), z.offset(local + 36 * HOUR)]);
-  const found = [...offsets].filter((o) => z.offset(local - o * 60000) === o);
-  if (wallCache.size > 200000) wallCache.clear();
-  wallCache.set(key, found);
+  const offsets = new Set([offsetAt(z, local - 36 * HOUR), offsetAt(z, local), offsetAt(z, local + 36 * HOUR)]);
+  const found = [...offsets].filter((o) => offsetAt(z, local - o * 60000) === o);
+  if (byQuarter.size > 200000) byQuarter.clear();
+  byQuarter.set(q, found);
   return found;
 }
+
+const UTC_NAMES = /^(?:UTC|Etc\/UTC|Etc\/GMT|GMT|Etc\/Universal|Universal|Etc\/Zulu|Zulu)$/;
 
 /** `2026-10-25T03:30:00+01:00` for an instant at an offset (minutes); `Z` in the UTC zones, as luxon writes it. */
 function formatAtOffset(ms: number, offset: number, zone: string): string {
   const iso = new Date(ms + offset * 60000).toISOString();
   const body = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
-  if (offset === 0 && /^(?:UTC|Etc\/UTC|Etc\/GMT|GMT|Etc\/Universal|Universal|Etc\/Zulu|Zulu)$/.test(zone)) return `${body}Z`;
+  if (offset === 0 && UTC_NAMES.test(zone)) return `${body}Z`;
   const a = Math.abs(offset);
   return `${body}${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
@@ -83,15 +192,7 @@ export function rfc3339(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
-const offsetCache = new Map<string, number>();
 /** The month (`2026-10`) an instant falls in, in a zone. */
 export function monthOf(ms: number, zone: string): string {
-  const key = `${zone}\0${Math.floor(ms / QUARTER)}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    offset = IANAZone.create(zone).offset(ms);
-    if (offsetCache.size > 200000) offsetCache.clear();
-    offsetCache.set(key, offset);
-  }
-  return new Date(ms + offset * 60000).toISOString().slice(0, 7);
+  return new Date(ms + offsetAt(zoneOf(zone), ms) * 60000).toISOString().slice(0, 7);
 }
