@@ -20,7 +20,7 @@ delete env.NODE_OPTIONS;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 const work = mkdtempSync(path.join(tmpdir(), 'govern-bench-import-'));
-if (!args.includes("--keep")) process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+if (!args.includes('--keep')) process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 else log(`bench import: kept ${work}`);
 const partnership = path.join(work, 'p');
 cpSync(path.join(root, 'examples/acme-northwind'), partnership, { recursive: true, filter: (src) => !src.includes(`${path.sep}measurements`) });
@@ -36,7 +36,9 @@ for (let i = 0; i < ROWS; i++) {
   const t = new Date(start + (i % 365) * 86400000 + ((i * 7919) % (10 * 60)) * 60000);
   const wall = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00`;
   const p = ['1 - Critical', '2 - High', '3 - Moderate'][i % 3];
-  lines.push(`INC${String(i).padStart(7, '0')},"Ticket ${i}, ""quoted""",${i % 2 ? 'Cloud Ops' : 'Service Desk'},${p},Resolved,${wall(t)},${wall(new Date(t.getTime() + 600000))},${wall(new Date(t.getTime() + 7200000))}`);
+  lines.push(
+    `INC${String(i).padStart(7, '0')},"Ticket ${i}, ""quoted""",${i % 2 ? 'Cloud Ops' : 'Service Desk'},${p},Resolved,${wall(t)},${wall(new Date(t.getTime() + 600000))},${wall(new Date(t.getTime() + 7200000))}`,
+  );
 }
 const csv = path.join(work, 'export.csv');
 writeFileSync(csv, `${lines.join('\n')}\n`);
@@ -46,11 +48,15 @@ function time(argv) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, argv, { cwd: work, env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 500)}${r.stdout.slice(0, 1500)}`);
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}${r.stdout.slice(0, 1500)}`);
   return { ms, out: r.stdout, err: r.stderr };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const parser = ['--input-type=module', '-e', `import { parse } from ${JSON.stringify(path.join(root, 'node_modules/csv-parse/lib/sync.js'))}; import { readFileSync } from 'node:fs'; const r = parse(readFileSync(${JSON.stringify(csv)}, 'utf8'), { relax_column_count: true, raw: true, bom: true }); console.log(r.length);`];
+const parser = [
+  '--input-type=module',
+  '-e',
+  `import { parse } from ${JSON.stringify(path.join(root, 'node_modules/csv-parse/lib/sync.js'))}; import { readFileSync } from 'node:fs'; const r = parse(readFileSync(${JSON.stringify(csv)}, 'utf8'), { relax_column_count: true, raw: true, bom: true }); console.log(r.length);`,
+];
 const govern = path.join(root, 'bin/govern.js');
 // The child's own peak RSS, written to stderr's last line as it exits (spawnSync does not report it).
 const rss = ['--import', `data:text/javascript,process.on('exit', () => process.stderr.write('\\nmaxRSS ' + process.resourceUsage().maxRSS + '\\n'))`];
@@ -71,8 +77,18 @@ for (let run = 0; run < RUNS; run++) {
   again.push(b.ms);
   againRss.push(rssOf(b.err));
 }
-const result = { rows: ROWS, runs: RUNS, csvParseMs: median(parse), importMs: median(first), reimportMs: median(again), importRssMB: Math.round(median(firstRss)), reimportRssMB: Math.round(median(againRss)) };
+const result = {
+  rows: ROWS,
+  runs: RUNS,
+  csvParseMs: median(parse),
+  importMs: median(first),
+  reimportMs: median(again),
+  importRssMB: Math.round(median(firstRss)),
+  reimportRssMB: Math.round(median(againRss)),
+};
 result.ratio = +(result.importMs / result.csvParseMs).toFixed(1);
 result.reimportRatio = +(result.reimportMs / result.csvParseMs).toFixed(1);
 console.log(JSON.stringify(result));
-log(`| ${ROWS} rows | csv-parse alone ${(result.csvParseMs / 1000).toFixed(2)} s | govern import ${(result.importMs / 1000).toFixed(2)} s (${result.ratio} ×) | again, nothing changed ${(result.reimportMs / 1000).toFixed(2)} s (${result.reimportRatio} ×) | peak RSS ${result.importRssMB} MB, again ${result.reimportRssMB} MB |`);
+log(
+  `| ${ROWS} rows | csv-parse alone ${(result.csvParseMs / 1000).toFixed(2)} s | govern import ${(result.importMs / 1000).toFixed(2)} s (${result.ratio} ×) | again, nothing changed ${(result.reimportMs / 1000).toFixed(2)} s (${result.reimportRatio} ×) | peak RSS ${result.importRssMB} MB, again ${result.reimportRssMB} MB |`,
+);

@@ -21,7 +21,28 @@ function random(seed) {
 }
 
 const FIRST = ['Jane', 'Marco', 'Tom', 'Lena', 'Bob', 'Kim', 'Ana', 'Raj', 'Sofia', 'Omar', 'Yuki', 'Lars', 'Ines', 'Paul', 'Mia', 'Noah', 'Eva', 'Ravi', 'Chen', 'Zoe'];
-const LAST = ['Doe', 'Rossi', 'Becker', 'Fischer', 'Smith', 'Lee', 'Silva', 'Patel', 'Novak', 'Haddad', 'Tanaka', 'Berg', 'Costa', 'Meyer', 'Larsen', 'Adams', 'Kowalski', 'Nair', 'Wang', 'Dubois'];
+const LAST = [
+  'Doe',
+  'Rossi',
+  'Becker',
+  'Fischer',
+  'Smith',
+  'Lee',
+  'Silva',
+  'Patel',
+  'Novak',
+  'Haddad',
+  'Tanaka',
+  'Berg',
+  'Costa',
+  'Meyer',
+  'Larsen',
+  'Adams',
+  'Kowalski',
+  'Nair',
+  'Wang',
+  'Dubois',
+];
 const ZONES = [
   ['Europe/Berlin', '+49 30'],
   ['Europe/London', '+44 20'],
@@ -29,7 +50,14 @@ const ZONES = [
   ['Europe/Paris', '+33 1'],
 ];
 const CLIENT_TITLES = ['Head of IT', 'ERP service owner', 'Information security officer', 'IT controller', 'Workplace lead', 'Procurement manager'];
-const PROVIDER_TITLES = ['Service delivery manager', 'Chief technology officer', 'Senior cloud engineer (on-call lead)', 'Operations engineer', 'Network engineer', 'Database administrator'];
+const PROVIDER_TITLES = [
+  'Service delivery manager',
+  'Chief technology officer',
+  'Senior cloud engineer (on-call lead)',
+  'Operations engineer',
+  'Network engineer',
+  'Database administrator',
+];
 const SUMMARIES = [
   'ERP print server down, no delivery notes',
   'Scanner-to-email broken at the branch office',
@@ -142,8 +170,22 @@ export function writePartnership(dir, index, seed, style = 'house') {
     '',
     'activities:',
     ...activity('patching', 'Monthly server patching', ['provider-ops'], 'provider-sdm', ['client-it-lead'], ['client-security', 'client-service-owner']),
-    ...activity('incident-management', 'Incident handling and communication', ['provider-desk', 'provider-ops'], 'provider-sdm', ['client-service-owner'], ['client-it-lead']),
-    ...activity('change-approval', 'Approving changes for the Tuesday window', ['client-it-lead'], 'client-it-lead', ['provider-sdm', 'client-security'], ['provider-ops']),
+    ...activity(
+      'incident-management',
+      'Incident handling and communication',
+      ['provider-desk', 'provider-ops'],
+      'provider-sdm',
+      ['client-service-owner'],
+      ['client-it-lead'],
+    ),
+    ...activity(
+      'change-approval',
+      'Approving changes for the Tuesday window',
+      ['client-it-lead'],
+      'client-it-lead',
+      ['provider-sdm', 'client-security'],
+      ['provider-ops'],
+    ),
     ...activity('backup-restore-test', 'Quarterly backup restore test', ['provider-ops'], 'provider-sdm', [], ['client-it-lead', 'client-security']),
     ...activity('access-review', 'Half-yearly review of admin accounts', ['client-security'], 'client-it-lead', ['provider-sdm'], ['provider-exec']),
     ...activity('invoicing', 'Monthly invoice and service-credit statement', ['provider-sdm'], 'provider-exec', [], ['client-finance']),
@@ -193,28 +235,52 @@ export function writePartnership(dir, index, seed, style = 'house') {
 
   files['escalation.yaml'] = [
     'paths:',
-    ...path4('desk-major', 'Service desk major incidents', 'service-desk', ['P1'], [
-      ['Service desk', '0m', desk, '24x7'],
-      ['Service delivery manager', '30m', pSdm, 'business-hours'],
-      ['On-call lead engineer', '1h', pOncall, '24x7'],
-      ['Provider CTO', '2h', pCto, '24x7'],
-    ]),
-    ...path4('desk-standard', 'Service desk, other priorities', 'service-desk', ['P2', 'P3', 'P4'], [
-      ['Service desk', '0m', desk, 'business-hours'],
-      ['Service delivery manager', '2h', pSdm, 'business-hours'],
-      ['Provider CTO', '4h', pCto, 'business-hours'],
-    ]),
-    ...path4('hosting-critical', 'Hosting outages', 'cloud-hosting', ['P1', 'P2'], [
-      ['Network operations centre', '0m', noc, '24x7'],
-      ['On-call lead engineer', '30m', pOncall, '24x7'],
-      ['Service delivery manager', '1h', pSdm, 'business-hours'],
-      ['Provider CTO', '2h', pCto, '24x7'],
-    ]),
-    ...path4('hosting-standard', 'Hosting, minor issues', 'cloud-hosting', ['P3'], [
-      ['Network operations centre', '0m', noc, '24x7'],
-      ['On-call lead engineer', '4h', pOncall, '24x7'],
-      ['Service delivery manager', '1d', pSdm, 'business-hours'],
-    ]),
+    ...path4(
+      'desk-major',
+      'Service desk major incidents',
+      'service-desk',
+      ['P1'],
+      [
+        ['Service desk', '0m', desk, '24x7'],
+        ['Service delivery manager', '30m', pSdm, 'business-hours'],
+        ['On-call lead engineer', '1h', pOncall, '24x7'],
+        ['Provider CTO', '2h', pCto, '24x7'],
+      ],
+    ),
+    ...path4(
+      'desk-standard',
+      'Service desk, other priorities',
+      'service-desk',
+      ['P2', 'P3', 'P4'],
+      [
+        ['Service desk', '0m', desk, 'business-hours'],
+        ['Service delivery manager', '2h', pSdm, 'business-hours'],
+        ['Provider CTO', '4h', pCto, 'business-hours'],
+      ],
+    ),
+    ...path4(
+      'hosting-critical',
+      'Hosting outages',
+      'cloud-hosting',
+      ['P1', 'P2'],
+      [
+        ['Network operations centre', '0m', noc, '24x7'],
+        ['On-call lead engineer', '30m', pOncall, '24x7'],
+        ['Service delivery manager', '1h', pSdm, 'business-hours'],
+        ['Provider CTO', '2h', pCto, '24x7'],
+      ],
+    ),
+    ...path4(
+      'hosting-standard',
+      'Hosting, minor issues',
+      'cloud-hosting',
+      ['P3'],
+      [
+        ['Network operations centre', '0m', noc, '24x7'],
+        ['On-call lead engineer', '4h', pOncall, '24x7'],
+        ['Service delivery manager', '1d', pSdm, 'business-hours'],
+      ],
+    ),
   ];
 
   files['objectives.yaml'] = [
@@ -240,9 +306,39 @@ export function writePartnership(dir, index, seed, style = 'house') {
 
   files['governance.yaml'] = [
     'meetings:',
-    ...meeting('monthly-service-review', 'Monthly service review', 'monthly', 'first-tue', '"10:00"', '1h', pSdm, ['client-it-lead', 'client-service-owner', 'provider-sdm'], ['SLA performance', 'Open actions', 'Risks', 'Changes']),
-    ...meeting('quarterly-business-review', 'Quarterly business review', 'quarterly', 'first-thu', '"14:00"', '2h', cLead, ['client-it-lead', 'client-finance', 'provider-sdm', 'provider-exec'], ['Objectives and KPIs', 'Budget against actuals', 'Service credits', 'Roadmap']),
-    ...meeting('weekly-ops-sync', 'Weekly operations sync', 'weekly', 'wed', '"09:30"', '30m', pOps, ['provider-ops', 'client-it-lead'], ['Open incidents', 'Changes for Tuesday', 'Capacity']),
+    ...meeting(
+      'monthly-service-review',
+      'Monthly service review',
+      'monthly',
+      'first-tue',
+      '"10:00"',
+      '1h',
+      pSdm,
+      ['client-it-lead', 'client-service-owner', 'provider-sdm'],
+      ['SLA performance', 'Open actions', 'Risks', 'Changes'],
+    ),
+    ...meeting(
+      'quarterly-business-review',
+      'Quarterly business review',
+      'quarterly',
+      'first-thu',
+      '"14:00"',
+      '2h',
+      cLead,
+      ['client-it-lead', 'client-finance', 'provider-sdm', 'provider-exec'],
+      ['Objectives and KPIs', 'Budget against actuals', 'Service credits', 'Roadmap'],
+    ),
+    ...meeting(
+      'weekly-ops-sync',
+      'Weekly operations sync',
+      'weekly',
+      'wed',
+      '"09:30"',
+      '30m',
+      pOps,
+      ['provider-ops', 'client-it-lead'],
+      ['Open incidents', 'Changes for Tuesday', 'Capacity'],
+    ),
     '',
     'channels:',
     ...channel('helpdesk-phone', 'phone', `"${dial} 999000"`, '24x7', 'first-line', 'desk-major'),
@@ -258,7 +354,10 @@ export function writePartnership(dir, index, seed, style = 'house') {
     const likelihood = int(1, 5);
     const impact = int(1, 5);
     const closed = rnd() < 0.2;
-    riskLines.push(`  - id: risk-${r + 1}`, `    title: ${pick(['Single engineer knows the legacy ERP', 'Phishing leads to a compromised admin account', 'All hosting runs in one data centre', 'Licences billed in a foreign currency', 'Backup restore never tested end to end'])} (${r + 1})`);
+    riskLines.push(
+      `  - id: risk-${r + 1}`,
+      `    title: ${pick(['Single engineer knows the legacy ERP', 'Phishing leads to a compromised admin account', 'All hosting runs in one data centre', 'Licences billed in a foreign currency', 'Backup restore never tested end to end'])} (${r + 1})`,
+    );
     riskLines.push(`    likelihood: ${likelihood}`, `    impact: ${impact}`, `    owner: ${pick(owners).id}`);
     riskLines.push('    mitigation: Pair a second engineer; document runbooks');
     if (likelihood * impact >= 15 || rnd() < 0.5) riskLines.push('    contingency: Vendor support contract as a fallback');
@@ -314,7 +413,13 @@ export function writePartnership(dir, index, seed, style = 'house') {
       const from = Date.UTC(year, month - 1, int(2, 26), int(0, 22), int(0, 59));
       lines.push('  - service: cloud-hosting', `    from: ${instant(from)}`, `    to: ${instant(from + int(5, 90) * 60000)}`, `    planned: ${rnd() < 0.3}`);
     }
-    lines.push('', 'kpis:', `  - { kpi: csat, value: ${(3.8 + rnd()).toFixed(1)} }`, `  - { kpi: first-contact-resolution, value: ${int(60, 85)} }`, `  - { kpi: repeat-tickets, value: ${int(3, 20)} }`);
+    lines.push(
+      '',
+      'kpis:',
+      `  - { kpi: csat, value: ${(3.8 + rnd()).toFixed(1)} }`,
+      `  - { kpi: first-contact-resolution, value: ${int(60, 85)} }`,
+      `  - { kpi: repeat-tickets, value: ${int(3, 20)} }`,
+    );
     files[`measurements/${m}.yaml`] = lines;
   }
 
@@ -333,7 +438,13 @@ export function writePartnership(dir, index, seed, style = 'house') {
     for (let k = int(2, 5); k > 0; k--) {
       const due = `${Number(held.slice(0, 4)) + (q === '2026-Q3' ? 1 : 0)}-${q === '2026-Q3' ? '01' : pad(Number(held.slice(5, 7)) + 1)}-${pad(int(1, 28))}`;
       const open = due > BENCH_TODAY;
-      lines.push(`  - id: A-${action++}`, '    title: Document the ERP runbooks and share them', `    owner: ${pick([pSdm, cFin, pCto, cLead]).id}`, `    due: ${due}`, `    status: ${open ? 'open' : pick(['done', 'dropped'])}`);
+      lines.push(
+        `  - id: A-${action++}`,
+        '    title: Document the ERP runbooks and share them',
+        `    owner: ${pick([pSdm, cFin, pCto, cLead]).id}`,
+        `    due: ${due}`,
+        `    status: ${open ? 'open' : pick(['done', 'dropped'])}`,
+      );
     }
     lines.push('feedback:', '  client: Availability met the target in most months.', '  provider: Earlier notice of migration plans would help us staff the desk.');
     files[`reviews/${q}.yaml`] = lines;

@@ -31,8 +31,14 @@ export function sharesTable(shares) {
   const pct = (n, of) => `${((100 * n) / of).toFixed(1)} %`;
   const rows = ['| style | files | line reader | js-yaml | full `yaml` | fast (line + js-yaml) | why files left the line reader |', '|---|---:|---:|---:|---:|---:|---|'];
   for (const [style, r] of Object.entries(shares)) {
-    const reasons = [...r.reasons.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([why, n]) => `${n} × ${why.replace(/\|/g, '\\|')}`).join('; ');
-    rows.push(`| ${style} | ${r.files} | ${pct(r.line, r.files)} | ${pct(r['js-yaml'], r.files)} | ${pct(r.yaml, r.files)} | ${pct(r.line + r['js-yaml'], r.files)} | ${reasons || '—'} |`);
+    const reasons = [...r.reasons.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([why, n]) => `${n} × ${why.replace(/\|/g, '\\|')}`)
+      .join('; ');
+    rows.push(
+      `| ${style} | ${r.files} | ${pct(r.line, r.files)} | ${pct(r['js-yaml'], r.files)} | ${pct(r.yaml, r.files)} | ${pct(r.line + r['js-yaml'], r.files)} | ${reasons || '—'} |`,
+    );
   }
   return rows;
 }

@@ -10,7 +10,20 @@ const TEXT_KEYS = new Set(['name', 'title', 'description', 'summary', 'notes', '
 const LONG_KEYS = new Set(['description', 'notes', 'mitigation', 'contingency', 'summary']);
 
 /** What people put in names and prose: YAML's indicators as text, apostrophes, non-ASCII, emoji. */
-const NAMES = ['AT&T', 'Marks & Spencer', 'R&D', 'Globex & Initech', 'Procter & Gamble', "O'Brien & Sons", 'Zoë Müller', 'Søren Ødegård', 'Łukasz Wróbel', '東京 office', 'José Núñez', 'Ærø IT'];
+const NAMES = [
+  'AT&T',
+  'Marks & Spencer',
+  'R&D',
+  'Globex & Initech',
+  'Procter & Gamble',
+  "O'Brien & Sons",
+  'Zoë Müller',
+  'Søren Ødegård',
+  'Łukasz Wróbel',
+  '東京 office',
+  'José Núñez',
+  'Ærø IT',
+];
 const PHRASES = [
   'SLA >99.9 % in every month',
   'response <15 min for P1',

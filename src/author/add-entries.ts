@@ -100,8 +100,26 @@ function planContact(index: PartnershipIndex): AddPlan {
   const calendars = [...new Set([...ids(index, 'calendar'), ALWAYS])];
   const questions: Question[] = [
     { name: 'name', flag: '--name <name>', message: 'Full name (or the name of a shared desk)', kind: 'text', validate: (v) => validateText(v, 'a name') },
-    { name: 'id', flag: '--id <id>', message: 'Id, used to refer to this contact', kind: 'text', implied: true, default: (a) => uniqueId(slugify(text(a, 'name')), new Set(taken), 'contact'), validate: (v) => validateId(v, taken) },
-    { name: 'party', flag: '--party <party>', message: 'Which side', kind: 'select', choices: () => [{ value: 'client', name: 'client' }, { value: 'provider', name: 'provider' }], validate: (v) => validateChoice(v, ['client', 'provider']) },
+    {
+      name: 'id',
+      flag: '--id <id>',
+      message: 'Id, used to refer to this contact',
+      kind: 'text',
+      implied: true,
+      default: (a) => uniqueId(slugify(text(a, 'name')), new Set(taken), 'contact'),
+      validate: (v) => validateId(v, taken),
+    },
+    {
+      name: 'party',
+      flag: '--party <party>',
+      message: 'Which side',
+      kind: 'select',
+      choices: () => [
+        { value: 'client', name: 'client' },
+        { value: 'provider', name: 'provider' },
+      ],
+      validate: (v) => validateChoice(v, ['client', 'provider']),
+    },
     { name: 'title', flag: '--title <text>', message: 'Job title (optional)', kind: 'text', optional: true },
     { name: 'email', flag: '--email <email>', message: 'E-mail (optional)', kind: 'text', optional: true, validate: (v) => (v === '' ? true : validateEmail(v, emails)) },
     {
@@ -113,7 +131,14 @@ function planContact(index: PartnershipIndex): AddPlan {
       optional: (a) => text(a, 'email') !== '',
       validate: (v, a) => (v !== '' ? validatePhone(v) : text(a, 'email') !== '' ? true : 'a contact needs an e-mail or a phone, so that someone can reach them'),
     },
-    { name: 'timezone', flag: '--timezone <zone>', message: `Time zone, if not the partnership's ${index.timezone} (optional)`, kind: 'text', optional: true, validate: (v) => (v === '' ? true : validateTimezone(v)) },
+    {
+      name: 'timezone',
+      flag: '--timezone <zone>',
+      message: `Time zone, if not the partnership's ${index.timezone} (optional)`,
+      kind: 'text',
+      optional: true,
+      validate: (v) => (v === '' ? true : validateTimezone(v)),
+    },
     {
       name: 'hours',
       flag: '--hours <calendar>',
@@ -131,7 +156,16 @@ function planContact(index: PartnershipIndex): AddPlan {
         relPath: 'contacts.yaml',
         path: ['contacts'],
         create: '# People on both sides. Other files refer to them by id.\n',
-        entry: compact({ id: text(a, 'id'), name: text(a, 'name'), party: text(a, 'party'), title: text(a, 'title'), email: text(a, 'email'), phone: text(a, 'phone'), timezone: text(a, 'timezone'), hours: text(a, 'hours') }),
+        entry: compact({
+          id: text(a, 'id'),
+          name: text(a, 'name'),
+          party: text(a, 'party'),
+          title: text(a, 'title'),
+          email: text(a, 'email'),
+          phone: text(a, 'phone'),
+          timezone: text(a, 'timezone'),
+          hours: text(a, 'hours'),
+        }),
       },
     ],
   };
@@ -162,13 +196,35 @@ function planRisk(index: PartnershipIndex, today: string): AddPlan {
   return {
     questions: [
       { name: 'title', flag: '--title <text>', message: 'The risk in one sentence', kind: 'text', validate: (v) => validateText(v, 'a title') },
-      { name: 'id', flag: '--id <id>', message: 'Id', kind: 'text', implied: true, default: (a) => uniqueId(slugify(text(a, 'title')), new Set(taken), 'risk'), validate: (v) => validateId(v, taken) },
+      {
+        name: 'id',
+        flag: '--id <id>',
+        message: 'Id',
+        kind: 'text',
+        implied: true,
+        default: (a) => uniqueId(slugify(text(a, 'title')), new Set(taken), 'risk'),
+        validate: (v) => validateId(v, taken),
+      },
       scale('likelihood', 'Likelihood, 1 (rare) to 5 (almost certain)'),
       scale('impact', 'Impact, 1 (minor) to 5 (severe)'),
-      pick('owner', '--owner <contact>', 'Owner', () => contactChoices(index), () => (owner && ids(index, 'contact').includes(owner) ? owner : undefined)),
+      pick(
+        'owner',
+        '--owner <contact>',
+        'Owner',
+        () => contactChoices(index),
+        () => (owner && ids(index, 'contact').includes(owner) ? owner : undefined),
+      ),
       measure('mitigation', 'Mitigation: what makes it less likely or less harmful'),
       measure('contingency', 'Contingency: what is done if it happens anyway'),
-      { name: 'status', flag: '--status <status>', message: 'Status', kind: 'select', choices: () => ['open', 'mitigating', 'closed'].map((v) => ({ value: v, name: v })), default: () => 'open', validate: (v) => validateChoice(v, ['open', 'mitigating', 'closed']) },
+      {
+        name: 'status',
+        flag: '--status <status>',
+        message: 'Status',
+        kind: 'select',
+        choices: () => ['open', 'mitigating', 'closed'].map((v) => ({ value: v, name: v })),
+        default: () => 'open',
+        validate: (v) => validateChoice(v, ['open', 'mitigating', 'closed']),
+      },
       {
         name: 'reviewBy',
         flag: '--review-by <date>',
@@ -223,10 +279,33 @@ function planAction(index: PartnershipIndex, today: string): AddPlan {
         validate: (v) => (PERIOD.test(v) ? true : `\`${v}\` is not a period: write a month 2026-10, a quarter 2026-Q4 or a year 2026`),
       },
       { name: 'title', flag: '--title <text>', message: 'What is to be done', kind: 'text', validate: (v) => validateText(v, 'a title') },
-      { name: 'id', flag: '--id <id>', message: 'Action id, unique across reviews', kind: 'text', implied: true, default: () => `A-${nextNumber}`, validate: (v) => (v.trim() === '' ? 'an id is needed, such as A-12' : taken.includes(v) ? `\`${v}\` is already used by another action` : true) },
+      {
+        name: 'id',
+        flag: '--id <id>',
+        message: 'Action id, unique across reviews',
+        kind: 'text',
+        implied: true,
+        default: () => `A-${nextNumber}`,
+        validate: (v) => (v.trim() === '' ? 'an id is needed, such as A-12' : taken.includes(v) ? `\`${v}\` is already used by another action` : true),
+      },
       pick('owner', '--owner <contact>', 'Owner', () => contactChoices(index)),
-      { name: 'due', flag: '--due <date>', message: 'Due (YYYY-MM-DD)', kind: 'text', default: () => DateTime.fromISO(today).plus({ days: 30 }).toISODate()!, validate: (v) => validateDate(v) },
-      { name: 'status', flag: '--status <status>', message: 'Status', kind: 'select', choices: () => ['open', 'done', 'dropped'].map((v) => ({ value: v, name: v })), default: () => 'open', validate: (v) => validateChoice(v, ['open', 'done', 'dropped']) },
+      {
+        name: 'due',
+        flag: '--due <date>',
+        message: 'Due (YYYY-MM-DD)',
+        kind: 'text',
+        default: () => DateTime.fromISO(today).plus({ days: 30 }).toISODate()!,
+        validate: (v) => validateDate(v),
+      },
+      {
+        name: 'status',
+        flag: '--status <status>',
+        message: 'Status',
+        kind: 'select',
+        choices: () => ['open', 'done', 'dropped'].map((v) => ({ value: v, name: v })),
+        default: () => 'open',
+        validate: (v) => validateChoice(v, ['open', 'done', 'dropped']),
+      },
     ],
     build: (a) => {
       const period = text(a, 'review');
@@ -267,13 +346,48 @@ function planKpi(index: PartnershipIndex): AddPlan {
   ];
   return {
     questions: [
-      pick('objective', '--objective <id>', 'Objective it measures', () => objectives.map((o) => ({ value: o.value.id!, name: `${o.value.id}${o.value.title ? ` (${o.value.title})` : ''}` })), undefined, 'objective'),
+      pick(
+        'objective',
+        '--objective <id>',
+        'Objective it measures',
+        () => objectives.map((o) => ({ value: o.value.id!, name: `${o.value.id}${o.value.title ? ` (${o.value.title})` : ''}` })),
+        undefined,
+        'objective',
+      ),
       { name: 'name', flag: '--name <name>', message: 'KPI name', kind: 'text', validate: (v) => validateText(v, 'a name') },
-      { name: 'id', flag: '--id <id>', message: 'Id, unique across objectives', kind: 'text', implied: true, default: (a) => uniqueId(slugify(text(a, 'name')), new Set(taken), 'kpi'), validate: (v) => validateId(v, taken) },
+      {
+        name: 'id',
+        flag: '--id <id>',
+        message: 'Id, unique across objectives',
+        kind: 'text',
+        implied: true,
+        default: (a) => uniqueId(slugify(text(a, 'name')), new Set(taken), 'kpi'),
+        validate: (v) => validateId(v, taken),
+      },
       { name: 'unit', flag: '--unit <unit>', message: 'Unit, such as %, score or hours (optional)', kind: 'text', optional: true },
-      { name: 'op', flag: '--op <op>', message: 'Compared with the target by', kind: 'select', choices: () => OPS.map((o) => ({ value: o, name: o })), default: () => '>=', validate: (v) => validateChoice(v, OPS) },
+      {
+        name: 'op',
+        flag: '--op <op>',
+        message: 'Compared with the target by',
+        kind: 'select',
+        choices: () => OPS.map((o) => ({ value: o, name: o })),
+        default: () => '>=',
+        validate: (v) => validateChoice(v, OPS),
+      },
       { name: 'value', flag: '--value <number>', message: 'Target value', kind: 'text', validate: validateNumber },
-      { name: 'source', flag: '--source <source>', message: 'Where values come from', kind: 'select', choices: () => sources, default: () => 'measured', validate: (v) => validateChoice(v, sources.map((s) => s.value)) },
+      {
+        name: 'source',
+        flag: '--source <source>',
+        message: 'Where values come from',
+        kind: 'select',
+        choices: () => sources,
+        default: () => 'measured',
+        validate: (v) =>
+          validateChoice(
+            v,
+            sources.map((s) => s.value),
+          ),
+      },
     ],
     build: (a) => {
       const objective = objectives.find((o) => o.value.id === text(a, 'objective'))!;
@@ -282,7 +396,13 @@ function planKpi(index: PartnershipIndex): AddPlan {
           relPath: objective.file.relPath,
           path: [...objective.path, 'kpis'] as (string | number)[],
           create: '',
-          entry: compact({ id: text(a, 'id'), name: text(a, 'name'), unit: text(a, 'unit'), target: { op: text(a, 'op'), value: Number(text(a, 'value')) }, source: text(a, 'source') }),
+          entry: compact({
+            id: text(a, 'id'),
+            name: text(a, 'name'),
+            unit: text(a, 'unit'),
+            target: { op: text(a, 'op'), value: Number(text(a, 'value')) },
+            source: text(a, 'source'),
+          }),
         },
       ];
     },
@@ -306,16 +426,44 @@ function planService(index: PartnershipIndex): AddPlan {
   };
   return {
     questions: [
-      { name: 'profile', flag: '--profile <profile>', message: 'SLA profile to start from', kind: 'select', choices: () => SLA_PROFILES.map((p) => ({ value: p.id, name: p.label })), default: () => SLA_PROFILES[0]!.id, validate: (v) => validateChoice(v, SLA_PROFILES.map((p) => p.id)) },
-      { name: 'name', flag: '--name <name>', message: 'Service name', kind: 'text', default: (a) => profileOf(a).serviceName, validate: (v) => validateText(v, 'a name') },
-      { name: 'id', flag: '--id <id>', message: 'Id', kind: 'text', implied: true, default: (a) => uniqueId(slugify(text(a, 'name')), new Set(taken), 'service'), validate: (v) => validateId(v, taken) },
+      {
+        name: 'profile',
+        flag: '--profile <profile>',
+        message: 'SLA profile to start from',
+        kind: 'select',
+        choices: () => SLA_PROFILES.map((p) => ({ value: p.id, name: p.label })),
+        default: () => SLA_PROFILES[0]!.id,
+        validate: (v) =>
+          validateChoice(
+            v,
+            SLA_PROFILES.map((p) => p.id),
+          ),
+      },
+      {
+        name: 'name',
+        flag: '--name <name>',
+        message: 'Service name',
+        kind: 'text',
+        default: (a) => profileOf(a).serviceName,
+        validate: (v) => validateText(v, 'a name'),
+      },
+      {
+        name: 'id',
+        flag: '--id <id>',
+        message: 'Id',
+        kind: 'text',
+        implied: true,
+        default: (a) => uniqueId(slugify(text(a, 'name')), new Set(taken), 'service'),
+        validate: (v) => validateId(v, taken),
+      },
       {
         name: 'calendar',
         flag: '--calendar <calendar>',
         message: 'Business-hours calendar the service runs on',
         kind: 'select',
         when: (a) => profileOf(a).calendar !== ALWAYS,
-        choices: () => (calendars.length > 0 ? calendars.map((c) => ({ value: c, name: c })) : [{ value: 'business-hours', name: 'business-hours (new: Mon–Fri 08:00–18:00)' }]),
+        choices: () =>
+          calendars.length > 0 ? calendars.map((c) => ({ value: c, name: c })) : [{ value: 'business-hours', name: 'business-hours (new: Mon–Fri 08:00–18:00)' }],
         default: () => (calendars.includes('business-hours') ? 'business-hours' : (calendars[0] ?? 'business-hours')),
         validate: (v) => validateChoice(v, calendars.length > 0 ? calendars : ['business-hours']),
       },
@@ -323,10 +471,18 @@ function planService(index: PartnershipIndex): AddPlan {
         profileOf(a).levels[0]!.coverage === ALWAYS ? roundTheClock()[0]?.value : provider().find((c) => c.value.includes('desk'))?.value,
       ),
       {
-        ...pick('onCall', '--on-call <contact>', 'On-call duty manager, reachable around the clock', provider, (a) => roundTheClock().find((c) => c.value !== text(a, 'firstLine'))?.value),
+        ...pick(
+          'onCall',
+          '--on-call <contact>',
+          'On-call duty manager, reachable around the clock',
+          provider,
+          (a) => roundTheClock().find((c) => c.value !== text(a, 'firstLine'))?.value,
+        ),
         when: (a) => profileOf(a).levels.some((l) => l.who === 'duty-manager'),
       },
-      pick('lead', '--escalation-lead <contact>', 'Last level of the escalation path (account lead)', provider, () => (owner && provider().some((c) => c.value === owner) ? owner : undefined)),
+      pick('lead', '--escalation-lead <contact>', 'Last level of the escalation path (account lead)', provider, () =>
+        owner && provider().some((c) => c.value === owner) ? owner : undefined,
+      ),
     ],
     build: (a) => {
       const profile = profileOf(a);
@@ -336,7 +492,12 @@ function planService(index: PartnershipIndex): AddPlan {
       const edits: Edit[] = [];
       const usesBusinessHours = calendar === 'business-hours' || profile.levels.some((l) => l.coverage === 'business-hours');
       if (usesBusinessHours && !ids(index, 'calendar').includes('business-hours')) {
-        edits.push({ relPath: 'slas.yaml', path: ['calendars'], create: '', entry: { id: 'business-hours', name: 'Business hours', timezone: index.timezone, hours: { 'mon-fri': '08:00-18:00' } } });
+        edits.push({
+          relPath: 'slas.yaml',
+          path: ['calendars'],
+          create: '',
+          entry: { id: 'business-hours', name: 'Business hours', timezone: index.timezone, hours: { 'mon-fri': '08:00-18:00' } },
+        });
       }
       const coverage = (c: string): string => (c === ALWAYS ? ALWAYS : calendar === ALWAYS ? 'business-hours' : calendar);
       edits.push(

@@ -64,9 +64,39 @@ export function planIncident(index: PartnershipIndex): { questions: Question[]; 
     (index.services.find((s) => s.value.id === text(a, 'service'))?.value.priorities ?? []).filter((p) => isString(p.id)).map((p) => ({ value: p.id!, name: p.id! }));
   return {
     questions: [
-      { name: 'id', flag: '--id <id>', message: 'Incident id, as your ticket tool writes it (INC-1042)', kind: 'text', validate: (v) => (v.trim() === '' ? 'an id is needed, such as INC-1042' : taken.has(v) ? `\`${v}\` is already in measurements/` : true) },
-      { name: 'service', flag: '--service <id>', message: 'Service', kind: 'select', choices: () => choices, default: () => choices[0]?.value, validate: (v) => validateChoice(v, choices.map((c) => c.value)) },
-      { name: 'priority', flag: '--priority <id>', message: 'Priority', kind: 'select', choices: priorities, default: (a) => priorities(a)[0]?.value, validate: (v, a) => validateChoice(v, priorities(a).map((c) => c.value)) },
+      {
+        name: 'id',
+        flag: '--id <id>',
+        message: 'Incident id, as your ticket tool writes it (INC-1042)',
+        kind: 'text',
+        validate: (v) => (v.trim() === '' ? 'an id is needed, such as INC-1042' : taken.has(v) ? `\`${v}\` is already in measurements/` : true),
+      },
+      {
+        name: 'service',
+        flag: '--service <id>',
+        message: 'Service',
+        kind: 'select',
+        choices: () => choices,
+        default: () => choices[0]?.value,
+        validate: (v) =>
+          validateChoice(
+            v,
+            choices.map((c) => c.value),
+          ),
+      },
+      {
+        name: 'priority',
+        flag: '--priority <id>',
+        message: 'Priority',
+        kind: 'select',
+        choices: priorities,
+        default: (a) => priorities(a)[0]?.value,
+        validate: (v, a) =>
+          validateChoice(
+            v,
+            priorities(a).map((c) => c.value),
+          ),
+      },
       time('opened', 'Opened', zone, false),
       time('responded', 'First response', zone, true, 'opened'),
       time('resolved', 'Resolved', zone, true, 'opened'),
@@ -75,7 +105,16 @@ export function planIncident(index: PartnershipIndex): { questions: Question[]; 
       const opened = readInstant(text(a, 'opened').replace(' ', 'T'), zone);
       if (!opened.ok) throw new UsageError(opened.why);
       const { relPath, month } = monthFile(index, opened.ms, zone);
-      const entry = Object.fromEntries(Object.entries({ id: text(a, 'id'), service: text(a, 'service'), priority: text(a, 'priority'), opened: opened.text, responded: instant(a, 'responded', zone), resolved: instant(a, 'resolved', zone) }).filter(([, v]) => v !== undefined));
+      const entry = Object.fromEntries(
+        Object.entries({
+          id: text(a, 'id'),
+          service: text(a, 'service'),
+          priority: text(a, 'priority'),
+          opened: opened.text,
+          responded: instant(a, 'responded', zone),
+          resolved: instant(a, 'resolved', zone),
+        }).filter(([, v]) => v !== undefined),
+      );
       return [{ relPath, path: ['incidents'], entry, create: `# What happened in ${month}.\nperiod: ${month}\n` }];
     },
   };
@@ -87,10 +126,33 @@ export function planDowntime(index: PartnershipIndex): { questions: Question[]; 
   const choices = services(index);
   return {
     questions: [
-      { name: 'service', flag: '--service <id>', message: 'Service', kind: 'select', choices: () => choices, default: () => choices[0]?.value, validate: (v) => validateChoice(v, choices.map((c) => c.value)) },
+      {
+        name: 'service',
+        flag: '--service <id>',
+        message: 'Service',
+        kind: 'select',
+        choices: () => choices,
+        default: () => choices[0]?.value,
+        validate: (v) =>
+          validateChoice(
+            v,
+            choices.map((c) => c.value),
+          ),
+      },
       time('from', 'Down from', zone, false),
       time('to', 'Up again at', zone, false, 'from'),
-      { name: 'planned', flag: '--planned <yes|no>', message: 'Planned (announced maintenance)?', kind: 'select', choices: () => [{ value: 'no', name: 'no' }, { value: 'yes', name: 'yes' }], default: () => 'no', validate: (v) => validateChoice(v, ['yes', 'no']) },
+      {
+        name: 'planned',
+        flag: '--planned <yes|no>',
+        message: 'Planned (announced maintenance)?',
+        kind: 'select',
+        choices: () => [
+          { value: 'no', name: 'no' },
+          { value: 'yes', name: 'yes' },
+        ],
+        default: () => 'no',
+        validate: (v) => validateChoice(v, ['yes', 'no']),
+      },
       { name: 'note', flag: '--note <text>', message: 'What happened (optional)', kind: 'text', optional: true },
     ],
     build: (a) => {

@@ -32,14 +32,26 @@ export function planWaiver(index: PartnershipIndex, today: string, findings: rea
   const matching = (a: Answers, at: string) =>
     inFile(a).filter((d) =>
       waiverMatches(
-        { item: undefined as never, rule: text(a, 'rule'), ...(text(a, 'file') ? { file: text(a, 'file') } : {}), ...(at ? { at: { text: at, path: splitYamlPath(at) } } : {}), waived: { reason: '', owner: '', expires: '' } },
+        {
+          item: undefined as never,
+          rule: text(a, 'rule'),
+          ...(text(a, 'file') ? { file: text(a, 'file') } : {}),
+          ...(at ? { at: { text: at, path: splitYamlPath(at) } } : {}),
+          waived: { reason: '', owner: '', expires: '' },
+        },
         d,
         files.get(d.file),
       ),
     );
   const fileChoices = (a: Answers): Choice[] => [...new Set(ofRule(a).map(relPathOf))].sort().map((f) => ({ value: f, name: visible(f) }));
   const placeChoices = (a: Answers): Choice[] => {
-    const places = [...new Set(inFile(a).filter((d) => d.path.length > 0).map(placeOf))];
+    const places = [
+      ...new Set(
+        inFile(a)
+          .filter((d) => d.path.length > 0)
+          .map(placeOf),
+      ),
+    ];
     return [...places.map((p) => ({ value: p, name: visible(p) })), { value: '', name: '(every finding of the rule in the file)' }];
   };
   const latest = addDaysToDate(today, MAX_DAYS) ?? today;
@@ -67,7 +79,13 @@ export function planWaiver(index: PartnershipIndex, today: string, findings: rea
       optional: true,
       choices: (a) => [...fileChoices(a), { value: '', name: '(any file)' }],
       default: (a) => (fileChoices(a).length === 1 ? fileChoices(a)[0]!.value : ''),
-      validate: (v, a) => (v === '' ? true : validateChoice(v, fileChoices(a).map((c) => c.value))),
+      validate: (v, a) =>
+        v === ''
+          ? true
+          : validateChoice(
+              v,
+              fileChoices(a).map((c) => c.value),
+            ),
     },
     {
       name: 'at',
@@ -81,7 +99,15 @@ export function planWaiver(index: PartnershipIndex, today: string, findings: rea
         const places = placeChoices(a).filter((c) => c.value !== '');
         return places.length === 1 ? places[0]!.value : '';
       },
-      validate: (v, a) => (matching(a, v).length > 0 ? true : `no finding of \`${text(a, 'rule')}\`${text(a, 'file') ? ` in ${text(a, 'file')}` : ''} at \`${v}\`; the places are ${placeChoices(a).filter((c) => c.value !== '').map((c) => c.value).join(', ') || 'none'}`),
+      validate: (v, a) =>
+        matching(a, v).length > 0
+          ? true
+          : `no finding of \`${text(a, 'rule')}\`${text(a, 'file') ? ` in ${text(a, 'file')}` : ''} at \`${v}\`; the places are ${
+              placeChoices(a)
+                .filter((c) => c.value !== '')
+                .map((c) => c.value)
+                .join(', ') || 'none'
+            }`,
     },
     { name: 'reason', flag: '--reason <text>', message: 'Why it is accepted, and what will end it', kind: 'text', validate: (v) => validateText(v, 'a reason') },
     {
@@ -89,7 +115,10 @@ export function planWaiver(index: PartnershipIndex, today: string, findings: rea
       flag: '--owner <contact>',
       message: 'Owner: the contact answerable for the waiver',
       kind: 'select',
-      choices: () => index.contacts.filter((c) => isString(c.value.id)).map((c) => ({ value: c.value.id!, name: visible(`${c.value.id}${isString(c.value.name) ? ` (${c.value.name})` : ''}`) })),
+      choices: () =>
+        index.contacts
+          .filter((c) => isString(c.value.id))
+          .map((c) => ({ value: c.value.id!, name: visible(`${c.value.id}${isString(c.value.name) ? ` (${c.value.name})` : ''}`) })),
       default: () => (owner && contacts.includes(owner) ? owner : contacts[0]),
       validate: (v) => (contacts.length === 0 ? 'there are no contacts to choose an owner from yet; add one first (govern add contact)' : validateChoice(v, contacts)),
     },
@@ -115,7 +144,14 @@ export function planWaiver(index: PartnershipIndex, today: string, findings: rea
         path: ['waivers'],
         create: '# Findings accepted for a while, each with a reason, an owner and an expiry (govern check reports them as waived).\n',
         entry: Object.fromEntries(
-          Object.entries({ rule: text(a, 'rule'), file: text(a, 'file'), at: text(a, 'at'), reason: text(a, 'reason'), owner: text(a, 'owner'), expires: text(a, 'expires') }).filter(([, v]) => v !== ''),
+          Object.entries({
+            rule: text(a, 'rule'),
+            file: text(a, 'file'),
+            at: text(a, 'at'),
+            reason: text(a, 'reason'),
+            owner: text(a, 'owner'),
+            expires: text(a, 'expires'),
+          }).filter(([, v]) => v !== ''),
         ),
       },
     ],

@@ -1,7 +1,18 @@
 import { DateTime } from '../time/zoned.js';
 import { findProfile, SLA_PROFILES } from './profiles.js';
 import { list, text, type Answers, type Question } from './questions.js';
-import { slugify, validateChoice, validateCurrency, validateDate, validateEmail, validateInteger, validatePhone, validateText, validateTimezone, type Verdict } from './validate.js';
+import {
+  slugify,
+  validateChoice,
+  validateCurrency,
+  validateDate,
+  validateEmail,
+  validateInteger,
+  validatePhone,
+  validateText,
+  validateTimezone,
+  type Verdict,
+} from './validate.js';
 
 /** What `init` needs to know, once every question is answered. */
 export interface InitAnswers {
@@ -85,7 +96,14 @@ export function initQuestions(context: InitContext): Question[] {
         return slugify(v) === slugify(text(a, 'client')) ? 'client and provider need different names' : true;
       },
     },
-    { name: 'timezone', flag: '--timezone <zone>', message: 'Time zone of the partnership (IANA name)', kind: 'text', default: () => context.systemZone, validate: validateTimezone },
+    {
+      name: 'timezone',
+      flag: '--timezone <zone>',
+      message: 'Time zone of the partnership (IANA name)',
+      kind: 'text',
+      default: () => context.systemZone,
+      validate: validateTimezone,
+    },
     { name: 'start', flag: '--start <date>', message: 'Contract start (YYYY-MM-DD)', kind: 'text', default: () => firstOfNextMonth, validate: (v) => validateDate(v) },
     {
       name: 'end',
@@ -115,23 +133,31 @@ export function initQuestions(context: InitContext): Question[] {
       kind: 'multi',
       choices: () => SLA_PROFILES.map((p) => ({ value: p.id, name: p.label })),
       default: () => SLA_PROFILES.map((p) => p.id),
-      validate: (v) => validateChoice(v, SLA_PROFILES.map((p) => p.id)),
+      validate: (v) =>
+        validateChoice(
+          v,
+          SLA_PROFILES.map((p) => p.id),
+        ),
     },
-    ...SLA_PROFILES.map((profile, i): Question => ({
-      name: `name:${profile.id}`,
-      flag: `--${profile.id.split('-')[0]}-name <name>`,
-      message: `Name of the ${profile.label} service`,
-      kind: 'text',
-      when: (a) => list(a, 'services').includes(profile.id),
-      default: () => profile.serviceName,
-      validate: (v, a) => {
-        const ok = validateText(v, 'a name');
-        if (ok !== true) return ok;
-        if (slugify(v) === '') return 'the name needs letters or digits';
-        const earlier = SLA_PROFILES.slice(0, i).filter((p) => list(a, 'services').includes(p.id)).map((p) => slugify(text(a, `name:${p.id}`) || p.serviceName));
-        return earlier.includes(slugify(v)) ? 'another service already has this name' : true;
-      },
-    })),
+    ...SLA_PROFILES.map(
+      (profile, i): Question => ({
+        name: `name:${profile.id}`,
+        flag: `--${profile.id.split('-')[0]}-name <name>`,
+        message: `Name of the ${profile.label} service`,
+        kind: 'text',
+        when: (a) => list(a, 'services').includes(profile.id),
+        default: () => profile.serviceName,
+        validate: (v, a) => {
+          const ok = validateText(v, 'a name');
+          if (ok !== true) return ok;
+          if (slugify(v) === '') return 'the name needs letters or digits';
+          const earlier = SLA_PROFILES.slice(0, i)
+            .filter((p) => list(a, 'services').includes(p.id))
+            .map((p) => slugify(text(a, `name:${p.id}`) || p.serviceName));
+          return earlier.includes(slugify(v)) ? 'another service already has this name' : true;
+        },
+      }),
+    ),
     { name: 'currency', flag: '--currency <code>', message: 'Currency of the budget (ISO 4217)', kind: 'text', default: () => 'EUR', validate: validateCurrency },
   ];
 }

@@ -164,7 +164,10 @@ function siblingsOf(seq: YAMLSeq): Siblings {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) continue;
       if (isSeq(pair.value) && pair.value.items.some((i) => isMap(i))) {
-        itemsFlow.set(key, pair.value.items.every((i) => !isMap(i) || i.flow === true));
+        itemsFlow.set(
+          key,
+          pair.value.items.every((i) => !isMap(i) || i.flow === true),
+        );
       } else if (isMap(pair.value)) {
         mapFlow.set(key, pair.value.flow === true);
       }

@@ -9,7 +9,8 @@ const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 /** A lowercase slug id (`jane-doe`) not already used by another entry of its kind. */
 export function validateId(value: string, taken: Iterable<string> = []): Verdict {
   if (value === '') return 'an id is needed: lowercase letters, digits and dashes, such as jane-doe';
-  if (!SLUG.test(value)) return `\`${value}\` is not an id: use lowercase letters, digits and dashes, starting with a letter or digit (such as ${slugify(value) || 'jane-doe'})`;
+  if (!SLUG.test(value))
+    return `\`${value}\` is not an id: use lowercase letters, digits and dashes, starting with a letter or digit (such as ${slugify(value) || 'jane-doe'})`;
   for (const id of taken) if (id === value) return `\`${value}\` is already used; pick another id`;
   return true;
 }

@@ -81,7 +81,8 @@ export function parseBaseline(text: string, name: string): BaselineEntry[] {
   if (!isObject(data) || data.format !== FORMAT || !Array.isArray(data.findings)) {
     throw new UsageError(`${name} is not a govern baseline (no "format": "${FORMAT}" with a "findings" list): write one with --write-baseline ${name}`);
   }
-  if (data.version !== VERSION) throw new UsageError(`${name} is a govern baseline of version ${String(data.version)}; this govern reads version ${VERSION}: write it again with --write-baseline`);
+  if (data.version !== VERSION)
+    throw new UsageError(`${name} is a govern baseline of version ${String(data.version)}; this govern reads version ${VERSION}: write it again with --write-baseline`);
   return data.findings.map((raw, i) => {
     const ok =
       isObject(raw) &&
@@ -90,7 +91,10 @@ export function parseBaseline(text: string, name: string): BaselineEntry[] {
       Array.isArray(raw.path) &&
       raw.path.every((p) => isString(p) || (typeof p === 'number' && Number.isInteger(p) && p >= 0)) &&
       (raw.count === undefined || (typeof raw.count === 'number' && Number.isInteger(raw.count) && raw.count >= 1));
-    if (!ok) throw new UsageError(`${name}: finding ${i + 1} needs "file", "rule" and "path" (a list of keys and indexes), and a whole "count" if any: write the baseline again with --write-baseline`);
+    if (!ok)
+      throw new UsageError(
+        `${name}: finding ${i + 1} needs "file", "rule" and "path" (a list of keys and indexes), and a whole "count" if any: write the baseline again with --write-baseline`,
+      );
     return { rule: raw.rule as string, file: raw.file as string, path: raw.path as YamlPath, count: (raw.count as number | undefined) ?? 1 };
   });
 }

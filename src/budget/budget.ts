@@ -101,7 +101,9 @@ export interface BudgetRow {
  */
 export function computeBudget(index: PartnershipIndex, period: Period, today: string): { currency: string | null; lines: BudgetRow[] } {
   const data = index.dataOf<{ currency?: unknown }>('budget');
-  const actuals = index.actuals.map((a) => ({ value: a.value, period: parsePeriod(a.value.period) })).filter((a): a is { value: Actual; period: Period } => a.period !== null);
+  const actuals = index.actuals
+    .map((a) => ({ value: a.value, period: parsePeriod(a.value.period) }))
+    .filter((a): a is { value: Actual; period: Period } => a.period !== null);
   const periodEnd = period.year * 12 + period.firstMonth - 1 + period.months;
   // Today's month, counted like the ends above: a window or sub-period has ended when its end is at most this.
   const thisMonth = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
@@ -119,9 +121,7 @@ export function computeBudget(index: PartnershipIndex, period: Period, today: st
     }
     const windowEnd = window.year * 12 + window.firstMonth - 1 + window.months;
     const toDate = windowEnd > periodEnd || windowEnd > thisMonth;
-    const counted = actuals.filter(
-      (a) => a.value.line === line.id && periodContains(window, a.period) && a.period.year * 12 + a.period.firstMonth - 1 < periodEnd,
-    );
+    const counted = actuals.filter((a) => a.value.line === line.id && periodContains(window, a.period) && a.period.year * 12 + a.period.firstMonth - 1 < periodEnd);
     const actual = Math.round(counted.reduce((sum, a) => sum + (num(a.value.amount) ?? 0), 0) * 100) / 100;
     const over = budget !== null && actual > budget;
     // Nothing booked is not "within budget": the spending may simply not be recorded yet.
@@ -129,7 +129,10 @@ export function computeBudget(index: PartnershipIndex, period: Period, today: st
     const variance = budget === null || counted.length === 0 || (toDate && !over) ? null : Math.round((actual - budget) * 100) / 100;
     const variancePercent = variance === null || budget === null || budget === 0 ? null : (variance / budget) * 100;
     const booked = [...new Set(counted.map((a) => a.period.label))].sort();
-    const subPeriods = lineMonths < window.months ? subdivide(window, lineMonths).filter((p) => p.year * 12 + p.firstMonth - 1 < periodEnd && p.year * 12 + p.firstMonth - 1 + p.months <= thisMonth) : [];
+    const subPeriods =
+      lineMonths < window.months
+        ? subdivide(window, lineMonths).filter((p) => p.year * 12 + p.firstMonth - 1 < periodEnd && p.year * 12 + p.firstMonth - 1 + p.months <= thisMonth)
+        : [];
     return {
       id: str(line.id) ?? '',
       name: str(line.name) ?? str(line.id) ?? '',

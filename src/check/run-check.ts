@@ -118,7 +118,14 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
 }
 
 /** Marks the findings of one partnership (`out` from `first` on) that its waivers cover, and reports the waivers that cover none. */
-function waive(index: PartnershipIndex, today: string, out: Diagnostic[], first: number, push: (d: Omit<Diagnostic, 'severity'>) => void, severityOf: (id: string) => SeveritySetting): void {
+function waive(
+  index: PartnershipIndex,
+  today: string,
+  out: Diagnostic[],
+  first: number,
+  push: (d: Omit<Diagnostic, 'severity'>) => void,
+  severityOf: (id: string) => SeveritySetting,
+): void {
   const { diagnostics, unused } = applyWaivers(index, today, out.slice(first));
   out.splice(first, out.length - first, ...diagnostics);
   for (const w of unused) {
@@ -146,7 +153,13 @@ function checkSchema(file: SourceFile, push: (d: Omit<Diagnostic, 'severity'>) =
   if (!file.kind) return;
   if (file.data === null || file.data === undefined) {
     if (file.kind === 'partnership') {
-      push({ ruleId: 'schema', message: 'partnership.yaml is empty: it needs at least `id`, `name`, `client`, `provider` and `timezone`', file: file.path, path: [], range: file.locate([]) });
+      push({
+        ruleId: 'schema',
+        message: 'partnership.yaml is empty: it needs at least `id`, `name`, `client`, `provider` and `timezone`',
+        file: file.path,
+        path: [],
+        range: file.locate([]),
+      });
     } else {
       push({ ruleId: 'file/empty', message: `${file.relPath} is empty: add its content or delete the file`, file: file.path, path: [], range: file.locate([]) });
     }

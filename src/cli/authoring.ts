@@ -20,7 +20,12 @@ export function canPrompt(io: Io): boolean {
  * without an answer fail at once with one usage error naming their flags.
  * A flag's value is validated like a typed answer.
  */
-export async function resolveAnswers(questions: readonly Question[], flags: Readonly<Record<string, unknown>>, options: { interactive: boolean; yes: boolean; command: string }, ask: Ask): Promise<Answers> {
+export async function resolveAnswers(
+  questions: readonly Question[],
+  flags: Readonly<Record<string, unknown>>,
+  options: { interactive: boolean; yes: boolean; command: string },
+  ask: Ask,
+): Promise<Answers> {
   const answers: Answers = {};
   const missing: Question[] = [];
   for (const q of questions) {
@@ -54,7 +59,12 @@ export async function resolveAnswers(questions: readonly Question[], flags: Read
   }
   if (missing.length > 0) {
     const withDefaults = missing.filter((q) => q.default !== undefined);
-    const hint = withDefaults.length === missing.length ? ' (or --yes to take the defaults)' : withDefaults.length > 0 ? `; --yes takes the defaults for ${withDefaults.map(flagName).join(', ')}` : '';
+    const hint =
+      withDefaults.length === missing.length
+        ? ' (or --yes to take the defaults)'
+        : withDefaults.length > 0
+          ? `; --yes takes the defaults for ${withDefaults.map(flagName).join(', ')}`
+          : '';
     throw new UsageError(`${options.command} needs answers and there is no terminal to ask them on; pass ${missing.map((q) => q.flag).join(', ')}${hint}`);
   }
   return answers;

@@ -10,7 +10,11 @@ import type { Io } from './io.js';
  * Paths in the baseline are relative to its own folder, so it matches from
  * whatever folder govern runs in.
  */
-export async function withBaseline(io: Io, result: CheckEachResult, flags: { baseline?: string; writeBaseline?: string }): Promise<{ result: CheckEachResult; absent?: AbsentFinding[] }> {
+export async function withBaseline(
+  io: Io,
+  result: CheckEachResult,
+  flags: { baseline?: string; writeBaseline?: string },
+): Promise<{ result: CheckEachResult; absent?: AbsentFinding[] }> {
   const target = flags.writeBaseline ?? flags.baseline;
   if (target === undefined) return { result };
   if (flags.writeBaseline !== undefined && flags.baseline !== undefined && flags.writeBaseline !== flags.baseline) {
@@ -22,7 +26,8 @@ export async function withBaseline(io: Io, result: CheckEachResult, flags: { bas
   const fileKey = (f: string): string => path.relative(dir, path.resolve(io.cwd, f)).split(path.sep).join('/');
   const fileOf = (key: string): string => path.relative(io.cwd, path.resolve(dir, key)).split(path.sep).join('/');
   const exists = existsSync(file);
-  if (exists && statSync(file).isDirectory()) throw new UsageError(`${target} is a folder; name the baseline file, such as ${path.join(target, '.govern-baseline.json')}`);
+  if (exists && statSync(file).isDirectory())
+    throw new UsageError(`${target} is a folder; name the baseline file, such as ${path.join(target, '.govern-baseline.json')}`);
   const current = exists ? readFileSync(file, 'utf8') : undefined;
   let text: string;
   if (flags.writeBaseline !== undefined) {

@@ -26,14 +26,22 @@ export async function planWorkspace(io: Io, inputs: readonly string[]): Promise<
  * The gate before a command computes from a partnership: runs check on its tree alone and returns the
  * errors that stop it (waived findings do not), with the run's summary.
  */
-export async function gateErrors(io: Io, workspace: LoadedWorkspace, tree: PartnershipTree, today: string | undefined): Promise<{ errors: Diagnostic[]; summary: CheckSummary }> {
+export async function gateErrors(
+  io: Io,
+  workspace: LoadedWorkspace,
+  tree: PartnershipTree,
+  today: string | undefined,
+): Promise<{ errors: Diagnostic[]; summary: CheckSummary }> {
   const [{ checkWorkspace }, { resolveConfig }] = await Promise.all([import('../check/run-check.js'), import('../config/resolve-config.js')]);
   const config = resolveConfig(workspace.config);
-  const checked = checkWorkspace({ partnerships: [tree], ...(workspace.config ? { config: workspace.config } : {}) }, {
-    severities: config.severities,
-    now: io.now(),
-    ...(today ? { today } : {}),
-  });
+  const checked = checkWorkspace(
+    { partnerships: [tree], ...(workspace.config ? { config: workspace.config } : {}) },
+    {
+      severities: config.severities,
+      now: io.now(),
+      ...(today ? { today } : {}),
+    },
+  );
   return { errors: checked.diagnostics.filter((d) => d.severity === 'error' && !d.waived), summary: checked.summary };
 }
 

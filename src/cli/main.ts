@@ -57,13 +57,34 @@ async function runProgram(io: Io): Promise<number> {
       return ExitCode.Usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`govern: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail}\nThis is a bug in govern; please report it with the command you ran.\n`);
+    io.stderr.write(
+      `govern: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail}\nThis is a bug in govern; please report it with the command you ran.\n`,
+    );
     return ExitCode.Usage;
   }
 }
 
 /** Error codes of the machine (a full disk, a permission, a path), not of govern: one line, no stack. */
-const ENVIRONMENT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EISDIR', 'EEXIST', 'EIO', 'EFBIG', 'ENAMETOOLONG', 'ELOOP', 'EMFILE', 'ENFILE', 'EBUSY', 'ENXIO', 'ETXTBSY']);
+const ENVIRONMENT_CODES = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'ENOENT',
+  'EISDIR',
+  'EEXIST',
+  'EIO',
+  'EFBIG',
+  'ENAMETOOLONG',
+  'ELOOP',
+  'EMFILE',
+  'ENFILE',
+  'EBUSY',
+  'ENXIO',
+  'ETXTBSY',
+]);
 
 function environmentError(error: unknown): string | undefined {
   const e = error as NodeJS.ErrnoException | undefined;

@@ -17,7 +17,11 @@ interface RenderCheckFlags {
  */
 export async function checkRendered(io: Io, abs: string, shown: string, text: string, flags: RenderCheckFlags): Promise<number> {
   const { template, input } = flags;
-  const [{ existsSync, readFileSync }, { staleSections }, { safeText: visible }] = await Promise.all([import('node:fs'), import('../render/stale.js'), import('../model/safe-text.js')]);
+  const [{ existsSync, readFileSync }, { staleSections }, { safeText: visible }] = await Promise.all([
+    import('node:fs'),
+    import('../render/stale.js'),
+    import('../model/safe-text.js'),
+  ]);
   const update = `govern render ${template}${input === '.' ? '' : ` ${input}`}${flags.partnership ? ` --partnership ${flags.partnership}` : ''}${flags.period ? ` --period ${flags.period}` : ''}${flags.format === 'md' ? '' : ` --format ${flags.format}`} --out ${shown} --force`;
   if (!existsSync(abs)) {
     io.stdout.write(`${visible(shown)} does not exist yet; write it with: ${visible(update)}\n`);

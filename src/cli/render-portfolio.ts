@@ -65,11 +65,14 @@ function configOf(work: RowWork): SourceFile | undefined {
 export function portfolioEntry(tree: PartnershipTree, work: RowWork): PortfolioEntry {
   const config = configOf(work);
   const index = new PartnershipIndex(tree);
-  const checked = checkWorkspace({ partnerships: [tree], ...(config ? { config } : {}) }, {
-    severities: work.severities,
-    now: work.now,
-    ...(work.today ? { today: work.today } : {}),
-  });
+  const checked = checkWorkspace(
+    { partnerships: [tree], ...(config ? { config } : {}) },
+    {
+      severities: work.severities,
+      now: work.now,
+      ...(work.today ? { today: work.today } : {}),
+    },
+  );
   const active = checked.diagnostics.filter((d) => !d.waived);
   const errors = active.filter((d) => d.severity === 'error');
   const findings = { errors: errors.length, warnings: active.filter((d) => d.severity === 'warning').length };
@@ -170,7 +173,8 @@ export async function runRenderPortfolio(plan: WorkspacePlan, io: Io, request: P
     for (const p of packs) documents.push({ file: p.file, text: r.render('review-pack', p.context) });
   }
   if (request.out === undefined) {
-    if (request.format === 'html' && !request.data && io.stdoutIsTTY) throw new UsageError('an HTML document is a file: pass --out portfolio.html (or redirect stdout to a file)');
+    if (request.format === 'html' && !request.data && io.stdoutIsTTY)
+      throw new UsageError('an HTML document is a file: pass --out portfolio.html (or redirect stdout to a file)');
     io.stdout.write(text);
     return ExitCode.Ok;
   }
@@ -184,7 +188,9 @@ export async function runRenderPortfolio(plan: WorkspacePlan, io: Io, request: P
   );
   for (const d of documents) writeFileAtomic(d.file, d.text, options);
   if (!request.quiet) {
-    io.stderr.write(`govern: wrote ${request.out}${packs.length > 0 ? ` and ${packs.length} review ${packs.length === 1 ? 'pack' : 'packs'} in ${request.packs}` : ''}\n`);
+    io.stderr.write(
+      `govern: wrote ${request.out}${packs.length > 0 ? ` and ${packs.length} review ${packs.length === 1 ? 'pack' : 'packs'} in ${request.packs}` : ''}\n`,
+    );
   }
   return ExitCode.Ok;
 }

@@ -53,7 +53,7 @@ export async function makeColors(enabled: boolean, io: Io): Promise<Colors> {
   const { Chalk } = await import('chalk');
   const force = io.env.FORCE_COLOR;
   const level = force === '2' ? 2 : force === '3' ? 3 : 1;
-  const chalk = new Chalk({ level: force !== undefined && force !== '' && force !== '1' && force !== 'true' ? level : Math.max(level, 1) as 1 | 2 | 3 });
+  const chalk = new Chalk({ level: force !== undefined && force !== '' && force !== '1' && force !== 'true' ? level : (Math.max(level, 1) as 1 | 2 | 3) });
   return {
     red: (t) => chalk.red(t),
     yellow: (t) => chalk.yellow(t),

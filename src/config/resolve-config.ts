@@ -61,6 +61,9 @@ export function resolveConfig(config: SourceFile | undefined, ruleFlags: readonl
 
 function ruleProblem(id: string): string | undefined {
   if (allRules.some((r) => r.id === id)) return undefined;
-  const suggestion = didYouMean(id, allRules.map((r) => r.id));
+  const suggestion = didYouMean(
+    id,
+    allRules.map((r) => r.id),
+  );
   return `unknown rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ' (`govern rules` lists them)'}`;
 }

@@ -128,7 +128,12 @@ export const formatTable: DiffFormatter = ({ report, baseLabel, headLabel, color
     const fixed = 11 + 13 + 7;
     const rest = Math.max(40, width - fixed);
     const changeWidth = Math.max(24, Math.round(rest * 0.6));
-    const table = new Table({ head: ['impact', 'category', 'change', 'where'], colWidths: [11, 13, changeWidth, Math.max(16, rest - changeWidth)], wordWrap: true, style: plain });
+    const table = new Table({
+      head: ['impact', 'category', 'change', 'where'],
+      colWidths: [11, 13, changeWidth, Math.max(16, rest - changeWidth)],
+      wordWrap: true,
+      style: plain,
+    });
     for (const [impact, changes] of byImpact(report.changes)) {
       for (const ch of changes) table.push([paint[impact](impact), ch.category, oneLine(ch.summary), oneLine(whereOf(ch))]);
     }

@@ -52,7 +52,8 @@ export function displayValue(value: unknown): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((v) => (isObject(v) || Array.isArray(v) ? `{${displayValue(v)}}` : displayValue(v))).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? '(none)' : value.map((v) => (isObject(v) || Array.isArray(v) ? `{${displayValue(v)}}` : displayValue(v))).join(', ');
   if (isObject(value)) {
     const name = value.name ?? value.title;
     if (typeof name === 'string' && typeof value.id === 'string') return `${name} (${value.id})`;

@@ -105,7 +105,17 @@ export function collectDue(partnerships: readonly PartnershipIndex[], options: D
       if (!read || !inWindow(read.waived.expires, true)) continue;
       const where = [read.file, read.at?.text].filter(Boolean).join(' at ');
       const verb = read.waived.expires < today ? 'expired' : 'expires';
-      out.push(item(read.waived.expires, 'waiver', read.rule, `waiver of ${read.rule}${where ? ` (${where})` : ''} ${verb}: ${read.waived.reason}`, people.contact(read.waived.owner), w.file, [...w.path, 'expires']));
+      out.push(
+        item(
+          read.waived.expires,
+          'waiver',
+          read.rule,
+          `waiver of ${read.rule}${where ? ` (${where})` : ''} ${verb}: ${read.waived.reason}`,
+          people.contact(read.waived.owner),
+          w.file,
+          [...w.path, 'expires'],
+        ),
+      );
     }
     const part = index.partnership;
     const contract = part?.value.contract;
@@ -115,7 +125,17 @@ export function collectDue(partnerships: readonly PartnershipIndex[], options: D
         const reference = isString(contract.reference) ? contract.reference : 'the contract';
         const outcome = contract.renewal?.auto === true ? `without notice it renews after ${contract.end}` : `it ends on ${contract.end} unless renewed`;
         const owners = part.value.owners ?? {};
-        out.push(item(notice, 'notice', 'notice', `last day to give notice on ${reference}; ${outcome}`, [...people.contact(owners.client), ...people.contact(owners.provider)], part.file, ['contract', 'renewal', 'noticeDays']));
+        out.push(
+          item(
+            notice,
+            'notice',
+            'notice',
+            `last day to give notice on ${reference}; ${outcome}`,
+            [...people.contact(owners.client), ...people.contact(owners.provider)],
+            part.file,
+            ['contract', 'renewal', 'noticeDays'],
+          ),
+        );
       }
     }
     const zone = partnershipZone(index);

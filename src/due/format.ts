@@ -85,7 +85,11 @@ export function formatDueIcs(items: readonly DueItem[], options: { stampDate: st
     if (i.time && i.timezone) {
       lines.push([`DTSTART;TZID=${i.timezone}`, `${i.date.replaceAll('-', '')}T${i.time.replace(':', '')}00`], ['DURATION', `PT${i.minutes ?? 60}M`]);
     } else {
-      lines.push(['DTSTART;VALUE=DATE', i.date.replaceAll('-', '')], ['DTEND;VALUE=DATE', (addDaysToDate(i.date, 1) ?? i.date).replaceAll('-', '')], ['TRANSP', 'TRANSPARENT']);
+      lines.push(
+        ['DTSTART;VALUE=DATE', i.date.replaceAll('-', '')],
+        ['DTEND;VALUE=DATE', (addDaysToDate(i.date, 1) ?? i.date).replaceAll('-', '')],
+        ['TRANSP', 'TRANSPARENT'],
+      );
     }
     lines.push(['SUMMARY', text(`${i.title} (${i.partnershipName})`)], ['DESCRIPTION', text(description.join('\n'))], ['CATEGORIES', text(i.kind)]);
     if (i.kind === 'meeting') lines.push(...attendeeLines(i.people, i.chair));
@@ -100,6 +104,9 @@ export function formatDueIcs(items: readonly DueItem[], options: { stampDate: st
 
 /** The same item gets the same UID every run: partnership, kind, id and date. */
 function uid(i: DueItem): string {
-  const safe = (s: string): string => [...new TextEncoder().encode(s)].map((b) => (/[A-Za-z0-9.-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  const safe = (s: string): string =>
+    [...new TextEncoder().encode(s)]
+      .map((b) => (/[A-Za-z0-9.-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+      .join('');
   return `${safe(i.partnership)}.${i.kind}.${safe(i.id)}.${i.date.replaceAll('-', '')}@govern-due`;
 }

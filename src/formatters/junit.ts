@@ -42,8 +42,12 @@ export const formatJunit: Formatter = ({ diagnostics, files, warningsFail }) => 
       out.push(`    <testcase name="${attr(name)}" classname="${attr(file)}" file="${attr(file)}" line="${d.range.start.line}" time="0">`);
       const mark = markOf(d);
       if (mark) out.push(`      <skipped message="${attr(d.waived ? waivedNote(d.waived) : `known (in the baseline): ${d.message}`)}"/>`);
-      else if (!fails(d)) out.push(`      <system-out>${text(`${d.severity}: ${d.message}\n${d.file}:${d.range.start.line}:${d.range.start.column} (${d.ruleId})`)}</system-out>`);
-      else out.push(`      <failure message="${attr(d.message)}" type="${d.severity === 'error' ? attr(d.ruleId) : 'warning'}">${text(`${d.severity}: ${d.message}\n${d.file}:${d.range.start.line}:${d.range.start.column} (${d.ruleId})`)}</failure>`);
+      else if (!fails(d))
+        out.push(`      <system-out>${text(`${d.severity}: ${d.message}\n${d.file}:${d.range.start.line}:${d.range.start.column} (${d.ruleId})`)}</system-out>`);
+      else
+        out.push(
+          `      <failure message="${attr(d.message)}" type="${d.severity === 'error' ? attr(d.ruleId) : 'warning'}">${text(`${d.severity}: ${d.message}\n${d.file}:${d.range.start.line}:${d.range.start.column} (${d.ruleId})`)}</failure>`,
+        );
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');

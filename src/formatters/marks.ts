@@ -21,7 +21,5 @@ export function notCounted(summary: CheckSummary): string {
 
 /** What a run with a baseline says about known findings that are gone. */
 export function fixedNote(count: number): string {
-  return count === 1
-    ? '1 known finding is fixed: run --write-baseline to drop it'
-    : `${count} known findings are fixed: run --write-baseline to drop them`;
+  return count === 1 ? '1 known finding is fixed: run --write-baseline to drop it' : `${count} known findings are fixed: run --write-baseline to drop them`;
 }

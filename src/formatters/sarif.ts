@@ -63,7 +63,12 @@ export const formatSarif: Formatter = ({ diagnostics: all, rules, version, absen
                 {
                   executionSuccessful: true,
                   toolExecutionNotifications: [
-                    { level: 'warning', message: { text: `${left} more results were left out: a SARIF run holds at most ${MAX_SARIF_RESULTS} (GitHub's limit); run govern check for all of them` } },
+                    {
+                      level: 'warning',
+                      message: {
+                        text: `${left} more results were left out: a SARIF run holds at most ${MAX_SARIF_RESULTS} (GitHub's limit); run govern check for all of them`,
+                      },
+                    },
                   ],
                 },
               ],
@@ -88,7 +93,9 @@ function result(d: Diagnostic, ruleIndex: number, artifactIndex: Map<string, num
       : {}),
     partialFingerprints: { 'govern/v1': fingerprint(d) },
     ...(d.baselineState ? { baselineState: d.baselineState } : {}),
-    ...(d.waived ? { suppressions: [{ kind: 'external', status: 'accepted', justification: d.waived.reason, properties: { owner: d.waived.owner, expires: d.waived.expires } }] } : {}),
+    ...(d.waived
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: d.waived.reason, properties: { owner: d.waived.owner, expires: d.waived.expires } }] }
+      : {}),
     ...(d.data ? { properties: { path: d.path, data: d.data } } : { properties: { path: d.path } }),
   };
 }

@@ -59,7 +59,10 @@ export function summaryLine(summary: Parameters<Formatter>[0]['summary'], c: Col
     return `${c.green('✔')} ${p} ${p === 1 ? 'partnership' : 'partnerships'}, ${summary.files} ${summary.files === 1 ? 'file' : 'files'}: no problems`;
   }
   const mark = errors > 0 ? c.red('✖') : problems > 0 ? c.yellow('⚠') : c.green('✔');
-  const counts = problems === 0 ? 'no problems' : `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
+  const counts =
+    problems === 0
+      ? 'no problems'
+      : `${problems} ${problems === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`;
   return c.bold(`${mark} ${counts} in ${summary.partnerships} ${summary.partnerships === 1 ? 'partnership' : 'partnerships'}${others ? `; ${others}, not counted` : ''}`);
 }
 

@@ -57,7 +57,10 @@ export const DOCS_URL = 'https://github.com/govern-tool/govern/blob/main/docs/ru
 
 /** The anchor of a rule in docs/rules.md (`ref/unknown-contact` → `#refunknown-contact`, as GitHub makes it). */
 export function ruleAnchor(ruleId: string): string {
-  return ruleId.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+  return ruleId
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 }
 
 /** The documentation address of one rule. */

@@ -5,11 +5,19 @@ export const IMPORT_KINDS = ['incidents', 'downtime', 'clock-stops'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The section of govern.import.yaml for each kind. */
-export const SECTION: Readonly<Record<ImportKind, 'incidents' | 'downtime' | 'clockStops'>> = { incidents: 'incidents', downtime: 'downtime', 'clock-stops': 'clockStops' };
+export const SECTION: Readonly<Record<ImportKind, 'incidents' | 'downtime' | 'clockStops'>> = {
+  incidents: 'incidents',
+  downtime: 'downtime',
+  'clock-stops': 'clockStops',
+};
 
 /** The govern fields each kind fills, and those a row cannot do without. */
 export const FIELDS: Readonly<Record<ImportKind, { all: readonly string[]; required: readonly string[]; times: readonly string[] }>> = {
-  incidents: { all: ['id', 'service', 'priority', 'opened', 'responded', 'resolved'], required: ['id', 'service', 'priority', 'opened'], times: ['opened', 'responded', 'resolved'] },
+  incidents: {
+    all: ['id', 'service', 'priority', 'opened', 'responded', 'resolved'],
+    required: ['id', 'service', 'priority', 'opened'],
+    times: ['opened', 'responded', 'resolved'],
+  },
   downtime: { all: ['service', 'from', 'to', 'planned', 'note'], required: ['service', 'from', 'to'], times: ['from', 'to'] },
   'clock-stops': { all: ['incident', 'from', 'to', 'reason'], required: ['incident', 'from', 'to', 'reason'], times: ['from', 'to'] },
 };
@@ -49,7 +57,14 @@ export const PRESETS: Readonly<Record<string, Partial<Record<ImportKind, Preset>
   jira: {
     // Jira Service Management → Export CSV (all fields): `Summary,Issue key,Issue Type,Status,Priority,Component/s,Created,Custom field (First Response Date),Resolved`.
     incidents: {
-      columns: { id: 'Issue key', service: 'Component/s', priority: 'Priority', opened: 'Created', responded: 'Custom field (First Response Date)', resolved: 'Resolved' },
+      columns: {
+        id: 'Issue key',
+        service: 'Component/s',
+        priority: 'Priority',
+        opened: 'Created',
+        responded: 'Custom field (First Response Date)',
+        resolved: 'Resolved',
+      },
       format: 'dd/MMM/yy h:mm a',
       skip: { Status: ['Cancelled', 'Canceled'] },
     },
@@ -86,11 +101,13 @@ export function readMapping(text: string | undefined, kind: ImportKind, presetFl
     for (const e of doc.errors) problems.push({ line: e.linePos?.[0].line ?? 1, message: e.message.split('\n')[0]! });
     if (problems.length > 0) return { mapping: emptyMapping(), problems };
     const top = doc.contents;
-    if (top !== null && !isMap(top)) return { mapping: emptyMapping(), problems: [{ line: 1, message: 'the file must hold a mapping with incidents, downtime and clockStops' }] };
+    if (top !== null && !isMap(top))
+      return { mapping: emptyMapping(), problems: [{ line: 1, message: 'the file must hold a mapping with incidents, downtime and clockStops' }] };
     if (isMap(top)) {
       for (const pair of top.items) {
         const key = String((pair.key as { value?: unknown }).value);
-        if (!['incidents', 'downtime', 'clockStops'].includes(key)) problems.push({ line: lineOf(pair.key), message: `\`${key}\` is not a section; the sections are incidents, downtime and clockStops` });
+        if (!['incidents', 'downtime', 'clockStops'].includes(key))
+          problems.push({ line: lineOf(pair.key), message: `\`${key}\` is not a section; the sections are incidents, downtime and clockStops` });
       }
       sectionNode = top.get(SECTION[kind], true);
     }
@@ -107,7 +124,8 @@ export function readMapping(text: string | undefined, kind: ImportKind, presetFl
     return lineOf(node ?? sectionNode);
   };
   for (const key of Object.keys(section)) {
-    if (!['preset', 'columns', 'timezone', 'format', 'values', 'skip'].includes(key)) problems.push({ line: at(key), message: `\`${SECTION[kind]}.${key}\` is not a setting; the settings are preset, columns, timezone, format, values and skip` });
+    if (!['preset', 'columns', 'timezone', 'format', 'values', 'skip'].includes(key))
+      problems.push({ line: at(key), message: `\`${SECTION[kind]}.${key}\` is not a setting; the settings are preset, columns, timezone, format, values and skip` });
   }
   const presetName = presetFlag ?? (typeof section.preset === 'string' ? section.preset : 'none');
   const preset = PRESETS[presetName];
@@ -117,27 +135,33 @@ export function readMapping(text: string | undefined, kind: ImportKind, presetFl
   const columns: Record<string, string> = { ...defaultColumns(kind), ...(base?.columns ?? {}) };
   const ownColumns = section.columns;
   if (ownColumns !== undefined) {
-    if (typeof ownColumns !== 'object' || ownColumns === null || Array.isArray(ownColumns)) problems.push({ line: at('columns'), message: '`columns` must map govern fields to column names' });
+    if (typeof ownColumns !== 'object' || ownColumns === null || Array.isArray(ownColumns))
+      problems.push({ line: at('columns'), message: '`columns` must map govern fields to column names' });
     else
       for (const [field, column] of Object.entries(ownColumns as Record<string, unknown>)) {
-        if (!fields.includes(field)) problems.push({ line: at('columns', field), message: `\`${field}\` is not a field of ${SECTION[kind]}; the fields are ${fields.join(', ')}` });
+        if (!fields.includes(field))
+          problems.push({ line: at('columns', field), message: `\`${field}\` is not a field of ${SECTION[kind]}; the fields are ${fields.join(', ')}` });
         else if (typeof column !== 'string' || column === '') problems.push({ line: at('columns', field), message: `the column for \`${field}\` must be a column name` });
         else columns[field] = column;
       }
   }
   const values: Record<string, Record<string, unknown>> = {};
   if (section.values !== undefined) {
-    if (typeof section.values !== 'object' || section.values === null || Array.isArray(section.values)) problems.push({ line: at('values'), message: '`values` must map govern fields to maps of the export\'s words' });
+    if (typeof section.values !== 'object' || section.values === null || Array.isArray(section.values))
+      problems.push({ line: at('values'), message: "`values` must map govern fields to maps of the export's words" });
     else
       for (const [field, words] of Object.entries(section.values as Record<string, unknown>)) {
-        if (!fields.includes(field)) problems.push({ line: at('values', field), message: `\`${field}\` is not a field of ${SECTION[kind]}; the fields are ${fields.join(', ')}` });
-        else if (typeof words !== 'object' || words === null || Array.isArray(words)) problems.push({ line: at('values', field), message: `\`values.${field}\` must map the export's words to govern's` });
+        if (!fields.includes(field))
+          problems.push({ line: at('values', field), message: `\`${field}\` is not a field of ${SECTION[kind]}; the fields are ${fields.join(', ')}` });
+        else if (typeof words !== 'object' || words === null || Array.isArray(words))
+          problems.push({ line: at('values', field), message: `\`values.${field}\` must map the export's words to govern's` });
         else values[field] = words as Record<string, unknown>;
       }
   }
   const skip: Record<string, string[]> = { ...(base?.skip ?? {}) };
   if (section.skip !== undefined) {
-    if (typeof section.skip !== 'object' || section.skip === null || Array.isArray(section.skip)) problems.push({ line: at('skip'), message: '`skip` must map column names to the values whose rows are left out' });
+    if (typeof section.skip !== 'object' || section.skip === null || Array.isArray(section.skip))
+      problems.push({ line: at('skip'), message: '`skip` must map column names to the values whose rows are left out' });
     else for (const [column, list] of Object.entries(section.skip as Record<string, unknown>)) skip[column] = (Array.isArray(list) ? list : [list]).map(String);
   }
   for (const key of ['timezone', 'format'] as const) {
@@ -145,7 +169,14 @@ export function readMapping(text: string | undefined, kind: ImportKind, presetFl
   }
   const format = typeof section.format === 'string' ? section.format : base?.format;
   return {
-    mapping: { preset: presetName, columns, values, skip, ...(typeof section.timezone === 'string' ? { timezone: section.timezone } : {}), ...(format !== undefined ? { format } : {}) },
+    mapping: {
+      preset: presetName,
+      columns,
+      values,
+      skip,
+      ...(typeof section.timezone === 'string' ? { timezone: section.timezone } : {}),
+      ...(format !== undefined ? { format } : {}),
+    },
     problems,
   };
 }

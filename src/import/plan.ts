@@ -53,7 +53,15 @@ export interface Planner {
  * the month it opened in (in the partnership's zone), and compared with the
  * entry of the same id already there, field by field. Pure.
  */
-export function planImport(kind: ImportKind, rows: readonly ExportRow[], columns: readonly string[], mapping: Mapping, index: PartnershipIndex, zone: string, current: readonly CurrentFile[]): ImportPlan {
+export function planImport(
+  kind: ImportKind,
+  rows: readonly ExportRow[],
+  columns: readonly string[],
+  mapping: Mapping,
+  index: PartnershipIndex,
+  zone: string,
+  current: readonly CurrentFile[],
+): ImportPlan {
   const planner = createPlanner(kind, mapping, index, zone, current);
   planner.columns(columns);
   for (const row of rows) planner.row(row);
@@ -109,7 +117,8 @@ export function createPlanner(kind: ImportKind, mapping: Mapping, index: Partner
         if (t.ok) entry[field] = t;
         else fail(field, t.why);
       } else if (field === 'planned') {
-        const b = typeof mapped === 'boolean' ? mapped : /^(?:true|yes|y|1)$/i.test(String(mapped)) ? true : /^(?:false|no|n|0)$/i.test(String(mapped)) ? false : undefined;
+        const b =
+          typeof mapped === 'boolean' ? mapped : /^(?:true|yes|y|1)$/i.test(String(mapped)) ? true : /^(?:false|no|n|0)$/i.test(String(mapped)) ? false : undefined;
         if (b === undefined) fail(field, `\`${raw}\` is neither yes nor no (map it in values.planned)`);
         else entry[field] = b;
       } else entry[field] = String(mapped);
@@ -139,7 +148,11 @@ export function createPlanner(kind: ImportKind, mapping: Mapping, index: Partner
       if (!target) fail('incident', `no incident \`${entry.incident}\` in measurements/; import the incidents first`);
       else {
         const stops = services.get(String(target.incident.service))?.stops ?? new Set<string>();
-        if (!stops.has(entry.reason as string)) fail('reason', `\`${entry.reason}\` is not a clock-stop reason ${String(target.incident.service)} allows: map it in values.reason (the contract allows ${[...stops].join(', ') || 'none'})`);
+        if (!stops.has(entry.reason as string))
+          fail(
+            'reason',
+            `\`${entry.reason}\` is not a clock-stop reason ${String(target.incident.service)} allows: map it in values.reason (the contract allows ${[...stops].join(', ') || 'none'})`,
+          );
       }
     }
     if (bad) return;
@@ -152,7 +165,12 @@ export function createPlanner(kind: ImportKind, mapping: Mapping, index: Partner
       const has = new Set(columns);
       for (const field of spec.required) {
         const column = mapping.columns[field]!;
-        if (!has.has(column)) problems.push({ line: 1, column, message: `no such column in the export, and \`${field}\` is needed (name its column in govern.import.yaml: columns.${field}); the columns are ${columns.join(', ')}` });
+        if (!has.has(column))
+          problems.push({
+            line: 1,
+            column,
+            message: `no such column in the export, and \`${field}\` is needed (name its column in govern.import.yaml: columns.${field}); the columns are ${columns.join(', ')}`,
+          });
       }
       columnsMissing = problems.length > 0;
     },
@@ -196,7 +214,12 @@ function same(field: string, have: unknown, want: unknown): boolean {
 }
 
 /** Merges read entries into the files' plans one at a time; `expected` is copied from a file's data only when something in it changes. */
-function createMerger(kind: ImportKind, zone: string, current: readonly CurrentFile[], incidents: Map<string, Located>): { add(entry: Record<string, unknown>, start: number): void; plans(): FilePlan[] } {
+function createMerger(
+  kind: ImportKind,
+  zone: string,
+  current: readonly CurrentFile[],
+  incidents: Map<string, Located>,
+): { add(entry: Record<string, unknown>, start: number): void; plans(): FilePlan[] } {
   const plans = new Map<string, FilePlan>();
   const byPath = new Map(current.map((f) => [f.relPath, f] as const));
   const planFor = (relPath: string): FilePlan => {
@@ -228,7 +251,13 @@ function createMerger(kind: ImportKind, zone: string, current: readonly CurrentF
   };
   const monthFile = (ms: number): string => `measurements/${monthOf(ms, zone)}.yaml`;
   /** Sets the fields of `entry` that say something other than `have`, in the plan and in what the file must hold. */
-  const update = (plan: FilePlan, path: (string | number)[], have: Record<string, unknown>, entry: Record<string, unknown>, target: (data: MeasurementsFile) => Record<string, unknown>): void => {
+  const update = (
+    plan: FilePlan,
+    path: (string | number)[],
+    have: Record<string, unknown>,
+    entry: Record<string, unknown>,
+    target: (data: MeasurementsFile) => Record<string, unknown>,
+  ): void => {
     let changed = false;
     for (const [field, value] of Object.entries(entry)) {
       if (same(field, have[field], value)) continue;
@@ -261,7 +290,13 @@ function createMerger(kind: ImportKind, zone: string, current: readonly CurrentF
         plan.added++;
         return;
       }
-      update(planFor(found.file.relPath), ['incidents', found.index], found.incident, entry, (data) => data.incidents![found.index] as unknown as Record<string, unknown>);
+      update(
+        planFor(found.file.relPath),
+        ['incidents', found.index],
+        found.incident,
+        entry,
+        (data) => data.incidents![found.index] as unknown as Record<string, unknown>,
+      );
     } else if (kind === 'downtime') {
       const found = downtime!.get(`${String(entry.service)}\0${start}`);
       if (!found) {

@@ -98,7 +98,11 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const e = error as { lines?: number; message?: string };
-    return { columns: [], rows: [], problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }] };
+    return {
+      columns: [],
+      rows: [],
+      problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }],
+    };
   }
   if (columns.length === 0) problems.push({ line: 1, message: 'the export is empty: no header line' });
   return { columns, rows, problems };
@@ -118,7 +122,8 @@ function readJson(text: string, sink?: RowSink): ReadExport {
     list = Array.isArray(o.records) ? o.records : Array.isArray(o.result) ? o.result : undefined;
     depth = 2;
   }
-  if (!Array.isArray(list)) return { columns: [], rows: [], problems: [{ line: 1, message: 'the JSON holds neither an array of records nor {"records": […]} or {"result": […]}' }] };
+  if (!Array.isArray(list))
+    return { columns: [], rows: [], problems: [{ line: 1, message: 'the JSON holds neither an array of records nor {"records": […]} or {"result": […]}' }] };
   const lines = elementLines(text, depth);
   const columns = new Set<string>();
   const rows: ExportRow[] = [];

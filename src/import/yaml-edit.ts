@@ -61,7 +61,8 @@ export function applyYamlOps(text: string, ops: readonly YamlOp[], file: string)
       add(endOfLine(text, lastItem.range![1]), endOfLine(text, lastItem.range![1]), eol + lines(dash).join(eol));
       continue;
     }
-    if (isSeq(seq) && seq.flow && seq.items.length > 0) throw new UsageError(`${file}: ${op.path.join('.')} is a list in brackets; write it as a block list (one \`-\` per line) to import into it`);
+    if (isSeq(seq) && seq.flow && seq.items.length > 0)
+      throw new UsageError(`${file}: ${op.path.join('.')} is a list in brackets; write it as a block list (one \`-\` per line) to import into it`);
     // The list is missing, `[]` or empty: it is written out after its key, or as a new key.
     if (holder === null || holder === undefined) {
       if (op.path.length !== 1) throw new UsageError(`${file}: ${op.path.slice(0, -1).join('.')} is missing`);

@@ -132,7 +132,9 @@ export function resolveSide(root: string, revision: string): Side {
   if (revision === WORKING_TREE) return { id: WORKING_TREE, label: WORKING_TREE };
   const sha = revision.startsWith('-') ? undefined : gitText(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]);
   if (!sha) {
-    throw new UsageError(`unknown revision \`${revision}\`: name a branch, tag or commit of this repository (\`git log --oneline\` lists commits), or \`${WORKING_TREE}\``);
+    throw new UsageError(
+      `unknown revision \`${revision}\`: name a branch, tag or commit of this repository (\`git log --oneline\` lists commits), or \`${WORKING_TREE}\``,
+    );
   }
   return { id: sha, label: revision };
 }
@@ -191,7 +193,10 @@ function revisionAccess(target: DiffTarget, sha: string, pathspecs: readonly str
   let entries = lsTree(target.root, sha, pathspecs);
   if ([...entries.values()].some((e) => e.mode === '120000')) entries = lsTree(target.root, sha, []);
   const links = [...entries.entries()].filter(([, e]) => e.mode === '120000');
-  const blobs = catBlobs(target.root, links.map(([, e]) => e.oid));
+  const blobs = catBlobs(
+    target.root,
+    links.map(([, e]) => e.oid),
+  );
   const targets = new Map(links.map(([p, e]) => [p, (blobs.get(e.oid) ?? Buffer.alloc(0)).toString('utf8')] as const));
   return { access: gitAccess(entries, targets, target.root), entries };
 }
@@ -219,12 +224,20 @@ const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}
 /** A path inside the repository as users see it: relative to the working directory, with `/`. */
 function shownPath(target: DiffTarget, repoPath: string): string {
   // Relative to the working directory itself, so that from inside a partnership folder its files are `slas.yaml`, as check shows them, not `../acme/slas.yaml`.
-  const shown = path.relative(target.cwd, path.join(target.root, ...repoPath.split('/'))).split(path.sep).join('/');
+  const shown = path
+    .relative(target.cwd, path.join(target.root, ...repoPath.split('/')))
+    .split(path.sep)
+    .join('/');
   return shown === '' ? '.' : shown;
 }
 
 /** Builds the workspace of one side through the same pure planner and loader as `check`. */
-function buildWorkspace(target: DiffTarget, paths: readonly string[], read: (repoPath: string, shown: string, relPath: string) => RawFile, config?: SourceFile): Workspace {
+function buildWorkspace(
+  target: DiffTarget,
+  paths: readonly string[],
+  read: (repoPath: string, shown: string, relPath: string) => RawFile,
+  config?: SourceFile,
+): Workspace {
   const shownOf = (repoPath: string): string => shownPath(target, repoPath);
   const partnerships: PartnershipTree[] = [];
   for (const planned of planTree(paths)) {
@@ -267,7 +280,10 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
   const configCandidates = ancestors(target.prefix).map((d) => join(d, CONFIG_FILE));
   const pathspecs = [target.prefix === '' ? '.' : target.prefix, ...configCandidates];
   let { access, entries } = revisionAccess(target, sha, pathspecs);
-  const tooLarge = (size: number): Refusal => ({ code: 'EFBIG', message: `the file is ${(size / 1048576).toFixed(1)} MB; partnership files may be at most ${MAX_FILE_BYTES / 1048576} MB` });
+  const tooLarge = (size: number): Refusal => ({
+    code: 'EFBIG',
+    message: `the file is ${(size / 1048576).toFixed(1)} MB; partnership files may be at most ${MAX_FILE_BYTES / 1048576} MB`,
+  });
   // What to read for each path: a blob's entry, or why it is not read.
   const plan = new Map<string, { entry: GitEntry } | { refusal: Refusal }>();
   const planRead = (repoPath: string, verdict: { real: string } | { refusal: Refusal }): void => {
@@ -290,7 +306,10 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
     return content ? { path: shown, relPath, content } : { path: shown, relPath, readError: NOT_IN_GIT };
   };
   const fetch = (): void => {
-    const more = catBlobs(target.root, [...plan.values()].flatMap((p) => ('entry' in p && !blobs.has(p.entry.oid) ? [p.entry.oid] : [])));
+    const more = catBlobs(
+      target.root,
+      [...plan.values()].flatMap((p) => ('entry' in p && !blobs.has(p.entry.oid) ? [p.entry.oid] : [])),
+    );
     for (const [oid, blob] of more) blobs.set(oid, blob);
   };
 
@@ -307,12 +326,21 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
   }
 
   const excluded = config ? templatesExclusion(config, configDir) : undefined;
-  if (excluded !== undefined && !excluded.startsWith('..') && !path.posix.isAbsolute(excluded) && target.prefix !== '' && !`${excluded}/`.startsWith(`${target.prefix}/`)) {
+  if (
+    excluded !== undefined &&
+    !excluded.startsWith('..') &&
+    !path.posix.isAbsolute(excluded) &&
+    target.prefix !== '' &&
+    !`${excluded}/`.startsWith(`${target.prefix}/`)
+  ) {
     // A templates folder beside the compared one: list it too, as the working tree would be read.
     ({ access, entries } = revisionAccess(target, sha, [...pathspecs, excluded]));
   }
   const tree = access.rooted(target.prefix);
-  const listing = target.prefix === '' || access.stat(target.prefix) === 'dir' ? walkTree(tree, excluded !== undefined ? [excluded] : []) : { paths: [], refused: new Map<string, Refusal>(), real: new Map<string, string>() };
+  const listing =
+    target.prefix === '' || access.stat(target.prefix) === 'dir'
+      ? walkTree(tree, excluded !== undefined ? [excluded] : [])
+      : { paths: [], refused: new Map<string, Refusal>(), real: new Map<string, string>() };
   for (const rel of listing.paths) {
     const refusal = listing.refused.get(rel);
     const repoPath = join(target.prefix, rel);

@@ -35,7 +35,11 @@ export interface WorkspacePlan {
  * partnership folder that holds it. Throws UsageError for a path that does not
  * exist or holds no partnership.
  */
-export function loadWorkspaceFromDisk(inputs: readonly string[], cwd: string, options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {}): LoadedWorkspace {
+export function loadWorkspaceFromDisk(
+  inputs: readonly string[],
+  cwd: string,
+  options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {},
+): LoadedWorkspace {
   const { partnerships, ...rest } = planWorkspaceOnDisk(inputs, cwd, options);
   return { partnerships: partnerships.map((planned) => loadPlannedPartnership(planned, cwd)), ...rest };
 }
@@ -50,7 +54,11 @@ export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: s
  * reading the partnerships' files, so that a large portfolio can be read and
  * checked one partnership at a time. Throws as `loadWorkspaceFromDisk` does.
  */
-export function planWorkspaceOnDisk(inputs: readonly string[], cwd: string, options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {}): WorkspacePlan {
+export function planWorkspaceOnDisk(
+  inputs: readonly string[],
+  cwd: string,
+  options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {},
+): WorkspacePlan {
   const roots: string[] = [];
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const abs = path.resolve(cwd, input);

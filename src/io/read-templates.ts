@@ -47,7 +47,9 @@ export function readBuiltinTemplates(): TemplateFolder {
  */
 export function resolveUserTemplatesDir(configDir: string, configured: string, display: (abs: string) => string): string {
   if (path.isAbsolute(configured) || /^[A-Za-z]:/.test(configured)) {
-    throw new UsageError(`govern.config.yaml: templates must be a folder inside ${display(configDir)}, written relative to it (such as ./templates); got an absolute path \`${configured}\``);
+    throw new UsageError(
+      `govern.config.yaml: templates must be a folder inside ${display(configDir)}, written relative to it (such as ./templates); got an absolute path \`${configured}\``,
+    );
   }
   const abs = path.resolve(configDir, configured);
   let real: string;
@@ -117,7 +119,9 @@ export function readTemplateFolder(dir: string, display: (abs: string) => string
   const skipped: string[] = [];
   for (const t of listTemplateFiles(diskAccess(realpathSync(dir)))) {
     if (t.refusal || t.real === undefined) {
-      skipped.push(`${display(t.path)}: ${t.refusal?.code === LINK_OUTSIDE ? 'a symbolic link leading outside the templates folder or into a dot-folder' : 'a symbolic link that leads nowhere'}; not read`);
+      skipped.push(
+        `${display(t.path)}: ${t.refusal?.code === LINK_OUTSIDE ? 'a symbolic link leading outside the templates folder or into a dot-folder' : 'a symbolic link that leads nowhere'}; not read`,
+      );
       continue;
     }
     try {

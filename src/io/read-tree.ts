@@ -30,7 +30,10 @@ export interface ListedTree {
  */
 export function listTree(root: string, options: { exclude?: readonly string[] } = {}): ListedTree {
   realpathSync(root);
-  const listing = walkTree(diskAccess(root), (options.exclude ?? []).map((p) => path.resolve(p)));
+  const listing = walkTree(
+    diskAccess(root),
+    (options.exclude ?? []).map((p) => path.resolve(p)),
+  );
   return { root, paths: listing.paths, refused: listing.refused };
 }
 

@@ -42,7 +42,10 @@ export function kpiValue(kpi: Kpi, period: Period, report: SlaReport, measured: 
     const entry = (Array.isArray(data.kpis) ? data.kpis : []).find((k) => k?.kpi === kpi.id);
     return num(entry?.value);
   };
-  const own = measured.filter((m) => m.period.label === period.label).map((m) => valueIn(m.data)).find((v) => v !== null);
+  const own = measured
+    .filter((m) => m.period.label === period.label)
+    .map((m) => valueIn(m.data))
+    .find((v) => v !== null);
   if (own !== undefined) return { value: own, note: null };
   const inside = measured.filter((m) => m.period.label !== period.label && periodContains(period, m.period)).map((m) => valueIn(m.data));
   const values = inside.filter((v): v is number => v !== null);

@@ -26,7 +26,14 @@ export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
       text = decoder.decode(content);
     } catch {
       const at = firstInvalidUtf8(content);
-      return unreadable(raw, kind, 'this file is not UTF-8 text (it looks like another encoding, such as Latin-1): save it as UTF-8', 'file/encoding', { byte: at.offset }, at.range);
+      return unreadable(
+        raw,
+        kind,
+        'this file is not UTF-8 text (it looks like another encoding, such as Latin-1): save it as UTF-8',
+        'file/encoding',
+        { byte: at.offset },
+        at.range,
+      );
     }
   }
   const parsed = readYaml(text, raw.relPath);

@@ -93,9 +93,7 @@ export class PartnershipIndex {
     this.actuals = this.items<F.Actual>('budget', ['actuals']);
     this.measurements = this.periodFiles<F.MeasurementsFile>('measurements');
     this.reviews = this.periodFiles<F.ReviewFile>('review');
-    this.actions = this.reviews.flatMap((review) =>
-      itemsIn<F.Action>(review.data.actions, review.file, ['actions']).map((a) => ({ ...a, review })),
-    );
+    this.actions = this.reviews.flatMap((review) => itemsIn<F.Action>(review.data.actions, review.file, ['actions']).map((a) => ({ ...a, review })));
     this.waivers = this.items<F.Waiver>('waivers', ['waivers']);
 
     this.indexIds('contact', this.contacts);

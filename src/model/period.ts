@@ -46,11 +46,7 @@ export function monthsOf(period: Period): Period[] {
 
 /** True when `inner` lies inside `outer` (a month in its quarter, a quarter in its year, a period in itself). */
 export function periodContains(outer: Period, inner: Period): boolean {
-  return (
-    inner.year === outer.year &&
-    inner.firstMonth >= outer.firstMonth &&
-    inner.firstMonth + inner.months <= outer.firstMonth + outer.months
-  );
+  return inner.year === outer.year && inner.firstMonth >= outer.firstMonth && inner.firstMonth + inner.months <= outer.firstMonth + outer.months;
 }
 
 /** Orders periods by start, then longer first. */

@@ -123,8 +123,7 @@ const coreInt = new Type('tag:yaml.org,2002:int', {
 const coreFloat = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (data: string | null) => data !== null && numeric(data) && (FLOAT_NAN.test(data) || FLOAT.test(data)),
-  construct: (data: string) =>
-    FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? -Infinity : Infinity) : parseFloat(data),
+  construct: (data: string) => (FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? -Infinity : Infinity) : parseFloat(data)),
 });
 
 /** Whether a scalar starts as a number can: a digit, a sign or a dot. */

@@ -117,7 +117,9 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
     if (line.indent !== 0) unsure('an indented first line');
     if (MARKER.test(line.text)) unsure('an empty document');
     const read = reader.node(first, 0);
-    const data = read[0], next = read[1], root = read[2];
+    const data = read[0],
+      next = read[1],
+      root = read[2];
     let end = reader.skipBlank(next);
     if (end < lines.length && lines[end]!.indent === 0 && END_MARKER.test(lines[end]!.text)) end = reader.skipBlank(end + 1);
     if (end < lines.length) unsure(MARKER.test(lines[end]!.text) ? 'several documents' : 'text after the document');
@@ -214,7 +216,9 @@ class Reader {
           this.depth++;
           try {
             const read = this.node(next, below.indent);
-            const value = read[0], after = read[1], at = read[2];
+            const value = read[0],
+              after = read[1],
+              at = read[2];
             out.push(value);
             place = at;
             next = after;
@@ -232,7 +236,8 @@ class Reader {
         this.depth++;
         try {
           const read = this.mapping(i, column, rest);
-          const value = read[0], after = read[1];
+          const value = read[0],
+            after = read[1];
           out.push(value);
           next = after;
         } finally {
@@ -280,7 +285,9 @@ class Reader {
         const line = this.lines[next];
         if (line && (line.indent > indent || (line.indent === indent && isSeqLine(line.text)))) {
           const read = this.node(next, line.indent);
-          const value = read[0], after = read[1], at = read[2];
+          const value = read[0],
+            after = read[1],
+            at = read[2];
           out[key] = value;
           place = at;
           next = after;
@@ -317,7 +324,8 @@ class Reader {
     const c = rest[0];
     if (c === '|' || c === '>') {
       const block = this.blockScalar(i, parentIndent, rest);
-      const value = block[0], next = block[1];
+      const value = block[0],
+        next = block[1];
       return [value, next, this.firstLine(i, column)];
     }
     if (c === '"' || c === "'") {
@@ -326,7 +334,9 @@ class Reader {
     }
     if ((c === '[' || c === '{') && flowEnd(rest) === -1) return this.flowLines(i, parentIndent, column, rest);
     const read = flowValue(rest, 0, false, this.depth, this.positions && { line: i + 1, base: column, positions: this.positions });
-    const value = read[0], end = read[1], valueEnd = read[2];
+    const value = read[0],
+      end = read[1],
+      valueEnd = read[2];
     if (end < rest.length && !/^[ ]*(?:#.*)?$/.test(rest.slice(end))) unsure('text after a value');
     const next = i + 1;
     // A plain scalar may go on over more-indented lines.
@@ -362,7 +372,8 @@ class Reader {
       if (end >= 0) {
         if (end < joined.length) unsure('text after a value');
         const read = flowValue(joined, 0, false, this.depth);
-        const value = read[0], stop = read[1];
+        const value = read[0],
+          stop = read[1];
         if (stop !== joined.length) unsure('text after a value');
         return [value, j + 1, this.firstLine(i, column)];
       }
@@ -549,7 +560,8 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?:
   }
   if (c === '[' || c === '{') {
     const read = flowCollection(text, at, depth + 1, where);
-    const value = read[0], end = read[1];
+    const value = read[0],
+      end = read[1];
     return [value, end, end];
   }
   // A plain scalar: up to a comment, or in a flow collection up to its punctuation.
@@ -560,7 +572,8 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?:
     const colon = text.indexOf(': ', at);
     let last = end;
     while (last > at && text.charCodeAt(last - 1) === 32) last--;
-    if ((colon >= 0 && colon < end) || last === at || text.charCodeAt(last - 1) === 58 || !plainStart(text, at, last)) unsure('a value that starts with YAML syntax, or holds `: `');
+    if ((colon >= 0 && colon < end) || last === at || text.charCodeAt(last - 1) === 58 || !plainStart(text, at, last))
+      unsure('a value that starts with YAML syntax, or holds `: `');
     return [resolvePlain(last === text.length && at === 0 ? text : text.slice(at, last)), end, last];
   }
   let end = at;
@@ -606,17 +619,22 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
     if (i >= text.length) unsure('a flow collection over several lines');
     if (seq) {
       const read = flowValue(text, i, true, depth, where);
-      const value = read[0], end = read[1], valueEnd = read[2];
+      const value = read[0],
+        end = read[1],
+        valueEnd = read[2];
       places?.set(out.length, { value: span(i, valueEnd) });
       out.push(value);
       i = end;
     } else {
       const key = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/.exec(text.slice(i));
-      if (!key || typeof resolvePlain(key[1]!) !== 'string' || key[1] === '__proto__' || Object.hasOwn(map, key[1]!)) return unsure('a flow mapping key this reader does not read');
+      if (!key || typeof resolvePlain(key[1]!) !== 'string' || key[1] === '__proto__' || Object.hasOwn(map, key[1]!))
+        return unsure('a flow mapping key this reader does not read');
       const keyAt = i;
       i += key[0].length;
       const read = flowValue(text, i, true, depth, where);
-      const value = read[0], end = read[1], valueEnd = read[2];
+      const value = read[0],
+        end = read[1],
+        valueEnd = read[2];
       places?.set(key[1]!, { key: span(keyAt, keyAt + key[1]!.length), value: span(i, valueEnd) });
       map[key[1]!] = value;
       i = end;

@@ -87,36 +87,40 @@ export function parseYaml(text: string): ParsedYaml {
       problems.push({ ruleId: 'yaml/syntax', message: warning.message, range: toRange(warning.pos[0], warning.pos[1]), data: { code: warning.code } });
     }
   }
-  walkNodes(doc.contents, (pair, first) => {
-    const key = pair.key as Node;
-    const keyRange = key?.range ? toRange(key.range[0], key.range[1]) : toRange(0, 0);
-    const name = isScalar(key) ? String(key.value) : String(key);
-    if (!isScalar(key) && key !== null && key !== undefined) {
-      problems.push({
-        ruleId: 'yaml/complex-key',
-        message: 'a key must be plain text, not a list or a mapping: write the key as a word',
-        range: keyRange,
-      });
-    } else if (first && !(doc.errors.length > 0 && isScalar(key) && key.value === null)) {
-      const firstRange = first.key && (first.key as Node).range ? toRange((first.key as Node).range![0], (first.key as Node).range![1]) : keyRange;
-      problems.push({
-        ruleId: 'yaml/duplicate-key',
-        message: `key \`${name}\` appears twice in the same mapping; YAML keeps only the last one, so remove or rename one`,
-        range: keyRange,
-        related: { range: firstRange, message: `first \`${name}\` is here` },
-        data: { key: name },
-      });
-    } else if (name === '<<' && isScalar(key) && key.type === 'PLAIN') {
-      problems.push({
-        ruleId: 'yaml/merge-key',
-        message: 'merge keys (`<<`) are not allowed: write the fields out, so that every reader sees the same values',
-        range: keyRange,
-      });
-    }
-  }, (scalar) => {
-    const problem = numberProblem(scalar, source);
-    if (problem) problems.push({ ...problem, range: toRange(scalar.range![0], scalar.range![1]) });
-  });
+  walkNodes(
+    doc.contents,
+    (pair, first) => {
+      const key = pair.key as Node;
+      const keyRange = key?.range ? toRange(key.range[0], key.range[1]) : toRange(0, 0);
+      const name = isScalar(key) ? String(key.value) : String(key);
+      if (!isScalar(key) && key !== null && key !== undefined) {
+        problems.push({
+          ruleId: 'yaml/complex-key',
+          message: 'a key must be plain text, not a list or a mapping: write the key as a word',
+          range: keyRange,
+        });
+      } else if (first && !(doc.errors.length > 0 && isScalar(key) && key.value === null)) {
+        const firstRange = first.key && (first.key as Node).range ? toRange((first.key as Node).range![0], (first.key as Node).range![1]) : keyRange;
+        problems.push({
+          ruleId: 'yaml/duplicate-key',
+          message: `key \`${name}\` appears twice in the same mapping; YAML keeps only the last one, so remove or rename one`,
+          range: keyRange,
+          related: { range: firstRange, message: `first \`${name}\` is here` },
+          data: { key: name },
+        });
+      } else if (name === '<<' && isScalar(key) && key.type === 'PLAIN') {
+        problems.push({
+          ruleId: 'yaml/merge-key',
+          message: 'merge keys (`<<`) are not allowed: write the fields out, so that every reader sees the same values',
+          range: keyRange,
+        });
+      }
+    },
+    (scalar) => {
+      const problem = numberProblem(scalar, source);
+      if (problem) problems.push({ ...problem, range: toRange(scalar.range![0], scalar.range![1]) });
+    },
+  );
 
   let data: unknown;
   try {
@@ -136,7 +140,7 @@ export function parseYaml(text: string): ParsedYaml {
 
   const ok = !problems.some((p) => p.ruleId === 'yaml/syntax' || p.ruleId === 'yaml/alias-limit');
   return {
-    data: ok ? data : data ?? undefined,
+    data: ok ? data : (data ?? undefined),
     ok,
     problems,
     locate: (path, at = 'value') => locateIn(doc, lineCounter, source, path, at),

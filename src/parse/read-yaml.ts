@@ -31,7 +31,10 @@ export function readYaml(text: string, label = ''): ParsedYaml {
   trace?.(label, quick.reader, why!);
   let full: ParsedYaml | undefined;
   const positions = (): ParsedYaml => {
-    if (!full) trace?.(label, 'yaml', [quick.reader === 'line' ? 'for the place of a finding the line reader did not record' : 'for the place of a finding in a file js-yaml read']);
+    if (!full)
+      trace?.(label, 'yaml', [
+        quick.reader === 'line' ? 'for the place of a finding the line reader did not record' : 'for the place of a finding in a file js-yaml read',
+      ]);
     return (full ??= parseYamlFully(text));
   };
   let lines: ReturnType<typeof readLineYaml> | null | undefined = quick.reader === 'line' ? undefined : null;

@@ -57,7 +57,10 @@ export function buildLineChart(
     path,
     points,
     target: target === null ? null : { y: y(target), label: format(target) },
-    empty: points.length === 0 ? { x: round((left + right) / 2), y: round((top + bottom) / 2), label: series.length === 1 ? 'no figure for this period' : 'no figures yet' } : null,
+    empty:
+      points.length === 0
+        ? { x: round((left + right) / 2), y: round((top + bottom) / 2), label: series.length === 1 ? 'no figure for this period' : 'no figures yet' }
+        : null,
     axis: series.map((s, i) => ({ y: x(i), label: periodLabel(s.period) })),
     baseline: bottom + 10,
     left,
@@ -89,9 +92,7 @@ export interface BarChart {
 }
 
 /** Builds compliance bars on a 0–100 % scale. */
-export function buildBarChart(
-  rows: readonly { label: string; value: number | null; target: number | null; rag: string | null; valueLabel: string }[],
-): BarChart {
+export function buildBarChart(rows: readonly { label: string; value: number | null; target: number | null; rag: string | null; valueLabel: string }[]): BarChart {
   const labelWidth = 170;
   const scaleWidth = 420;
   const rowHeight = 26;
@@ -133,7 +134,18 @@ export interface HeatMap {
   titleY: number;
   middleX: number;
   middleY: number;
-  cells: { x: number; y: number; cx: number; likelihood: number; impact: number; score: number; level: string; all: string[]; ids: { text: string; y: number }[]; more: string | null }[];
+  cells: {
+    x: number;
+    y: number;
+    cx: number;
+    likelihood: number;
+    impact: number;
+    score: number;
+    level: string;
+    all: string[];
+    ids: { text: string; y: number }[];
+    more: string | null;
+  }[];
   /** The same cells as rows, likelihood 5 first, for tables. */
   rows: { likelihood: number; cells: HeatMap['cells'] }[];
   likelihoodLabels: { y: number; label: string }[];

@@ -203,7 +203,12 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
     };
   });
 
-  const roles = index.roles.map(({ value: r }) => ({ id: str(r.id) ?? '', name: str(r.name) ?? str(r.id) ?? '', party: str(r.party), holders: dir.holders(str(r.id) ?? '') }));
+  const roles = index.roles.map(({ value: r }) => ({
+    id: str(r.id) ?? '',
+    name: str(r.name) ?? str(r.id) ?? '',
+    party: str(r.party),
+    holders: dir.holders(str(r.id) ?? ''),
+  }));
   const activities = index.activities.map(({ value: a }) => {
     const accountable = Array.isArray(a.accountable) ? strings(a.accountable) : strings([a.accountable]);
     const sets: [string, string[]][] = [
@@ -215,7 +220,12 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
     return {
       name: str(a.name) ?? str(a.id) ?? '',
       description: str((a as { description?: unknown }).description),
-      cells: roles.map((role) => sets.filter(([, ids]) => ids.includes(role.id)).map(([letter]) => letter).join('/')),
+      cells: roles.map((role) =>
+        sets
+          .filter(([, ids]) => ids.includes(role.id))
+          .map(([letter]) => letter)
+          .join('/'),
+      ),
     };
   });
 
@@ -282,7 +292,10 @@ export function buildContractSummary(index: PartnershipIndex, options: { today: 
       exclusions: strings(p.scope?.exclusions),
     },
     calendars: [
-      ...dir.calendarList().filter((c) => c.id !== '24x7' && typeof c.id === 'string').map((c) => ({ id: c.id!, name: calendarName(c.id), words: dir.calendarWords(c.id) })),
+      ...dir
+        .calendarList()
+        .filter((c) => c.id !== '24x7' && typeof c.id === 'string')
+        .map((c) => ({ id: c.id!, name: calendarName(c.id), words: dir.calendarWords(c.id) })),
       { id: '24x7', name: '24×7', words: 'around the clock, every day of the year' },
     ],
     services,

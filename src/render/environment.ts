@@ -95,7 +95,8 @@ function helpers(hb: typeof Handlebars, format: Format = 'md'): Record<string, H
       const [target, unit, digits] = plain(a) as [{ op?: unknown; value?: unknown; warn?: unknown } | null, unknown, unknown];
       if (!target || typeof target.value !== 'number') return 'no target';
       const d = typeof digits === 'number' ? digits : 2;
-      const show = (n: number): string => (unit === '%' ? formatPercent(n, Math.max(d, 2)) : `${formatNumber(n, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`);
+      const show = (n: number): string =>
+        unit === '%' ? formatPercent(n, Math.max(d, 2)) : `${formatNumber(n, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
       const warn = typeof target.warn === 'number' ? ` (amber from ${show(target.warn)})` : '';
       return `${OPS.get(String(target.op)) ?? '≥'} ${show(target.value)}${warn}`;
     },
@@ -234,12 +235,7 @@ export interface Renderer {
  * HTML templates HTML escaping; `{{{ }}}` and `{{& }}` are refused, so no
  * value can reach the output unescaped.
  */
-export function createRenderer(
-  format: Format,
-  templates: readonly TemplateSource[],
-  partials: readonly TemplateSource[],
-  precompiled?: Precompiled,
-): Renderer {
+export function createRenderer(format: Format, templates: readonly TemplateSource[], partials: readonly TemplateSource[], precompiled?: Precompiled): Renderer {
   const hb = Handlebars.create();
   hb.unregisterHelper('log');
   for (const [name, fn] of Object.entries(helpers(hb, format))) hb.registerHelper(name, fn);
@@ -258,7 +254,8 @@ export function createRenderer(
     const block = options.fn;
     const where = options.loc?.start;
     const counted = Object.assign((ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
-      if (++spent.iterations > MAX_RENDER_ITERATIONS) throw new RenderLimitError(`loops ran more than ${MAX_RENDER_ITERATIONS.toLocaleString('en')} times in one document`, where);
+      if (++spent.iterations > MAX_RENDER_ITERATIONS)
+        throw new RenderLimitError(`loops ran more than ${MAX_RENDER_ITERATIONS.toLocaleString('en')} times in one document`, where);
       const out = block(ctx, opts);
       spent.chars += out.length;
       if (spent.chars > MAX_RENDER_CHARS) throw new RenderLimitError(`the document grew past ${MAX_RENDER_CHARS / 1024 / 1024} MB`, where);
@@ -279,7 +276,12 @@ export function createRenderer(
         return compiled(context, { ...options, ...RUNTIME_OPTIONS });
       } catch (error) {
         if (error instanceof RenderLimitError) {
-          throw new TemplateError(source.origin, error.where?.line ?? 1, (error.where?.column ?? 0) + 1, `${error.message}: a render is limited (docs/limits.md); nothing was written`);
+          throw new TemplateError(
+            source.origin,
+            error.where?.line ?? 1,
+            (error.where?.column ?? 0) + 1,
+            `${error.message}: a render is limited (docs/limits.md); nothing was written`,
+          );
         }
         throw toTemplateError(error, source);
       }
@@ -306,7 +308,13 @@ export function createRenderer(
         cache.set(name, fn);
       }
       const text = fn(context);
-      if (text.length > MAX_RENDER_CHARS) throw new TemplateError(source.origin, 1, 1, `the document grew past ${MAX_RENDER_CHARS / 1024 / 1024} MB: a render is limited (docs/limits.md); nothing was written`);
+      if (text.length > MAX_RENDER_CHARS)
+        throw new TemplateError(
+          source.origin,
+          1,
+          1,
+          `the document grew past ${MAX_RENDER_CHARS / 1024 / 1024} MB: a render is limited (docs/limits.md); nothing was written`,
+        );
       return format === 'html' ? withContentSecurityPolicy(text, source.origin) : text;
     },
   };
@@ -327,7 +335,8 @@ export const HTML_GUARD = `<meta http-equiv="Content-Security-Policy" content="$
 const PROLOGUE = /^(\s*<!doctype html>\s*<html(?:\s+(?:lang|dir|class)\s*=\s*"[^"<>]*")*\s*>\s*<head>)/i;
 const DOCTYPE = /^\s*<!doctype[^>]*>/i;
 const HTTP_EQUIV = /<meta\b[^>]*\bhttp-equiv\b/i;
-const HTTP_EQUIV_WHY = 'an HTML template may not set it (a refresh navigates away, a policy of its own): govern gives every HTML document its Content-Security-Policy itself';
+const HTTP_EQUIV_WHY =
+  'an HTML template may not set it (a refresh navigates away, a policy of its own): govern gives every HTML document its Content-Security-Policy itself';
 
 /**
  * Puts the policy first in a rendered HTML document, so that no template or
@@ -448,7 +457,14 @@ function rewriteForMarkdown(program: hbs.AST.Program): hbs.AST.Program {
         ? ({ type: 'SubExpression', path: m.path, params: m.params, hash: m.hash, loc: m.loc } as unknown as hbs.AST.SubExpression)
         : // A path passed as a parameter is looked up leniently by Handlebars; mark it strict, as it was.
           ({ ...(m.path as hbs.AST.PathExpression), strict: true } as unknown as hbs.AST.PathExpression);
-      const escapePath = { type: 'PathExpression', data: false, depth: 0, parts: ['escapeMarkdown'], original: 'escapeMarkdown', loc: m.loc } as unknown as hbs.AST.PathExpression;
+      const escapePath = {
+        type: 'PathExpression',
+        data: false,
+        depth: 0,
+        parts: ['escapeMarkdown'],
+        original: 'escapeMarkdown',
+        loc: m.loc,
+      } as unknown as hbs.AST.PathExpression;
       return { ...m, path: escapePath, params: [inner], hash: undefined as unknown as hbs.AST.Hash, escaped: false } as hbs.AST.MustacheStatement;
     }
     if (node.type === 'BlockStatement') {
@@ -467,7 +483,12 @@ export function toTemplateError(error: unknown, source: TemplateSource): Templat
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e?.message ?? error);
   if (typeof e?.lineNumber === 'number') {
-    return new TemplateError(source.origin, e.lineNumber, (e.column ?? 0) + 1, message.replace(/ - \d+:\d+$/, '').replace(/ not defined in \[object \w+\]$/, ' is not a field here'));
+    return new TemplateError(
+      source.origin,
+      e.lineNumber,
+      (e.column ?? 0) + 1,
+      message.replace(/ - \d+:\d+$/, '').replace(/ not defined in \[object \w+\]$/, ' is not a field here'),
+    );
   }
   const parse = /^Parse error on line (\d+):\n(.*)\n(-*)\^\n(.*)/s.exec(message);
   if (parse) {
@@ -481,4 +502,3 @@ export function toTemplateError(error: unknown, source: TemplateSource): Templat
   }
   return new TemplateError(source.origin, 1, 1, message.split('\n')[0] ?? message);
 }
-

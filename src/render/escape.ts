@@ -15,7 +15,10 @@ const MD_INLINE = /[\\`*_[\]<>|&~$#]/g;
  * list or a thematic break at the beginning of a line is escaped too.
  */
 export function escapeMarkdown(value: string): string {
-  let text = value.replace(LINE_BREAKS, ' ').replace(/\u0000/g, '').replace(MD_INLINE, (c) => `\\${c}`);
+  let text = value
+    .replace(LINE_BREAKS, ' ')
+    .replace(/\u0000/g, '')
+    .replace(MD_INLINE, (c) => `\\${c}`);
   text = text.replace(/^(\s*)([-+=])(?=\s|$|-|=)/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
   return text;
 }
@@ -30,7 +33,10 @@ const MERMAID_SPECIAL = /["#&<>`|;\\]/g;
  * bring in HTML or Markdown.
  */
 export function escapeMermaid(value: string): string {
-  return value.replace(LINE_BREAKS, ' ').replace(/\u0000/g, '').replace(MERMAID_SPECIAL, (c) => `#${c.charCodeAt(0)};`);
+  return value
+    .replace(LINE_BREAKS, ' ')
+    .replace(/\u0000/g, '')
+    .replace(MERMAID_SPECIAL, (c) => `#${c.charCodeAt(0)};`);
 }
 
 const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };

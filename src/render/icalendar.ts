@@ -87,11 +87,23 @@ export function renderICalendar(partnerships: readonly PartnershipIndex[], optio
     const notice = end === undefined ? undefined : lastNoticeDay(end, noticeDays);
     if (end !== undefined && notice !== undefined) {
       const outcome = contract.renewal?.auto === true ? `it renews automatically after ${end}` : `it ends on ${end}`;
-      events.push(allDay(pid, 'contract', 'notice', stamp, notice, `Last day to give notice on ${reference} (${label})`, `${noticeDays} days before the contract ends on ${end}. Without notice, ${outcome}.`, 'Contract'));
+      events.push(
+        allDay(
+          pid,
+          'contract',
+          'notice',
+          stamp,
+          notice,
+          `Last day to give notice on ${reference} (${label})`,
+          `${noticeDays} days before the contract ends on ${end}. Without notice, ${outcome}.`,
+          'Contract',
+        ),
+      );
     }
     if (end !== undefined) {
       const summary = contract.renewal?.auto === true ? `${reference} renews (${label})` : `${reference} ends (${label})`;
-      const about = contract.renewal?.auto === true ? 'Last day of the current term; the contract renews automatically unless notice was given.' : 'Last day of the contract.';
+      const about =
+        contract.renewal?.auto === true ? 'Last day of the current term; the contract renews automatically unless notice was given.' : 'Last day of the contract.';
       events.push(allDay(pid, 'contract', 'end', stamp, end, summary, about, 'Contract'));
     }
 
@@ -157,7 +169,13 @@ function meetingEvent(meeting: Meeting, zone: string, anchor: string, until: str
   if (!time) {
     // No time of day: an all-day event on the meeting's day.
     if (until !== undefined) rule.push(`UNTIL=${compactDate(until)}`);
-    return { lines: [['DTSTART;VALUE=DATE', compactDate(first.toISODate()!)], ['RRULE', rule.join(';')]], timed: false };
+    return {
+      lines: [
+        ['DTSTART;VALUE=DATE', compactDate(first.toISODate()!)],
+        ['RRULE', rule.join(';')],
+      ],
+      timed: false,
+    };
   }
   // "24:00" would move the meeting to the next day and off its weekday: it is written as 23:59.
   const [hh, mm] = time[1] === '24' ? ['23', '59'] : [time[1]!, time[2]!];
@@ -198,7 +216,10 @@ function allDay(pid: string, kind: string, id: string, stamp: string, date: stri
 
 /** A UID that stays the same from run to run: partnership, kind and id, percent-encoded outside [A-Za-z0-9.-]. */
 function uid(pid: string, kind: string, id: string): string {
-  const safe = (s: string): string => [...new TextEncoder().encode(s)].map((b) => (/[A-Za-z0-9.-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  const safe = (s: string): string =>
+    [...new TextEncoder().encode(s)]
+      .map((b) => (/[A-Za-z0-9.-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+      .join('');
   return `${safe(pid)}.${kind}.${safe(id)}@govern`;
 }
 
@@ -211,7 +232,10 @@ function uid(pid: string, kind: string, id: string): string {
 export function vtimezone(zone: string, fromYear: number): Line[] {
   const firstYear = fromYear - 1;
   const transitions = findTransitions(zone, firstYear, firstYear + 10);
-  const out: Line[] = [['BEGIN', 'VTIMEZONE'], ['TZID', zone]];
+  const out: Line[] = [
+    ['BEGIN', 'VTIMEZONE'],
+    ['TZID', zone],
+  ];
   if (transitions.length === 0) {
     const offset = offsetText(DateTime.fromObject({ year: fromYear }, { zone }).offset);
     out.push(['BEGIN', 'STANDARD'], ['DTSTART', '19700101T000000'], ['TZOFFSETFROM', offset], ['TZOFFSETTO', offset], ['END', 'STANDARD']);
@@ -303,7 +327,11 @@ function compactDate(date: string): string {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
 export function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /**

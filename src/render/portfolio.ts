@@ -90,11 +90,7 @@ export type PortfolioEntry = {
   partnership: PartnershipHeader;
   findings: { errors: number; warnings: number };
   pack: string | null;
-} & (
-  | { state: 'measured'; review: ReviewPack }
-  | { state: 'errors'; firstFindings: PortfolioRow['firstFindings'] }
-  | { state: 'unmeasured'; measuredPeriods: string[] }
-);
+} & ({ state: 'measured'; review: ReviewPack } | { state: 'errors'; firstFindings: PortfolioRow['firstFindings'] } | { state: 'unmeasured'; measuredPeriods: string[] });
 
 /** At most this many partnerships are charted. */
 export const CHART_ROWS = 40;

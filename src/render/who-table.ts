@@ -28,7 +28,9 @@ export function renderWhoTable(fromFiles: EscalationLadder, colors: Colors, widt
     colors.bold(`${ladder.partnership} · ${ladder.service} ${ladder.priority} · at ${when(ladder.at)} (${ladder.timezone})`),
     ladder.calendarReadable
       ? colors.dim(`levels are due after working time on the \`${ladder.calendar}\` calendar`)
-      : colors.yellow(`levels are due after working time on the \`${ladder.calendar}\` calendar, which is not in slas.yaml or cannot be read (run govern check): when each level is due is unknown`),
+      : colors.yellow(
+          `levels are due after working time on the \`${ladder.calendar}\` calendar, which is not in slas.yaml or cannot be read (run govern check): when each level is due is unknown`,
+        ),
   ];
   if (ladder.paths.length === 0) {
     out.push(colors.red(`No escalation path applies to ${ladder.service} ${ladder.priority}: add one to escalation.yaml.`));
@@ -45,10 +47,10 @@ export function renderWhoTable(fromFiles: EscalationLadder, colors: Colors, widt
         level.coverage === null
           ? colors.yellow('? (coverage not stated)')
           : level.covered === null
-          ? colors.yellow(`? (${level.coverage} cannot be read)`)
-          : level.covered
-            ? colors.green(`yes (${level.coverage})`)
-            : colors.red(`no (${level.coverage})${level.nextCovered ? `\nfrom ${when(level.nextCovered)}` : '\nnever'}`);
+            ? colors.yellow(`? (${level.coverage} cannot be read)`)
+            : level.covered
+              ? colors.green(`yes (${level.coverage})`)
+              : colors.red(`no (${level.coverage})${level.nextCovered ? `\nfrom ${when(level.nextCovered)}` : '\nnever'}`);
       const row = {
         level: String(level.level),
         name: level.name ?? '–',

@@ -16,9 +16,7 @@ export const contractNoticeWindow = defineRule({
     const today = context.today;
     if (today < addDays(lastDay, -NOTICE_LEAD_DAYS) || today > lastDay) return;
     const left = daysBetween(today, lastDay);
-    const outcome = term.auto
-      ? `without notice it renews after ${term.end}`
-      : `it ends on ${term.end} unless renewed`;
+    const outcome = term.auto ? `without notice it renews after ${term.end}` : `it ends on ${term.end} unless renewed`;
     context.report({
       file: term.file,
       path: CONTRACT_PATHS.noticeDays,

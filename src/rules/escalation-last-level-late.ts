@@ -26,7 +26,11 @@ export const escalationLastLevelLate = defineRule({
         file: path.file,
         path: [...path.path, 'levels', index, 'after'],
         message: `the last level of path \`${String(path.value.id)}\` is called after ${String(last.after)}, not before the resolution target of ${late.map((l) => `${namePriority(l.pr)} (${l.resolution})`).join(', ')}: by then the target is already missed; call it earlier`,
-        data: { path: path.value.id, after: last.after, priorities: late.map((l) => ({ service: l.pr.service.value.id, priority: l.pr.value.id, resolution: l.resolution })) },
+        data: {
+          path: path.value.id,
+          after: last.after,
+          priorities: late.map((l) => ({ service: l.pr.service.value.id, priority: l.pr.value.id, resolution: l.resolution })),
+        },
       });
     }
   },

@@ -10,7 +10,9 @@ export const escalationSameContacts = defineRule({
     for (const path of context.partnership.paths) {
       const levels = Array.isArray(path.value.levels) ? path.value.levels : [];
       if (levels.length < 2) continue;
-      const sets = levels.map((level) => (isObject(level) && Array.isArray(level.contacts) ? [...new Set(stringsOf(level.contacts).map((c) => c.value))].sort() : undefined));
+      const sets = levels.map((level) =>
+        isObject(level) && Array.isArray(level.contacts) ? [...new Set(stringsOf(level.contacts).map((c) => c.value))].sort() : undefined,
+      );
       const first = sets[0];
       if (!first || first.length === 0) continue;
       const key = first.join('\0');

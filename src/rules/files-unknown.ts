@@ -31,7 +31,10 @@ export function suggestFileName(relPath: string): string | undefined {
   // Compare names without `.yaml`, so that the suffix does not make unrelated short names look close.
   const stem = parts[parts.length - 1]!.replace(/\.ya?ml$/i, '');
   if (parts.length === 1) {
-    const known = didYouMean(stem, Object.keys(TOP_LEVEL_FILES).map((f) => f.replace(/\.yaml$/, '')));
+    const known = didYouMean(
+      stem,
+      Object.keys(TOP_LEVEL_FILES).map((f) => f.replace(/\.yaml$/, '')),
+    );
     return known ? `${known}.yaml` : undefined;
   }
   if (parts.length !== 2) return undefined;

@@ -44,17 +44,27 @@ export const formatTimezone = defineRule({
 
 /** Where each common abbreviation is used, as an example to write instead. */
 const ABBREVIATION_EXAMPLES: Record<string, string> = {
-  EST: 'America/New_York', EDT: 'America/New_York',
-  CST: 'America/Chicago', CDT: 'America/Chicago',
-  MST: 'America/Denver', MDT: 'America/Denver',
-  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles',
-  CET: 'Europe/Berlin', CEST: 'Europe/Berlin', MET: 'Europe/Berlin', MEST: 'Europe/Berlin',
-  EET: 'Europe/Athens', EEST: 'Europe/Athens',
-  WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  CET: 'Europe/Berlin',
+  CEST: 'Europe/Berlin',
+  MET: 'Europe/Berlin',
+  MEST: 'Europe/Berlin',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+  WET: 'Europe/Lisbon',
+  WEST: 'Europe/Lisbon',
   BST: 'Europe/London',
   IST: 'Asia/Kolkata',
   JST: 'Asia/Tokyo',
-  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
 };
 
 /**

@@ -17,7 +17,13 @@ export const governanceNoReviewMeeting = defineRule({
     if (governance) {
       const data = p.dataOf<Record<string, unknown>>('governance');
       const hasMeetings = isObject(data) && data.meetings !== undefined;
-      context.report({ file: governance, path: hasMeetings ? ['meetings'] : [], ...(hasMeetings ? { at: 'key' as const } : {}), message, data: { meetings: p.meetings.length } });
+      context.report({
+        file: governance,
+        path: hasMeetings ? ['meetings'] : [],
+        ...(hasMeetings ? { at: 'key' as const } : {}),
+        message,
+        data: { meetings: p.meetings.length },
+      });
       return;
     }
     const partnership = p.file('partnership');

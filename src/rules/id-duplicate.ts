@@ -38,8 +38,18 @@ export const idDuplicate = defineRule({
       { kind: 'channel', noun: 'channel', scope: 'channels', items: p.channels },
       { kind: 'risk', noun: 'risk', scope: 'risks', items: p.risks },
       { kind: 'budget-line', noun: 'budget line', scope: 'budget lines', items: p.budgetLines },
-      { kind: 'action', noun: 'action', scope: 'actions, across all reviews', items: inPeriodOrder(p.reviews).flatMap((r) => itemsIn(r.data.actions, r.file, ['actions'])) },
-      { kind: 'incident', noun: 'incident', scope: 'incidents, across all measurement files', items: inPeriodOrder(p.measurements).flatMap((m) => itemsIn(m.data.incidents, m.file, ['incidents'])) },
+      {
+        kind: 'action',
+        noun: 'action',
+        scope: 'actions, across all reviews',
+        items: inPeriodOrder(p.reviews).flatMap((r) => itemsIn(r.data.actions, r.file, ['actions'])),
+      },
+      {
+        kind: 'incident',
+        noun: 'incident',
+        scope: 'incidents, across all measurement files',
+        items: inPeriodOrder(p.measurements).flatMap((m) => itemsIn(m.data.incidents, m.file, ['incidents'])),
+      },
     ];
     for (const group of groups) reportDuplicates(context, group);
   },

@@ -21,13 +21,22 @@ export const measurementsClockStopReason = defineRule({
         arrayOf(inc.clockStops).forEach((stop, j) => {
           if (!isObject(stop) || !isString(stop.reason) || allowed.includes(stop.reason)) return;
           const suggestion = didYouMean(stop.reason, allowed);
-          const listed = allowed.length === 0 ? `service \`${inc.service as string}\` allows no clock stops` : `service \`${inc.service as string}\` allows only ${allowed.map((a) => `\`${a}\``).join(', ')}`;
+          const listed =
+            allowed.length === 0
+              ? `service \`${inc.service as string}\` allows no clock stops`
+              : `service \`${inc.service as string}\` allows only ${allowed.map((a) => `\`${a}\``).join(', ')}`;
           context.report({
             file: m.file,
             path: ['incidents', i, 'clockStops', j, 'reason'],
             message: `the clock of incident ${isString(inc.id) ? `\`${inc.id}\`` : i + 1} is stopped for \`${stop.reason}\`, which the contract does not allow: ${listed}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
             data: { incident: inc.id ?? null, service: inc.service, reason: stop.reason, allowed, ...(suggestion ? { suggestion } : {}) },
-            related: [{ file: service.file, path: service.value.clockStops !== undefined ? [...service.path.slice(0, -1), 'clockStops'] : service.path, message: `the clock stops \`${inc.service as string}\` allows` }],
+            related: [
+              {
+                file: service.file,
+                path: service.value.clockStops !== undefined ? [...service.path.slice(0, -1), 'clockStops'] : service.path,
+                message: `the clock stops \`${inc.service as string}\` allows`,
+              },
+            ],
           });
         });
       });

@@ -14,7 +14,6 @@ export function readInstant(value: unknown): number | null {
   return parseInstantQuickly(value) ?? null;
 }
 
-
 /** Incidents are opened, and downtime starts, inside the period of their file. */
 export const measurementsOutsidePeriod = defineRule({
   id: 'measurements/outside-period',

@@ -23,7 +23,11 @@ export const measurementsTimeOrder = defineRule({
         for (const field of ['responded', 'resolved'] as const) {
           const at = readInstant(inc[field]);
           if (opened && at && at < opened) {
-            report([...base, field], `${name} was ${field === 'responded' ? 'responded to' : 'resolved'} at ${String(inc[field])}, before it was opened at ${String(inc.opened)}`, { incident: inc.id ?? null, field, value: inc[field], opened: inc.opened });
+            report(
+              [...base, field],
+              `${name} was ${field === 'responded' ? 'responded to' : 'resolved'} at ${String(inc[field])}, before it was opened at ${String(inc.opened)}`,
+              { incident: inc.id ?? null, field, value: inc[field], opened: inc.opened },
+            );
           }
         }
         arrayOf(inc.clockStops).forEach((stop, j) => {
@@ -33,12 +37,20 @@ export const measurementsTimeOrder = defineRule({
           const to = readInstant(stop.to);
           const data = { incident: inc.id ?? null, from: stop.from, to: stop.to };
           if (from && opened && from < opened) {
-            report([...path, 'from'], `a clock stop of ${name} starts at ${String(stop.from)}, before the incident was opened at ${String(inc.opened)}: the clock can only stop while the incident is open`, { ...data, opened: inc.opened });
+            report(
+              [...path, 'from'],
+              `a clock stop of ${name} starts at ${String(stop.from)}, before the incident was opened at ${String(inc.opened)}: the clock can only stop while the incident is open`,
+              { ...data, opened: inc.opened },
+            );
           }
           if (from && to && to < from) {
             report([...path, 'to'], `a clock stop of ${name} ends at ${String(stop.to)}, before it starts at ${String(stop.from)}`, data);
           } else if (to && resolved && to > resolved) {
-            report([...path, 'to'], `a clock stop of ${name} ends at ${String(stop.to)}, after the incident was resolved at ${String(inc.resolved)}: the clock can only stop while the incident is open`, { ...data, resolved: inc.resolved });
+            report(
+              [...path, 'to'],
+              `a clock stop of ${name} ends at ${String(stop.to)}, after the incident was resolved at ${String(inc.resolved)}: the clock can only stop while the incident is open`,
+              { ...data, resolved: inc.resolved },
+            );
           }
         });
       });
@@ -48,7 +60,11 @@ export const measurementsTimeOrder = defineRule({
         const from = readInstant(dt.from);
         const to = readInstant(dt.to);
         if (!from || !to || to >= from) return;
-        report(['downtime', i, 'to'], `downtime${isString(dt.service) ? ` of \`${dt.service}\`` : ''} ends at ${String(dt.to)}, before it starts at ${String(dt.from)}`, { service: dt.service ?? null, from: dt.from, to: dt.to });
+        report(['downtime', i, 'to'], `downtime${isString(dt.service) ? ` of \`${dt.service}\`` : ''} ends at ${String(dt.to)}, before it starts at ${String(dt.from)}`, {
+          service: dt.service ?? null,
+          from: dt.from,
+          to: dt.to,
+        });
       });
     }
   },

@@ -37,7 +37,10 @@ export const objectivesUnknownSlaSource = defineRule({
       if (parsed.kind === 'measured' || !p.canResolve('slas')) continue;
       const service = p.services.find((s) => s.value.id === parsed.service);
       if (!service) {
-        const suggestion = didYouMean(parsed.service, p.idsOf('service').map((s) => s.id));
+        const suggestion = didYouMean(
+          parsed.service,
+          p.idsOf('service').map((s) => s.id),
+        );
         context.report({
           ...at,
           message: `KPI \`${String(kpi.value.id)}\` takes its values from service \`${parsed.service}\`, which slas.yaml does not define${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,

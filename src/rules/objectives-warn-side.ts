@@ -7,7 +7,7 @@ const SIDE: Record<string, string> = { '>=': 'below', '>': 'below', '<=': 'above
 export const objectivesWarnSide = defineRule({
   id: 'objectives/warn-side',
   severity: 'error',
-  description: 'A KPI target\'s `warn` (where amber starts) lies below `value` for `>=` and `>`, above it for `<=` and `<`.',
+  description: "A KPI target's `warn` (where amber starts) lies below `value` for `>=` and `>`, above it for `<=` and `<`.",
   run(context) {
     for (const kpi of context.partnership.kpis) {
       const target = kpi.value.target;

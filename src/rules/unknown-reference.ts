@@ -18,7 +18,10 @@ export function reportUnknownReferences(context: RuleContext, target: RefTarget)
     if (target === 'calendar' && !ids.includes('24x7')) ids.push('24x7');
     const suggestion = didYouMean(ref.id, ids);
     const noun = target === 'role-or-contact' ? 'role or contact' : DEFINED_IN[target].noun;
-    const where = kinds.map((k) => DEFINED_IN[k].file).filter((f, i, all) => all.indexOf(f) === i).join(' and ');
+    const where = kinds
+      .map((k) => DEFINED_IN[k].file)
+      .filter((f, i, all) => all.indexOf(f) === i)
+      .join(' and ');
     const scope = target === 'priority' && ref.services?.length ? ` for service \`${ref.services.join('`, `')}\`` : '';
     const hint = suggestion ? `; did you mean \`${suggestion}\`?` : ids.length > 0 ? ` (known: ${preview(ids)})` : ` (${where} defines none)`;
     const candidate = suggestion ? candidates.find((c) => c.id === suggestion) : undefined;
@@ -33,6 +36,9 @@ export function reportUnknownReferences(context: RuleContext, target: RefTarget)
 }
 
 function preview(ids: string[]): string {
-  const shown = ids.slice(0, 5).map((id) => `\`${id}\``).join(', ');
+  const shown = ids
+    .slice(0, 5)
+    .map((id) => `\`${id}\``)
+    .join(', ');
   return ids.length > 5 ? `${shown}, … ${ids.length - 5} more` : shown;
 }

@@ -111,9 +111,7 @@ function readHours(hours: unknown): { week: Interval[][]; problems: CalendarProb
       continue;
     }
     const value: unknown = (hours as Record<string, unknown>)[key];
-    const items: [(string | number)[], unknown][] = Array.isArray(value)
-      ? value.map((v: unknown, i: number) => [[key, i], v])
-      : [[[key], value]];
+    const items: [(string | number)[], unknown][] = Array.isArray(value) ? value.map((v: unknown, i: number) => [[key, i], v]) : [[[key], value]];
     if (Array.isArray(value) && value.length === 0) problems.push({ path: [key], message: `${key} lists no time ranges` });
     for (const [path, item] of items) {
       const range = readRange(item);
@@ -256,10 +254,7 @@ function wallInstant(day: number, minute: number, zone: string): number {
 export function slowWallInstant(day: number, minute: number, zone: string): number {
   const d = civilDate(day + Math.floor(minute / 1440));
   const m = minute % 1440;
-  const local = DateTime.fromObject(
-    { year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 },
-    { zone },
-  );
+  const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: Math.floor(m / 60), minute: m % 60 }, { zone });
   let best = local.toMillis();
   for (const candidate of local.getPossibleOffsets()) best = Math.min(best, candidate.toMillis());
   return best;

@@ -51,12 +51,7 @@ export function measureIncident(incident: Incident, clock: IncidentClock): Incid
 
   const response = runClock(clock.calendar, opened, responded, cutoff, stops, clock.responseMin);
   const resolution = runClock(clock.calendar, opened, resolved, cutoff, stops, clock.resolutionMin);
-  const status: IncidentStatus =
-    response.met === false || resolution.met === false
-      ? 'breached'
-      : response.met === true && resolution.met === true
-        ? 'met'
-        : 'open';
+  const status: IncidentStatus = response.met === false || resolution.met === false ? 'breached' : response.met === true && resolution.met === true ? 'met' : 'open';
   return {
     responseMin: response.minutes,
     resolutionMin: resolution.minutes,
@@ -68,12 +63,7 @@ export function measureIncident(incident: Incident, clock: IncidentClock): Incid
 }
 
 /** The allowed clock stops as one merged set of intervals, from `opened` to the cut-off. */
-function stopIntervals(
-  list: readonly ClockStop[] | undefined,
-  allowed: readonly string[] | undefined,
-  opened: number,
-  cutoff: number,
-): Interval[] {
+function stopIntervals(list: readonly ClockStop[] | undefined, allowed: readonly string[] | undefined, opened: number, cutoff: number): Interval[] {
   const out: Interval[] = [];
   for (const stop of Array.isArray(list) ? list : []) {
     if (allowed && (typeof stop?.reason !== 'string' || !allowed.includes(stop.reason))) continue;

@@ -99,9 +99,7 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
     const calendar = calendarFor(calendars, service.calendar);
     const target = typeof service.availability?.target === 'number' ? service.availability.target : null;
     const own = downtime.filter((d) => d.service === id);
-    const monthly = calendar
-      ? judged.map((m) => computeAvailability({ calendar, periodStart: m.start, periodEnd: m.end, downtime: own, now: input.now }))
-      : null;
+    const monthly = calendar ? judged.map((m) => computeAvailability({ calendar, periodStart: m.start, periodEnd: m.end, downtime: own, now: input.now })) : null;
     let whole: { availability: number | null; downMinutes: number; serviceMinutes: number } | null = null;
     if (monthly) {
       const serviceMinutes = monthly.reduce((sum, m) => sum + m.serviceMinutes, 0);
@@ -109,7 +107,12 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
       whole = { serviceMinutes, downMinutes, availability: serviceMinutes > 0 ? (1 - downMinutes / serviceMinutes) * 100 : null };
     }
     let credit: ReturnType<typeof computePeriodCredit> | null = null;
-    if (monthly && target !== null && judged.length > 0) credit = computePeriodCredit(monthly.map((m) => m.availability), service.credits, service.monthlyFee);
+    if (monthly && target !== null && judged.length > 0)
+      credit = computePeriodCredit(
+        monthly.map((m) => m.availability),
+        service.credits,
+        service.monthlyFee,
+      );
     services.push({
       service: id,
       name: typeof service.name === 'string' ? service.name : null,

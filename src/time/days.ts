@@ -12,7 +12,9 @@ export function addDays(date: string, days: number): string {
   const lead = LEADING_DATE.exec(date)?.[0];
   const quick = lead === undefined ? undefined : addDaysToDate(lead, days);
   if (quick !== undefined) return quick;
-  return DateTime.fromISO(lead ?? date, { zone: 'utc' }).plus({ days }).toISODate()!;
+  return DateTime.fromISO(lead ?? date, { zone: 'utc' })
+    .plus({ days })
+    .toISODate()!;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier); a longer ISO text is read by its date. */

@@ -34,8 +34,16 @@ export function readInstant(text: string, zone: string, format?: string): ReadIn
   }
   let local = format === undefined ? undefined : fastWallTime(value, format);
   if (local === undefined) {
-    const wall = format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
-    if (!wall.isValid) return { ok: false, why: format === undefined ? `\`${value}\` is not an ISO 8601 time (give \`format\` in govern.import.yaml for other spellings)` : `\`${value}\` does not match the format \`${format}\`` };
+    const wall =
+      format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
+    if (!wall.isValid)
+      return {
+        ok: false,
+        why:
+          format === undefined
+            ? `\`${value}\` is not an ISO 8601 time (give \`format\` in govern.import.yaml for other spellings)`
+            : `\`${value}\` does not match the format \`${format}\``,
+      };
     local = wall.toMillis();
   }
   const z = zoneOf(zone);
@@ -61,8 +69,22 @@ interface FastFormat {
   fields: string[];
 }
 const FAST_TOKENS: Readonly<Record<string, string>> = {
-  yyyy: '\\d{4}', yy: '\\d{2,4}', M: '\\d{1,2}', MM: '\\d{2}', MMM: 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec', d: '\\d{1,2}', dd: '\\d{2}',
-  H: '\\d{1,2}', HH: '\\d{2}', h: '\\d{1,2}', hh: '\\d{2}', m: '\\d{1,2}', mm: '\\d{2}', s: '\\d{1,2}', ss: '\\d{2}', a: 'AM|PM',
+  yyyy: '\\d{4}',
+  yy: '\\d{2,4}',
+  M: '\\d{1,2}',
+  MM: '\\d{2}',
+  MMM: 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec',
+  d: '\\d{1,2}',
+  dd: '\\d{2}',
+  H: '\\d{1,2}',
+  HH: '\\d{2}',
+  h: '\\d{1,2}',
+  hh: '\\d{2}',
+  m: '\\d{1,2}',
+  mm: '\\d{2}',
+  s: '\\d{1,2}',
+  ss: '\\d{2}',
+  a: 'AM|PM',
 };
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const fastFormats = new Map<string, FastFormat | null>();

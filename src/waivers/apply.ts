@@ -17,9 +17,7 @@ export interface WaiverOutcome {
  * waivers.yaml itself, are never covered. Pure.
  */
 export function applyWaivers(partnership: PartnershipIndex, today: string, diagnostics: readonly Diagnostic[]): WaiverOutcome {
-  const waivers = partnership.waivers
-    .map(readWaiver)
-    .filter((w): w is ReadWaiver => w !== undefined && !UNWAIVABLE.test(w.rule) && !isExpired(w.waived, today));
+  const waivers = partnership.waivers.map(readWaiver).filter((w): w is ReadWaiver => w !== undefined && !UNWAIVABLE.test(w.rule) && !isExpired(w.waived, today));
   if (waivers.length === 0) return { diagnostics: [...diagnostics], unused: [] };
   const files = new Map<string, SourceFile>(partnership.files.map((f) => [f.path, f] as const));
   const waiversFile = partnership.file('waivers')?.path;

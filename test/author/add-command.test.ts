@@ -75,7 +75,21 @@ contacts:
 describe('govern add', () => {
   it('inserts a contact into a commented, hand-formatted file; the rest is byte-for-byte unchanged', async () => {
     writeFileSync(path.join(dir, 'p/contacts.yaml'), HAND_WRITTEN);
-    const result = await add(['contact', '--name', 'Kim Lee', '--party', 'provider', '--title', 'CTO', '--phone', '+1 212 555 0100', '--email', 'kim@provider.example', '--hours', '24x7']);
+    const result = await add([
+      'contact',
+      '--name',
+      'Kim Lee',
+      '--party',
+      'provider',
+      '--title',
+      'CTO',
+      '--phone',
+      '+1 212 555 0100',
+      '--email',
+      'kim@provider.example',
+      '--hours',
+      '24x7',
+    ]);
     expect(result.err).toContain('added contact "kim-lee" at contacts.yaml:25-31');
     expect(insertedLines(HAND_WRITTEN, file('contacts.yaml'))).toEqual([
       '  - id: kim-lee',
@@ -93,7 +107,22 @@ describe('govern add', () => {
 
   it('adds a risk, an action (creating its review record), a KPI and a service, and check still finds nothing', async () => {
     const before = file('risks.yaml');
-    const r = await add(['risk', '--title', 'ERP vendor ends support', '--likelihood', '4', '--impact', '4', '--owner', 'provider-account-lead', '--mitigation', 'Plan the migration', '--contingency', 'Buy extended support', '--yes']);
+    const r = await add([
+      'risk',
+      '--title',
+      'ERP vendor ends support',
+      '--likelihood',
+      '4',
+      '--impact',
+      '4',
+      '--owner',
+      'provider-account-lead',
+      '--mitigation',
+      'Plan the migration',
+      '--contingency',
+      'Buy extended support',
+      '--yes',
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(insertedLines(before, file('risks.yaml'))).toEqual([
       '  - id: erp-vendor-ends-support',
@@ -113,7 +142,25 @@ describe('govern add', () => {
     expect((await add(['action', '--title', 'Second', '--owner', 'client-account-lead', '--due', '2026-12-01', '--status', 'open', '--review', '2026-Q4'])).code).toBe(0);
     expect(file('reviews/2026-Q4.yaml')).toContain('  - id: A-2\n    title: Second\n');
     const objectives = file('objectives.yaml');
-    expect((await add(['kpi', '--name', 'Desk P3 within target', '--value', '90', '--unit', '%', '--op', '>=', '--source', 'sla:service-desk.P3', '--objective', 'meet-service-levels'])).code).toBe(0);
+    expect(
+      (
+        await add([
+          'kpi',
+          '--name',
+          'Desk P3 within target',
+          '--value',
+          '90',
+          '--unit',
+          '%',
+          '--op',
+          '>=',
+          '--source',
+          'sla:service-desk.P3',
+          '--objective',
+          'meet-service-levels',
+        ])
+      ).code,
+    ).toBe(0);
     expect(insertedLines(objectives, file('objectives.yaml'))).toEqual([
       '      - id: desk-p3-within-target',
       '        name: Desk P3 within target',
@@ -124,21 +171,25 @@ describe('govern add', () => {
     const escalation = file('escalation.yaml');
     expect((await add(['service', '--profile', 'platform-24x7', '--name', 'Cloud hosting', '--yes'])).code).toBe(0);
     // Appended after the last path, with the blank line the paths are separated by.
-    expect(file('escalation.yaml')).toBe(`${escalation}\n${[
-      '  - id: cloud-hosting-escalation',
-      '    name: Cloud hosting incidents',
-      '    appliesTo: { services: [cloud-hosting], priorities: [P1, P2, P3] }',
-      '    levels:',
-      '      - { name: Service desk, after: 0m, contacts: [provider-service-desk], coverage: 24x7 }',
-      '      - { name: On-call duty manager, after: 30m, contacts: [provider-duty-manager], coverage: 24x7 }',
-      '      - { name: Provider account lead, after: 2h, contacts: [provider-account-lead], coverage: business-hours }',
-    ].join('\n')}\n`);
+    expect(file('escalation.yaml')).toBe(
+      `${escalation}\n${[
+        '  - id: cloud-hosting-escalation',
+        '    name: Cloud hosting incidents',
+        '    appliesTo: { services: [cloud-hosting], priorities: [P1, P2, P3] }',
+        '    levels:',
+        '      - { name: Service desk, after: 0m, contacts: [provider-service-desk], coverage: 24x7 }',
+        '      - { name: On-call duty manager, after: 30m, contacts: [provider-duty-manager], coverage: 24x7 }',
+        '      - { name: Provider account lead, after: 2h, contacts: [provider-account-lead], coverage: business-hours }',
+      ].join('\n')}\n`,
+    );
     expect(file('partnership.yaml')).toContain('services: [platform-operations, service-desk, cloud-hosting]   # ids in slas.yaml');
     expect(findings()).toEqual([]);
   });
 
   it("names the last escalation level for whoever holds it: the account lead, or another person's title", async () => {
-    expect((await add(['contact', '--name', 'Dana Cruz', '--party', 'provider', '--title', 'Chief Technology Officer', '--email', 'dana@example.com', '--yes'])).code).toBe(0);
+    expect(
+      (await add(['contact', '--name', 'Dana Cruz', '--party', 'provider', '--title', 'Chief Technology Officer', '--email', 'dana@example.com', '--yes'])).code,
+    ).toBe(0);
     expect((await add(['service', '--profile', 'desk-business-hours', '--name', 'Field support', '--escalation-lead', 'dana-cruz', '--yes'])).code).toBe(0);
     expect(file('escalation.yaml')).toContain('{ name: Chief Technology Officer, after: 2h, contacts: [dana-cruz], coverage: business-hours }');
     expect(findings()).toEqual([]);
@@ -147,7 +198,21 @@ describe('govern add', () => {
   it('quotes a KPI target operator as its siblings and the format do, whether or not YAML needs it', async () => {
     const objectives = file('objectives.yaml');
     expect(objectives).toContain('target: { op: ">=", value:');
-    const result = await add(['kpi', '--name', 'Reopened tickets', '--value', '5', '--unit', 'tickets', '--op', '<=', '--source', 'measured', '--objective', 'meet-service-levels']);
+    const result = await add([
+      'kpi',
+      '--name',
+      'Reopened tickets',
+      '--value',
+      '5',
+      '--unit',
+      'tickets',
+      '--op',
+      '<=',
+      '--source',
+      'measured',
+      '--objective',
+      'meet-service-levels',
+    ]);
     expect(result.code, result.err).toBe(0);
     expect(insertedLines(objectives, file('objectives.yaml'))).toContain('        target: { op: "<=", value: 5 }');
   });
@@ -168,7 +233,9 @@ describe('govern add', () => {
 
   it('rejects duplicate ids and emails, and flags of another kind', async () => {
     expect((await add(['contact', '--name', 'X', '--id', 'provider-account-lead', '--party', 'client'])).err).toContain('`provider-account-lead` is already used');
-    expect((await add(['contact', '--name', 'X', '--party', 'client', '--email', 'SERVICEDESK@provider.example'])).err).toContain('already the address of another contact');
+    expect((await add(['contact', '--name', 'X', '--party', 'client', '--email', 'SERVICEDESK@provider.example'])).err).toContain(
+      'already the address of another contact',
+    );
     const stray = await add(['contact', '--name', 'X', '--party', 'client', '--likelihood', '3']);
     expect(stray.code).toBe(2);
     expect(stray.err).toContain('--likelihood does not apply to `govern add contact`');
@@ -221,7 +288,9 @@ describe('govern add', () => {
     const io = memoryIo(['add', 'contact', '.', '--name', 'A', '--party', 'client', '--email', 'a@other.example', ...TODAY], { cwd: dir });
     expect(await run(io)).toBe(2);
     expect(io.err()).toContain('holds 2 partnerships; pick one with --partnership <id>');
-    const picked = memoryIo(['add', 'contact', '.', '--partnership', 'other-provider', '--name', 'A', '--party', 'client', '--email', 'a@other.example', ...TODAY], { cwd: dir });
+    const picked = memoryIo(['add', 'contact', '.', '--partnership', 'other-provider', '--name', 'A', '--party', 'client', '--email', 'a@other.example', ...TODAY], {
+      cwd: dir,
+    });
     expect(await run(picked), picked.err()).toBe(0);
     expect(readFileSync(path.join(dir, 'q/contacts.yaml'), 'utf8')).toMatch(/ {2}- id: a\n {4}name: A\n {4}party: client\n {4}email: '?a@other\.example'?\n/);
   });

@@ -8,10 +8,13 @@ import { run } from '../../src/cli/main.js';
 
 // A partnership in Santiago with two planted findings: a stale risk and an escalation level nobody holds.
 const FILES: Record<string, string> = {
-  'partnership.yaml': 'id: andes\nname: "Andes Minería & Cía"\nclient: { id: andes, name: Andes }\nprovider: { id: cordillera, name: Cordillera IT }\ntimezone: America/Santiago\nowners: { client: ines, provider: tomas }\n',
-  'contacts.yaml': 'contacts:\n  - { id: ines, name: Inés Rojas, party: client, email: ines@andes.example }\n  - { id: tomas, name: Tomás Vidal, party: provider, email: tomas@cordillera.example }\n',
+  'partnership.yaml':
+    'id: andes\nname: "Andes Minería & Cía"\nclient: { id: andes, name: Andes }\nprovider: { id: cordillera, name: Cordillera IT }\ntimezone: America/Santiago\nowners: { client: ines, provider: tomas }\n',
+  'contacts.yaml':
+    'contacts:\n  - { id: ines, name: Inés Rojas, party: client, email: ines@andes.example }\n  - { id: tomas, name: Tomás Vidal, party: provider, email: tomas@cordillera.example }\n',
   'governance.yaml': 'meetings:\n  - { id: mensual, name: Revisión mensual, cadence: monthly, chair: ines, attendees: [tomas] }\n',
-  'risks.yaml': '# registro de riesgos\nrisks:\n  - id: cobre\n    title: Precio del cobre\n    likelihood: 2\n    impact: 2\n    owner: tomas\n    status: open\n    reviewBy: 2026-10-01\n  - id: sismo\n    title: Terremoto\n    likelihood: 1\n    impact: 5\n    owner: ines\n    mitigation: Sitio alterno\n    contingency: Plan de continuidad\n    status: open\n    reviewBy: 2026-09-15\n',
+  'risks.yaml':
+    '# registro de riesgos\nrisks:\n  - id: cobre\n    title: Precio del cobre\n    likelihood: 2\n    impact: 2\n    owner: tomas\n    status: open\n    reviewBy: 2026-10-01\n  - id: sismo\n    title: Terremoto\n    likelihood: 1\n    impact: 5\n    owner: ines\n    mitigation: Sitio alterno\n    contingency: Plan de continuidad\n    status: open\n    reviewBy: 2026-09-15\n',
 };
 
 let dir: string;
@@ -31,13 +34,24 @@ const waivers = () => readFileSync(path.join(dir, 'p/waivers.yaml'), 'utf8');
 
 describe('govern add waiver', () => {
   it('writes a waiver from a finding given by flags, and check then shows it waived', async () => {
-    const { code, out, err } = await add(['--rule', 'risks/stale-review', '--at', 'cobre', '--reason', 'Precio revisado en el comité', '--owner', 'ines', '--expires', '2027-02-28']);
+    const { code, out, err } = await add([
+      '--rule',
+      'risks/stale-review',
+      '--at',
+      'cobre',
+      '--reason',
+      'Precio revisado en el comité',
+      '--owner',
+      'ines',
+      '--expires',
+      '2027-02-28',
+    ]);
     expect(err).toBe('added waiver "risks/stale-review" at p/waivers.yaml:2-8\n');
     expect(waivers()).toBe(
       '# Findings accepted for a while, each with a reason, an owner and an expiry (govern check reports them as waived).\nwaivers:\n  - rule: risks/stale-review\n    file: risks.yaml\n    at: cobre\n    reason: Precio revisado en el comité\n    owner: ines\n    expires: 2027-02-28\n',
     );
     expect(out).toContain('waived until 2027-02-28 (owner ines): Precio revisado en el comité');
-    expect(out).toContain("risk `sismo` was due for review");
+    expect(out).toContain('risk `sismo` was due for review');
     expect(code).toBe(0);
   });
 
@@ -50,7 +64,11 @@ describe('govern add waiver', () => {
 
   it.each([
     { name: 'a place with no finding', args: ['--at', 'oro'], words: 'no finding of `risks/stale-review` in risks.yaml at `oro`; the places are cobre, sismo' },
-    { name: 'a rule with no finding', args: ['--rule', 'raci/role-without-holders'], words: 'no finding of `raci/role-without-holders` now; the rules with findings are risks/stale-review' },
+    {
+      name: 'a rule with no finding',
+      args: ['--rule', 'raci/role-without-holders'],
+      words: 'no finding of `raci/role-without-holders` now; the rules with findings are risks/stale-review',
+    },
     { name: 'a rule that cannot be waived', args: ['--rule', 'yaml/syntax'], words: '`yaml/syntax` findings cannot be waived' },
     { name: 'an expiry more than a year ahead', args: ['--expires', '2027-11-17'], words: 'more than a year ahead' },
     { name: 'an owner who is not a contact', args: ['--owner', 'pablo'], words: '--owner "pablo"' },
@@ -98,6 +116,8 @@ describe('govern add waiver on a terminal', () => {
     screen.type('2027-03-15');
     screen.keypress('enter');
     expect(await done).toBe(0);
-    expect(waivers()).toContain('  - rule: risks/stale-review\n    file: risks.yaml\n    at: sismo\n    reason: Simulacro en diciembre\n    owner: ines\n    expires: 2027-03-15\n');
+    expect(waivers()).toContain(
+      '  - rule: risks/stale-review\n    file: risks.yaml\n    at: sismo\n    reason: Simulacro en diciembre\n    owner: ines\n    expires: 2027-03-15\n',
+    );
   });
 });

@@ -27,7 +27,22 @@ describe('govern init', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.summary).toEqual({ errors: 0, warnings: 0, partnerships: 1, files: 9 });
     expect(readdirSync(path.join(dir, 'acme')).sort()).toEqual(
-      ['.github', '.govern', '.pre-commit-config.yaml', '.vscode', 'budget.yaml', 'contacts.yaml', 'escalation.yaml', 'govern.config.yaml', 'governance.yaml', 'objectives.yaml', 'partnership.yaml', 'raci.yaml', 'risks.yaml', 'slas.yaml'].sort(),
+      [
+        '.github',
+        '.govern',
+        '.pre-commit-config.yaml',
+        '.vscode',
+        'budget.yaml',
+        'contacts.yaml',
+        'escalation.yaml',
+        'govern.config.yaml',
+        'governance.yaml',
+        'objectives.yaml',
+        'partnership.yaml',
+        'raci.yaml',
+        'risks.yaml',
+        'slas.yaml',
+      ].sort(),
     );
     expect(io.out()).toContain('no problems');
     // The editor settings point at schema files that were written.
@@ -39,10 +54,38 @@ describe('govern init', () => {
   it('takes every answer from flags, without --yes and without a terminal', async () => {
     const io = memoryIo(
       [
-        'init', 'p', '--client', 'Acme Corp', '--provider', 'Northwind MSP', '--timezone', 'America/New_York', '--start', '2026-01-01', '--end', '2028-12-31',
-        '--notice-days', '120', '--client-lead-name', 'Jane Doe', '--client-lead-email', 'jane@acme.example', '--client-lead-phone', '+1 212 555 0100',
-        '--provider-lead-name', 'Bob Smith', '--provider-lead-email', 'bob@northwind.example', '--provider-lead-phone', '+49 30 1234567',
-        '--service', 'desk-business-hours', '--desk-name', 'Helpdesk', '--currency', 'USD',
+        'init',
+        'p',
+        '--client',
+        'Acme Corp',
+        '--provider',
+        'Northwind MSP',
+        '--timezone',
+        'America/New_York',
+        '--start',
+        '2026-01-01',
+        '--end',
+        '2028-12-31',
+        '--notice-days',
+        '120',
+        '--client-lead-name',
+        'Jane Doe',
+        '--client-lead-email',
+        'jane@acme.example',
+        '--client-lead-phone',
+        '+1 212 555 0100',
+        '--provider-lead-name',
+        'Bob Smith',
+        '--provider-lead-email',
+        'bob@northwind.example',
+        '--provider-lead-phone',
+        '+49 30 1234567',
+        '--service',
+        'desk-business-hours',
+        '--desk-name',
+        'Helpdesk',
+        '--currency',
+        'USD',
       ],
       { cwd: dir, now: () => NOW },
     );

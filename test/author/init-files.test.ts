@@ -34,10 +34,7 @@ describe('buildInitFiles', () => {
     for (const [path, text] of files) if (/\.ya?ml$/.test(path)) expect(() => parse(text), path).not.toThrow();
   });
 
-  it.each([
-    [['platform-24x7']],
-    [['desk-business-hours']],
-  ])('one profile alone (%j) also gives no findings', (profiles) => {
+  it.each([[['platform-24x7']], [['desk-business-hours']]])('one profile alone (%j) also gives no findings', (profiles) => {
     const answers = toInitAnswers({ ...defaults(), services: profiles });
     const { files, result } = check(answers);
     expect(result.diagnostics).toEqual([]);

@@ -66,7 +66,9 @@ describe.skipIf(!HAS_TMUX)('govern init in a real terminal (tmux)', () => {
       expect(partnership).toContain('id: acme-corp-northwind-msp');
       expect(partnership).toContain('timezone: Europe/Berlin');
       expect(partnership).toContain('noticeDays: 120');
-      expect(readFileSync(path.join(dir, 'acme/contacts.yaml'), 'utf8')).toContain('  - id: jane-doe\n    name: Jane Doe\n    party: client\n    title: Account lead\n    email: jane.doe@acme-corp.example\n    phone: "+49 30 1234567"\n');
+      expect(readFileSync(path.join(dir, 'acme/contacts.yaml'), 'utf8')).toContain(
+        '  - id: jane-doe\n    name: Jane Doe\n    party: client\n    title: Account lead\n    email: jane.doe@acme-corp.example\n    phone: "+49 30 1234567"\n',
+      );
       const result = checkWorkspace(loadWorkspaceFromDisk(['acme'], dir), { today: '2026-11-15' });
       expect(result.diagnostics).toEqual([]);
       expect(existsSync(path.join(dir, 'acme/.github/workflows/govern.yml'))).toBe(true);

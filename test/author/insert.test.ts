@@ -34,7 +34,12 @@ contacts:
 
 describe('insertEntry', () => {
   it('adds a block entry to a commented, hand-formatted file and changes nothing else', () => {
-    const { text, lines } = insertEntry(CONTACTS, ['contacts'], { id: 'kim-lee', name: 'Kim Lee', party: 'provider', title: 'CTO', email: 'kim@northwind.example', phone: '+1 212 555 0100' }, { quoted: ['phone'] });
+    const { text, lines } = insertEntry(
+      CONTACTS,
+      ['contacts'],
+      { id: 'kim-lee', name: 'Kim Lee', party: 'provider', title: 'CTO', email: 'kim@northwind.example', phone: '+1 212 555 0100' },
+      { quoted: ['phone'] },
+    );
     expect(insertedLines(CONTACTS, text)).toEqual([
       '',
       '  - id: kim-lee',
@@ -64,7 +69,12 @@ describe('insertEntry', () => {
         target: {op: ">=", value: 99.9}
         source: measured
 `;
-    const kpi = insertEntry(objectives, ['objectives', 0, 'kpis'], { id: 'csat', name: 'Satisfaction', target: { op: '>=', value: 4 }, source: 'measured' }, { quoted: ['op'] });
+    const kpi = insertEntry(
+      objectives,
+      ['objectives', 0, 'kpis'],
+      { id: 'csat', name: 'Satisfaction', target: { op: '>=', value: 4 }, source: 'measured' },
+      { quoted: ['op'] },
+    );
     expect(insertedLines(objectives, kpi.text)).toContain('        target: {op: ">=", value: 4}');
   });
 
@@ -108,7 +118,9 @@ actuals: []
   it('creates the key of an empty file, of a file with comments only, and a missing top-level key', () => {
     expect(insertEntry('', ['risks'], { id: 'a', likelihood: 2 }).text).toBe('risks:\n  - id: a\n    likelihood: 2\n');
     expect(insertEntry('# risks\n', ['risks'], { id: 'a' }).text).toBe('# risks\nrisks:\n  - id: a\n');
-    expect(insertEntry('id: x\nname: y\n', ['scope', 'services'], 'desk').text).toBe('id: x\nname: y\nscope:\n  services: [desk]\n'.replace('  services: [desk]', '  services:\n    - desk'));
+    expect(insertEntry('id: x\nname: y\n', ['scope', 'services'], 'desk').text).toBe(
+      'id: x\nname: y\nscope:\n  services: [desk]\n'.replace('  services: [desk]', '  services:\n    - desk'),
+    );
   });
 
   it('fills `key:` with nothing after it and turns `key: []` into a block list', () => {
@@ -126,7 +138,12 @@ actuals: []
     const before = 'risks:\n- id: a\n  title: A\n  mitigation: |\n    two\n    lines\n';
     const { text } = insertEntry(before, ['risks'], { id: 'b', title: 'B: colon' });
     expect(text).toBe(`${before}- id: b\n  title: "B: colon"\n`);
-    expect(parse(text)).toEqual({ risks: [{ id: 'a', title: 'A', mitigation: 'two\nlines\n' }, { id: 'b', title: 'B: colon' }] });
+    expect(parse(text)).toEqual({
+      risks: [
+        { id: 'a', title: 'A', mitigation: 'two\nlines\n' },
+        { id: 'b', title: 'B: colon' },
+      ],
+    });
   });
 
   it('refuses a file with YAML errors', () => {

@@ -61,7 +61,18 @@ describe("computeBudget (the review pack's budget lines)", () => {
     ['month', 1000, [['2026-10', 1100.01]], '2026-10', 'red', 100.01],
     ['month', 0.3, [['2026-10', 0.33]], '2026-10', 'amber', 0.03],
     // A monthly line over a quarter: three months' budget.
-    ['month', 1000, [['2026-07', 1100], ['2026-08', 1100], ['2026-09', 1100]], '2026-Q3', 'amber', 300],
+    [
+      'month',
+      1000,
+      [
+        ['2026-07', 1100],
+        ['2026-08', 1100],
+        ['2026-09', 1100],
+      ],
+      '2026-Q3',
+      'amber',
+      300,
+    ],
     ['month', 1000, [['2026-07', 3301]], '2026-Q3', 'red', 301],
   ] as [string, number, [string, number][], string, string, number][])('%s line of %d, actuals %j over %s: %s', (per, amount, actuals, period, rag, variance) => {
     const { currency, lines } = computeBudget(indexWith(per, amount, actuals), parsePeriod(period)!, '2026-11-15');

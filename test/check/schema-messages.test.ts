@@ -30,7 +30,10 @@ describe('schema findings say what to write', () => {
     },
     {
       name: 'a KPI source that is no source',
-      files: { 'objectives.yaml': 'objectives:\n  - id: o\n    title: Faster fixes\n    owner: kim\n    kpis:\n      - { id: k, name: Fixed in time, target: { op: ">=", value: 90 }, source: sla-desk }\n' },
+      files: {
+        'objectives.yaml':
+          'objectives:\n  - id: o\n    title: Faster fixes\n    owner: kim\n    kpis:\n      - { id: k, name: Fixed in time, target: { op: ">=", value: 90 }, source: sla-desk }\n',
+      },
       line: 6,
       column: 80,
       message: '`sla-desk` is not a KPI source: write `measured`, `sla:<service>.availability` or `sla:<service>.<priority>`',
@@ -51,7 +54,10 @@ describe('schema findings say what to write', () => {
     },
     {
       name: 'a duration without a unit',
-      files: { 'slas.yaml': 'services:\n  - id: desk\n    name: Service desk\n    calendar: 24x7\n    priorities:\n      - { id: P1, response: 30, resolution: 4h, target: 95 }\n' },
+      files: {
+        'slas.yaml':
+          'services:\n  - id: desk\n    name: Service desk\n    calendar: 24x7\n    priorities:\n      - { id: P1, response: 30, resolution: 4h, target: 95 }\n',
+      },
       line: 6,
       column: 29,
       message: '`30` is not a duration: add a unit, such as `30m` or `30h`',
@@ -211,7 +217,8 @@ describe('required fields are named at the entry that lacks them', () => {
   });
 
   it('a partnership without contract dates, owners or party names', () => {
-    const text = 'id: p\nname: P\nclient: { id: acme }\nprovider: { id: northwind, name: Northwind }\ntimezone: Europe/Berlin\ncontract:\n  reference: MSA-1\nowners: { client: jane }\n';
+    const text =
+      'id: p\nname: P\nclient: { id: acme }\nprovider: { id: northwind, name: Northwind }\ntimezone: Europe/Berlin\ncontract:\n  reference: MSA-1\nowners: { client: jane }\n';
     const found = schemaFindings({ 'partnership.yaml': text }).map((f) => [f.range.start.line, f.message]);
     expect(found).toEqual([
       [3, '`client` needs `name`'],

@@ -26,7 +26,8 @@ async function govern(args: string[], env: Record<string, string> = {}) {
 
 const broken = tree('broken', {
   'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-do, provider: bob }\n`,
-  'contacts.yaml': 'contacts:\n  - { id: jane-doe, name: Jane Doe, party: client, email: jane@acme.example }\n  - { id: bob, name: Bob Smith, party: provider, phone: "+49 30 1234567" }\n',
+  'contacts.yaml':
+    'contacts:\n  - { id: jane-doe, name: Jane Doe, party: client, email: jane@acme.example }\n  - { id: bob, name: Bob Smith, party: provider, phone: "+49 30 1234567" }\n',
 });
 const warnOnly = tree('warn-only', {
   'partnership.yaml': PARTNERSHIP,

@@ -44,7 +44,9 @@ describe('a duplicate partnership id in a portfolio', () => {
     const findings = JSON.parse(r.out).findings.filter((d: { ruleId: string }) => d.ruleId === 'partnership/duplicate-id');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', file: 'oslo/partnership.yaml', path: ['id'], range: { start: { line: 2, column: 5 } } });
-    expect(findings[0].message).toBe("partnership id `fjord-&-co` is also the id of the partnership in bergen: give each partnership its own id, so that --partnership and reports can tell them apart");
+    expect(findings[0].message).toBe(
+      'partnership id `fjord-&-co` is also the id of the partnership in bergen: give each partnership its own id, so that --partnership and reports can tell them apart',
+    );
     expect(findings[0].related).toEqual([expect.objectContaining({ file: 'bergen/partnership.yaml', message: '`fjord-&-co` first used here' })]);
   });
 
@@ -81,7 +83,11 @@ describe('govern rules', () => {
     expect(r.out).toMatch(/^ref\/unknown-contact\s+error\s+[^(]*$/m);
     expect(r.out).toContain('2 severities are changed here (govern.config.yaml); the others are the defaults.');
     const json = JSON.parse(govern(portfolio, 'rules', '--format', 'json', '--rule', 'risks/stale-review=error').out);
-    expect(json.find((x: { id: string }) => x.id === 'governance/no-review-meeting')).toMatchObject({ severity: 'off', defaultSeverity: 'warning', source: 'govern.config.yaml' });
+    expect(json.find((x: { id: string }) => x.id === 'governance/no-review-meeting')).toMatchObject({
+      severity: 'off',
+      defaultSeverity: 'warning',
+      source: 'govern.config.yaml',
+    });
     expect(json.find((x: { id: string }) => x.id === 'risks/stale-review')).toMatchObject({ severity: 'error', source: '--rule' });
     expect(json.find((x: { id: string }) => x.id === 'ref/unknown-contact')).toMatchObject({ severity: 'error', source: 'default' });
   });

@@ -133,7 +133,13 @@ describe('govern diff: every example of a classified change', () => {
     const row = (category: string): string[] => counts.find((r) => r[0] === category)!;
     const count = (category: string, impact: string): string => String(report.changes.filter((c) => c.category === category && c.impact === impact).length);
     for (const category of ['commercial', 'operational', 'people', 'governance']) {
-      expect(row(category)).toEqual([category, count(category, 'weakened'), count(category, 'tightened'), count(category, 'neutral'), String(report.changes.filter((c) => c.category === category).length)]);
+      expect(row(category)).toEqual([
+        category,
+        count(category, 'weakened'),
+        count(category, 'tightened'),
+        count(category, 'neutral'),
+        String(report.changes.filter((c) => c.category === category).length),
+      ]);
     }
     expect(counts.at(-1)).toEqual(['total', '18', '3', '2', '23']);
 
@@ -262,7 +268,11 @@ describe('govern diff: files and partnerships that move, arrive and leave', () =
   });
 
   it('a portfolio: partnerships added, removed and renamed', async () => {
-    const other = (id: string): Record<string, string> => ({ 'partnership.yaml': BASE['partnership.yaml']!.replace('id: acme-northwind', `id: ${id}`).replace(/owners:.*\n/, '').replace(/scope:\n(  .*\n)*/, '') });
+    const other = (id: string): Record<string, string> => ({
+      'partnership.yaml': BASE['partnership.yaml']!.replace('id: acme-northwind', `id: ${id}`)
+        .replace(/owners:.*\n/, '')
+        .replace(/scope:\n(  .*\n)*/, ''),
+    });
     repo.commit({ ...under('partners/acme', BASE), ...under('partners/beta', other('beta')) }, 'base');
     repo.git('mv', 'partners/acme', 'partners/acme-northwind');
     repo.git('rm', '-q', '-r', 'partners/beta');
@@ -277,7 +287,13 @@ describe('govern diff: files and partnerships that move, arrive and leave', () =
   });
 
   it('compares only the partnership named by path', async () => {
-    repo.commit({ ...under('partners/acme', BASE), ...under('partners/other', { ...BASE, 'partnership.yaml': BASE['partnership.yaml']!.replace('id: acme-northwind', 'id: other') }) }, 'base');
+    repo.commit(
+      {
+        ...under('partners/acme', BASE),
+        ...under('partners/other', { ...BASE, 'partnership.yaml': BASE['partnership.yaml']!.replace('id: acme-northwind', 'id: other') }),
+      },
+      'base',
+    );
     repo.commit({ 'partners/other/risks.yaml': BASE['risks.yaml']!.replace('likelihood: 3', 'likelihood: 1') }, 'change other');
     const acme = await diffJson(repo.dir, 'HEAD~1', 'HEAD', 'partners/acme');
     expect(acme.changes).toEqual([]);

@@ -54,7 +54,9 @@ describe('diff formats', () => {
   });
 
   it('md: nothing changed says so in one line', () => {
-    expect(formatMarkdown({ ...input, report: { ...report, changes: [] } })).toBe(`### govern diff: no change to obligations\n\nComparing aaaaaaa (main) with the working tree.\n`);
+    expect(formatMarkdown({ ...input, report: { ...report, changes: [] } })).toBe(
+      `### govern diff: no change to obligations\n\nComparing aaaaaaa (main) with the working tree.\n`,
+    );
   });
 
   it('table: quiet says nothing when nothing changed', () => {

@@ -18,7 +18,12 @@ export interface TempRepo {
 export function tempRepo(): TempRepo {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'govern-diff-'));
   const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    }).trim();
   git('-c', 'init.defaultBranch=main', 'init', '-q');
   git('config', 'user.name', 'Test');
   git('config', 'user.email', 'test@example.invalid');

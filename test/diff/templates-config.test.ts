@@ -29,14 +29,27 @@ describe('govern diff: templates and the config are changes', () => {
     repo = tempRepo();
     repo.commit({ ...under('partners/northwind', BASE), 'govern.config.yaml': 'templates: ./house-style\n', 'house-style/partials/styles.html.hbs': STYLES });
     repo.git('checkout', '-q', '-b', 'restyle');
-    const head = repo.commit({ 'house-style/partials/styles.html.hbs': `${STYLES}<script>fetch('https://tracker.example/p')</script>\n`, 'house-style/contract-summary.md.hbs': '# {{partnership.name}}\n' });
+    const head = repo.commit({
+      'house-style/partials/styles.html.hbs': `${STYLES}<script>fetch('https://tracker.example/p')</script>\n`,
+      'house-style/contract-summary.md.hbs': '# {{partnership.name}}\n',
+    });
     for (const to of [head, 'working-tree']) {
       const json = await govern(repo.dir, 'diff', 'main', to, '--format', 'json');
       expect(json.err).toBe('');
       const report = JSON.parse(json.out) as DiffReport;
       expect(report.changes.map((c) => [c.file, c.change, c.impact, c.summary])).toEqual([
-        ['house-style/contract-summary.md.hbs', 'added', 'neutral', 'Template contract-summary.md.hbs added in house-style: templates decide what every rendered document shows'],
-        ['house-style/partials/styles.html.hbs', 'changed', 'neutral', 'Template partials/styles.html.hbs changed in house-style: templates decide what every rendered document shows'],
+        [
+          'house-style/contract-summary.md.hbs',
+          'added',
+          'neutral',
+          'Template contract-summary.md.hbs added in house-style: templates decide what every rendered document shows',
+        ],
+        [
+          'house-style/partials/styles.html.hbs',
+          'changed',
+          'neutral',
+          'Template partials/styles.html.hbs changed in house-style: templates decide what every rendered document shows',
+        ],
       ]);
       const table = await govern(repo.dir, 'diff', 'main', to);
       expect(table.out).not.toMatch(/no change to obligations/);
@@ -46,7 +59,10 @@ describe('govern diff: templates and the config are changes', () => {
     // Comparing only the partners' folder: the templates beside it still count, the same at a revision and on disk.
     for (const to of [head, 'working-tree']) {
       const report = JSON.parse((await govern(repo.dir, 'diff', 'main', to, 'partners', '--format', 'json')).out) as DiffReport;
-      expect(report.changes.map((c) => c.file), to).toEqual(['house-style/contract-summary.md.hbs', 'house-style/partials/styles.html.hbs']);
+      expect(
+        report.changes.map((c) => c.file),
+        to,
+      ).toEqual(['house-style/contract-summary.md.hbs', 'house-style/partials/styles.html.hbs']);
     }
   });
 
@@ -61,7 +77,9 @@ describe('govern diff: templates and the config are changes', () => {
     // Fixed again: the base is the broken one, and the change is listed.
     const fixed = repo.commit({ 'govern.config.yaml': '# strict, again\nrules:\n  contacts/unreferenced: error\n' });
     const report = JSON.parse((await govern(repo.dir, 'diff', head, fixed, '--format', 'json')).out) as DiffReport;
-    expect(report.changes.map((c) => [c.file, c.change, c.summary])).toEqual([['govern.config.yaml', 'added', 'Rule contacts/unreferenced turned from warning (its default) to error']]);
+    expect(report.changes.map((c) => [c.file, c.change, c.summary])).toEqual([
+      ['govern.config.yaml', 'added', 'Rule contacts/unreferenced turned from warning (its default) to error'],
+    ]);
     // An edit with no setting to name (here a blank line) is still listed: the config is code.
     const reworded = repo.commit({ 'govern.config.yaml': '# strict, again\nrules:\n  contacts/unreferenced: error\n\n' });
     expect((await govern(repo.dir, 'diff', fixed, reworded, '--format', 'json')).out).toContain('"summary": "File govern.config.yaml changed"');
@@ -71,11 +89,24 @@ describe('govern diff: templates and the config are changes', () => {
 describe('a templates folder that holds a partnership is a usage error', () => {
   it('check, sla, who and diff stop with exit 2 and name the partnership', async () => {
     repo = tempRepo();
-    repo.commit({ ...under('acme', BASE), ...under('northwind', BASE), 'govern.config.yaml': '# pack look\ntemplates: ./templates\n', 'templates/review-pack.md.hbs': '# {{partnership.name}}\n' });
+    repo.commit({
+      ...under('acme', BASE),
+      ...under('northwind', BASE),
+      'govern.config.yaml': '# pack look\ntemplates: ./templates\n',
+      'templates/review-pack.md.hbs': '# {{partnership.name}}\n',
+    });
     repo.git('checkout', '-q', '-b', 'oops');
     repo.commit({ 'govern.config.yaml': '# pack look\ntemplates: ./northwind\n' });
-    const message = /^govern: govern\.config\.yaml: the templates folder holds a partnership \(northwind\/partnership\.yaml\); govern never checks files inside the templates folder/;
-    for (const args of [['check', '.'], ['sla', 'acme'], ['who', 'acme'], ['calendar', 'acme'], ['diff', 'main', 'HEAD'], ['diff', 'main']]) {
+    const message =
+      /^govern: govern\.config\.yaml: the templates folder holds a partnership \(northwind\/partnership\.yaml\); govern never checks files inside the templates folder/;
+    for (const args of [
+      ['check', '.'],
+      ['sla', 'acme'],
+      ['who', 'acme'],
+      ['calendar', 'acme'],
+      ['diff', 'main', 'HEAD'],
+      ['diff', 'main'],
+    ]) {
       const r = await govern(repo.dir, ...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err, args.join(' ')).toMatch(message);

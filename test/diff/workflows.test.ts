@@ -7,7 +7,11 @@ const read = (name: string): string => readFileSync(new URL(`../../docs/workflow
 describe('the CI workflows in docs/', () => {
   it('GitHub: runs on pull requests, posts one sticky comment, fails on weakened obligations', () => {
     const text = read('govern-diff-github.yml');
-    const workflow = parse(text) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: { diff: { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] } } };
+    const workflow = parse(text) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+      jobs: { diff: { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] } };
+    };
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
     expect(workflow.permissions['pull-requests']).toBe('write');
     const steps = workflow.jobs.diff.steps;

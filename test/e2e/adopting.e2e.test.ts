@@ -28,7 +28,8 @@ provider: { id: obrien, name: "O'Brien & Sons" }
 timezone: Pacific/Auckland
 owners: { client: aroha, provider: sean }
 `,
-  'contacts.yaml': 'contacts:\r\n  - { id: aroha, name: Aroha Ngata, party: client, email: aroha@kowhai.example }\r\n  - { id: sean, name: "Seán O\'Brien", party: provider, email: sean@obrien.example }\r\n',
+  'contacts.yaml':
+    'contacts:\r\n  - { id: aroha, name: Aroha Ngata, party: client, email: aroha@kowhai.example }\r\n  - { id: sean, name: "Seán O\'Brien", party: provider, email: sean@obrien.example }\r\n',
   'raci.yaml': `roles:
   - id: desk-lead
     name: Desk lead
@@ -125,7 +126,9 @@ describe('adopting govern: a baseline', () => {
     expect(stylish.out).toContain('  7:21  known    no contact `niamh`');
     expect(stylish.out).toContain('  10:15  known    risk `tuatara` was due for review by 2026-06-30');
     expect(stylish.out).toMatch(/ {2}18:\d+ +error {4}no contact `mere`/);
-    expect(stylish.out).toContain('✖ 1 problem (1 error, 0 warnings) in 1 partnership; 2 known, not counted\n✔ 1 known finding is fixed: run --write-baseline to drop it\n');
+    expect(stylish.out).toContain(
+      '✖ 1 problem (1 error, 0 warnings) in 1 partnership; 2 known, not counted\n✔ 1 known finding is fixed: run --write-baseline to drop it\n',
+    );
 
     const json = govern('check', 'kowhai', '--baseline', 'ci/govern-baseline.json', '--format', 'json');
     expect(json.code).toBe(1);
@@ -218,7 +221,7 @@ describe('adopting govern: waivers', () => {
     const { code, out } = govern('check', 'kowhai');
     expect(code).toBe(1);
     expect(out).toContain(
-      "  8:15   waived   risk `tuatara` was due for review by 2026-06-30: review it and set the next `reviewBy` date, or close it  risks/stale-review\n" +
+      '  8:15   waived   risk `tuatara` was due for review by 2026-06-30: review it and set the next `reviewBy` date, or close it  risks/stale-review\n' +
         "         waived until 2027-03-31 (owner sean): Replacement server arrives in March & O'Brien patch it until then\n",
     );
     expect(out).toMatch(/ {2}15:15 +warning {2}risk `kea` was due for review/);
@@ -233,7 +236,13 @@ describe('adopting govern: waivers', () => {
     const report = JSON.parse(out) as { findings: Finding[]; summary: Record<string, number> };
     expect(report.findings.map((f) => [f.ruleId, f.file, f.range.start.line, f.severity, f.waived ?? null])).toEqual([
       ['ref/unknown-contact', 'kowhai/raci.yaml', 5, 'error', null],
-      ['risks/stale-review', 'kowhai/risks.yaml', 8, 'warning', { reason: "Replacement server arrives in March & O'Brien patch it until then", owner: 'sean', expires: '2027-03-31' }],
+      [
+        'risks/stale-review',
+        'kowhai/risks.yaml',
+        8,
+        'warning',
+        { reason: "Replacement server arrives in March & O'Brien patch it until then", owner: 'sean', expires: '2027-03-31' },
+      ],
       ['risks/stale-review', 'kowhai/risks.yaml', 15, 'warning', null],
       ['waivers/expired', 'kowhai/waivers.yaml', 13, 'warning', null],
       ['waivers/unused', 'kowhai/waivers.yaml', 14, 'warning', null],
@@ -250,7 +259,17 @@ describe('adopting govern: waivers', () => {
     const results = log.runs[0].results as { ruleId: string; suppressions?: unknown[] }[];
     expect(results.map((r) => [r.ruleId, r.suppressions ?? null])).toEqual([
       ['ref/unknown-contact', null],
-      ['risks/stale-review', [{ kind: 'external', status: 'accepted', justification: "Replacement server arrives in March & O'Brien patch it until then", properties: { owner: 'sean', expires: '2027-03-31' } }]],
+      [
+        'risks/stale-review',
+        [
+          {
+            kind: 'external',
+            status: 'accepted',
+            justification: "Replacement server arrives in March & O'Brien patch it until then",
+            properties: { owner: 'sean', expires: '2027-03-31' },
+          },
+        ],
+      ],
       ['risks/stale-review', null],
       ['waivers/expired', null],
       ['waivers/unused', null],

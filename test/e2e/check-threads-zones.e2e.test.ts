@@ -52,16 +52,11 @@ const period = fc
 
 /** Instants within 20 hours of either edge of a period (in UTC terms): every zone here puts some inside, some outside. */
 const planted: fc.Arbitrary<Planted> = period.chain((p) =>
-  fc
-    .array(
-      fc.record({ edge: fc.boolean(), minutes: fc.integer({ min: -20 * 60, max: 20 * 60 }), spelling: fc.nat(5) }),
-      { minLength: 2, maxLength: 5 },
-    )
-    .map((raw) => {
-      const start = Date.UTC(p.year, p.firstMonth - 1, 1);
-      const end = Date.UTC(p.year, p.firstMonth - 1 + p.months, 1);
-      return { ...p, instants: raw.map((r) => ({ ms: (r.edge ? end : start) + r.minutes * 60_000, spelling: r.spelling })) };
-    }),
+  fc.array(fc.record({ edge: fc.boolean(), minutes: fc.integer({ min: -20 * 60, max: 20 * 60 }), spelling: fc.nat(5) }), { minLength: 2, maxLength: 5 }).map((raw) => {
+    const start = Date.UTC(p.year, p.firstMonth - 1, 1);
+    const end = Date.UTC(p.year, p.firstMonth - 1 + p.months, 1);
+    return { ...p, instants: raw.map((r) => ({ ms: (r.edge ? end : start) + r.minutes * 60_000, spelling: r.spelling })) };
+  }),
 );
 
 const partnership: fc.Arbitrary<Partnership> = fc.record({
@@ -83,7 +78,7 @@ function spell(ms: number, spelling: number): string {
     case 1:
       return iso('Asia/Kolkata', "yyyy-MM-dd'T'HH:mm:ssZZ");
     case 2:
-      return iso('America/New_York', "yyyy-MM-dd HH:mm:ssZZ");
+      return iso('America/New_York', 'yyyy-MM-dd HH:mm:ssZZ');
     case 3:
       return `${new Date(ms).toISOString().slice(0, 19).replace('T', 't')}.000000z`;
     case 4:

@@ -167,7 +167,9 @@ describe('govern due over a portfolio', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^date +when +kind +what +partnership +who +where$/);
     expect(lines[1]).toMatch(/^2026-10-30 +overdue 16d +action +A-4 due: Overdue runbook +wellington +Aroha Ngata +portfolio\/wellington\/reviews\/2026-Q3\.yaml:7$/);
-    expect(out).toMatch(/\n2026-12-01 09:30 +in 16d +meeting +Monthly hui +wellington +Aroha Ngata, Seán O'Brien, Niamh Kelly +portfolio\/wellington\/governance\.yaml:2\n/);
+    expect(out).toMatch(
+      /\n2026-12-01 09:30 +in 16d +meeting +Monthly hui +wellington +Aroha Ngata, Seán O'Brien, Niamh Kelly +portfolio\/wellington\/governance\.yaml:2\n/,
+    );
     expect(out.trimEnd().split('\n').at(-1)).toBe('12 items in the next 30 days, 2 already overdue');
   });
 

@@ -144,7 +144,14 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface SlaJson {
-  services: { service: string; availability: number; downMinutes: number; serviceMinutes: number; creditAmount: number | null; priorities: { priority: string; incidents: number; met: number; compliance: number | null; breached: string[] }[] }[];
+  services: {
+    service: string;
+    availability: number;
+    downMinutes: number;
+    serviceMinutes: number;
+    creditAmount: number | null;
+    priorities: { priority: string; incidents: number; met: number; compliance: number | null; breached: string[] }[];
+  }[];
 }
 
 describe('govern import, end to end', () => {
@@ -180,7 +187,11 @@ describe('govern import, end to end', () => {
 
   it('changes no byte when the same exports are imported again', () => {
     const before = read('london/measurements/2026-10.yaml');
-    for (const [kind, file] of [['incidents', 'exports/servicenow.csv'], ['clock-stops', 'exports/holds.csv'], ['downtime', 'exports/monitor.json']] as const) {
+    for (const [kind, file] of [
+      ['incidents', 'exports/servicenow.csv'],
+      ['clock-stops', 'exports/holds.csv'],
+      ['downtime', 'exports/monitor.json'],
+    ] as const) {
       const r = govern('import', kind, file, 'london', '--quiet');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/0 added, 0 updated, \d+ unchanged in london\/measurements\/2026-10\.yaml/);
@@ -243,7 +254,8 @@ describe('govern import, end to end', () => {
     ].join('\r\n');
     write({
       'london/measurements/2026-09.yaml': hand,
-      'exports/sept.csv': 'number,cmdb_ci,priority,state,opened_at,u_first_response,resolved_at\nINC0900,Platform (prod),1 - Critical,Closed,2026-09-10 10:00:00,,2026-09-10 12:15:00\nINC0901,Platform (prod),2 - High,Open,2026-09-11 10:00:00,,\n',
+      'exports/sept.csv':
+        'number,cmdb_ci,priority,state,opened_at,u_first_response,resolved_at\nINC0900,Platform (prod),1 - Critical,Closed,2026-09-10 10:00:00,,2026-09-10 12:15:00\nINC0901,Platform (prod),2 - High,Open,2026-09-11 10:00:00,,\n',
     });
     const r = govern('import', 'incidents', 'exports/sept.csv', 'london', '--quiet');
     expect(r.stdout).toContain('0 added, 1 updated, 1 unchanged in london/measurements/2026-09.yaml');
@@ -258,7 +270,10 @@ describe('govern import, end to end', () => {
   });
 
   it('ends quietly when its output pipe closes early', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" import incidents exports/servicenow.csv london --dry-run | head -1`], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" import incidents exports/servicenow.csv london --dry-run | head -1`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(r.stderr).not.toContain('EPIPE');
     expect(r.stdout.split('\n')[0]).toMatch(/unchanged in london\/measurements\/2026-10\.yaml$/);
   });
@@ -267,12 +282,44 @@ describe('govern import, end to end', () => {
     const twice = govern('add', 'incident', 'sydney', '--id', 'SUP-9', '--service', 'desk', '--priority', 'P1', '--opened', '2026-04-05 02:30');
     expect(twice.status).toBe(2);
     expect(twice.stderr).toContain('2026-04-05 02:30 happens twice in Australia/Sydney');
-    const r = govern('add', 'incident', 'sydney', '--id', 'SUP-9', '--service', 'desk', '--priority', 'P2', '--opened', '2026-10-04 03:10', '--resolved', '2026-10-04T05:00:00+11:00', '--quiet');
+    const r = govern(
+      'add',
+      'incident',
+      'sydney',
+      '--id',
+      'SUP-9',
+      '--service',
+      'desk',
+      '--priority',
+      'P2',
+      '--opened',
+      '2026-10-04 03:10',
+      '--resolved',
+      '2026-10-04T05:00:00+11:00',
+      '--quiet',
+    );
     expect(r.status).toBe(0);
-    expect(read('sydney/measurements/2026-10.yaml')).toContain('- id: SUP-9\n    service: desk\n    priority: P2\n    opened: 2026-10-04T03:10:00+11:00\n    resolved: 2026-10-04T05:00:00+11:00\n');
-    const d = govern('add', 'downtime', 'sydney', '--service', 'desk', '--from', '2026-12-01 09:00', '--to', '2026-12-01 09:45', '--planned', 'no', '--note', "O'Brien's switch", '--quiet');
+    expect(read('sydney/measurements/2026-10.yaml')).toContain(
+      '- id: SUP-9\n    service: desk\n    priority: P2\n    opened: 2026-10-04T03:10:00+11:00\n    resolved: 2026-10-04T05:00:00+11:00\n',
+    );
+    const d = govern(
+      'add',
+      'downtime',
+      'sydney',
+      '--service',
+      'desk',
+      '--from',
+      '2026-12-01 09:00',
+      '--to',
+      '2026-12-01 09:45',
+      '--planned',
+      'no',
+      '--note',
+      "O'Brien's switch",
+      '--quiet',
+    );
     expect(d.status).toBe(0);
-    expect(read('sydney/measurements/2026-12.yaml')).toContain("from: 2026-12-01T09:00:00+11:00");
+    expect(read('sydney/measurements/2026-12.yaml')).toContain('from: 2026-12-01T09:00:00+11:00');
     expect(read('sydney/measurements/2026-12.yaml')).toContain("note: O'Brien's switch");
   });
 });

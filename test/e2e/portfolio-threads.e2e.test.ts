@@ -27,7 +27,11 @@ function govern(workers: string, ...args: string[]) {
 
 /** Every file of a folder, by name, with its text. */
 function folder(at: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(at).sort().map((f) => [f, readFileSync(path.join(at, f), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(at)
+      .sort()
+      .map((f) => [f, readFileSync(path.join(at, f), 'utf8')]),
+  );
 }
 
 describe('govern render portfolio on worker threads', () => {
@@ -53,7 +57,12 @@ describe('govern render portfolio on worker threads', () => {
     }
     const rows = JSON.parse(govern('2', ...args, '--format', 'json').out).rows as { status: string; folder: string }[];
     expect(rows).toHaveLength(35);
-    expect(rows.filter((r) => r.status === 'errors').map((r) => r.folder).sort()).toEqual(['p0004', 'p0017', 'zz-broken']);
+    expect(
+      rows
+        .filter((r) => r.status === 'errors')
+        .map((r) => r.folder)
+        .sort(),
+    ).toEqual(['p0004', 'p0017', 'zz-broken']);
     expect(rows.find((r) => r.folder === 'zz-quiet')?.status).toBe('unmeasured');
 
     const alone = govern('0', ...args, '--format', 'html', '--out', 'alone/portfolio.html', '--packs', 'alone/packs', '--quiet');

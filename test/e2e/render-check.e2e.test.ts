@@ -20,8 +20,10 @@ contract:
   renewal: { auto: false, noticeDays: 60 }
 owners: { client: ana, provider: leo }
 `,
-  'contacts.yaml': '\uFEFFcontacts:\r\n  - { id: ana, name: Ana Paz, party: client, email: ana@sur.example }\r\n  - { id: leo, name: Leo Díaz, party: provider, email: leo@norte.example }\r\n',
-  'governance.yaml': 'meetings:\n  - { id: mensual, name: Revisión mensual, cadence: monthly, day: first-mon, time: "10:00", duration: 1h, chair: ana, attendees: [leo] }\n',
+  'contacts.yaml':
+    '\uFEFFcontacts:\r\n  - { id: ana, name: Ana Paz, party: client, email: ana@sur.example }\r\n  - { id: leo, name: Leo Díaz, party: provider, email: leo@norte.example }\r\n',
+  'governance.yaml':
+    'meetings:\n  - { id: mensual, name: Revisión mensual, cadence: monthly, day: first-mon, time: "10:00", duration: 1h, chair: ana, attendees: [leo] }\n',
 };
 
 let dir: string;

@@ -20,7 +20,14 @@ export const DIAGNOSTICS: Diagnostic[] = [
     file: 'p/partnership.yaml',
     path: ['owners', 'client'],
     range: { start: { line: 6, column: 19 }, end: { line: 6, column: 26 } },
-    related: [{ file: 'p/contacts.yaml', path: ['contacts', 0, 'id'], range: { start: { line: 2, column: 9 }, end: { line: 2, column: 17 } }, message: '`jane-doe` is defined here' }],
+    related: [
+      {
+        file: 'p/contacts.yaml',
+        path: ['contacts', 0, 'id'],
+        range: { start: { line: 2, column: 9 }, end: { line: 2, column: 17 } },
+        message: '`jane-doe` is defined here',
+      },
+    ],
   },
   {
     ruleId: 'risks/stale-review',

@@ -56,7 +56,8 @@ describe('stylish', () => {
     };
     const out = formatStylish(input({ diagnostics: [found], sources: new Map([['p/contacts.yaml', `contacts:\n${line}\n`]]) }));
     const [source, caret] = out.split('\n').filter((l) => l.includes('│')) as [string, string];
-    const cellsBefore = (text: string, upTo: string) => [...text.slice(0, text.indexOf(upTo))].reduce((n, ch) => n + (/[東京]/.test(ch) ? 2 : /\p{Mn}/u.test(ch) ? 0 : 1), 0);
+    const cellsBefore = (text: string, upTo: string) =>
+      [...text.slice(0, text.indexOf(upTo))].reduce((n, ch) => n + (/[東京]/.test(ch) ? 2 : /\p{Mn}/u.test(ch) ? 0 : 1), 0);
     expect(cellsBefore(caret, '^')).toBe(cellsBefore(source, 'bad'));
     expect(caret.trim().endsWith('│ ' + ' '.repeat(cellsBefore(line, 'bad')) + '^^^')).toBe(true);
   });
@@ -135,7 +136,9 @@ describe('github', () => {
   it('writes one escaped workflow command per finding', () => {
     const lines = formatGithub(input()).trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('::error file=p/raci.yaml,line=3,col=18,endLine=3,endColumn=48,title=govern raci/accountable-count::`accountable` must name exactly one role, but lists 2: client-it-lead, provider-sdm');
+    expect(lines[0]).toBe(
+      '::error file=p/raci.yaml,line=3,col=18,endLine=3,endColumn=48,title=govern raci/accountable-count::`accountable` must name exactly one role, but lists 2: client-it-lead, provider-sdm',
+    );
     expect(lines[1]).toContain('<b>&"50%25",%0Anext</b>');
     expect(lines[2]).toMatch(/^::warning file=p\/partnership\.yaml,line=9,/);
   });

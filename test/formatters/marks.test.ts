@@ -21,7 +21,11 @@ describe('known and waived findings in the formats for people and CI', () => {
     expect(out).toContain('        waived until 2027-03-31 (owner jane-doe): Agreed at the QBR\\x1b[2J\\r::error::x\n');
     expect(out).toContain('  6:19  known    no contact `jane-do`');
     expect(out).toContain('  9:15  warning  risk `key-person` was due for review on 2026-10-01');
-    expect(out.endsWith('⚠ 1 problem (0 errors, 1 warning) in 1 partnership; 1 known, 1 waived, not counted\n✔ 2 known findings are fixed: run --write-baseline to drop them\n')).toBe(true);
+    expect(
+      out.endsWith(
+        '⚠ 1 problem (0 errors, 1 warning) in 1 partnership; 1 known, 1 waived, not counted\n✔ 2 known findings are fixed: run --write-baseline to drop them\n',
+      ),
+    ).toBe(true);
   });
 
   it('stylish --quiet shows only what fails, and nothing when nothing does', () => {
@@ -46,7 +50,9 @@ describe('known and waived findings in the formats for people and CI', () => {
   });
 
   it('GitHub gets notices for them, on one line each', () => {
-    const lines = formatGithub(input({ diagnostics: MARKED, summary })).trimEnd().split('\n');
+    const lines = formatGithub(input({ diagnostics: MARKED, summary }))
+      .trimEnd()
+      .split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^::notice file=p\/raci\.yaml,.*::\(waived until 2027-03-31 \(owner jane-doe\): Agreed at the QBR\\x1b\[2J\\r::error::x\) `accountable`/);
     expect(lines[1]).toMatch(/^::notice file=p\/partnership\.yaml,.*::\(known: in the baseline\) no contact/);

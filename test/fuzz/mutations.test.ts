@@ -208,25 +208,32 @@ describe(`fuzzing ${path.relative(ROOT, SOURCE)} with structural mutations (${RU
     expect(checkCase(NAMES[0]!, ORIGINAL[NAMES[0]!]!).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('never throws; every finding lies inside its file; SARIF validates; no prototype changes; no warnings printed', () => {
-    const warnings: string[] = [];
-    const onWarning = (w: Error): void => void warnings.push(w.message);
-    process.on('warning', onWarning);
-    fc.assert(
-      fc.property(mutatedCase, (c) => {
-        const { name, content } = applyCase(c);
-        checkCase(name, content);
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-        expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(prototypeBefore);
-      }),
-      { numRuns: RUNS, seed: process.env.GOVERN_FUZZ_SEED ? Number(process.env.GOVERN_FUZZ_SEED) : undefined },
-    );
-    process.off('warning', onWarning);
-    expect(warnings).toEqual([]);
-  }, Math.max(60_000, RUNS * 100));
+  it(
+    'never throws; every finding lies inside its file; SARIF validates; no prototype changes; no warnings printed',
+    () => {
+      const warnings: string[] = [];
+      const onWarning = (w: Error): void => void warnings.push(w.message);
+      process.on('warning', onWarning);
+      fc.assert(
+        fc.property(mutatedCase, (c) => {
+          const { name, content } = applyCase(c);
+          checkCase(name, content);
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+          expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(prototypeBefore);
+        }),
+        { numRuns: RUNS, seed: process.env.GOVERN_FUZZ_SEED ? Number(process.env.GOVERN_FUZZ_SEED) : undefined },
+      );
+      process.off('warning', onWarning);
+      expect(warnings).toEqual([]);
+    },
+    Math.max(60_000, RUNS * 100),
+  );
 
   it('finds something in the mutations: the property is not vacuous', () => {
-    const found = fc.sample(mutatedCase, { numRuns: 50, seed: 42 }).map(applyCase).filter(({ name, content }) => checkCase(name, content).length > 0);
+    const found = fc
+      .sample(mutatedCase, { numRuns: 50, seed: 42 })
+      .map(applyCase)
+      .filter(({ name, content }) => checkCase(name, content).length > 0);
     expect(found.length).toBeGreaterThan(10);
   });
 });

@@ -31,7 +31,12 @@ function tree(files: Record<string, string>): string {
 }
 
 function run(cwd: string, args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', GOVERN_THREADS: '0' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', GOVERN_THREADS: '0' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -73,7 +78,10 @@ describe('did you mean, on very long ids', () => {
 });
 
 describe('business time over a very long duration', () => {
-  const cal = compileCalendar({ id: 'office', timezone: 'Pacific/Auckland', hours: { 'mon-fri': '08:30-17:00' }, holidays: ['2027-02-06', '2030-12-25', '2031-01-01'] } as never, 'UTC') as WeeklyCalendar;
+  const cal = compileCalendar(
+    { id: 'office', timezone: 'Pacific/Auckland', hours: { 'mon-fri': '08:30-17:00' }, holidays: ['2027-02-06', '2030-12-25', '2031-01-01'] } as never,
+    'UTC',
+  ) as WeeklyCalendar;
 
   it('skips whole weeks: the result agrees with working time counted back', { timeout: HANG_GUARD }, () => {
     const from = Date.parse('2026-07-01T10:00:00+12:00');
@@ -106,7 +114,9 @@ describe('business time over a very long duration', () => {
     expect(levels[1]!.due).toBeNull();
     expect(levels[2]!.due).toMatch(/^20[5-6]\d-/);
     const check = run(dir, ['check', '.', '--format', 'json', '--today', '2026-07-01']);
-    const findings = (JSON.parse(check.out) as { findings: { ruleId: string; message: string; range: { start: { line: number } }; file: string }[] }).findings.filter((f) => f.ruleId === 'sla/duration-too-long');
+    const findings = (JSON.parse(check.out) as { findings: { ruleId: string; message: string; range: { start: { line: number } }; file: string }[] }).findings.filter(
+      (f) => f.ruleId === 'sla/duration-too-long',
+    );
     expect(findings.map((f) => [f.file, f.range.start.line])).toEqual([
       ['escalation.yaml', 6],
       ['slas.yaml', 8],

@@ -142,7 +142,14 @@ const MESSAGES: Record<string, RegExp[]> = {
   'empty-partnership': [/partnership\.yaml is empty/],
   latin1: [/not UTF-8/],
   'merge-keys': [/merge keys/],
-  'proto-keys': [/unknown field `__proto__`/, /no contact `constructor`/, /no contact `prototype`/, /unknown field `__proto__`/, /unknown field `constructor`/, /unknown field `prototype`/],
+  'proto-keys': [
+    /unknown field `__proto__`/,
+    /no contact `constructor`/,
+    /no contact `prototype`/,
+    /unknown field `__proto__`/,
+    /unknown field `constructor`/,
+    /unknown field `prototype`/,
+  ],
   'symlink-loop': [/symbolic link that loops/],
   'symlink-outside': [/symbolic link to a file outside the checked folder/],
   'symlink-dot-folder': [/symbolic link into a dot-folder \(such as \.git\/ or \.github\/\)/],
@@ -154,7 +161,9 @@ const MESSAGES: Record<string, RegExp[]> = {
 };
 
 function brief(diagnostics: readonly Diagnostic[], prefix: string): Expected[] {
-  return diagnostics.map((d) => [d.ruleId, d.file.slice(prefix.length), d.range.start.line, d.range.start.column, ...(d.severity === 'warning' ? (['warning'] as const) : [])] as Expected);
+  return diagnostics.map(
+    (d) => [d.ruleId, d.file.slice(prefix.length), d.range.start.line, d.range.start.column, ...(d.severity === 'warning' ? (['warning'] as const) : [])] as Expected,
+  );
 }
 
 function normalise(expected: Expected[]): Expected[] {
@@ -181,7 +190,14 @@ describe('the hostile corpus, in process', () => {
   });
 
   for (const [name, expected] of Object.entries(CASES)) {
-    it(`${name}: ${expected.findings.length === 0 ? 'no findings' : expected.findings.map((f) => f[0]).filter((v, i, a) => a.indexOf(v) === i).join(', ')}`, () => {
+    it(`${name}: ${
+      expected.findings.length === 0
+        ? 'no findings'
+        : expected.findings
+            .map((f) => f[0])
+            .filter((v, i, a) => a.indexOf(v) === i)
+            .join(', ')
+    }`, () => {
       const folder = path.join(corpus.cases, name);
       const workspace = loadWorkspaceFromDisk([folder], folder);
       const { diagnostics, summary } = checkWorkspace(workspace, { today: '2026-11-15', severities: COMPLETENESS });
@@ -247,7 +263,11 @@ describe('the hostile corpus, through the built CLI', () => {
   it.runIf(built)('checks the whole corpus in one run: every case as in the table, exit 1, nothing on stderr', () => {
     // Two cases are copies of one partnership with the same id: a portfolio finding, not part of either case.
     const portfolioOff = ['--rule', 'partnership/duplicate-id=off'];
-    const result = spawnSync(process.execPath, [BIN, 'check', 'cases', '--format', 'json', '--today', '2026-11-15', ...COMPLETENESS_FLAGS, ...portfolioOff], { cwd: corpus.dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [BIN, 'check', 'cases', '--format', 'json', '--today', '2026-11-15', ...COMPLETENESS_FLAGS, ...portfolioOff], {
+      cwd: corpus.dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(result.signal).toBeNull();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
@@ -255,14 +275,23 @@ describe('the hostile corpus, through the built CLI', () => {
     expect(report.summary.partnerships).toBe(Object.keys(CASES).length);
     for (const [name, expected] of Object.entries(CASES)) {
       const prefix = `cases/${name}/`;
-      expect(brief(report.findings.filter((d) => d.file.startsWith(prefix)), prefix), name).toEqual(normalise(expected.findings));
+      expect(
+        brief(
+          report.findings.filter((d) => d.file.startsWith(prefix)),
+          prefix,
+        ),
+        name,
+      ).toEqual(normalise(expected.findings));
     }
     expect(result.stdout).not.toContain('SECRET');
   });
 
   for (const [name, expected] of Object.entries(CASES)) {
     it.runIf(built)(`${name}: exit ${expected.exit} on its own, no stack trace`, () => {
-      const result = spawnSync(process.execPath, [BIN, 'check', `cases/${name}`, '--today', '2026-11-15', '--no-color', ...COMPLETENESS_FLAGS], { cwd: corpus.dir, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [BIN, 'check', `cases/${name}`, '--today', '2026-11-15', '--no-color', ...COMPLETENESS_FLAGS], {
+        cwd: corpus.dir,
+        encoding: 'utf8',
+      });
       expect(result.signal).toBeNull();
       expect(result.status).toBe(expected.exit);
       expect(result.stderr).toBe('');
@@ -271,7 +300,10 @@ describe('the hostile corpus, through the built CLI', () => {
   }
 
   it.runIf(built)('control-chars: the stylish output shows every control character as an escape', () => {
-    const result = spawnSync(process.execPath, [BIN, 'check', 'cases/control-chars', '--today', '2026-11-15', '--no-color', ...COMPLETENESS_FLAGS], { cwd: corpus.dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'check', 'cases/control-chars', '--today', '2026-11-15', '--no-color', ...COMPLETENESS_FLAGS], {
+      cwd: corpus.dir,
+      encoding: 'utf8',
+    });
     for (const line of result.stdout.split(/\r\n|\r|\n/)) expect(line.startsWith('::')).toBe(false);
     expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2028\u2029]/);
     expect(result.stdout).toContain('\\x1b[2K\\x1b[1A');
@@ -280,7 +312,10 @@ describe('the hostile corpus, through the built CLI', () => {
   it.runIf(built)('parses two documents 10 000 levels deep in one process without V8 aborting it', () => {
     // On Node 20 and 22 composing the second such document aborts the process
     // from inside V8; the depth is now bounded before composing.
-    const result = spawnSync(process.execPath, [BIN, 'check', 'cases/too-deep', '--format', 'json', '--today', '2026-11-15', ...COMPLETENESS_FLAGS], { cwd: corpus.dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'check', 'cases/too-deep', '--format', 'json', '--today', '2026-11-15', ...COMPLETENESS_FLAGS], {
+      cwd: corpus.dir,
+      encoding: 'utf8',
+    });
     expect(result.signal).toBeNull();
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { findings: Diagnostic[] };

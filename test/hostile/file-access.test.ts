@@ -113,7 +113,9 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
     const json = JSON.parse(repo.govern('check', '.', '--format', 'json', '--today', '2026-11-15').out.trim()) as { findings: { ruleId: string; file: string }[] };
     expect(json.findings.filter((f) => f.ruleId === 'file/symlink-outside').map((f) => f.file)).toEqual(['northwind/budget.yaml', 'northwind/contacts.yaml']);
     // At a revision the links are judged as on disk: refused, and the finding is new.
-    const diff = JSON.parse(repo.govern('diff', 'main', 'HEAD', '--format', 'json', '--today', '2026-11-15').out.trim()) as { newFindings: { ruleId: string; file: string }[] };
+    const diff = JSON.parse(repo.govern('diff', 'main', 'HEAD', '--format', 'json', '--today', '2026-11-15').out.trim()) as {
+      newFindings: { ruleId: string; file: string }[];
+    };
     expect(diff.newFindings.filter((f) => f.ruleId === 'file/symlink-outside').map((f) => f.file)).toEqual(['northwind/budget.yaml', 'northwind/contacts.yaml']);
   });
 
@@ -159,7 +161,10 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
     symlinkSync('settings/quiet.yaml', path.join(repo.dir, 'govern.config.yaml'));
     expect(repo.govern('check', '.', '--today', '2026-11-15').out).not.toMatch(/contacts\/unreferenced/);
     repo.commit('quieter');
-    for (const args of [['diff', 'main', 'HEAD'], ['diff', 'main']]) {
+    for (const args of [
+      ['diff', 'main', 'HEAD'],
+      ['diff', 'main'],
+    ]) {
       const diff = repo.govern(...args, '--format', 'json', '--fail-on', 'weakened');
       expect(diff.status, args.join(' ')).toBe(1);
       const report = JSON.parse(diff.out.trim()) as { changes: { file: string; path: string[]; impact: string }[] };

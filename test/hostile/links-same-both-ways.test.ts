@@ -42,7 +42,12 @@ beforeAll(() => {
   symlinkSync('../common/people', p('acme/people')); // a folder link inside the repository
   symlinkSync('../.github', p('acme/measurements')); // a folder link into a dot-folder: passed over
   const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+    execFileSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    }).trim();
   git('-c', 'init.defaultBranch=main', 'init', '-q');
   git('add', '-A');
   git('-c', 'user.name=T', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'links');

@@ -80,7 +80,11 @@ describe.runIf(built)('text from the files in human-readable output', () => {
   it('stylish with --no-color and FORCE_COLOR: colour codes only, never an ESC from a value', () => {
     const plain = run(dir, ['check', 'p', '--today', '2026-03-01', '--no-color']);
     expectInert(plain.out);
-    const r = spawnSync(process.execPath, [BIN, 'check', 'p', '--today', '2026-03-01'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' } });
+    const r = spawnSync(process.execPath, [BIN, 'check', 'p', '--today', '2026-03-01'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' },
+    });
     // Colour codes (ESC [ … m) are govern's; remove them and nothing else may be an ESC or a lone CR.
     const withoutColour = r.stdout.replace(/\u001b\[[0-9;]*m/g, '');
     expectInert(withoutColour);
@@ -186,7 +190,11 @@ describe.runIf(built)('govern diff: table and the Markdown for pull requests', (
     expect(bodyRows).toBe(lines);
     expect(html).not.toContain('<td>forged</td>');
     // No live mention or issue link: the text never holds `@name` or `#123` as such.
-    const text = tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'text').map((c) => c.content).join('\n');
+    const text = tokens
+      .flatMap((t) => t.children ?? [])
+      .filter((c) => c.type === 'text')
+      .map((c) => c.content)
+      .join('\n');
     expect(text).toContain('Reviewed by @\u2060org/security-team');
     expect(text).not.toMatch(/(^|[^\p{L}\p{N}_])@[A-Za-z0-9]/u);
     expect(text).not.toMatch(/#\d/);
@@ -218,7 +226,11 @@ describe.runIf(built)('govern sla: table and Markdown', () => {
       const tokens = new MarkdownIt().parse(md.out, {});
       const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [tokens[i + 1]!.content] : []));
       expect(headings.some((h) => h.includes('Approved'))).toBe(false);
-      const text = tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'text').map((c) => c.content).join('\n');
+      const text = tokens
+        .flatMap((t) => t.children ?? [])
+        .filter((c) => c.type === 'text')
+        .map((c) => c.content)
+        .join('\n');
       expect(text).toContain('Approved by @\u2060org/finance');
       expect(text).not.toMatch(/(^|[^\p{L}\p{N}_])@[A-Za-z0-9]/u);
       expect(text).not.toMatch(/#\d/);

@@ -66,21 +66,36 @@ describe.skipIf(!available)('a hostile styles partial, rendered and opened in ch
     ['contract-summary', []],
   ] as const)('%s: the policy comes first, no script runs, no request is made', async (doc, extra) => {
     const file = path.join(dir, `${doc}.html`);
-    const rendered = spawnSync(process.execPath, [BIN, 'render', doc, 'northwind', '--format', 'html', '--out', file, '--force', '--allow-invalid', '--today', '2026-11-15', ...extra], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const rendered = spawnSync(
+      process.execPath,
+      [BIN, 'render', doc, 'northwind', '--format', 'html', '--out', file, '--force', '--allow-invalid', '--today', '2026-11-15', ...extra],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     expect(rendered.stderr).not.toMatch(/internal error/);
     expect(rendered.status).toBe(0);
     const html = readFileSync(file, 'utf8');
     // The policy is the first thing in <head>, before anything the templates wrote.
-    expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="en">\s*<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
+    expect(html).toMatch(
+      /^<!DOCTYPE html>\s*<html lang="en">\s*<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;/,
+    );
     expect(html).toContain('<script>window.__pwned');
 
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -99,7 +114,10 @@ describe.skipIf(!available)('a hostile styles partial, rendered and opened in ch
       expect(await page.title()).not.toBe('PWNED');
       expect(hits).toEqual([]);
       expect(answered).toEqual([]);
-      expect(failed.every((f) => / (csp|net::ERR_BLOCKED_BY_CSP)$/.test(f)), failed.join('\n')).toBe(true);
+      expect(
+        failed.every((f) => / (csp|net::ERR_BLOCKED_BY_CSP)$/.test(f)),
+        failed.join('\n'),
+      ).toBe(true);
     } finally {
       await browser.close();
     }

@@ -53,11 +53,32 @@ describe.runIf(built)('an unreadable file', () => {
 
   it.skipIf(how === undefined)('is a file/unreadable finding at line 1, exit 1, not a crash', () => {
     {
-      const result = spawnSync(how!.command, [...how!.prefix, BIN, 'check', '.', '--format', 'json', '--today', '2026-11-15', '--rule', 'governance/no-review-meeting=off', '--rule', 'contacts/unreferenced=off', '--rule', 'escalation/missing-path=off'], { cwd: fixture.dir, encoding: 'utf8', uid: how!.uid, gid: how!.gid });
+      const result = spawnSync(
+        how!.command,
+        [
+          ...how!.prefix,
+          BIN,
+          'check',
+          '.',
+          '--format',
+          'json',
+          '--today',
+          '2026-11-15',
+          '--rule',
+          'governance/no-review-meeting=off',
+          '--rule',
+          'contacts/unreferenced=off',
+          '--rule',
+          'escalation/missing-path=off',
+        ],
+        { cwd: fixture.dir, encoding: 'utf8', uid: how!.uid, gid: how!.gid },
+      );
       expect(result.signal).toBeNull();
       expect(result.stderr).toBe('');
       expect(result.status).toBe(1);
-      const report = JSON.parse(result.stdout) as { findings: { ruleId: string; file: string; range: { start: { line: number } }; message: string; data: { code: string } }[] };
+      const report = JSON.parse(result.stdout) as {
+        findings: { ruleId: string; file: string; range: { start: { line: number } }; message: string; data: { code: string } }[];
+      };
       expect(report.findings.map((d) => [d.ruleId, d.file, d.range.start.line, d.data.code])).toEqual([['file/unreadable', 'contacts.yaml', 1, 'EACCES']]);
       expect(report.findings[0]!.message).toBe('the file cannot be read: permission denied');
     }

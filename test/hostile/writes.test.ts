@@ -1,6 +1,20 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,7 +98,12 @@ describe('writeFileAtomic with a file system that fails', () => {
   it('a rename that fails leaves the old file and removes the temporary one', () => {
     const target = path.join(dir, 'rename.txt');
     writeFileSync(target, OLD);
-    const failing = { ...fs, renameSync: () => { throw Object.assign(new Error('EXDEV'), { code: 'EIO' }); } } as unknown as WriteFs;
+    const failing = {
+      ...fs,
+      renameSync: () => {
+        throw Object.assign(new Error('EXDEV'), { code: 'EIO' });
+      },
+    } as unknown as WriteFs;
     expect(() => writeFileAtomic(target, 'new text', { overwrite: true, fs: failing })).toThrow(/cannot write .*\(EIO\)/);
     expect(readFileSync(target, 'utf8')).toBe(OLD);
     expect(temps(dir)).toEqual([]);
@@ -94,7 +113,10 @@ describe('writeFileAtomic with a file system that fails', () => {
 describe.runIf(built)('writes end to end', () => {
   it('render --out --force on a nearly full disk: exit 2, one line, the old pack unchanged', () => {
     writeFileSync(path.join(dir, 'pack.html'), OLD);
-    const r = govern(['render', 'contract-summary', LITE, '--format', 'html', '--out', 'pack.html', '--force', '--today', '2026-11-15'], { preload: FULL_DISK, env: { GOVERN_TEST_DISK_BYTES: '4096' } });
+    const r = govern(['render', 'contract-summary', LITE, '--format', 'html', '--out', 'pack.html', '--force', '--today', '2026-11-15'], {
+      preload: FULL_DISK,
+      env: { GOVERN_TEST_DISK_BYTES: '4096' },
+    });
     expect(r.code).toBe(2);
     expectOneLine(r.err, /^govern: cannot write .*pack\.html: no space left on the device \(ENOSPC\); the file that was there is unchanged\n$/);
     expect(readFileSync(path.join(dir, 'pack.html'), 'utf8')).toBe(OLD);
@@ -103,7 +125,10 @@ describe.runIf(built)('writes end to end', () => {
 
   it('check --output r.sarif on a nearly full disk: exit 2, no invalid JSON left behind', () => {
     writeFileSync(path.join(dir, 'r.sarif'), '{"version":"2.1.0","runs":[]}\n');
-    const r = govern(['check', LITE, '--format', 'sarif', '--output', 'r.sarif', '--today', '2026-11-15'], { preload: FULL_DISK, env: { GOVERN_TEST_DISK_BYTES: '2000' } });
+    const r = govern(['check', LITE, '--format', 'sarif', '--output', 'r.sarif', '--today', '2026-11-15'], {
+      preload: FULL_DISK,
+      env: { GOVERN_TEST_DISK_BYTES: '2000' },
+    });
     expect(r.code).toBe(2);
     expectOneLine(r.err, /no space left on the device \(ENOSPC\)/);
     expect(JSON.parse(readFileSync(path.join(dir, 'r.sarif'), 'utf8'))).toEqual({ version: '2.1.0', runs: [] });
@@ -150,19 +175,29 @@ describe.runIf(built)('writes end to end', () => {
     writeFileSync(path.join(out, 'slas.schema.json'), '{"mine":true}\n');
     const r = govern(['schema', '--write', 'schemas']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^govern: 2 of \d+ files cannot be written; nothing was written:\n {2}.*contacts\.schema\.json already exists; pass --force to replace it\n {2}.*slas\.schema\.json already exists/);
+    expect(r.err).toMatch(
+      /^govern: 2 of \d+ files cannot be written; nothing was written:\n {2}.*contacts\.schema\.json already exists; pass --force to replace it\n {2}.*slas\.schema\.json already exists/,
+    );
     expect(readdirSync(out).sort()).toEqual(['contacts.schema.json', 'slas.schema.json']);
     expect(govern(['schema', '--write', 'schemas', '--force']).code).toBe(0);
     // Every schema govern ships (one per file kind, and the config's) is written once forced.
     // portfolio.schema.json describes a view's JSON, not a file kind: it is not written for editors.
-    expect(readdirSync(out).sort()).toEqual(readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json') && f !== 'portfolio.schema.json').sort());
+    expect(readdirSync(out).sort()).toEqual(
+      readdirSync(path.join(ROOT, 'schemas'))
+        .filter((f) => f.endsWith('.schema.json') && f !== 'portfolio.schema.json')
+        .sort(),
+    );
   });
 
   it('govern add refuses to write over a file that changed since it was read', () => {
     const p = path.join(dir, 'add');
     cpSync(LITE, p, { recursive: true });
     const contacts = path.join(p, 'contacts.yaml');
-    const r = govern(['add', 'contact', '.', '--name', 'Zoë Ørsted', '--party', 'client', '--email', 'zoe@acme.example', '--today', '2026-11-15'], { cwd: p, preload: EDIT, env: { GOVERN_TEST_EDIT: contacts } });
+    const r = govern(['add', 'contact', '.', '--name', 'Zoë Ørsted', '--party', 'client', '--email', 'zoe@acme.example', '--today', '2026-11-15'], {
+      cwd: p,
+      preload: EDIT,
+      env: { GOVERN_TEST_EDIT: contacts },
+    });
     expect(r.code).toBe(2);
     expectOneLine(r.err, /contacts\.yaml changed while govern was working on it; nothing was written: run the command again/);
     const text = readFileSync(contacts, 'utf8');
@@ -175,13 +210,21 @@ describe.runIf(built)('writes end to end', () => {
 describe.runIf(built)('a closed output pipe', () => {
   const sh = (command: string): { status: string; err: string } => {
     const errFile = path.join(dir, 'pipe-err.txt');
-    const status = execFileSync('bash', ['-c', `${command} 2>${errFile}; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const status = execFileSync('bash', ['-c', `${command} 2>${errFile}; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     return { status, err: readFileSync(errFile, 'utf8') };
   };
 
   it('govern rules | head -1, | true and check --help | head -1: quiet, exit 0, every time', { timeout: 120_000 }, () => {
     for (let i = 0; i < 8; i++) {
-      for (const command of [`node bin/govern.js rules | head -1 >/dev/null`, `node bin/govern.js rules | true`, `node bin/govern.js check --help | head -1 >/dev/null`, `node bin/govern.js rules --format json | head -c 10 >/dev/null`]) {
+      for (const command of [
+        `node bin/govern.js rules | head -1 >/dev/null`,
+        `node bin/govern.js rules | true`,
+        `node bin/govern.js check --help | head -1 >/dev/null`,
+        `node bin/govern.js rules --format json | head -c 10 >/dev/null`,
+      ]) {
         const r = sh(command);
         expect(r.err, command).toBe('');
         expect(r.status, command).toBe('0');

@@ -45,8 +45,14 @@ describe('readInstant', () => {
     expect(readInstant('2026-10-05T09:12:00+02:00', 'UTC')).toMatchObject({ ok: true, text: '2026-10-05T09:12:00+02:00' });
     expect(readInstant('2026-10-25 03:30:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toMatchObject({ ok: true, text: '2026-10-25T03:30:00+01:00' });
     expect(readInstant('2026-10-25T01:59', 'Europe/Berlin')).toMatchObject({ ok: true, text: '2026-10-25T01:59:00+02:00' });
-    expect(readInstant('2026-10-25 02:30:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toEqual({ ok: false, why: '2026-10-25 02:30 happens twice in Europe/Berlin (the clocks go back over it); give the time with its offset' });
-    expect(readInstant('2026-03-29 02:30:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toEqual({ ok: false, why: '2026-03-29 02:30 does not exist in Europe/Berlin (the clocks go forward over it); give the time with its offset' });
+    expect(readInstant('2026-10-25 02:30:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toEqual({
+      ok: false,
+      why: '2026-10-25 02:30 happens twice in Europe/Berlin (the clocks go back over it); give the time with its offset',
+    });
+    expect(readInstant('2026-03-29 02:30:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toEqual({
+      ok: false,
+      why: '2026-03-29 02:30 does not exist in Europe/Berlin (the clocks go forward over it); give the time with its offset',
+    });
     expect(readInstant('05/Oct/26 9:12 PM', 'Asia/Kolkata', 'dd/MMM/yy h:mm a')).toMatchObject({ ok: true, text: '2026-10-05T21:12:00+05:30' });
     expect(readInstant('31.02.2026', 'UTC', 'dd.MM.yyyy')).toMatchObject({ ok: false });
   });
@@ -87,17 +93,33 @@ describe('planImport and applyYamlOps', () => {
     const { mapping } = readMapping(undefined, 'incidents');
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ n: fc.integer({ min: 1, max: 99999 }), opened: fc.integer({ min: Date.UTC(2026, 0, 1) / 60000, max: Date.UTC(2027, 0, 1) / 60000 }), took: fc.integer({ min: 0, max: 5000 }), offset: fc.integer({ min: -12, max: 14 }) }), { selector: (r) => r.n, maxLength: 30 }),
+        fc.uniqueArray(
+          fc.record({
+            n: fc.integer({ min: 1, max: 99999 }),
+            opened: fc.integer({ min: Date.UTC(2026, 0, 1) / 60000, max: Date.UTC(2027, 0, 1) / 60000 }),
+            took: fc.integer({ min: 0, max: 5000 }),
+            offset: fc.integer({ min: -12, max: 14 }),
+          }),
+          { selector: (r) => r.n, maxLength: 30 },
+        ),
         (rows) => {
           const exported = rows.map((r, i) => ({
             line: i + 2,
-            values: { id: `INC-${r.n}`, service: 'web', priority: 'P1', opened: DateTime.fromMillis(r.opened * 60000, { zone: `UTC${r.offset >= 0 ? '+' : ''}${r.offset}` }).toISO({ suppressMilliseconds: true })!, resolved: new Date((r.opened + r.took) * 60000).toISOString() },
+            values: {
+              id: `INC-${r.n}`,
+              service: 'web',
+              priority: 'P1',
+              opened: DateTime.fromMillis(r.opened * 60000, { zone: `UTC${r.offset >= 0 ? '+' : ''}${r.offset}` }).toISO({ suppressMilliseconds: true })!,
+              resolved: new Date((r.opened + r.took) * 60000).toISOString(),
+            },
           }));
           const plan = planImport('incidents', exported, ['id', 'service', 'priority', 'opened', 'responded', 'resolved'], mapping, index, zone, []);
           expect(plan.problems).toEqual([]);
           const back = new Map<string, [number, number]>();
           for (const file of plan.files) {
-            const data = parse(applyYamlOps(`period: ${file.relPath.slice(13, 20)}\n`, file.ops, file.relPath)) as { incidents: { id: string; opened: string; resolved: string }[] };
+            const data = parse(applyYamlOps(`period: ${file.relPath.slice(13, 20)}\n`, file.ops, file.relPath)) as {
+              incidents: { id: string; opened: string; resolved: string }[];
+            };
             for (const i of data.incidents) {
               back.set(i.id, [parseInstantQuickly(i.opened)!, parseInstantQuickly(i.resolved)!]);
               expect(file.relPath).toBe(`measurements/${DateTime.fromISO(i.opened, { zone }).toFormat('yyyy-MM')}.yaml`);
@@ -111,7 +133,8 @@ describe('planImport and applyYamlOps', () => {
   });
 
   it('adds a missing field to a flow mapping and a clock stop to a block incident, leaving the rest', () => {
-    const text = 'period: 2026-10\nincidents:\n  - { id: A, service: web, priority: P1, opened: 2026-10-01T10:00:00Z }   # keep\n  - id: B\n    service: web # here\n    priority: P1\n    opened: 2026-10-02T10:00:00Z\n';
+    const text =
+      'period: 2026-10\nincidents:\n  - { id: A, service: web, priority: P1, opened: 2026-10-01T10:00:00Z }   # keep\n  - id: B\n    service: web # here\n    priority: P1\n    opened: 2026-10-02T10:00:00Z\n';
     const out = applyYamlOps(
       text,
       [
@@ -120,13 +143,17 @@ describe('planImport and applyYamlOps', () => {
       ],
       'm.yaml',
     );
-    expect(out).toBe('period: 2026-10\nincidents:\n  - { id: A, service: web, priority: P1, opened: 2026-10-01T10:00:00Z, resolved: 2026-10-01T11:00:00Z }   # keep\n  - id: B\n    service: web # here\n    priority: P1\n    opened: 2026-10-02T10:00:00Z\n    clockStops:\n      - { from: 2026-10-02T10:10:00Z, to: 2026-10-02T10:20:00Z, reason: waiting }\n');
+    expect(out).toBe(
+      'period: 2026-10\nincidents:\n  - { id: A, service: web, priority: P1, opened: 2026-10-01T10:00:00Z, resolved: 2026-10-01T11:00:00Z }   # keep\n  - id: B\n    service: web # here\n    priority: P1\n    opened: 2026-10-02T10:00:00Z\n    clockStops:\n      - { from: 2026-10-02T10:10:00Z, to: 2026-10-02T10:20:00Z, reason: waiting }\n',
+    );
   });
 
   it('names a clock stop for an unknown incident, and a reason the contract does not allow, at their rows', () => {
     const index = new PartnershipIndex(memoryWorkspace({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': SLAS }).partnerships[0]!);
     const { mapping } = readMapping('clockStops:\n  columns: { incident: number }\n', 'clock-stops');
-    const current = [{ relPath: 'measurements/2026-10.yaml', text: '', data: { incidents: [{ id: 'A', service: 'web', priority: 'P1', opened: '2026-10-01T10:00:00Z' }] } }];
+    const current = [
+      { relPath: 'measurements/2026-10.yaml', text: '', data: { incidents: [{ id: 'A', service: 'web', priority: 'P1', opened: '2026-10-01T10:00:00Z' }] } },
+    ];
     const rows = [
       { line: 2, values: { number: 'Z', from: '2026-10-01T10:00:00Z', to: '2026-10-01T10:05:00Z', reason: 'waiting' } },
       { line: 3, values: { number: 'A', from: '2026-10-01T10:00:00Z', to: '2026-10-01T10:05:00Z', reason: 'lunch' } },

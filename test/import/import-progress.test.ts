@@ -16,7 +16,9 @@ function exportText(rows: number): string {
     const day = String(1 + (i % 28)).padStart(2, '0');
     const mon = months[i % 2];
     const hour = 1 + (i % 9);
-    lines.push(`"Ticket ${i}, ""again""",WHK-${i},Incident,Done,${i % 3 ? 'High' : 'Highest'},Te Reo & Co desk,${day}/${mon}/26 ${hour}:05 AM,${day}/${mon}/26 ${hour}:25 AM,${day}/${mon}/26 ${hour}:55 PM`);
+    lines.push(
+      `"Ticket ${i}, ""again""",WHK-${i},Incident,Done,${i % 3 ? 'High' : 'Highest'},Te Reo & Co desk,${day}/${mon}/26 ${hour}:05 AM,${day}/${mon}/26 ${hour}:25 AM,${day}/${mon}/26 ${hour}:55 PM`,
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -24,10 +26,14 @@ function exportText(rows: number): string {
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'govern-import-progress-'));
   const files: Record<string, string> = {
-    'p/partnership.yaml': "id: kauri-desk\nname: 'Kauri & Rātā desk'\nclient: {id: kauri, name: Kauri}\nprovider: {id: rata, name: Rātā IT}\ntimezone: Pacific/Auckland\ncontract: {start: 2026-01-01, end: 2027-12-31}\nowners: {client: aroha, provider: wiremu}\n",
-    'p/contacts.yaml': 'contacts:\n- {id: aroha, name: Aroha, party: client, email: aroha@kauri.example}\n- {id: wiremu, name: Wiremu, party: provider, email: wiremu@rata.example}\n',
-    'p/slas.yaml': 'services:\n- id: desk\n  name: Desk\n  calendar: 24x7\n  priorities:\n  - {id: P1, response: 30m, resolution: 24h, target: 90}\n  - {id: P2, response: 1h, resolution: 24h, target: 90}\n',
-    'p/govern.import.yaml': 'incidents:\n  preset: jira   # Jira Service Management\n  values:\n    service: {"Te Reo & Co desk": desk}\n    priority: {Highest: P1, High: P2}\n',
+    'p/partnership.yaml':
+      "id: kauri-desk\nname: 'Kauri & Rātā desk'\nclient: {id: kauri, name: Kauri}\nprovider: {id: rata, name: Rātā IT}\ntimezone: Pacific/Auckland\ncontract: {start: 2026-01-01, end: 2027-12-31}\nowners: {client: aroha, provider: wiremu}\n",
+    'p/contacts.yaml':
+      'contacts:\n- {id: aroha, name: Aroha, party: client, email: aroha@kauri.example}\n- {id: wiremu, name: Wiremu, party: provider, email: wiremu@rata.example}\n',
+    'p/slas.yaml':
+      'services:\n- id: desk\n  name: Desk\n  calendar: 24x7\n  priorities:\n  - {id: P1, response: 30m, resolution: 24h, target: 90}\n  - {id: P2, response: 1h, resolution: 24h, target: 90}\n',
+    'p/govern.import.yaml':
+      'incidents:\n  preset: jira   # Jira Service Management\n  values:\n    service: {"Te Reo & Co desk": desk}\n    priority: {Highest: P1, High: P2}\n',
     'jira.csv': exportText(ROWS),
   };
   for (const [rel, text] of Object.entries(files)) {
@@ -43,7 +49,8 @@ async function govern(args: string[], stderrIsTTY: boolean): Promise<{ code: num
   return { code, out: io.out(), err: io.err() };
 }
 
-const measurements = (): Record<string, string> => Object.fromEntries(readdirSync(join(dir, 'p/measurements')).map((f) => [f, readFileSync(join(dir, 'p/measurements', f), 'utf8')]));
+const measurements = (): Record<string, string> =>
+  Object.fromEntries(readdirSync(join(dir, 'p/measurements')).map((f) => [f, readFileSync(join(dir, 'p/measurements', f), 'utf8')]));
 
 describe('govern import on a terminal', () => {
   it('rewrites one progress line on stderr as the rows are read, and wipes it before the summary', async () => {
@@ -57,7 +64,11 @@ describe('govern import on a terminal', () => {
   });
 
   it('prints no progress line when stderr is not a terminal, in --format json, or with --quiet', async () => {
-    for (const [args, tty] of [[[], false], [['--format', 'json'], true], [['--quiet'], true]] as const) {
+    for (const [args, tty] of [
+      [[], false],
+      [['--format', 'json'], true],
+      [['--quiet'], true],
+    ] as const) {
       rmSync(join(dir, 'p/measurements'), { recursive: true, force: true });
       const r = await govern(['import', 'incidents', 'jira.csv', 'p', '--today', '2026-03-10', ...args], tty);
       expect(r.code).toBe(0);
@@ -92,7 +103,10 @@ describe('govern import on a terminal', () => {
     expect(text.out.split('\n').slice(2).join('\n')).toBe(check.out);
     expect(check.out).toContain('escalation/missing-path');
     // One changed row: one field of one entry changes, every other byte stays.
-    writeFileSync(join(dir, 'jira.csv'), exportText(600).replace('WHK-7,Incident,Done,High,Te Reo & Co desk,08/Feb/26 8:05 AM', 'WHK-7,Incident,Done,Highest,Te Reo & Co desk,08/Feb/26 8:05 AM'));
+    writeFileSync(
+      join(dir, 'jira.csv'),
+      exportText(600).replace('WHK-7,Incident,Done,High,Te Reo & Co desk,08/Feb/26 8:05 AM', 'WHK-7,Incident,Done,Highest,Te Reo & Co desk,08/Feb/26 8:05 AM'),
+    );
     const changed = await govern(['import', 'incidents', 'jira.csv', 'p', '--today', '2026-03-10'], false);
     expect(changed.out).toContain('0 added, 1 updated, 299 unchanged in p/measurements/2026-02.yaml');
     const after = measurements();

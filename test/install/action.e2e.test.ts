@@ -20,11 +20,12 @@ interface Comment {
 /** A stand-in for GitHub's issue-comments API on loopback, recording every call. */
 async function standIn(comments: Comment[]) {
   const calls: string[] = [];
-  const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => resolve(text));
-  });
+  const read = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let text = '';
+      req.on('data', (c) => (text += c));
+      req.on('end', () => resolve(text));
+    });
   const server = createServer(async (req, res) => {
     const body = await read(req);
     calls.push(`${req.method} ${req.url} ${req.headers.authorization}`);

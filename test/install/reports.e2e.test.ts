@@ -42,7 +42,9 @@ describe('SARIF as code scanning takes it', () => {
 
   it('places files relative to the repository top, whatever the working directory', () => {
     expect(sarifRun.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/\/.*repo%20%26%20co\/$/);
-    const uris = sarifRun.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation);
+    const uris = sarifRun.results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation,
+    );
     expect(uris.length).toBeGreaterThan(0);
     for (const a of uris) {
       expect(a.uriBaseId).toBe('%SRCROOT%');

@@ -44,7 +44,10 @@ describe.skipIf(multitool === undefined)("SARIF passes GitHub's validation (sari
   mkdirSync(path.join(top, 'ops'), { recursive: true });
   cpSync(path.join(ROOT, 'examples/portfolio'), path.join(top, 'partners'), { recursive: true });
   spawnSync('git', ['init', '--quiet'], { cwd: top });
-  const check = spawnSync(process.execPath, [BIN, 'check', '../partners', '--format', 'sarif', '--today', '2026-11-15'], { cwd: path.join(top, 'ops'), encoding: 'utf8' });
+  const check = spawnSync(process.execPath, [BIN, 'check', '../partners', '--format', 'sarif', '--today', '2026-11-15'], {
+    cwd: path.join(top, 'ops'),
+    encoding: 'utf8',
+  });
   const sarif = path.join(work, 'govern.sarif');
   writeFileSync(sarif, check.stdout);
 

@@ -50,7 +50,12 @@ describe('kpiStatus at its edges', () => {
 
 describe('the helpers beside it', () => {
   it.each([
-    ['>=', 5, 5, true], ['>', 5, 5, false], ['<=', 5, 5, true], ['<', 5, 5, false], ['==', 5, 5, true], ['==', 5.1, 5, false],
+    ['>=', 5, 5, true],
+    ['>', 5, 5, false],
+    ['<=', 5, 5, true],
+    ['<', 5, 5, false],
+    ['==', 5, 5, true],
+    ['==', 5.1, 5, false],
   ] as const)('%s: %d against %d meets is %s', (op, value, target, expected) => {
     expect(meetsTarget(value, op, target)).toBe(expected);
   });

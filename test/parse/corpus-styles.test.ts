@@ -22,7 +22,9 @@ const styles = (STYLE_NAMES as string[]).length;
 const { styles: styleOf } = writePortfolio(dir, styles * 2, 5, 'varied') as { styles: Record<string, string> };
 
 function listYaml(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listYaml(path.join(folder, e.name)) : e.name.endsWith('.yaml') ? [path.join(folder, e.name)] : []));
+  return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listYaml(path.join(folder, e.name)) : e.name.endsWith('.yaml') ? [path.join(folder, e.name)] : [],
+  );
 }
 
 describe('the bench corpus in other authors’ styles', () => {

@@ -16,8 +16,10 @@ function agrees(text: string): boolean {
   const quick = parseYamlQuickly(text);
   if (quick === undefined) return true;
   const full = parseYaml(text);
-  if (!full.ok || full.problems.length > 0) throw new Error(`fast reader accepted what yaml rejects: ${JSON.stringify(text)} (${full.problems.map((p) => p.ruleId).join(', ')})`);
-  if (!isDeepStrictEqual(quick.data, full.data)) throw new Error(`values differ for ${JSON.stringify(text)}: ${JSON.stringify(quick.data)} vs ${JSON.stringify(full.data)}`);
+  if (!full.ok || full.problems.length > 0)
+    throw new Error(`fast reader accepted what yaml rejects: ${JSON.stringify(text)} (${full.problems.map((p) => p.ruleId).join(', ')})`);
+  if (!isDeepStrictEqual(quick.data, full.data))
+    throw new Error(`values differ for ${JSON.stringify(text)}: ${JSON.stringify(quick.data)} vs ${JSON.stringify(full.data)}`);
   return true;
 }
 
@@ -40,7 +42,9 @@ function placesAgree(text: string): boolean {
       const mine = locateInLines(read.data, read.positions, path, at);
       if (mine.has !== full.has(path)) throw new Error(`has differs for ${JSON.stringify(text)} at ${JSON.stringify(path)}`);
       if (mine.range && !isDeepStrictEqual(mine.range, full.locate(path, at))) {
-        throw new Error(`places differ for ${JSON.stringify(text)} at ${JSON.stringify(path)} (${at}): ${JSON.stringify(mine.range)} vs ${JSON.stringify(full.locate(path, at))}`);
+        throw new Error(
+          `places differ for ${JSON.stringify(text)} at ${JSON.stringify(path)} (${at}): ${JSON.stringify(mine.range)} vs ${JSON.stringify(full.locate(path, at))}`,
+        );
       }
     }
   }
@@ -49,37 +53,164 @@ function placesAgree(text: string): boolean {
 
 // Scalars chosen to sit on the edges where YAML 1.1, js-yaml and YAML 1.2 core differ.
 const EDGE_SCALARS = [
-  'null', 'Null', 'NULL', 'nULL', '~', '', 'true', 'True', 'TRUE', 'tRUE', 'yes', 'no', 'on', 'off', 'y', 'n',
-  '0', '-0', '+0', '12', '+12', '-12', '08', '012', '0o17', '0O17', '0x1F', '0X1F', '0b101', '1_000', '1,000',
-  '.5', '-.5', '+.5', '1.', '1.0', '1e5', '1E5', '1e+5', '-1e-5', '1.5e3', '.inf', '-.inf', '+.inf', '.Inf', '.NaN', '.nan', 'nan', 'inf',
-  '1e400', '123456789012345678901', '9007199254740993', '2026-10-05', '2026-10-05T09:12:00+02:00', '12:30', '12:30:45', '1:20',
-  '"quoted"', "'single'", '"a\\tb"', '"\\x41\\u263A"', "'it''s'", 'a: b', 'a #b', 'a#b', '- x', '@at', '`tick`', '%pct', 'é', 'ü ⇄ ö', 'x y z',
+  'null',
+  'Null',
+  'NULL',
+  'nULL',
+  '~',
+  '',
+  'true',
+  'True',
+  'TRUE',
+  'tRUE',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  '0',
+  '-0',
+  '+0',
+  '12',
+  '+12',
+  '-12',
+  '08',
+  '012',
+  '0o17',
+  '0O17',
+  '0x1F',
+  '0X1F',
+  '0b101',
+  '1_000',
+  '1,000',
+  '.5',
+  '-.5',
+  '+.5',
+  '1.',
+  '1.0',
+  '1e5',
+  '1E5',
+  '1e+5',
+  '-1e-5',
+  '1.5e3',
+  '.inf',
+  '-.inf',
+  '+.inf',
+  '.Inf',
+  '.NaN',
+  '.nan',
+  'nan',
+  'inf',
+  '1e400',
+  '123456789012345678901',
+  '9007199254740993',
+  '2026-10-05',
+  '2026-10-05T09:12:00+02:00',
+  '12:30',
+  '12:30:45',
+  '1:20',
+  '"quoted"',
+  "'single'",
+  '"a\\tb"',
+  '"\\x41\\u263A"',
+  "'it''s'",
+  'a: b',
+  'a #b',
+  'a#b',
+  '- x',
+  '@at',
+  '`tick`',
+  '%pct',
+  'é',
+  'ü ⇄ ö',
+  'x y z',
   // What people write in names and prose: YAML's indicators inside text, and at a node's start.
-  'Globex & Initech', 'AT&T', 'R&D', 'Marks & Spencer', 'SLA >99.9 %', 'a * b', 'a *b', 'Wow!', 'a !b', 'a &b', 'a << b', '<<', '<b>bold</b>', 'x > y', 'a|b', 'a | b',
-  '"Team #1"', "'Team #1'", 'Team#1', "O'Brien", "'O''Brien'", '"it\'s: fine"', '"a: b # c"', 'a:b', 'x: ', ': x', '>', '|', '>-', '|-', '>1', '>99', '|2',
-  '&a x', '*a', '!t x', '!!str x', '? x', '-', '- ', '-x', '--', '---', '...', '%YAML 1.2', '😀 emoji', 'Zoë Müller', '東京 office', 'naïve café',
-  'a\t', 'a \t', '\ta', 'a\tb', '"a\tb"', '\ud83d', 'x\r', '#not', ' lead', 'trail ',
+  'Globex & Initech',
+  'AT&T',
+  'R&D',
+  'Marks & Spencer',
+  'SLA >99.9 %',
+  'a * b',
+  'a *b',
+  'Wow!',
+  'a !b',
+  'a &b',
+  'a << b',
+  '<<',
+  '<b>bold</b>',
+  'x > y',
+  'a|b',
+  'a | b',
+  '"Team #1"',
+  "'Team #1'",
+  'Team#1',
+  "O'Brien",
+  "'O''Brien'",
+  '"it\'s: fine"',
+  '"a: b # c"',
+  'a:b',
+  'x: ',
+  ': x',
+  '>',
+  '|',
+  '>-',
+  '|-',
+  '>1',
+  '>99',
+  '|2',
+  '&a x',
+  '*a',
+  '!t x',
+  '!!str x',
+  '? x',
+  '-',
+  '- ',
+  '-x',
+  '--',
+  '---',
+  '...',
+  '%YAML 1.2',
+  '😀 emoji',
+  'Zoë Müller',
+  '東京 office',
+  'naïve café',
+  'a\t',
+  'a \t',
+  '\ta',
+  'a\tb',
+  '"a\tb"',
+  '\ud83d',
+  'x\r',
+  '#not',
+  ' lead',
+  'trail ',
 ];
 
 const KEYS = ['id', 'name', 'a', 'b', '1', 'true', 'null', '~', '"null"', "''", '"x y"', 'key with spaces', '__proto__', 'constructor', '0x1F', '-0'];
 
 /** Small YAML documents built from risky pieces, in block and flow styles. */
 const soup: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  scalar: fc.oneof(fc.constantFrom(...EDGE_SCALARS), fc.string({ maxLength: 8 }).filter((s) => !s.includes('\n'))),
+  scalar: fc.oneof(
+    fc.constantFrom(...EDGE_SCALARS),
+    fc.string({ maxLength: 8 }).filter((s) => !s.includes('\n')),
+  ),
   flow: fc.oneof(
     { depthSize: 'small' },
     tie('scalar'),
     fc.array(tie('flow'), { maxLength: 3 }).map((items) => `[${(items as string[]).join(', ')}]`),
-    fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('flow')), { maxLength: 3 }).map((pairs) => `{${(pairs as [string, string][]).map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+    fc
+      .array(fc.tuple(fc.constantFrom(...KEYS), tie('flow')), { maxLength: 3 })
+      .map((pairs) => `{${(pairs as [string, string][]).map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
   ),
   block: fc.oneof(
     { depthSize: 'small' },
-    fc.array(fc.tuple(fc.constantFrom(...KEYS), fc.oneof(tie('flow'), tie('block'))), { minLength: 1, maxLength: 4 }).map((pairs) =>
-      (pairs as [string, string][]).map(([k, v]) => (v.includes('\n') ? `${k}:\n${indent(v)}` : `${k}: ${v}`)).join('\n'),
-    ),
-    fc.array(fc.oneof(tie('flow'), tie('block')), { minLength: 1, maxLength: 3 }).map((items) =>
-      (items as string[]).map((v) => (v.includes('\n') ? `-\n${indent(v)}` : `- ${v}`)).join('\n'),
-    ),
+    fc
+      .array(fc.tuple(fc.constantFrom(...KEYS), fc.oneof(tie('flow'), tie('block'))), { minLength: 1, maxLength: 4 })
+      .map((pairs) => (pairs as [string, string][]).map(([k, v]) => (v.includes('\n') ? `${k}:\n${indent(v)}` : `${k}: ${v}`)).join('\n')),
+    fc
+      .array(fc.oneof(tie('flow'), tie('block')), { minLength: 1, maxLength: 3 })
+      .map((items) => (items as string[]).map((v) => (v.includes('\n') ? `-\n${indent(v)}` : `- ${v}`)).join('\n')),
   ),
 })).block as fc.Arbitrary<string>;
 
@@ -119,7 +250,7 @@ const decoration = fc.constantFrom(
   (t: string) => `\ufeff%YAML 1.2\n---\n${t.replace(/\n/g, '\r\n')}\r\n`,
   (t: string) => `--- # the document\n${t}\n...\n`,
   (t: string) => `%YAML 1.2\n${t}\n`,
-  (t: string) => t.replace(/\n/g, '  # note: & * ! # \' : < >\n'),
+  (t: string) => t.replace(/\n/g, "  # note: & * ! # ' : < >\n"),
   (t: string) => t.replace(/\n/g, ' #\t*\n'),
   (t: string) => t.replace(/\n/g, '\t\n'),
   (t: string) => t.replace(/\n/g, ' \t \n'),
@@ -153,7 +284,11 @@ const decoration = fc.constantFrom(
   (t: string) => `flow: [a   \n   ,  b  ]\n${t}`,
   (t: string) => `text: |\n  tab\tinside\t\n  \tlead\n${t}`,
   (t: string) => `text: >-\t\n  tab after\t\n  folded\n${t}`,
-  (t: string) => t.replace(/\n/g, () => '\n').replace(/\[/g, '[\n    ').replace(/, /g, ',\n    '),
+  (t: string) =>
+    t
+      .replace(/\n/g, () => '\n')
+      .replace(/\[/g, '[\n    ')
+      .replace(/, /g, ',\n    '),
   (t: string) => `${t}\n...\nmore: 1\n`,
 );
 
@@ -173,7 +308,10 @@ const writers: ((v: unknown) => string)[] = [
 
 describe('the fast YAML reader against yaml', () => {
   it('reads every document it accepts exactly as yaml does (risky pieces)', () => {
-    fc.assert(fc.property(soup, decoration, (doc, decorate) => agrees(decorate(doc))), { numRuns: RUNS * 3 });
+    fc.assert(
+      fc.property(soup, decoration, (doc, decorate) => agrees(decorate(doc))),
+      { numRuns: RUNS * 3 },
+    );
   });
 
   it('reads every document it accepts exactly as yaml does (values written by both libraries)', () => {
@@ -192,7 +330,10 @@ describe('the fast YAML reader against yaml', () => {
   });
 
   it('records the places yaml reports, for every path (risky pieces)', () => {
-    fc.assert(fc.property(soup, decoration, (doc, decorate) => placesAgree(decorate(doc))), { numRuns: RUNS * 3 });
+    fc.assert(
+      fc.property(soup, decoration, (doc, decorate) => placesAgree(decorate(doc))),
+      { numRuns: RUNS * 3 },
+    );
   });
 
   it('records the places yaml reports, for every path (values written by both libraries)', () => {
@@ -284,10 +425,14 @@ describe('the line reader against yaml', () => {
       if (lines === undefined) return true;
       const full = parseYaml(text);
       if (!full.ok || full.problems.length > 0) throw new Error(`line reader accepted what yaml rejects: ${JSON.stringify(text)}`);
-      if (!isDeepStrictEqual(lines.data, full.data)) throw new Error(`values differ for ${JSON.stringify(text)}: ${JSON.stringify(lines.data)} vs ${JSON.stringify(full.data)}`);
+      if (!isDeepStrictEqual(lines.data, full.data))
+        throw new Error(`values differ for ${JSON.stringify(text)}: ${JSON.stringify(lines.data)} vs ${JSON.stringify(full.data)}`);
       return true;
     };
-    fc.assert(fc.property(soup, decoration, (doc, decorate) => check(decorate(doc))), { numRuns: RUNS * 3 });
+    fc.assert(
+      fc.property(soup, decoration, (doc, decorate) => check(decorate(doc))),
+      { numRuns: RUNS * 3 },
+    );
     fc.assert(
       fc.property(value, fc.nat({ max: writers.length - 1 }), (v, w) => {
         let text: string;

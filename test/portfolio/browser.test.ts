@@ -27,7 +27,16 @@ async function open(file: string, check: (page: import('playwright-core').Page) 
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
@@ -73,7 +82,12 @@ describe.skipIf(!available)('the portfolio in a real browser (chromium)', () => 
   it('1 000 rows: loads without error, every row anchored, prints', async () => {
     const portfolio = JSON.parse(await render(['--format', 'json'])) as Portfolio;
     const template = portfolio.rows.find((r) => r.figures !== null)!;
-    const rows = Array.from({ length: 1000 }, (_, i) => ({ ...template, rank: i + 1, anchor: `p-row-${i}`, partnership: { ...template.partnership, id: `row-${i}`, name: `Partnership ${i}` } }));
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      ...template,
+      rank: i + 1,
+      anchor: `p-row-${i}`,
+      partnership: { ...template.partnership, id: `row-${i}`, name: `Partnership ${i}` },
+    }));
     // The JSON is the view-model the templates get: rendered with a user template of the same text.
     const tmp = mkdtempSync(path.join(out, 'big-'));
     mkdirSync(path.join(tmp, 'templates'), { recursive: true });

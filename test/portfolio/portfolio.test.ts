@@ -104,7 +104,7 @@ describe('govern render portfolio', () => {
     expect(r.out).toContain('size: A4 landscape');
   });
 
-  it('--packs renders every measured partnership\'s review pack alongside, linked from its row', async () => {
+  it("--packs renders every measured partnership's review pack alongside, linked from its row", async () => {
     const out = path.join(tree, 'round');
     const r = await govern([...base, '--format', 'html', '--out', 'round/portfolio.html', '--packs', 'round/packs']);
     expect(r.err).toBe('govern: wrote round/portfolio.html and 2 review packs in round/packs\n');
@@ -134,7 +134,7 @@ describe('govern render portfolio', () => {
     expect(r.err).toMatch(/the portfolio needs --period/);
   });
 
-  it('--data json prints any document\'s view-model instead of the document', async () => {
+  it("--data json prints any document's view-model instead of the document", async () => {
     const pack = await govern(['render', 'review-pack', 'south', '--period', '2026-Q3', '--today', '2026-11-15', '--data', 'json']);
     expect(pack.code).toBe(0);
     expect((JSON.parse(pack.out) as { kind: string }).kind).toBe('review-pack');

@@ -155,7 +155,10 @@ timezone: America/Chicago
   put('broken/measurements/2026-07.yaml', 'period: 2026-07\nincidents: []\n');
 
   put('quiet/partnership.yaml', 'id: quiet\nname: Quiet one\nclient: { id: q, name: Q }\nprovider: { id: r, name: R }\ntimezone: America/New_York\n');
-  put('quiet/slas.yaml', 'calendars: [{ id: 24x7 }]\nservices:\n  - { id: s, name: S, calendar: 24x7, monthlyFee: { amount: 1, currency: USD }, priorities: [{ id: P1, response: 1h, resolution: 4h, target: 90 }] }\n');
+  put(
+    'quiet/slas.yaml',
+    'calendars: [{ id: 24x7 }]\nservices:\n  - { id: s, name: S, calendar: 24x7, monthlyFee: { amount: 1, currency: USD }, priorities: [{ id: P1, response: 1h, resolution: 4h, target: 90 }] }\n',
+  );
   put('quiet/measurements/2026-10.yaml', 'period: 2026-10\nincidents: []\n');
   return root;
 }

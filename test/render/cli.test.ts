@@ -110,7 +110,8 @@ describe('user templates', () => {
   it('override a built-in by name, add new ones, and use the built-in partials and helpers; --list says where each is from', async () => {
     const dir = repo('user', './templates', {
       'templates/contract-summary.md.hbs': '# {{partnership.name}}\n{{#each parties}}- {{name}}: {{> rag status="green"}}\n{{/each}}',
-      'templates/one-pager.md.hbs': 'Notice by {{date summary.term.noticeBy}}{{#if pack}}; credits {{#each pack.availability.creditsOwed}}{{money amount currency}}{{/each}}{{/if}}\n',
+      'templates/one-pager.md.hbs':
+        'Notice by {{date summary.term.noticeBy}}{{#if pack}}; credits {{#each pack.availability.creditsOwed}}{{money amount currency}}{{/each}}{{/if}}\n',
       'templates/partials/signature.md.hbs': 'unused',
     });
     const summary = await govern(['render', 'contract-summary', 'acme', '--today', '2026-11-15'], { cwd: dir });
@@ -120,7 +121,9 @@ describe('user templates', () => {
     expect(page.out).toBe('Notice by 2 October 2027; credits 750.00 EUR\n');
     const list = await govern(['render', '--list', 'acme'], { cwd: dir });
     expect(list.code).toBe(0);
-    expect(list.out).toContain('contract-summary  (contract summary)\n  html built-in: (built-in) contract-summary.html.hbs\n  md   yours, replaces the built-in: templates/contract-summary.md.hbs');
+    expect(list.out).toContain(
+      'contract-summary  (contract summary)\n  html built-in: (built-in) contract-summary.html.hbs\n  md   yours, replaces the built-in: templates/contract-summary.md.hbs',
+    );
     expect(list.out).toContain('one-pager');
     expect(list.out).toContain('review-pack  (review pack for --period)');
   });

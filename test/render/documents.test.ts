@@ -235,16 +235,18 @@ describe('the review record reaches the pack (FORMAT.md v1.1)', () => {
     const at = (s: string): number => text.indexOf(s);
     expect(at('## Summary')).toBeGreaterThan(0);
     expect(at('## Summary')).toBeLessThan(at('## At a glance'));
-    expect(text).toContain('October was **good** apart from the *Botany* fibre cut; see the [carrier\'s report](<https://carrier.example/reports/1014>)');
+    expect(text).toContain("October was **good** apart from the *Botany* fibre cut; see the [carrier's report](<https://carrier.example/reports/1014>)");
     expect(text).toContain('- Keep the 4G failover \\& order a second fibre path');
-    expect(text).toContain('**Client\'s feedback:** Depot staff noticed the outage only because the label printer stopped.');
+    expect(text).toContain("**Client's feedback:** Depot staff noticed the outage only because the label printer stopped.");
     expect(text).toContain("**Provider's feedback:** Please give 48 hours' notice of depot moves.");
-    expect(text).toContain('| Wide-area network | 14 Oct 2026, 01:00 | 14 Oct 2026, 04:10 | 3h 10m | unplanned | Fibre cut at the Botany depot \\<b\\>(council roadworks)\\</b\\>; traffic failed over to 4G after 20 minutes |');
+    expect(text).toContain(
+      '| Wide-area network | 14 Oct 2026, 01:00 | 14 Oct 2026, 04:10 | 3h 10m | unplanned | Fibre cut at the Botany depot \\<b\\>(council roadworks)\\</b\\>; traffic failed over to 4G after 20 minutes |',
+    );
     // KN-3 was agreed in August and is still open on the day the pack is prepared.
-    expect(text).toContain('| KN-3 | Label every patch panel at the Botany depot | Liam O\'Brien | 30 Nov 2026 | in 15 days | Aug 2026 |');
+    expect(text).toContain("| KN-3 | Label every patch panel at the Botany depot | Liam O'Brien | 30 Nov 2026 | in 15 days | Aug 2026 |");
   });
 
-  it('renders the summary\'s Markdown as a safe subset in HTML: no raw HTML, no script links', () => {
+  it("renders the summary's Markdown as a safe subset in HTML: no raw HTML, no script links", () => {
     const html = renderDoc(DIR, 'review-pack', 'html');
     const summary = html.slice(html.indexOf('<section id="account-summary">'), html.indexOf('<section id="glance">'));
     expect(summary).toContain('<strong>good</strong>');
@@ -278,7 +280,10 @@ describe('absent is absent: a missing value is never shown as a fact (FORMAT.md 
   it('a contact, a channel and an escalation level without hours read "not stated" in the contract summary, never 24×7', () => {
     const found = tables(renderDoc(DIR, 'contract-summary', 'md'));
     const row = (header: string, first: string): string[] =>
-      found.filter((t) => t.header.join(' | ') === header).flatMap((t) => t.rows).find((r) => r.cells[0]!.includes(first))!.cells;
+      found
+        .filter((t) => t.header.join(' | ') === header)
+        .flatMap((t) => t.rows)
+        .find((r) => r.cells[0]!.includes(first))!.cells;
     expect(row('Name | Title | E-mail | Phone | Hours', 'Liam').slice(0, 5)).toEqual(["Liam O'Brien", '–', 'liam@kowhai.example', '–', 'hours not stated']);
     expect(row('Name | Title | E-mail | Phone | Hours', 'Aroha')[4]).toBe('office');
     expect(row('Channel | Kind | Address | Hours | Staffing | Escalates to', 'depot-line')[3]).toBe('hours not stated');

@@ -28,8 +28,7 @@ export function renderDoc(dir: string, doc: 'review-pack' | 'contract-summary', 
   const builtin = readTemplateFolder(builtinTemplatesDir(), (abs) => path.relative(ROOT, abs));
   const catalog = buildCatalog(builtin.files, []);
   const renderer = createRenderer(format, catalog.templates, catalog.partials);
-  const context =
-    doc === 'review-pack' ? buildReviewPack(index, { period: parsePeriod(period)!, today: TODAY }) : buildContractSummary(index, { today: TODAY });
+  const context = doc === 'review-pack' ? buildReviewPack(index, { period: parsePeriod(period)!, today: TODAY }) : buildContractSummary(index, { today: TODAY });
   return renderer.render(doc, context);
 }
 
@@ -58,4 +57,3 @@ export function tables(source: string): { header: string[]; rows: { cells: strin
   }
   return out;
 }
-

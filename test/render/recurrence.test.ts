@@ -22,7 +22,8 @@ function icalDays(meeting: string, start: string, end: string, auto: boolean, fr
   const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
   const out: string[] = [];
   const it = event.iterator();
-  for (let next = it.next(); next && next.toString().slice(0, 10) <= to; next = it.next()) if (next.toString().slice(0, 10) >= from) out.push(next.toString().slice(0, 10));
+  for (let next = it.next(); next && next.toString().slice(0, 10) <= to; next = it.next())
+    if (next.toString().slice(0, 10) >= from) out.push(next.toString().slice(0, 10));
   return out;
 }
 

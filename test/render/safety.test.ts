@@ -8,7 +8,11 @@ const md = new MarkdownIt({ html: true });
 const DOCS = ['review-pack', 'contract-summary'] as const;
 
 function rawCells(line: string): number {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).length;
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/).length;
 }
 
 describe('hostile values (pipes, HTML, newlines, {{, __proto__) in every field', () => {
@@ -90,7 +94,9 @@ function renderUser(text: string, context: unknown = { name: 'x', list: [1] }, f
 describe('every HTML document carries the Content-Security-Policy, first in <head>', () => {
   const html = (text: string): string => createRenderer('html', [source('t', text, 'html')], [source('styles', '<script>x()</script>', 'html')]).render('t', {});
   it('right after <head> in a well-formed prologue', () => {
-    expect(html('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">{{> styles}}</head>')).toBe(`<!DOCTYPE html>\n<html lang="en">\n<head>\n${HTML_GUARD}\n<meta charset="utf-8"><script>x()</script></head>`);
+    expect(html('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">{{> styles}}</head>')).toBe(
+      `<!DOCTYPE html>\n<html lang="en">\n<head>\n${HTML_GUARD}\n<meta charset="utf-8"><script>x()</script></head>`,
+    );
     expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; img-src data:;/);
   });
   it('right after the doctype, or at the very start, when anything could come before <head>', () => {
@@ -99,8 +105,12 @@ describe('every HTML document carries the Content-Security-Policy, first in <hea
     expect(html('{{> styles}}<!DOCTYPE html><head>')).toBe(`\n${HTML_GUARD}<script>x()</script><!DOCTYPE html><head>`);
   });
   it('refuses a template that sets http-equiv itself (a refresh navigates away)', () => {
-    expect(() => html('<head>\n  <META HTTP-EQUIV="refresh" content="0;url=https://evil.example/">')).toThrow(/^templates\/t\.html\.hbs:2:3: a <meta> tag sets `http-equiv`; an HTML template may not set it/);
-    expect(() => createRenderer('html', [source('t', '<meta {{attr}}="refresh">', 'html')], []).render('t', { attr: 'http-equiv' })).toThrow(/the rendered document sets `http-equiv`/);
+    expect(() => html('<head>\n  <META HTTP-EQUIV="refresh" content="0;url=https://evil.example/">')).toThrow(
+      /^templates\/t\.html\.hbs:2:3: a <meta> tag sets `http-equiv`; an HTML template may not set it/,
+    );
+    expect(() => createRenderer('html', [source('t', '<meta {{attr}}="refresh">', 'html')], []).render('t', { attr: 'http-equiv' })).toThrow(
+      /the rendered document sets `http-equiv`/,
+    );
   });
 });
 

@@ -41,7 +41,8 @@ beforeAll(() => {
 });
 
 describe('a review pack of a new partnership', () => {
-  const pack = (format: string, today: string) => govern('render', 'review-pack', dir, '--period', '2026-11', '--today', today, '--format', format, '--out', path.join(tmp, `pack-${today}.${format}`), '--force');
+  const pack = (format: string, today: string) =>
+    govern('render', 'review-pack', dir, '--period', '2026-11', '--today', today, '--format', format, '--out', path.join(tmp, `pack-${today}.${format}`), '--force');
   const read = (format: string, today: string) => {
     expect(pack(format, today).code).toBe(0);
     return readFileSync(path.join(tmp, `pack-${today}.${format}`), 'utf8');

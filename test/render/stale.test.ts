@@ -32,7 +32,10 @@ describe('render --check: the sections that differ', () => {
   it('names changed, added and removed sections', () => {
     expect(staleSections(DOC, DOC, 'md')).toEqual([]);
     expect(staleSections(DOC, DOC.replace('- Leo', '- Leonardo'), 'md')).toEqual(['Norte']);
-    expect(staleSections(DOC, DOC.replace('Ends 2027-02-28.', 'Ends 2028-02-29.').replace('Intro line.', 'Intro.'), 'md')).toEqual(['Contract summary: Sur & Norte', 'Term']);
+    expect(staleSections(DOC, DOC.replace('Ends 2027-02-28.', 'Ends 2028-02-29.').replace('Intro line.', 'Intro.'), 'md')).toEqual([
+      'Contract summary: Sur & Norte',
+      'Term',
+    ]);
     expect(staleSections(DOC, `${DOC}\n## Channels\n\n- phone\n`, 'md')).toEqual(['Norte', 'Channels']);
     expect(staleSections(DOC, DOC.replace('### Norte\n\n- Leo\n', ''), 'md')).toEqual(['Norte (no longer in the document)']);
   });

@@ -21,21 +21,35 @@ describe('budget/overspend', () => {
       name: 'a monthly line summed per month, not across months',
       per: 'month',
       amount: 12000,
-      actuals: [['2026-10', 8000], ['2026-11', 8000], ['2026-10', 6000]] as [string, number][],
+      actuals: [
+        ['2026-10', 8000],
+        ['2026-11', 8000],
+        ['2026-10', 6000],
+      ] as [string, number][],
       lines: [7],
     },
     {
       name: 'a quarter: its months and a whole-quarter actual',
       per: 'quarter',
       amount: 10000,
-      actuals: [['2026-10', 4000], ['2026-Q4', 4000], ['2026-12', 4000], ['2027-01', 9000]] as [string, number][],
+      actuals: [
+        ['2026-10', 4000],
+        ['2026-Q4', 4000],
+        ['2026-12', 4000],
+        ['2027-01', 9000],
+      ] as [string, number][],
       lines: [7],
     },
     {
       name: 'a year within budget over its quarters and months',
       per: 'year',
       amount: 9000,
-      actuals: [['2026-Q1', 3000], ['2026-07', 3000], ['2026', 3000], ['2027', 9900]] as [string, number][],
+      actuals: [
+        ['2026-Q1', 3000],
+        ['2026-07', 3000],
+        ['2026', 3000],
+        ['2027', 9900],
+      ] as [string, number][],
       lines: [],
     },
     {
@@ -50,7 +64,11 @@ describe('budget/overspend', () => {
   });
 
   it('names the period, the sum, the amount and the percentage', () => {
-    const [finding] = run('quarter', 10000, [['2026-10', 4000], ['2026-Q4', 4000], ['2026-12', 4000]]);
+    const [finding] = run('quarter', 10000, [
+      ['2026-10', 4000],
+      ['2026-Q4', 4000],
+      ['2026-12', 4000],
+    ]);
     expect(finding?.message).toBe('budget line `desk` spent 12,000 EUR in 2026-Q4 against 10,000 EUR per quarter, 20 % over: more than 10 % over budget');
     expect(finding?.data).toMatchObject({ period: '2026-Q4', spent: 12000, amount: 10000 });
     expect(finding?.related?.[0]?.range.start.line).toBe(3);

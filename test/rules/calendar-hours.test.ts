@@ -60,10 +60,9 @@ describe('calendar/hours', () => {
   }
 
   it('accepts well-formed hours, several ranges a day, 24:00 as an end and the bare built-in 24x7', () => {
-    const found = checkFiles(
-      slas('  - id: desk\n    hours: { mon-fri: "08:00-18:00", sat: ["09:00-12:00", "13:00-15:00"], sun: "00:00-24:00" }\n  - id: 24x7\n'),
-      { rule: calendarHours },
-    );
+    const found = checkFiles(slas('  - id: desk\n    hours: { mon-fri: "08:00-18:00", sat: ["09:00-12:00", "13:00-15:00"], sun: "00:00-24:00" }\n  - id: 24x7\n'), {
+      rule: calendarHours,
+    });
     // No schema finding either: the whole file is valid.
     expect(found).toEqual([]);
   });

@@ -15,7 +15,10 @@ describe('calendar/redefined-24x7', () => {
   });
 
   it('names every key that redefines it', () => {
-    const [finding] = only(rule.id, checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': 'calendars:\n  - id: 24x7\n    timezone: UTC\n    holidays: [2026-12-25]\n' }, { rule }));
+    const [finding] = only(
+      rule.id,
+      checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': 'calendars:\n  - id: 24x7\n    timezone: UTC\n    holidays: [2026-12-25]\n' }, { rule }),
+    );
     expect(finding!.message).toBe('`24x7` is built in and always open, so it cannot be given `holidays`, `timezone`: remove them, or give this calendar another id');
   });
 });

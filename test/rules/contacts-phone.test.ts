@@ -23,7 +23,9 @@ describe('contacts/phone', () => {
 
   it('counts the digits in its message', () => {
     const [finding] = run('+49 30 1234 5678 9012 34');
-    expect(finding?.message).toBe('`+49 30 1234 5678 9012 34` has 18 digits, too many for a phone number: write `+`, the country code and the number, 7 to 15 digits in all');
+    expect(finding?.message).toBe(
+      '`+49 30 1234 5678 9012 34` has 18 digits, too many for a phone number: write `+`, the country code and the number, 7 to 15 digits in all',
+    );
   });
 
   it('leaves a number of the wrong shape to the schema, so it is reported once', () => {

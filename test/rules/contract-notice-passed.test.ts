@@ -3,8 +3,7 @@ import { contractNoticePassed } from '../../src/rules/contract-notice-passed.js'
 import { brief, checkFiles, only } from '../helpers/memory.js';
 import { contractFile } from './contract-fixture.js';
 
-const run = (renewal: string, today: string) =>
-  only('contract/notice-passed', checkFiles(contractFile(renewal), { rule: contractNoticePassed, today }));
+const run = (renewal: string, today: string) => only('contract/notice-passed', checkFiles(contractFile(renewal), { rule: contractNoticePassed, today }));
 
 describe('contract/notice-passed', () => {
   it.each([

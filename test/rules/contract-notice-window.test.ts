@@ -3,8 +3,7 @@ import { contractNoticeWindow } from '../../src/rules/contract-notice-window.js'
 import { brief, checkFiles, only } from '../helpers/memory.js';
 import { contractFile } from './contract-fixture.js';
 
-const run = (renewal: string | undefined, today: string) =>
-  only('contract/notice-window', checkFiles(contractFile(renewal), { rule: contractNoticeWindow, today }));
+const run = (renewal: string | undefined, today: string) => only('contract/notice-window', checkFiles(contractFile(renewal), { rule: contractNoticeWindow, today }));
 
 describe('contract/notice-window', () => {
   it.each([

@@ -13,9 +13,7 @@ describe('contract/renewal-unrecorded', () => {
     { name: 'auto: true without a notice period', renewal: '{ auto: true }', today: '2030-01-01', lines: [9] },
     { name: 'auto: false (expired instead)', renewal: '{ auto: false }', today: '2028-07-01', lines: [] },
   ])('$name', ({ renewal, today, lines }) => {
-    expect(brief(run(renewal, today))).toEqual(
-      lines.map((line) => ({ ruleId: 'contract/renewal-unrecorded', file: 'partnership.yaml', line, severity: 'warning' })),
-    );
+    expect(brief(run(renewal, today))).toEqual(lines.map((line) => ({ ruleId: 'contract/renewal-unrecorded', file: 'partnership.yaml', line, severity: 'warning' })));
   });
 
   it('asks for the renewed term', () => {

@@ -22,6 +22,8 @@ describe('escalation/same-contacts', () => {
 
   it('names the contacts', () => {
     const [finding] = run(['[bob]', '[bob]']);
-    expect(finding!.message).toBe('every level of path `main` names the same contacts (`bob`): there is nobody to escalate to; name someone more senior in the later levels');
+    expect(finding!.message).toBe(
+      'every level of path `main` names the same contacts (`bob`): there is nobody to escalate to; name someone more senior in the later levels',
+    );
   });
 });

@@ -25,6 +25,8 @@ describe('governance/meeting-day', () => {
 
   it('suggests the plain weekday', () => {
     const [finding] = run('weekly', 'first-tue');
-    expect(finding!.message).toBe('meeting `review` is weekly, so `day: first-tue` does not say which week: `first-<day>` is for monthly and longer cadences; write `day: tue`');
+    expect(finding!.message).toBe(
+      'meeting `review` is weekly, so `day: first-tue` does not say which week: `first-<day>` is for monthly and longer cadences; write `day: tue`',
+    );
   });
 });

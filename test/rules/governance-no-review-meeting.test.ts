@@ -7,7 +7,11 @@ const run = (files: Record<string, string>) => only(rule.id, checkFiles({ 'partn
 
 describe('governance/no-review-meeting', () => {
   it.each([
-    { name: 'meetings without a cadence', files: { 'governance.yaml': 'channels: []\nmeetings:\n  - id: kickoff\n    name: Kick-off\n' }, expected: [at('governance.yaml', 2)] },
+    {
+      name: 'meetings without a cadence',
+      files: { 'governance.yaml': 'channels: []\nmeetings:\n  - id: kickoff\n    name: Kick-off\n' },
+      expected: [at('governance.yaml', 2)],
+    },
     { name: 'governance.yaml without meetings', files: { 'governance.yaml': '# nothing yet\nchannels:\n  - id: helpdesk\n' }, expected: [at('governance.yaml', 1)] },
     { name: 'no governance.yaml', files: {}, expected: [at('partnership.yaml', 1)] },
     { name: 'a monthly review', files: { 'governance.yaml': 'meetings:\n  - id: review\n    cadence: monthly\n' }, expected: [] },
@@ -18,6 +22,8 @@ describe('governance/no-review-meeting', () => {
 
   it('says what to add', () => {
     const [finding] = run({});
-    expect(finding!.message).toBe('no recurring meeting reviews the partnership: add a meeting with a `cadence` (weekly, biweekly, monthly, quarterly or yearly) to governance.yaml');
+    expect(finding!.message).toBe(
+      'no recurring meeting reviews the partnership: add a meeting with a `cadence` (weekly, biweekly, monthly, quarterly or yearly) to governance.yaml',
+    );
   });
 });

@@ -14,11 +14,19 @@ const at = (line: number) => ({ ruleId: 'import/mapping', file: 'govern.import.y
 
 describe('import/mapping', () => {
   it.each([
-    ['a good mapping', 'incidents:\n  preset: jira\n  values:\n    service: { Desk: desk }\n    priority: { Highest: P1 }\nclockStops:\n  values: { reason: { Waiting: awaiting-client } }\n', []],
+    [
+      'a good mapping',
+      'incidents:\n  preset: jira\n  values:\n    service: { Desk: desk }\n    priority: { Highest: P1 }\nclockStops:\n  values: { reason: { Waiting: awaiting-client } }\n',
+      [],
+    ],
     ['a misspelt section', '# ours\nincident:\n  preset: jira\n', [at(2)]],
-    ['an unknown setting and preset', "incidents:\n  preset: zendesk\n  colums: {}\n", [at(2), at(3)]],
+    ['an unknown setting and preset', 'incidents:\n  preset: zendesk\n  colums: {}\n', [at(2), at(3)]],
     ['a column for a field that does not exist', 'downtime:\n  columns:\n    start: started\n', [at(3)]],
-    ['a word mapped to an unknown service, priority and reason', "incidents:\n  values:\n    service: { 'Cloud & Ops': cloud }\n    priority: { '1 - Critical': P0 }\nclockStops:\n  values: { reason: { Hold: lunch } }\n", [at(3), at(4), at(6)]],
+    [
+      'a word mapped to an unknown service, priority and reason',
+      "incidents:\n  values:\n    service: { 'Cloud & Ops': cloud }\n    priority: { '1 - Critical': P0 }\nclockStops:\n  values: { reason: { Hold: lunch } }\n",
+      [at(3), at(4), at(6)],
+    ],
   ])('%s', (_, map, expected) => {
     expect(brief(run(map))).toEqual(expected);
   });

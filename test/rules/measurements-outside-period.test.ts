@@ -20,10 +20,28 @@ const run = (period: string, opened: string, from: string) =>
 
 describe('measurements/outside-period', () => {
   it.each([
-    { name: 'the last minute of September in Berlin', period: '2026-10', opened: '2026-09-30T23:59:00+02:00', from: '2026-10-01T00:00:00+02:00', expected: [at('measurements/2026-10.yaml', 6)] },
-    { name: 'the first instant of the next month', period: '2026-10', opened: '2026-10-05T09:00:00+02:00', from: '2026-11-01T00:00:00+01:00', expected: [at('measurements/2026-10.yaml', 10)] },
+    {
+      name: 'the last minute of September in Berlin',
+      period: '2026-10',
+      opened: '2026-09-30T23:59:00+02:00',
+      from: '2026-10-01T00:00:00+02:00',
+      expected: [at('measurements/2026-10.yaml', 6)],
+    },
+    {
+      name: 'the first instant of the next month',
+      period: '2026-10',
+      opened: '2026-10-05T09:00:00+02:00',
+      from: '2026-11-01T00:00:00+01:00',
+      expected: [at('measurements/2026-10.yaml', 10)],
+    },
     { name: 'UTC late on the 30th is already October in Berlin', period: '2026-10', opened: '2026-09-30T22:30:00Z', from: '2026-10-31T23:30:00+01:00', expected: [] },
-    { name: 'New Year in Berlin ends Q4', period: '2026-Q4', opened: '2026-12-31T23:00:00Z', from: '2026-12-31T22:59:00Z', expected: [at('measurements/2026-Q4.yaml', 6)] },
+    {
+      name: 'New Year in Berlin ends Q4',
+      period: '2026-Q4',
+      opened: '2026-12-31T23:00:00Z',
+      from: '2026-12-31T22:59:00Z',
+      expected: [at('measurements/2026-Q4.yaml', 6)],
+    },
     { name: 'a year', period: '2026', opened: '2026-01-01T00:00:00+01:00', from: '2026-07-01T00:00:00Z', expected: [] },
     { name: 'an instant that does not parse is left to the schema', period: '2026-10', opened: 'yesterday', from: '2026-10-03T02:10:00Z', expected: [] },
   ])('$name', ({ period, opened, from, expected }) => {

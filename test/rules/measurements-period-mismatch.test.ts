@@ -23,6 +23,8 @@ describe('measurements/period-mismatch', () => {
 
   it('says how to fix it', () => {
     const [finding] = run('2026-10.yaml', '2026-11');
-    expect(finding!.message).toBe('measurements/2026-10.yaml says `period: 2026-11`: the file name and the period must agree; rename the file to measurements/2026-11.yaml or correct `period`');
+    expect(finding!.message).toBe(
+      'measurements/2026-10.yaml says `period: 2026-11`: the file name and the period must agree; rename the file to measurements/2026-11.yaml or correct `period`',
+    );
   });
 });

@@ -40,7 +40,11 @@ describe('measurements/time-order', () => {
     { name: 'a clock stop ending before it starts', times: { stopFrom: '2026-10-05T10:30:00+02:00', stopTo: '2026-10-05T10:00:00+02:00' }, expected: at(11) },
     { name: 'downtime ending before it starts', times: { downTo: '2026-10-03T02:00:00Z' }, expected: at(16) },
     { name: 'everything in order', times: {}, expected: [] },
-    { name: 'equal instants are in order', times: { responded: '2026-10-05T07:00:00Z', stopFrom: '2026-10-05T09:00:00+02:00', stopTo: '2026-10-05T12:00:00+02:00', downTo: '2026-10-03T02:10:00Z' }, expected: [] },
+    {
+      name: 'equal instants are in order',
+      times: { responded: '2026-10-05T07:00:00Z', stopFrom: '2026-10-05T09:00:00+02:00', stopTo: '2026-10-05T12:00:00+02:00', downTo: '2026-10-03T02:10:00Z' },
+      expected: [],
+    },
     { name: 'an instant that does not parse is left to the schema', times: { responded: 'soon' }, expected: [] },
   ])('$name', ({ times, expected }) => {
     expect(brief(run(times))).toEqual(expected);

@@ -15,7 +15,11 @@ describe('objectives/kpi-never-measured', () => {
   it.each([
     { name: 'no measurement files', files: {}, expected: [at(4)] },
     { name: 'measurements of other KPIs only', files: { 'measurements/2026-10.yaml': 'period: 2026-10\nkpis:\n  - { kpi: nps, value: 30 }\n' }, expected: [at(4)] },
-    { name: 'a value in one of several files', files: { 'measurements/2026-09.yaml': 'period: 2026-09\n', 'measurements/2026-10.yaml': 'period: 2026-10\nkpis:\n  - { kpi: csat, value: 4.4 }\n' }, expected: [] },
+    {
+      name: 'a value in one of several files',
+      files: { 'measurements/2026-09.yaml': 'period: 2026-09\n', 'measurements/2026-10.yaml': 'period: 2026-10\nkpis:\n  - { kpi: csat, value: 4.4 }\n' },
+      expected: [],
+    },
     { name: 'a measurement file that does not parse', files: { 'measurements/2026-10.yaml': 'kpis: [\n' }, expected: [] },
   ])('$name', ({ files, expected }) => {
     expect(brief(run(files))).toEqual(expected);
@@ -23,6 +27,8 @@ describe('objectives/kpi-never-measured', () => {
 
   it('says where to put the value', () => {
     const [finding] = run({});
-    expect(finding!.message).toBe('KPI `csat` is `measured` but no measurement file gives it a value: add `- { kpi: csat, value: … }` under `kpis` in measurements/<period>.yaml');
+    expect(finding!.message).toBe(
+      'KPI `csat` is `measured` but no measurement file gives it a value: add `- { kpi: csat, value: … }` under `kpis` in measurements/<period>.yaml',
+    );
   });
 });

@@ -37,10 +37,19 @@ describe('objectives/unknown-sla-source', () => {
   });
 
   it.each([
-    { source: 'sla:cloud-hostng.availability', message: 'KPI `k` takes its values from service `cloud-hostng`, which slas.yaml does not define; did you mean `cloud-hosting`?' },
-    { source: 'sla:service-desk.availability', message: 'KPI `k` takes the availability of service `service-desk`, but that service has no availability target in slas.yaml' },
+    {
+      source: 'sla:cloud-hostng.availability',
+      message: 'KPI `k` takes its values from service `cloud-hostng`, which slas.yaml does not define; did you mean `cloud-hosting`?',
+    },
+    {
+      source: 'sla:service-desk.availability',
+      message: 'KPI `k` takes the availability of service `service-desk`, but that service has no availability target in slas.yaml',
+    },
     { source: 'sla:cloud-hosting.P2', message: 'KPI `k` takes the compliance of priority `P2`, but service `cloud-hosting` has no such priority; did you mean `P1`?' },
-    { source: 'sla:cloud-hosting.availabilty', message: 'KPI `k` takes the compliance of priority `availabilty`, but service `cloud-hosting` has no such priority; did you mean `availability`?' },
+    {
+      source: 'sla:cloud-hosting.availabilty',
+      message: 'KPI `k` takes the compliance of priority `availabilty`, but service `cloud-hosting` has no such priority; did you mean `availability`?',
+    },
     { source: 'weekly', message: 'KPI `k` has `source: weekly`; write `measured`, `sla:<service>.availability` or `sla:<service>.<priority>`' },
   ])('says what is wrong with $source', ({ source, message }) => {
     expect(run(source).map((f) => f.message)).toEqual([message]);

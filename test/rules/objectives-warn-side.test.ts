@@ -25,7 +25,9 @@ describe('objectives/warn-side', () => {
   it('points at `warn` and says which side it belongs on', () => {
     const [finding] = run('{ op: "<=", value: 8, warn: 6 }');
     expect(finding!.range.start.column).toBe(45);
-    expect(finding!.message).toBe('KPI `csat` has `warn: 6`, which is not above its target 8: with `<=`, amber starts above the target, so `warn` must be larger than `value`');
+    expect(finding!.message).toBe(
+      'KPI `csat` has `warn: 6`, which is not above its target 8: with `<=`, amber starts above the target, so `warn` must be larger than `value`',
+    );
   });
 
   it('accepts `warn` in the schema', () => {

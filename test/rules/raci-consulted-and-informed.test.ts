@@ -19,9 +19,7 @@ describe('raci/consulted-and-informed', () => {
     { name: 'one role in both', consulted: '[client-it-lead]', informed: '      - client-security\n      - client-it-lead\n', lines: [8] },
     { name: 'two roles in both', consulted: '[client-it-lead, client-security]', informed: '      - client-security\n      - client-it-lead\n', lines: [7, 8] },
   ])('$name', ({ consulted, informed, lines }) => {
-    expect(brief(run(consulted, informed))).toEqual(
-      lines.map((line) => ({ ruleId: 'raci/consulted-and-informed', file: 'raci.yaml', line, severity: 'warning' })),
-    );
+    expect(brief(run(consulted, informed))).toEqual(lines.map((line) => ({ ruleId: 'raci/consulted-and-informed', file: 'raci.yaml', line, severity: 'warning' })));
   });
 
   it('points at the informed entry, with the consulted one as related', () => {

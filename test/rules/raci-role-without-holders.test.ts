@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { raciRoleWithoutHolders } from '../../src/rules/raci-role-without-holders.js';
 import { brief, checkFiles, only, PARTNERSHIP } from '../helpers/memory.js';
 
-const run = (raci: string) =>
-  only('raci/role-without-holders', checkFiles({ 'partnership.yaml': PARTNERSHIP, 'raci.yaml': raci }, { rule: raciRoleWithoutHolders }));
+const run = (raci: string) => only('raci/role-without-holders', checkFiles({ 'partnership.yaml': PARTNERSHIP, 'raci.yaml': raci }, { rule: raciRoleWithoutHolders }));
 
 describe('raci/role-without-holders', () => {
   it.each([

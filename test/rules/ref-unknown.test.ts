@@ -42,13 +42,21 @@ describe('ref/unknown-contact', () => {
   });
 
   it('still reports references into an empty contacts file, which defines nobody', () => {
-    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe, provider: bob-smith }\n`, 'contacts.yaml': '# nobody yet\n' }, { rule: refUnknownContact });
+    const found = checkFiles(
+      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe, provider: bob-smith }\n`, 'contacts.yaml': '# nobody yet\n' },
+      { rule: refUnknownContact },
+    );
     // Both owners name nobody.
-    expect(brief(only('ref/unknown-contact', found))).toEqual([1, 2].map(() => ({ ruleId: 'ref/unknown-contact', file: 'partnership.yaml', line: 6, severity: 'error' })));
+    expect(brief(only('ref/unknown-contact', found))).toEqual(
+      [1, 2].map(() => ({ ruleId: 'ref/unknown-contact', file: 'partnership.yaml', line: 6, severity: 'error' })),
+    );
   });
 
   it('accepts a reference that resolves', () => {
-    const found = checkFiles({ 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe, provider: bob-smith }\n`, 'contacts.yaml': CONTACTS }, { rule: refUnknownContact });
+    const found = checkFiles(
+      { 'partnership.yaml': `${PARTNERSHIP}owners: { client: jane-doe, provider: bob-smith }\n`, 'contacts.yaml': CONTACTS },
+      { rule: refUnknownContact },
+    );
     expect(found).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ describe('reviews/period-mismatch', () => {
 
   it('says how to fix it', () => {
     const [finding] = run('2026-Q3.yaml', '2026-09');
-    expect(finding!.message).toBe('reviews/2026-Q3.yaml says `period: 2026-09`: the file name and the period must agree; rename the file to reviews/2026-09.yaml or correct `period`');
+    expect(finding!.message).toBe(
+      'reviews/2026-Q3.yaml says `period: 2026-09`: the file name and the period must agree; rename the file to reviews/2026-09.yaml or correct `period`',
+    );
   });
 });

@@ -4,8 +4,7 @@ import { brief, checkFiles, only, PARTNERSHIP } from '../helpers/memory.js';
 
 const risk = (fields: string) => `risks:\n  - id: key-person\n    title: Single engineer knows the legacy ERP\n${fields}`;
 
-const run = (fields: string) =>
-  only('risks/high-score-plan', checkFiles({ 'partnership.yaml': PARTNERSHIP, 'risks.yaml': risk(fields) }, { rule: risksHighScorePlan }));
+const run = (fields: string) => only('risks/high-score-plan', checkFiles({ 'partnership.yaml': PARTNERSHIP, 'risks.yaml': risk(fields) }, { rule: risksHighScorePlan }));
 
 describe('risks/high-score-plan', () => {
   it.each([

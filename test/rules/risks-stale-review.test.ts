@@ -24,8 +24,6 @@ describe('risks/stale-review', () => {
   });
 
   it('names the review date', () => {
-    expect(run('open', '2026-11-01')[0]?.message).toBe(
-      'risk `key-person` was due for review by 2026-11-01: review it and set the next `reviewBy` date, or close it',
-    );
+    expect(run('open', '2026-11-01')[0]?.message).toBe('risk `key-person` was due for review by 2026-11-01: review it and set the next `reviewBy` date, or close it');
   });
 });

@@ -24,7 +24,9 @@ describe('sla/credit-cap', () => {
 
   it('names the cap and the largest tier', () => {
     const [finding] = only(rule.id, checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': slas('      cap: 10\n') }, { rule }));
-    expect(finding!.message).toBe('the credit cap of `hosting` is 10 %, below its largest tier of 15 %: that tier could never be paid in full; raise `cap` to at least 15');
+    expect(finding!.message).toBe(
+      'the credit cap of `hosting` is 10 %, below its largest tier of 15 %: that tier could never be paid in full; raise `cap` to at least 15',
+    );
     expect(finding!.related?.[0]).toMatchObject({ range: { start: { line: 7 } } });
   });
 });

@@ -43,10 +43,10 @@ describe('sla/credit-tiers-order', () => {
   });
 
   it('names both tiers and points at the other one', () => {
-    const [finding] = only(rule.id, checkFiles(
-      { 'partnership.yaml': PARTNERSHIP, 'slas.yaml': slas('        - { below: 99.9, percent: 10 }\n        - { below: 99.5, percent: 5 }\n') },
-      { rule },
-    ));
+    const [finding] = only(
+      rule.id,
+      checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': slas('        - { below: 99.9, percent: 10 }\n        - { below: 99.5, percent: 5 }\n') }, { rule }),
+    );
     expect(finding!.message).toBe(
       'credit tiers of `hosting` give less for worse availability: below 99.5 % earns 5 %, but below 99.9 % earns 10 %; a lower availability must never earn a smaller credit',
     );

@@ -30,7 +30,11 @@ const run = (files: Record<string, string>) => brief(only(rule.id, checkFiles({ 
 
 describe('sla/day-duration', () => {
   it.each([
-    { name: 'days on a business calendar inherited from the service', slas: slas('response: 4h, resolution: 2d', 'response: 1h, resolution: 1d'), expected: [at('slas.yaml', 10)] },
+    {
+      name: 'days on a business calendar inherited from the service',
+      slas: slas('response: 4h, resolution: 2d', 'response: 1h, resolution: 1d'),
+      expected: [at('slas.yaml', 10)],
+    },
     { name: 'ISO days on a business calendar', slas: slas('response: P1D, resolution: 20h', 'response: 1h, resolution: 4h'), expected: [at('slas.yaml', 10)] },
     { name: 'days on 24x7, own or inherited', slas: slas('response: 4h, resolution: 20h', 'response: 1h, resolution: P2D'), expected: [] },
     { name: 'a business calendar that does not resolve is left to ref/unknown-calendar', slas: slas('calendar: nope, resolution: 2d', 'resolution: 4h'), expected: [] },

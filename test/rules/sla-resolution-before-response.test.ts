@@ -27,7 +27,9 @@ describe('sla/resolution-before-response', () => {
 
   it('names both times', () => {
     const [finding] = only(rule.id, checkFiles({ 'partnership.yaml': PARTNERSHIP, 'slas.yaml': slas('4h', '1h') }, { rule }));
-    expect(finding!.message).toBe('priority `P1` of `desk` must be resolved within 1h but only responded to within 4h: the resolution time cannot be shorter than the response time');
+    expect(finding!.message).toBe(
+      'priority `P1` of `desk` must be resolved within 1h but only responded to within 4h: the resolution time cannot be shorter than the response time',
+    );
     expect(finding!.data).toMatchObject({ response: '4h', resolution: '1h' });
   });
 });

@@ -29,7 +29,8 @@ ${fields}`;
 const QUIET = { 'governance/no-review-meeting': 'off' } as const;
 const check = (waivers: string, today = '2026-11-15') =>
   checkFiles({ 'partnership.yaml': PARTNERSHIP, 'contacts.yaml': CONTACTS, 'risks.yaml': RISKS, 'waivers.yaml': waivers }, { today, severities: QUIET });
-const brief = (ds: ReturnType<typeof check>) => ds.map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.range.start.line, severity: d.severity, waived: d.waived !== undefined }));
+const brief = (ds: ReturnType<typeof check>) =>
+  ds.map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.range.start.line, severity: d.severity, waived: d.waived !== undefined }));
 const TERMS = '    reason: Reviewed at the QBR instead\n    owner: jane-doe\n    expires: 2027-03-31\n';
 
 describe('waivers', () => {
@@ -41,14 +42,20 @@ describe('waivers', () => {
     { name: 'a waiver with the file', at: '    file: risks.yaml\n', waived: true },
   ])('$name covers the finding, which stays reported', ({ at, waived }) => {
     const found = check(waiver(at + TERMS));
-    expect(brief(found)).toEqual([
-      { ruleId: 'risks/stale-review', file: 'risks.yaml', line: 8, severity: 'warning', waived },
-    ]);
+    expect(brief(found)).toEqual([{ ruleId: 'risks/stale-review', file: 'risks.yaml', line: 8, severity: 'warning', waived }]);
     expect(found[0]!.waived).toEqual({ reason: 'Reviewed at the QBR instead', owner: 'jane-doe', expires: '2027-03-31' });
   });
 
   it('does not count a waived finding in the summary', () => {
-    const files = { 'partnership.yaml': PARTNERSHIP, 'contacts.yaml': CONTACTS, 'risks.yaml': RISKS.replace('impact: 1\n    owner', 'impact: 1\n    owner').replace('owner: jane-doe\n    status: open\n    reviewBy: 2026-01-01', 'owner: nobody\n    status: open\n    reviewBy: 2026-01-01'), 'waivers.yaml': waiver(TERMS) };
+    const files = {
+      'partnership.yaml': PARTNERSHIP,
+      'contacts.yaml': CONTACTS,
+      'risks.yaml': RISKS.replace('impact: 1\n    owner', 'impact: 1\n    owner').replace(
+        'owner: jane-doe\n    status: open\n    reviewBy: 2026-01-01',
+        'owner: nobody\n    status: open\n    reviewBy: 2026-01-01',
+      ),
+      'waivers.yaml': waiver(TERMS),
+    };
     const found = checkFiles(files, { today: '2026-11-15', severities: QUIET });
     expect(found.map((d) => [d.ruleId, d.waived !== undefined])).toEqual([
       ['ref/unknown-contact', false],
@@ -69,7 +76,9 @@ describe('waivers', () => {
 
   it('words an unused waiver with its place', () => {
     const [, unused] = check(waiver('    at: fresh\n' + TERMS));
-    expect(unused!.message).toBe('the waiver of `risks/stale-review` at `fresh` matches no finding: the finding is fixed or has moved; delete the waiver, or correct its `file` and `at`');
+    expect(unused!.message).toBe(
+      'the waiver of `risks/stale-review` at `fresh` matches no finding: the finding is fixed or has moved; delete the waiver, or correct its `file` and `at`',
+    );
   });
 
   it('an expired waiver (today pinned) no longer applies, and is a warning at its expiry', () => {
@@ -78,7 +87,9 @@ describe('waivers', () => {
       { ruleId: 'risks/stale-review', file: 'risks.yaml', line: 8, severity: 'warning', waived: false },
       { ruleId: 'waivers/expired', file: 'waivers.yaml', line: 6, severity: 'warning', waived: false },
     ]);
-    expect(found[1]!.message).toBe("the waiver of `risks/stale-review` expired on 2027-03-31, so its findings count again: fix them, or renew the waiver with jane-doe's agreement and a new `expires` date");
+    expect(found[1]!.message).toBe(
+      "the waiver of `risks/stale-review` expired on 2027-03-31, so its findings count again: fix them, or renew the waiver with jane-doe's agreement and a new `expires` date",
+    );
   });
 
   it('applies on its expiry day', () => {
@@ -88,7 +99,9 @@ describe('waivers', () => {
   it('an expiry more than 366 days after today is a warning; 366 days is not', () => {
     const far = check(waiver(TERMS.replace('2027-03-31', '2027-11-17')), '2026-11-15');
     expect(brief(far).slice(1)).toEqual([{ ruleId: 'waivers/expiry-too-far', file: 'waivers.yaml', line: 6, severity: 'warning', waived: false }]);
-    expect(far[1]!.message).toBe('the waiver of `risks/stale-review` runs until 2027-11-17, more than a year from today (2026-11-15): a waiver is for a while, not for ever; set `expires` on or before 2027-11-16');
+    expect(far[1]!.message).toBe(
+      'the waiver of `risks/stale-review` runs until 2027-11-17, more than a year from today (2026-11-15): a waiver is for a while, not for ever; set `expires` on or before 2027-11-16',
+    );
     expect(brief(check(waiver(TERMS.replace('2027-03-31', '2027-11-16')), '2026-11-15')).map((d) => d.ruleId)).toEqual(['risks/stale-review']);
   });
 
@@ -123,7 +136,10 @@ describe('waivers', () => {
   });
 
   it('says so when the waived rule is switched off', () => {
-    const found = checkFiles({ 'partnership.yaml': PARTNERSHIP, 'contacts.yaml': CONTACTS, 'risks.yaml': RISKS, 'waivers.yaml': waiver(TERMS) }, { today: '2026-11-15', severities: { ...QUIET, 'risks/stale-review': 'off' } });
+    const found = checkFiles(
+      { 'partnership.yaml': PARTNERSHIP, 'contacts.yaml': CONTACTS, 'risks.yaml': RISKS, 'waivers.yaml': waiver(TERMS) },
+      { today: '2026-11-15', severities: { ...QUIET, 'risks/stale-review': 'off' } },
+    );
     expect(found.map((d) => [d.ruleId, d.range.start.line, d.message])).toEqual([
       ['waivers/unused', 3, 'the waiver of `risks/stale-review` matches no finding: the rule is switched off (govern.config.yaml or --rule); delete the waiver'],
     ]);

@@ -12,7 +12,10 @@ export const LITE = 'test/fixtures/sla/lite';
 export const TREE = 'test/fixtures/sla';
 
 /** Runs govern in process with a fixed clock (2026-11-15 12:00 UTC) unless `--today`/`--at` say otherwise. */
-export async function govern(args: string[], options: { env?: Record<string, string>; cwd?: string; columns?: number } = {}): Promise<{ code: number; out: string; err: string }> {
+export async function govern(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; columns?: number } = {},
+): Promise<{ code: number; out: string; err: string }> {
   const io = memoryIo(args, { cwd: options.cwd ?? ROOT, env: options.env ?? {}, now: () => Date.parse('2026-11-15T12:00:00Z'), stdoutColumns: options.columns });
   const code = await run(io);
   return { code, out: io.out(), err: io.err() };

@@ -26,7 +26,9 @@ function write(rel: string, text: string): void {
 
 // A southern-hemisphere partnership (NZ summer time, +13:00 all of October), written in flow style with CRLF.
 const crlf = (t: string) => t.replace(/\n/g, '\r\n');
-write('kiwi/partnership.yaml', crlf(`# Kiwi & Tui's hosting — Auckland
+write(
+  'kiwi/partnership.yaml',
+  crlf(`# Kiwi & Tui's hosting — Auckland
 id: kiwi-tui
 name: "Kiwi & Tui's hosting"
 client: {id: kiwi, name: Kiwi Ltd}
@@ -35,12 +37,18 @@ timezone: Pacific/Auckland
 contract: {reference: K-1, start: 2026-01-01, end: 2027-12-31, renewal: {auto: false, noticeDays: 60}}
 owners: {client: aroha, provider: tane}
 scope: {services: [web]}
-`));
-write('kiwi/contacts.yaml', `contacts:
+`),
+);
+write(
+  'kiwi/contacts.yaml',
+  `contacts:
   - {id: aroha, name: Aroha Ngata, party: client, email: aroha@kiwi.example, phone: "+64 9 555 0101"}
   - {id: tane, name: Tāne Parata, party: provider, email: tane@tui.example, phone: "+64 9 555 0202"}
-`);
-write('kiwi/slas.yaml', `services:
+`,
+);
+write(
+  'kiwi/slas.yaml',
+  `services:
   - id: web
     name: Web hosting
     calendar: 24x7
@@ -49,17 +57,21 @@ write('kiwi/slas.yaml', `services:
     credits: {tiers: [{below: 99.9, percent: 10}], cap: 25}
     priorities:
       - {id: P1, description: Site down, response: 15m, resolution: 4h, target: 90}
-`);
+`,
+);
 // Only October is measured: 90 minutes down.
-write('kiwi/measurements/2026-10.yaml', `period: 2026-10
+write(
+  'kiwi/measurements/2026-10.yaml',
+  `period: 2026-10
 downtime:
   - {service: web, from: "2026-10-14T01:00:00+13:00", to: "2026-10-14T02:30:00+13:00"}
-`);
+`,
+);
 
 describe('a year judged over its measured months (FORMAT.md v1.1)', () => {
   // October in Auckland: 31 days × 1440 = 44 640 minutes; 1 − 90 / 44 640 = 99.79838… %, not the
   // 1 − 90 / 525 600 = 99.983 % of a year that counts eleven unmeasured months as perfect.
-  it('gives October\'s availability and credit for the year, and names the months left out and running', () => {
+  it("gives October's availability and credit for the year, and names the months left out and running", () => {
     const r = govern('sla', 'kiwi', '--period', '2026', '--today', '2026-11-15', '--format', 'json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -103,10 +115,19 @@ describe('a year judged over its measured months (FORMAT.md v1.1)', () => {
 describe('findings of a refusal go to stderr (CLI.md)', () => {
   // A second partnership whose measurements name a service that does not exist.
   const broken = () => {
-    write('broken/partnership.yaml', `id: broken-one\nname: Broken\nclient: {id: c, name: C}\nprovider: {id: p, name: P}\ntimezone: America/Sao_Paulo\ncontract: {reference: B-1, start: 2026-01-01, end: 2027-12-31, renewal: {auto: false, noticeDays: 30}}\nowners: {client: c1, provider: p1}\nscope: {services: [db]}\n`);
-    write('broken/contacts.yaml', `contacts:\n  - {id: c1, name: Chris, party: client, email: c@c.example}\n  - {id: p1, name: Pat, party: provider, email: p@p.example}\n`);
+    write(
+      'broken/partnership.yaml',
+      `id: broken-one\nname: Broken\nclient: {id: c, name: C}\nprovider: {id: p, name: P}\ntimezone: America/Sao_Paulo\ncontract: {reference: B-1, start: 2026-01-01, end: 2027-12-31, renewal: {auto: false, noticeDays: 30}}\nowners: {client: c1, provider: p1}\nscope: {services: [db]}\n`,
+    );
+    write(
+      'broken/contacts.yaml',
+      `contacts:\n  - {id: c1, name: Chris, party: client, email: c@c.example}\n  - {id: p1, name: Pat, party: provider, email: p@p.example}\n`,
+    );
     write('broken/slas.yaml', `services:\n  - {id: db, name: Database, calendar: 24x7, availability: {target: 99.5, per: month}, priorities: []}\n`);
-    write('broken/measurements/2026-10.yaml', `period: 2026-10\ndowntime:\n  - {service: no-such-service, from: "2026-10-02T10:00:00-03:00", to: "2026-10-02T11:00:00-03:00"}\n`);
+    write(
+      'broken/measurements/2026-10.yaml',
+      `period: 2026-10\ndowntime:\n  - {service: no-such-service, from: "2026-10-02T10:00:00-03:00", to: "2026-10-02T11:00:00-03:00"}\n`,
+    );
   };
 
   it('sla --format json over a tree prints JSON with every partnership it can, and an errors entry for the rest', () => {

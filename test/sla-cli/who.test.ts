@@ -57,7 +57,9 @@ describe('govern who', () => {
     const { code, out } = await govern(['who', LITE, '--service', 'hosting', '--priority', 'P1', '--at', '2026-10-10T07:00:00+02:00']);
     expect(code).toBe(0);
     expect(out).toContain('lite · hosting P1 · at Sat 2026-10-10 07:00 +02:00 (Europe/Berlin)');
-    expect(out).toMatch(/│ 2 │ Service delivery manager │ 30m +│ Sat 2026-10-10 07:30 \+02:00 │ Bob Provider, Service delivery manager │ \+49 30 2222222 +│ no \(business-hours\) +│/);
+    expect(out).toMatch(
+      /│ 2 │ Service delivery manager │ 30m +│ Sat 2026-10-10 07:30 \+02:00 │ Bob Provider, Service delivery manager │ \+49 30 2222222 +│ no \(business-hours\) +│/,
+    );
     expect(out).toContain('from Mon 2026-10-12 08:00 +02:00');
   });
 

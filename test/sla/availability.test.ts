@@ -62,10 +62,7 @@ describe('computeAvailability', () => {
       calendar: always,
       ...october,
       now: at('2026-10-31T23:30:00+01:00'),
-      downtime: [
-        { from: '2026-09-30T23:00:00+02:00', to: '2026-10-01T01:00:00+02:00' },
-        { from: '2026-10-31T22:00:00+01:00' },
-      ],
+      downtime: [{ from: '2026-09-30T23:00:00+02:00', to: '2026-10-01T01:00:00+02:00' }, { from: '2026-10-31T22:00:00+01:00' }],
     });
     expect(out.downMinutes).toBe(60 + 90);
   });

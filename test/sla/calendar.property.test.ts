@@ -1,15 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { Calendar } from '../../src/model/partnership.js';
-import {
-  type WorkCalendar,
-  addWorking,
-  compileCalendar,
-  isCalendarError,
-  isOpen,
-  nextOpen,
-  workingMs,
-} from '../../src/sla/calendar.js';
+import { type WorkCalendar, addWorking, compileCalendar, isCalendarError, isOpen, nextOpen, workingMs } from '../../src/sla/calendar.js';
 
 const RUNS = { numRuns: 200 };
 const MINUTE = 60_000;
@@ -41,27 +33,29 @@ const dayRanges = fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 4
 });
 
 /** A random calendar with at least one range in the week, in a random zone, maybe with holidays near the changes. */
-const calendarArb: fc.Arbitrary<WorkCalendar> = fc.oneof(
-  { weight: 1, arbitrary: fc.constant('24x7' as const) },
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      zone: fc.constantFrom(...ZONES),
-      week: fc.array(dayRanges, { minLength: 7, maxLength: 7 }),
-      holidays: fc.subarray(['2026-03-09', '2026-03-30', '2026-04-06', '2026-10-05', '2026-10-26', '2026-11-02']),
-      fallback: fc.constantFrom(...DAY_KEYS),
-    }),
-  },
-).map((spec) => {
-  if (spec === '24x7') return compileOk('24x7', 'UTC');
-  const hours: Record<string, string[]> = {};
-  spec.week.forEach((ranges, i) => {
-    if (ranges.length > 0) hours[DAY_KEYS[i]!] = ranges;
+const calendarArb: fc.Arbitrary<WorkCalendar> = fc
+  .oneof(
+    { weight: 1, arbitrary: fc.constant('24x7' as const) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        zone: fc.constantFrom(...ZONES),
+        week: fc.array(dayRanges, { minLength: 7, maxLength: 7 }),
+        holidays: fc.subarray(['2026-03-09', '2026-03-30', '2026-04-06', '2026-10-05', '2026-10-26', '2026-11-02']),
+        fallback: fc.constantFrom(...DAY_KEYS),
+      }),
+    },
+  )
+  .map((spec) => {
+    if (spec === '24x7') return compileOk('24x7', 'UTC');
+    const hours: Record<string, string[]> = {};
+    spec.week.forEach((ranges, i) => {
+      if (ranges.length > 0) hours[DAY_KEYS[i]!] = ranges;
+    });
+    // Never an empty week: an empty calendar has no working time to add.
+    if (Object.keys(hours).length === 0) hours[spec.fallback] = ['09:00-17:00'];
+    return compileOk({ id: 'random', timezone: spec.zone, hours, holidays: spec.holidays }, spec.zone);
   });
-  // Never an empty week: an empty calendar has no working time to add.
-  if (Object.keys(hours).length === 0) hours[spec.fallback] = ['09:00-17:00'];
-  return compileOk({ id: 'random', timezone: spec.zone, hours, holidays: spec.holidays }, spec.zone);
-});
 
 function compileOk(cal: Calendar | '24x7', zone: string): WorkCalendar {
   const out = compileCalendar(cal, zone);

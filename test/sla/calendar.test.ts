@@ -197,9 +197,7 @@ describe('compileCalendar and validateCalendarHours', () => {
   });
 
   it('accepts touching ranges, 24:00 as an end and a key repeated through a range', () => {
-    expect(validateCalendarHours({ 'mon-fri': ['00:00-12:00', '12:00-24:00'], mon: [] })).toEqual([
-      { path: ['mon'], message: 'mon lists no time ranges' },
-    ]);
+    expect(validateCalendarHours({ 'mon-fri': ['00:00-12:00', '12:00-24:00'], mon: [] })).toEqual([{ path: ['mon'], message: 'mon lists no time ranges' }]);
     expect(validateCalendarHours({ 'mon-fri': '08:00-12:00', mon: '13:00-24:00' })).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { computeCredit, computePeriodCredit } from '../../src/sla/credits.js';
 
-const credits = { tiers: [{ below: 99.9, percent: 5 }, { below: 99.5, percent: 10 }], cap: 20 };
+const credits = {
+  tiers: [
+    { below: 99.9, percent: 5 },
+    { below: 99.5, percent: 10 },
+  ],
+  cap: 20,
+};
 const fee = { amount: 12_000, currency: 'EUR' };
 
 describe('computeCredit', () => {

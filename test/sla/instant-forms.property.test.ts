@@ -85,20 +85,16 @@ describe('one reading of every instant the schema accepts', () => {
       return { ...p, year: 2026, epoch: d.getTime() - (p.offset ?? 0) * 60000 };
     });
     fc.assert(
-      fc.property(
-        in2026,
-        forms,
-        (p, f) => {
-          const text = spell(p, f.sep, f.zulu, f.fraction);
-          const findings = checkFiles({
-            'partnership.yaml': PARTNERSHIP,
-            'measurements/2026-10.yaml': `period: 2026-10\nincidents:\n  - id: INC-1\n    service: desk\n    priority: P1\n    opened: "${text}"\n`,
-          });
-          expect(findings.filter((d) => d.ruleId.startsWith('schema/'))).toEqual([]);
-          const outside = p.epoch < october.start || p.epoch >= october.end;
-          expect(only('measurements/outside-period', findings).length).toBe(outside ? 1 : 0);
-        },
-      ),
+      fc.property(in2026, forms, (p, f) => {
+        const text = spell(p, f.sep, f.zulu, f.fraction);
+        const findings = checkFiles({
+          'partnership.yaml': PARTNERSHIP,
+          'measurements/2026-10.yaml': `period: 2026-10\nincidents:\n  - id: INC-1\n    service: desk\n    priority: P1\n    opened: "${text}"\n`,
+        });
+        expect(findings.filter((d) => d.ruleId.startsWith('schema/'))).toEqual([]);
+        const outside = p.epoch < october.start || p.epoch >= october.end;
+        expect(only('measurements/outside-period', findings).length).toBe(outside ? 1 : 0);
+      }),
       { numRuns: 150 },
     );
   });
@@ -115,13 +111,22 @@ incidents:
 `;
 
   it.each(['2026-12-11 15:37:00Z', '2026-12-11t15:37:00z', '2026-12-11T15:37:00.1234567+01:00'])('an incident opened %s in the 2026-10 file is a finding', (opened) => {
-    const findings = only(measurementsOutsidePeriod.id, checkFiles({ 'partnership.yaml': PARTNERSHIP, 'measurements/2026-10.yaml': file(opened, '2026-12-12T00:00:00Z') }, { rule: measurementsOutsidePeriod }));
+    const findings = only(
+      measurementsOutsidePeriod.id,
+      checkFiles({ 'partnership.yaml': PARTNERSHIP, 'measurements/2026-10.yaml': file(opened, '2026-12-12T00:00:00Z') }, { rule: measurementsOutsidePeriod }),
+    );
     expect(brief(findings)).toEqual([{ ruleId: 'measurements/outside-period', file: 'measurements/2026-10.yaml', line: 6, severity: 'error' }]);
     expect(findings[0]!.message).toContain(`was opened at ${opened}, after period 2026-10`);
   });
 
   it('measurements/time-order reads them too', () => {
-    const findings = only(measurementsTimeOrder.id, checkFiles({ 'partnership.yaml': PARTNERSHIP, 'measurements/2026-10.yaml': file('2026-10-11 15:37:00.000001z', '2026-10-11t15:00:00Z') }, { rule: measurementsTimeOrder }));
+    const findings = only(
+      measurementsTimeOrder.id,
+      checkFiles(
+        { 'partnership.yaml': PARTNERSHIP, 'measurements/2026-10.yaml': file('2026-10-11 15:37:00.000001z', '2026-10-11t15:00:00Z') },
+        { rule: measurementsTimeOrder },
+      ),
+    );
     expect(brief(findings)).toEqual([{ ruleId: 'measurements/time-order', file: 'measurements/2026-10.yaml', line: 7, severity: 'error' }]);
   });
 
@@ -133,7 +138,12 @@ incidents:
   it('sla counts downtime written so', () => {
     const periodStart = Date.parse('2026-10-01T00:00:00Z');
     const periodEnd = Date.parse('2026-11-01T00:00:00Z');
-    const a = computeAvailability({ calendar: ALWAYS_OPEN, periodStart, periodEnd, downtime: [{ service: 'x', from: '2026-10-03 02:10:00z', to: '2026-10-03t02:55:00.999999Z' }] });
+    const a = computeAvailability({
+      calendar: ALWAYS_OPEN,
+      periodStart,
+      periodEnd,
+      downtime: [{ service: 'x', from: '2026-10-03 02:10:00z', to: '2026-10-03t02:55:00.999999Z' }],
+    });
     expect(a.downMinutes).toBe(45 + 999 / 60000);
   });
 });

@@ -11,10 +11,7 @@ function period(label: string): Period {
 }
 
 const slas: SlasFile = {
-  calendars: [
-    { id: 'business-hours', hours: { 'mon-fri': '08:00-18:00' }, holidays: ['2026-12-25', '2026-12-26'] },
-    { id: '24x7' },
-  ],
+  calendars: [{ id: 'business-hours', hours: { 'mon-fri': '08:00-18:00' }, holidays: ['2026-12-25', '2026-12-26'] }, { id: '24x7' }],
   services: [
     {
       id: 'cloud-hosting',
@@ -24,7 +21,13 @@ const slas: SlasFile = {
       monthlyFee: { amount: 10_000, currency: 'EUR' },
       clockStops: ['awaiting-client'],
       priorities: [{ id: 'P1', response: '15m', resolution: '4h', target: 95 }],
-      credits: { tiers: [{ below: 99.9, percent: 5 }, { below: 99.5, percent: 10 }], cap: 20 },
+      credits: {
+        tiers: [
+          { below: 99.9, percent: 5 },
+          { below: 99.5, percent: 10 },
+        ],
+        cap: 20,
+      },
     },
     {
       id: 'service-desk',
@@ -161,9 +164,7 @@ describe('computeSlaReport', () => {
     // Sum 1,500 EUR = 5 % of the quarter's 30,000 (the mean of 5, 10, 0).
     expect(hosting).toMatchObject({ creditPercent: 5, creditAmount: 1_500, currency: 'EUR' });
     // P1: INC-1 met, INC-2 breached, INC-3 open → compliance 1 / (1 + 1) = 50 %.
-    expect(hosting.priorities).toEqual([
-      { priority: 'P1', incidents: 3, met: 1, breached: ['INC-2'], open: ['INC-3'], compliance: 50, target: 95 },
-    ]);
+    expect(hosting.priorities).toEqual([{ priority: 'P1', incidents: 3, met: 1, breached: ['INC-2'], open: ['INC-3'], compliance: 50, target: 95 }]);
     // Service desk: INC-0 opened in September is not counted. Service time Oct 22 + Nov 21 + Dec 23 − 1 holiday
     // (Fri 25 Dec; Sat 26 Dec was closed anyway) = 65 weekdays × 600 = 39,000 min.
     const desk = report.services[1]!;

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { fastWallTime, readInstant } from '../../src/time/local-text.js';
 
 // The fast reading of plain-field formats must say what luxon says, for any text: the same instant, or "not this one".
-const FORMATS = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'dd/MMM/yy h:mm a', 'd.M.yyyy H:mm', 'MM/dd/yyyy hh:mm:ss a', 'yyyyMMddHHmmss', 'd MMM yyyy, H:mm', 'yy-M-d h:m:s a'];
+const FORMATS = [
+  'yyyy-MM-dd HH:mm:ss',
+  'yyyy-MM-dd HH:mm',
+  'dd/MMM/yy h:mm a',
+  'd.M.yyyy H:mm',
+  'MM/dd/yyyy hh:mm:ss a',
+  'yyyyMMddHHmmss',
+  'd MMM yyyy, H:mm',
+  'yy-M-d h:m:s a',
+];
 const MONTHS = ['Jan', 'feb', 'MAR', 'Apr', 'May', 'jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Sept', 'Foo'];
 
 function luxonWall(text: string, format: string): number | undefined {
@@ -14,16 +23,28 @@ function luxonWall(text: string, format: string): number | undefined {
 
 /** A text shaped like the format, each field a number of 1 to 4 digits or a word, so that some match and some do not. */
 const textFor = (format: string) =>
-  fc.tuple(fc.array(fc.integer({ min: 0, max: 2100 }), { minLength: 8, maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 8, maxLength: 8 }), fc.constantFrom(...MONTHS), fc.constantFrom('AM', 'pm', 'Pm', 'XM'), fc.boolean()).map(([nums, widths, month, ampm, pad]) => {
-    let i = 0;
-    return format.replace(/([A-Za-z])\1*/g, (run) => {
-      if (run === 'MMM') return month;
-      if (run === 'a') return ampm;
-      const k = i++;
-      const n = nums[k]! % (run.startsWith('y') ? 2100 : run === 'M' || run === 'MM' ? 14 : run.startsWith('d') ? 33 : 62);
-      return pad ? String(n).padStart(run.length, '0') : String(n).padStart(widths[k]!, '0').slice(-Math.max(widths[k]!, String(n).length));
+  fc
+    .tuple(
+      fc.array(fc.integer({ min: 0, max: 2100 }), { minLength: 8, maxLength: 8 }),
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 8, maxLength: 8 }),
+      fc.constantFrom(...MONTHS),
+      fc.constantFrom('AM', 'pm', 'Pm', 'XM'),
+      fc.boolean(),
+    )
+    .map(([nums, widths, month, ampm, pad]) => {
+      let i = 0;
+      return format.replace(/([A-Za-z])\1*/g, (run) => {
+        if (run === 'MMM') return month;
+        if (run === 'a') return ampm;
+        const k = i++;
+        const n = nums[k]! % (run.startsWith('y') ? 2100 : run === 'M' || run === 'MM' ? 14 : run.startsWith('d') ? 33 : 62);
+        return pad
+          ? String(n).padStart(run.length, '0')
+          : String(n)
+              .padStart(widths[k]!, '0')
+              .slice(-Math.max(widths[k]!, String(n).length));
+      });
     });
-  });
 
 describe('fastWallTime', () => {
   for (const format of FORMATS) {
@@ -50,11 +71,14 @@ describe('fastWallTime', () => {
   });
   it('leaves other formats to luxon, and readInstant still reads them', () => {
     expect(fastWallTime('2026-10-05', 'yyyy-MM-dd')).toBe(Date.UTC(2026, 9, 5));
-    expect(fastWallTime("2026-10-05 at 09:12", "yyyy-MM-dd 'at' HH:mm")).toBeUndefined();
+    expect(fastWallTime('2026-10-05 at 09:12', "yyyy-MM-dd 'at' HH:mm")).toBeUndefined();
     expect(fastWallTime('09:12', 'HH:mm')).toBeUndefined();
     expect(fastWallTime('Monday 2026-10-05 09:12', 'EEEE yyyy-MM-dd HH:mm')).toBeUndefined();
-    expect(readInstant("2026-10-05 at 09:12", 'Europe/Berlin', "yyyy-MM-dd 'at' HH:mm")).toMatchObject({ ok: true, text: '2026-10-05T09:12:00+02:00' });
-    expect(readInstant('2026-02-29 09:12:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toEqual({ ok: false, why: '`2026-02-29 09:12:00` does not match the format `yyyy-MM-dd HH:mm:ss`' });
+    expect(readInstant('2026-10-05 at 09:12', 'Europe/Berlin', "yyyy-MM-dd 'at' HH:mm")).toMatchObject({ ok: true, text: '2026-10-05T09:12:00+02:00' });
+    expect(readInstant('2026-02-29 09:12:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toEqual({
+      ok: false,
+      why: '`2026-02-29 09:12:00` does not match the format `yyyy-MM-dd HH:mm:ss`',
+    });
     expect(readInstant('2028-02-29 09:12:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toMatchObject({ ok: true, text: '2028-02-29T09:12:00+01:00' });
   });
 });

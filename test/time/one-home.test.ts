@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 const src = fileURLToPath(new URL('../../src', import.meta.url));
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  );
 }
 
 const files = sources(src).map((file) => ({ rel: path.relative(src, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));

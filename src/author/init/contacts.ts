@@ -19,7 +19,7 @@ contacts:
 ${contact(clientLead, answers.clientLead.name, 'client', 'Account lead', answers.clientLead.email, 'business-hours', answers.clientLead.phone)}
 ${contact(providerLead, answers.providerLead.name, 'provider', 'Account lead', answers.providerLead.email, 'business-hours', answers.providerLead.phone)}
 ${contact(desk, `${answers.provider} service desk`, 'provider', 'Service desk', deskEmail, any24x7 ? '24x7' : 'business-hours')}${
-      needsDuty ? `\n${contact(duty, `${answers.provider} on-call duty manager`, 'provider', 'Duty manager (on call)', dutyEmail, '24x7')}` : ''
-    }`,
+  needsDuty ? `\n${contact(duty, `${answers.provider} on-call duty manager`, 'provider', 'Duty manager (on call)', dutyEmail, '24x7')}` : ''
+}`,
   );
 }

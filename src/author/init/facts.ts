@@ -50,6 +50,30 @@ export function initFacts(answers: InitAnswers, options: InitOptions) {
   const dutyEmail = needsDuty ? freeEmail('oncall') : '';
   const who = { desk, 'duty-manager': duty, 'account-lead': providerLead } as const;
   const pathId = (s: Service): string => `${s.id}-escalation`;
-  const reviewBy = DateTime.fromISO(answers.start > options.today ? answers.start : options.today).plus({ months: 3 }).toISODate()!;
-  return { answers, options, clientId, providerId, ids, clientLead, providerLead, desk, duty, serviceIds, services, any24x7, needsDuty, domain, taken, freeEmail, deskEmail, dutyEmail, who, pathId, reviewBy };
+  const reviewBy = DateTime.fromISO(answers.start > options.today ? answers.start : options.today)
+    .plus({ months: 3 })
+    .toISODate()!;
+  return {
+    answers,
+    options,
+    clientId,
+    providerId,
+    ids,
+    clientLead,
+    providerLead,
+    desk,
+    duty,
+    serviceIds,
+    services,
+    any24x7,
+    needsDuty,
+    domain,
+    taken,
+    freeEmail,
+    deskEmail,
+    dutyEmail,
+    who,
+    pathId,
+    reviewBy,
+  };
 }

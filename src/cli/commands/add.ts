@@ -33,7 +33,7 @@ export const ADD_FLAGS: readonly (readonly [string, string])[] = [
   ['--escalation-lead <contact>', 'service: last escalation level'],
   ['--service <id>', 'incident or downtime: the service'],
   ['--priority <id>', "incident: one of the service's priorities"],
-  ['--opened <time>', 'incident: opened, with its offset or a local time in the partnership\'s zone'],
+  ['--opened <time>', "incident: opened, with its offset or a local time in the partnership's zone"],
   ['--responded <time>', 'incident: first response'],
   ['--resolved <time>', 'incident: resolved'],
   ['--from <time>', 'downtime: down from'],
@@ -55,7 +55,9 @@ export interface AddFlags extends SharedOptions, Record<string, unknown> {
 /** `govern add <kind> [path]`: appends one entry, keeping the file's layout, then checks the partnership. */
 export function addCommand(io: Io, done: (code: number) => void): Command {
   const command = new Command('add')
-    .description("add a contact, risk, action, KPI, service, incident, downtime or waiver: asks only what is needed, keeps the file's comments and order, then runs check")
+    .description(
+      "add a contact, risk, action, KPI, service, incident, downtime or waiver: asks only what is needed, keeps the file's comments and order, then runs check",
+    )
     .addArgument(new Argument('<kind>', 'what to add').choices(['contact', 'risk', 'action', 'kpi', 'service', 'incident', 'downtime', 'waiver']))
     .argument('[path]', 'the partnership folder, or a tree holding several (pick one with --partnership)', '.');
   for (const [flag, help] of ADD_FLAGS) command.option(flag, help);

@@ -33,7 +33,13 @@ With fewer than three arguments, a last argument that names a folder on disk and
   );
   command.action(async (base: string | undefined, head: string | undefined, target: string | undefined, flags: DiffFlags) => {
     const { runDiffCommand } = await import('../run/diff.js');
-    done(await runDiffCommand(io, [base, head, target].filter((a): a is string => a !== undefined), flags));
+    done(
+      await runDiffCommand(
+        io,
+        [base, head, target].filter((a): a is string => a !== undefined),
+        flags,
+      ),
+    );
   });
   return command;
 }

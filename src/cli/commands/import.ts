@@ -14,7 +14,9 @@ export interface ImportFlags extends SharedOptions {
 /** `govern import <incidents|downtime|clock-stops> <export> [path]`: an ITSM or monitoring export into measurements/. */
 export function importCommand(io: Io, done: (code: number) => void): Command {
   const command = new Command('import')
-    .description("read a CSV or JSON export of incidents, downtime or clock stops into measurements/<month>.yaml through govern.import.yaml; all or nothing, keeping the files' comments and layout")
+    .description(
+      "read a CSV or JSON export of incidents, downtime or clock stops into measurements/<month>.yaml through govern.import.yaml; all or nothing, keeping the files' comments and layout",
+    )
     .addArgument(new Argument('<kind>', 'what the export holds').choices(['incidents', 'downtime', 'clock-stops']))
     .argument('<export>', 'the export file, .csv or .json')
     .argument('[path]', 'the partnership folder, or a tree holding several (pick one with --partnership)', '.')
@@ -31,4 +33,3 @@ export function importCommand(io: Io, done: (code: number) => void): Command {
   });
   return command;
 }
-

@@ -30,7 +30,7 @@ export function renderCommand(io: Io, done: (code: number) => void): Command {
     .option('--partnership <id>', 'the partnership to render when the path holds several')
     .option('--allow-invalid', 'render even when the files have check errors (the document says so)')
     .option('--list', 'list the templates available and where each comes from')
-    .option('--packs <dir>', 'portfolio: also render every partnership\'s review pack into this folder, linked from its row (written with --out, all or none)')
+    .option('--packs <dir>', "portfolio: also render every partnership's review pack into this folder, linked from its row (written with --out, all or none)")
     .addOption(new Option('--data <format>', 'print the data the template is given (its view-model) instead of the document').choices(['json']))
     .option('--check', 'with --out: write nothing; exit 0 when the file holds exactly what would be rendered, 1 when it is stale (naming the sections that differ)');
   addSharedOptions(command);

@@ -15,42 +15,44 @@ export function rulesCommand(io: Io, done: (code: number) => void): Command {
       .argument('[path]', 'the folder whose govern.config.yaml applies', '.')
       .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
       .option('--rule <id=severity>', 'change a rule for this run, as check does (repeatable)', (value: string, previous: string[] = []) => [...previous, value]),
-  )
-    .action(async (where: string, flags: { format: string; rule?: string[] }) => {
-      const [{ allRules }, { ruleUrl }, { findConfig, readRaw, displayPath }, { loadSource }, { resolveConfig }, { CONFIG_FILE }, { resolve }] = await Promise.all([
-        import('../../rules/index.js'),
-        import('../../formatters/types.js'),
-        import('../../io/read-tree.js'),
-        import('../../load/load-source.js'),
-        import('../../config/resolve-config.js'),
-        import('../../model/file-kind.js'),
-        import('node:path'),
-      ]);
-      const configPath = findConfig(resolve(io.cwd, where));
-      const config = configPath ? loadSource(readRaw(configPath, displayPath(io.cwd, configPath), CONFIG_FILE), 'config') : undefined;
-      const fromFile = resolveConfig(config).severities;
-      const effective = resolveConfig(config, flags.rule ?? []).severities;
-      const rows = allRules.map((r) => {
-        const setting = effective[r.id];
-        const source = setting === undefined || setting === r.severity ? 'default' : fromFile[r.id] === setting ? config!.path : '--rule';
-        return { id: r.id, severity: setting ?? r.severity, defaultSeverity: r.severity, source, description: r.description, helpUri: ruleUrl(r.id) };
-      });
-      if (flags.format === 'json') {
-        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      } else {
-        const width = Math.max(...rows.map((r) => r.id.length));
-        const changed = rows.filter((r) => r.source !== 'default');
-        const head = changed.length === 0 ? 'default' : 'severity';
-        const lines = [...rows]
-          .sort((a, b) => (a.id < b.id ? -1 : 1))
-          .map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(head.length)}  ${r.description}${r.source === 'default' ? '' : `  (${r.source}; default ${r.defaultSeverity})`}`);
-        const where = config
-          ? `${changed.length} ${changed.length === 1 ? 'severity is' : 'severities are'} changed here (${config.path}${flags.rule?.length ? ', --rule' : ''}); the others are the defaults.`
-          : `No govern.config.yaml applies here${flags.rule?.length ? ` (--rule changes ${changed.length})` : ''}: ${changed.length === 0 ? 'these are the defaults' : 'the others are the defaults'}.`;
-        io.stdout.write(
-          `${'rule'.padEnd(width)}  ${head}  checks that\n${lines.join('\n')}\n\n${where}\nChange a severity in govern.config.yaml (rules: { <id>: off|warning|error }) or with --rule <id>=<severity>.\n`,
-        );
-      }
-      done(0);
+  ).action(async (where: string, flags: { format: string; rule?: string[] }) => {
+    const [{ allRules }, { ruleUrl }, { findConfig, readRaw, displayPath }, { loadSource }, { resolveConfig }, { CONFIG_FILE }, { resolve }] = await Promise.all([
+      import('../../rules/index.js'),
+      import('../../formatters/types.js'),
+      import('../../io/read-tree.js'),
+      import('../../load/load-source.js'),
+      import('../../config/resolve-config.js'),
+      import('../../model/file-kind.js'),
+      import('node:path'),
+    ]);
+    const configPath = findConfig(resolve(io.cwd, where));
+    const config = configPath ? loadSource(readRaw(configPath, displayPath(io.cwd, configPath), CONFIG_FILE), 'config') : undefined;
+    const fromFile = resolveConfig(config).severities;
+    const effective = resolveConfig(config, flags.rule ?? []).severities;
+    const rows = allRules.map((r) => {
+      const setting = effective[r.id];
+      const source = setting === undefined || setting === r.severity ? 'default' : fromFile[r.id] === setting ? config!.path : '--rule';
+      return { id: r.id, severity: setting ?? r.severity, defaultSeverity: r.severity, source, description: r.description, helpUri: ruleUrl(r.id) };
     });
+    if (flags.format === 'json') {
+      io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    } else {
+      const width = Math.max(...rows.map((r) => r.id.length));
+      const changed = rows.filter((r) => r.source !== 'default');
+      const head = changed.length === 0 ? 'default' : 'severity';
+      const lines = [...rows]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map(
+          (r) =>
+            `${r.id.padEnd(width)}  ${r.severity.padEnd(head.length)}  ${r.description}${r.source === 'default' ? '' : `  (${r.source}; default ${r.defaultSeverity})`}`,
+        );
+      const where = config
+        ? `${changed.length} ${changed.length === 1 ? 'severity is' : 'severities are'} changed here (${config.path}${flags.rule?.length ? ', --rule' : ''}); the others are the defaults.`
+        : `No govern.config.yaml applies here${flags.rule?.length ? ` (--rule changes ${changed.length})` : ''}: ${changed.length === 0 ? 'these are the defaults' : 'the others are the defaults'}.`;
+      io.stdout.write(
+        `${'rule'.padEnd(width)}  ${head}  checks that\n${lines.join('\n')}\n\n${where}\nChange a severity in govern.config.yaml (rules: { <id>: off|warning|error }) or with --rule <id>=<severity>.\n`,
+      );
+    }
+    done(0);
+  });
 }

@@ -6,7 +6,18 @@ import { ADD_FLAGS, type AddFlags } from '../commands/add.js';
 
 /** The work behind `govern add`: loaded only when the command runs. */
 export async function runAdd(io: Io, kind: string, where: string, flags: AddFlags): Promise<number> {
-  const [path, { loadWorkspaceFromDisk }, { PartnershipIndex }, { planAdd, QUOTED_KEYS }, { insertEntry }, { flagKey, flagName }, { todayIn }, authoring, { writeFileAtomic }, { UsageError }] = await Promise.all([
+  const [
+    path,
+    { loadWorkspaceFromDisk },
+    { PartnershipIndex },
+    { planAdd, QUOTED_KEYS },
+    { insertEntry },
+    { flagKey, flagName },
+    { todayIn },
+    authoring,
+    { writeFileAtomic },
+    { UsageError },
+  ] = await Promise.all([
     import('node:path'),
     import('../../io/load-workspace.js'),
     import('../../model/partnership-index.js'),
@@ -23,10 +34,16 @@ export async function runAdd(io: Io, kind: string, where: string, flags: AddFlag
   let chosen = trees[0]!;
   if (flags.partnership !== undefined) {
     const match = trees.find((t) => t.index.partnership?.id === flags.partnership);
-    if (!match) throw new UsageError(`no partnership with id \`${flags.partnership}\` in ${where}; the ids are: ${trees.map((t) => t.index.partnership?.id ?? t.tree.root).join(', ')}`);
+    if (!match)
+      throw new UsageError(
+        `no partnership with id \`${flags.partnership}\` in ${where}; the ids are: ${trees.map((t) => t.index.partnership?.id ?? t.tree.root).join(', ')}`,
+      );
     chosen = match;
   } else if (trees.length > 1) {
-    throw new UsageError(`${where} holds ${trees.length} partnerships; pick one with --partnership <id>:`, trees.map((t) => `${t.index.partnership?.id ?? '(no id)'}  ${t.tree.root}`));
+    throw new UsageError(
+      `${where} holds ${trees.length} partnerships; pick one with --partnership <id>:`,
+      trees.map((t) => `${t.index.partnership?.id ?? '(no id)'}  ${t.tree.root}`),
+    );
   }
   const { tree, index } = chosen;
   const today = resolveToday(flags, io) ?? todayIn(index.timezone, io.now());
@@ -35,10 +52,22 @@ export async function runAdd(io: Io, kind: string, where: string, flags: AddFlag
   const plan = planAdd(kind as never, index, today, findings);
 
   const own = new Set(plan.questions.map(flagKey));
-  const stray = ADD_FLAGS.map(([flag]) => flag.split(' ')[0]!).filter((f) => flags[f.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] !== undefined && !own.has(f.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
-  if (stray.length > 0) throw new UsageError(`${stray.join(', ')} ${stray.length === 1 ? 'does' : 'do'} not apply to \`govern add ${kind}\`; its flags are ${plan.questions.map(flagName).join(', ')}`);
+  const stray = ADD_FLAGS.map(([flag]) => flag.split(' ')[0]!).filter(
+    (f) =>
+      flags[f.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] !== undefined &&
+      !own.has(f.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())),
+  );
+  if (stray.length > 0)
+    throw new UsageError(
+      `${stray.join(', ')} ${stray.length === 1 ? 'does' : 'do'} not apply to \`govern add ${kind}\`; its flags are ${plan.questions.map(flagName).join(', ')}`,
+    );
 
-  const answers = await authoring.resolveAnswers(plan.questions, flags, { interactive: authoring.canPrompt(io), yes: flags.yes === true, command: `govern add ${kind}` }, authoring.lazyInquirerAsk());
+  const answers = await authoring.resolveAnswers(
+    plan.questions,
+    flags,
+    { interactive: authoring.canPrompt(io), yes: flags.yes === true, command: `govern add ${kind}` },
+    authoring.lazyInquirerAsk(),
+  );
   const texts = new Map<string, string>();
   const notes: string[] = [];
   for (const edit of plan.build(answers)) {

@@ -8,14 +8,15 @@ import type { CheckFlags } from '../commands/check.js';
 export async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Promise<number> {
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const today = resolveToday(flags, io);
-  const [{ loadPlannedPartnership, planWorkspaceOnDisk }, { resolveConfig }, { checkPartnership, mergeChecks }, { allRules }, { formatters }, threads] = await Promise.all([
-    import('../../io/load-workspace.js'),
-    import('../../config/resolve-config.js'),
-    import('../../check/check-each.js'),
-    import('../../rules/index.js'),
-    import('../../formatters/index.js'),
-    import('../check-threads.js'),
-  ]);
+  const [{ loadPlannedPartnership, planWorkspaceOnDisk }, { resolveConfig }, { checkPartnership, mergeChecks }, { allRules }, { formatters }, threads] =
+    await Promise.all([
+      import('../../io/load-workspace.js'),
+      import('../../config/resolve-config.js'),
+      import('../../check/check-each.js'),
+      import('../../rules/index.js'),
+      import('../../formatters/index.js'),
+      import('../check-threads.js'),
+    ]);
   const { templatesFolder } = await import('../../load/templates-folder.js');
   const plan = planWorkspaceOnDisk(paths, io.cwd, { templatesDir: templatesFolder });
   const config = resolveConfig(plan.config, flags.rule ?? []);
@@ -23,8 +24,14 @@ export async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags
   // One partnership at a time (a large portfolio never sits in memory whole),
   // spread over worker threads when there are enough files to pay for them.
   const checkHere = (planned: (typeof plan.partnerships)[number]) => checkPartnership(loadPlannedPartnership(planned, io.cwd), options);
-  const workers = threads.workerCount(plan.partnerships.reduce((n, p) => n + p.files.length, 0), io);
-  const merged = mergeChecks(workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere), config.severities);
+  const workers = threads.workerCount(
+    plan.partnerships.reduce((n, p) => n + p.files.length, 0),
+    io,
+  );
+  const merged = mergeChecks(
+    workers > 0 ? await threads.checkOnThreads(plan.partnerships, io.cwd, options, workers, checkHere) : plan.partnerships.map(checkHere),
+    config.severities,
+  );
   const { withBaseline } = await import('../baseline-file.js');
   const { result, absent } = await withBaseline(io, merged, flags);
   const colorOn = flags.output === undefined && flags.format === 'stylish' && wantsColor(flags, io);

@@ -4,7 +4,23 @@ import { resolveToday } from '../shared.js';
 
 /** The work behind `govern import`: loaded only when the command runs. */
 export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-stops', exportFile: string, where: string, flags: ImportFlags): Promise<number> {
-  const [fs, path, { selectOnePartnership }, { partnershipZone }, { readExport }, { readMapping }, { createPlanner }, { applyYamlOps }, { parseYamlQuickly }, { writeFileAtomic }, { UsageError }, { safeText }, { ExitCode }, authoring, { isDeepStrictEqual }] = await Promise.all([
+  const [
+    fs,
+    path,
+    { selectOnePartnership },
+    { partnershipZone },
+    { readExport },
+    { readMapping },
+    { createPlanner },
+    { applyYamlOps },
+    { parseYamlQuickly },
+    { writeFileAtomic },
+    { UsageError },
+    { safeText },
+    { ExitCode },
+    authoring,
+    { isDeepStrictEqual },
+  ] = await Promise.all([
     import('node:fs'),
     import('node:path'),
     import('../select-partnership.js'),
@@ -34,7 +50,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
   const exportName = show(exportAbs);
   const exportText = readText(fs, exportAbs, exportName, UsageError, 'the export');
 
-  const mapAbs = flags.map !== undefined ? path.resolve(io.cwd, flags.map) : [path.join(root, 'govern.import.yaml'), path.resolve(io.cwd, where, 'govern.import.yaml')].find((p) => fs.existsSync(p));
+  const mapAbs =
+    flags.map !== undefined
+      ? path.resolve(io.cwd, flags.map)
+      : [path.join(root, 'govern.import.yaml'), path.resolve(io.cwd, where, 'govern.import.yaml')].find((p) => fs.existsSync(p));
   const mapText = mapAbs === undefined ? undefined : readText(fs, mapAbs, show(mapAbs), UsageError, 'the mapping');
   const { mapping, problems: mapProblems } = readMapping(mapText, kind, flags.preset);
   if (mapProblems.length > 0) {
@@ -50,7 +69,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
 
   const measurementFiles = tree.files.filter((f) => f.kind === 'measurements');
   const broken = measurementFiles.filter((f) => !f.ok);
-  if (broken.length > 0) throw new UsageError(`${broken.map((f) => f.path).join(', ')} cannot be read as YAML; fix ${broken.length === 1 ? 'it' : 'them'} first (govern check shows where); nothing was written`);
+  if (broken.length > 0)
+    throw new UsageError(
+      `${broken.map((f) => f.path).join(', ')} cannot be read as YAML; fix ${broken.length === 1 ? 'it' : 'them'} first (govern check shows where); nothing was written`,
+    );
   const current = index.measurements.map((m) => ({ relPath: m.file.relPath, text: m.file.text, data: (m.data ?? {}) as never }));
 
   // Each row is checked and merged as it is read, and let go: only what changes a file is kept.
@@ -63,12 +85,17 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
       progress.row(share);
     },
   });
-  const plan = exported.problems.length > 0 ? { files: [], skipped: 0, problems: exported.problems.map((p) => ({ line: p.line, column: p.column ?? '', message: p.message })) } : planner.finish();
+  const plan =
+    exported.problems.length > 0
+      ? { files: [], skipped: 0, problems: exported.problems.map((p) => ({ line: p.line, column: p.column ?? '', message: p.message })) }
+      : planner.finish();
   progress.done();
   if (plan.problems.length > 0) {
     for (const p of plan.problems) io.stderr.write(`${safeText(exportName)}:${p.line}: ${p.column === '' ? '' : `${safeText(p.column)}: `}${safeText(p.message)}\n`);
     const rows = new Set(plan.problems.map((p) => p.line)).size;
-    io.stderr.write(`${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} of ${safeText(exportName)}; nothing was written\n`);
+    io.stderr.write(
+      `${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} of ${safeText(exportName)}; nothing was written\n`,
+    );
     if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ written: false, problems: plan.problems.map((p) => ({ file: exportName, ...p })) }, null, 2)}\n`);
     return ExitCode.Findings;
   }
@@ -90,7 +117,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
       throw new UsageError(`govern could not import into ${shown} without changing the rest of it (its layout is unusual); nothing was written`);
     }
     const bytes = Buffer.byteLength(after, 'utf8');
-    if (bytes > MAX_FILE_BYTES) throw new UsageError(`${shown} would be ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB govern reads (docs/limits.md); nothing was written`);
+    if (bytes > MAX_FILE_BYTES)
+      throw new UsageError(
+        `${shown} would be ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB govern reads (docs/limits.md); nothing was written`,
+      );
     outputs.push({ abs, shown, before, after, plan: file });
   }
   const changed = outputs.filter((o) => o.after !== o.before);
@@ -120,7 +150,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
       `${JSON.stringify({ written: !flags.dryRun, skipped: plan.skipped, files: outputs.map((o) => ({ file: o.shown, created: o.before === null, changed: o.after !== o.before, added: o.plan.added, updated: o.plan.updated, unchanged: o.plan.unchanged })) }, null, 2)}\n`,
     );
   } else {
-    for (const o of outputs) io.stdout.write(`${o.plan.added} ${verb}added, ${o.plan.updated} ${verb}updated, ${o.plan.unchanged} unchanged in ${safeText(o.shown)}${o.before === null ? (flags.dryRun ? ' (a new file)' : ' (new file)') : ''}\n`);
+    for (const o of outputs)
+      io.stdout.write(
+        `${o.plan.added} ${verb}added, ${o.plan.updated} ${verb}updated, ${o.plan.unchanged} unchanged in ${safeText(o.shown)}${o.before === null ? (flags.dryRun ? ' (a new file)' : ' (new file)') : ''}\n`,
+      );
     if (outputs.length === 0) io.stdout.write(`nothing to import from ${safeText(exportName)}\n`);
     if (plan.skipped > 0) io.stdout.write(`${plan.skipped} row${plan.skipped === 1 ? '' : 's'} skipped (govern.import.yaml skip)\n`);
   }

@@ -10,12 +10,11 @@ import { resolveToday } from '../shared.js';
 /** Renders a document (or lists the templates): the work behind `govern render`. */
 export async function runRender(io: Io, template: string | undefined, input: string, flags: RenderFlags): Promise<number> {
   const nodePath = await import('node:path');
-  const [{ resolveConfig }, { readBuiltinTemplates, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, findConfig }] =
-    await Promise.all([
-      import('../../config/resolve-config.js'),
-      import('../../io/read-templates.js'),
-      import('../../io/read-tree.js'),
-    ]);
+  const [{ resolveConfig }, { readBuiltinTemplates, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, findConfig }] = await Promise.all([
+    import('../../config/resolve-config.js'),
+    import('../../io/read-templates.js'),
+    import('../../io/read-tree.js'),
+  ]);
   const { buildCatalog, listCatalog } = await import('../../render/templates.js');
   const display = (abs: string): string => displayPath(io.cwd, abs);
 
@@ -64,7 +63,8 @@ export async function runRender(io: Io, template: string | undefined, input: str
   if (flags.packs !== undefined && template !== 'portfolio') throw new UsageError('--packs goes with `govern render portfolio`');
   if (plan !== undefined) {
     if (flags.check) throw new UsageError('--check is for one document; the portfolio is rendered afresh each time');
-    if (flags.format !== 'json' && !formats.includes(flags.format)) throw new UsageError(`the template \`portfolio\` has no ${flags.format} version; use --format ${formats.join(' or --format ')}`);
+    if (flags.format !== 'json' && !formats.includes(flags.format))
+      throw new UsageError(`the template \`portfolio\` has no ${flags.format} version; use --format ${formats.join(' or --format ')}`);
     const [{ runRenderPortfolio }, { createRenderer }] = await Promise.all([import('../render-portfolio.js'), import('../../render/environment.js')]);
     const precompiled = await loadPrecompiled();
     const format = flags.format === 'json' ? 'md' : flags.format;
@@ -89,7 +89,10 @@ export async function runRender(io: Io, template: string | undefined, input: str
   const workspace = loaded ?? (await loadWorkspace(io, [input]));
   const { selectOnePartnership } = await import('../select-partnership.js');
   const index = selectOnePartnership(workspace, flags.partnership, '`govern render`');
-  const [{ parsePeriod }, { isMeasured, measuredLabels, measuredPeriods, partnershipZone }] = await Promise.all([import('../../model/period.js'), import('../../sla/from-workspace.js')]);
+  const [{ parsePeriod }, { isMeasured, measuredLabels, measuredPeriods, partnershipZone }] = await Promise.all([
+    import('../../model/period.js'),
+    import('../../sla/from-workspace.js'),
+  ]);
   const zone = partnershipZone(index);
   const measured = measuredPeriods(index);
   const periodList = (): string => {
@@ -120,9 +123,7 @@ export async function runRender(io: Io, template: string | undefined, input: str
       return ExitCode.Findings;
     }
     io.stderr.write(report);
-    warnings.push(
-      `Rendered from files with ${errors.length} check ${errors.length === 1 ? 'error' : 'errors'} (govern check lists them): some figures may be wrong.`,
-    );
+    warnings.push(`Rendered from files with ${errors.length} check ${errors.length === 1 ? 'error' : 'errors'} (govern check lists them): some figures may be wrong.`);
   }
 
   const { todayIn } = await import('../../time/today.js');

@@ -59,7 +59,14 @@ export async function runSla(io: Io, input: string, flags: SlaFlags): Promise<nu
   if (broken.length > 0) {
     const files = broken.flatMap((b) => b.tree.files);
     const summary = { errors: broken.reduce((n, b) => n + b.errors.length, 0), warnings: 0, partnerships: broken.length, files: files.length };
-    io.stderr.write(await formatGateErrors(io, broken.flatMap((b) => b.errors), summary, broken.map((b) => b.tree)));
+    io.stderr.write(
+      await formatGateErrors(
+        io,
+        broken.flatMap((b) => b.errors),
+        summary,
+        broken.map((b) => b.tree),
+      ),
+    );
     const ids = broken.map((b) => partnershipId(b.index));
     // One partnership asked for, or Markdown (one document): nothing to report. Over a tree, the rest is.
     if (broken.length === chosen.length || flags.format === 'md') {
@@ -70,10 +77,7 @@ export async function runSla(io: Io, input: string, flags: SlaFlags): Promise<nu
   }
   const reported = chosen.filter((index) => !broken.some((b) => b.index === index));
 
-  const [{ buildSlaInput, endOfDay, partnershipZone }, { computeSlaReport }] = await Promise.all([
-    import('../../sla/from-workspace.js'),
-    import('../../sla/report.js'),
-  ]);
+  const [{ buildSlaInput, endOfDay, partnershipZone }, { computeSlaReport }] = await Promise.all([import('../../sla/from-workspace.js'), import('../../sla/report.js')]);
   const reports = reported.map((index) => {
     const now = today === undefined ? io.now() : endOfDay(today, partnershipZone(index))!;
     return computeSlaReport(buildSlaInput(index, { ...(period ? { period } : {}), now, ...(today ? { today } : {}) }));

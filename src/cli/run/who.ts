@@ -54,7 +54,9 @@ async function parseAt(text: string, zone: string): Promise<number> {
       const readings = local.getPossibleOffsets();
       if (readings.length > 1) {
         const [first, second] = [...readings].sort((a, b) => a.toMillis() - b.toMillis()).map((r) => r.toISO({ suppressMilliseconds: true }));
-        throw new UsageError(`--at ${text} happens twice in ${zone} (the clocks go back that night); give the offset: ${first} (the first time) or ${second} (an hour later)`);
+        throw new UsageError(
+          `--at ${text} happens twice in ${zone} (the clocks go back that night); give the offset: ${first} (the first time) or ${second} (an hour later)`,
+        );
       }
       return local.toMillis();
     }

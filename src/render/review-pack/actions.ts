@@ -26,7 +26,5 @@ export function buildActions(index: PartnershipIndex, dir: Directory, today: str
         review: review.period?.label ?? '',
       };
     });
-  return rows.sort(
-    (a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999') .localeCompare(b.due ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -5,7 +5,11 @@ import { str } from '../directory.js';
 import type { DowntimeRow } from './types.js';
 
 /** Downtime entries whose start falls in the period, in time order, with their notes. */
-export function buildDowntime(index: PartnershipIndex, bounds: { start: { toMillis(): number }; end: { toMillis(): number } }, names: ReadonlyMap<string, string>): DowntimeRow[] {
+export function buildDowntime(
+  index: PartnershipIndex,
+  bounds: { start: { toMillis(): number }; end: { toMillis(): number } },
+  names: ReadonlyMap<string, string>,
+): DowntimeRow[] {
   const start = bounds.start.toMillis();
   const end = bounds.end.toMillis();
   const rows: (DowntimeRow & { at: number })[] = [];

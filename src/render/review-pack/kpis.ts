@@ -13,7 +13,12 @@ import type { KpiRow, ObjectiveRow } from './types.js';
 export function buildKpis(ctx: PackContext): { kpis: KpiRow[]; trendPeriods: Period[] } {
   const { index, dir, period, report, reportFor, measured, periodOnly } = ctx;
   // KPIs and their trend over the periods of the same length that have measurements.
-  const trendPeriods = periodOnly ? [period] : trendPeriodsFor(period, measured.map((m) => m.period));
+  const trendPeriods = periodOnly
+    ? [period]
+    : trendPeriodsFor(
+        period,
+        measured.map((m) => m.period),
+      );
   const kpis: KpiRow[] = index.kpis.map(({ value: kpi, objective }) => {
     const unit = str(kpi.unit) ?? '';
     const digits = unit === '%' ? (String(kpi.source ?? '').endsWith('.availability') ? 3 : 1) : 2;
@@ -35,7 +40,13 @@ export function buildKpis(ctx: PackContext): { kpis: KpiRow[]; trendPeriods: Per
       rag: kpiRag(own.value, target, kpi.source),
       trend,
       direction: kpiDirection(previous, own.value, target?.op ?? '>='),
-      chart: buildLineChart(trend, target?.value ?? null, (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits)), undefined, (p) => formatPeriod(p, 'short')),
+      chart: buildLineChart(
+        trend,
+        target?.value ?? null,
+        (v) => (unit === '%' ? formatPercent(v, digits) : formatNumber(v, digits)),
+        undefined,
+        (p) => formatPeriod(p, 'short'),
+      ),
     };
   });
   return { kpis, trendPeriods };

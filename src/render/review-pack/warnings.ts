@@ -11,7 +11,9 @@ export function buildWarnings(ctx: PackContext, given: readonly string[]): strin
     warnings.push(`No measurements for ${formatMonths(report.monthsLeftOut)}: ${one ? 'it is' : 'they are'} left out of the figures below.`);
   }
   if (report.monthsRunning.length > 0) {
-    warnings.push(`${formatMonths(report.monthsRunning)} ${report.monthsRunning.length === 1 ? 'is' : 'are'} still running on ${today}: the figures are so far, not final.`);
+    warnings.push(
+      `${formatMonths(report.monthsRunning)} ${report.monthsRunning.length === 1 ? 'is' : 'are'} still running on ${today}: the figures are so far, not final.`,
+    );
   }
   const contractStart = str(index.partnership?.value.contract?.start);
   if (contractStart !== null && /^\d{4}-\d{2}-\d{2}$/.test(contractStart) && contractStart > first) {
