@@ -470,7 +470,7 @@ function preparePeers() {
   if (existsSync(bin('ajv'))) {
     // The same formats govern uses, as an ajv-cli plugin.
     const plugin = path.join(work, 'ajv-formats-plugin.cjs');
-    writeFileSync(plugin, `const { formats } = require(${JSON.stringify(path.join(root, 'dist/schema/formats.cjs'))});\nmodule.exports = (ajv) => { for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn); return ajv; };\n`);
+    writeFileSync(plugin, `const { formats } = require(${JSON.stringify(path.join(root, 'dist/schema/formats.cjs'))});\nmodule.exports = (ajv) => { for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn); ajv.addKeyword({ keyword: 'patternName', schemaType: 'string' }); return ajv; };\n`);
     out.ajv = (dir) =>
       kinds.map((kind) => [node, bin('ajv'), 'validate', '--spec=draft7', '--all-errors', '--allow-union-types', '--strict=true', '--errors=no', '-c', plugin, '-s', path.join(schemasDir, `${kind}.schema.json`), ...globs(dir, kind).flatMap((g) => ['-d', g])]);
   } else out.ajvNote = 'ajv-cli could not be installed';

@@ -152,11 +152,11 @@ function vendor(names) {
   };
 }
 
-/** A schema without the keywords that only annotate (titles, descriptions, examples): they do not change what is valid. */
+/** A schema without the keywords that only annotate (titles, descriptions, examples, pattern names): they do not change what is valid. */
 function withoutAnnotations(schema) {
   if (typeof schema !== 'object' || schema === null) return schema;
   if (Array.isArray(schema)) return schema.map(withoutAnnotations);
-  for (const key of ['title', 'description', 'examples', '$comment']) delete schema[key];
+  for (const key of ['title', 'description', 'examples', '$comment', 'patternName']) delete schema[key];
   for (const key of ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']) {
     if (schema[key] && typeof schema[key] === 'object') for (const name of Object.keys(schema[key])) schema[key][name] = withoutAnnotations(schema[key][name]);
   }

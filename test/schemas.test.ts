@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { PATTERN_NAME_KEYWORD } from '../src/schema/ajv-options.js';
+import { KEY_PATTERN_NAMES, PATTERN_NAMES } from '../src/schema/messages.js';
 import { validators } from '../src/schema/validators.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +44,7 @@ function isEmail(value: string): boolean {
 }
 
 function newAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, keywords: [PATTERN_NAME_KEYWORD] });
   ajv.addFormat('date', isDate);
   ajv.addFormat('date-time', isDateTime);
   ajv.addFormat('email', isEmail);
@@ -112,11 +114,40 @@ function auditSchema(node: unknown, at: string, inCondition = false): string[] {
   return problems;
 }
 
+/** Every `pattern` in a schema, with its `patternName` and whether it constrains keys (`propertyNames`), as "json-pointer". */
+function patterns(node: unknown, at: string, keys = false): { at: string; name: unknown; keys: boolean }[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => patterns(item, `${at}/${i}`));
+  if (!isObject(node)) return [];
+  const out = 'pattern' in node || 'patternName' in node ? [{ at, name: node.patternName, keys }] : [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'examples' || key === 'default' || key === 'const' || key === 'enum') continue;
+    out.push(...patterns(value, `${at}/${key}`, key === 'propertyNames'));
+  }
+  return out;
+}
+
 describe('schemas', () => {
   it('every schema compiles under Ajv strict mode, and the shipped validators cover every kind', () => {
     const ajv = newAjv();
     for (const kind of KINDS) expect(() => ajv.compile(schemas.get(kind)!), kind).not.toThrow();
     expect(Object.keys(shipped).sort()).toEqual([...KINDS].sort());
+  });
+
+  // src/schema/messages.ts chooses a failed pattern's words by its name, never by the regex text:
+  // a pattern without a name, or with a name it has no words for, would get the generic words unnoticed.
+  it('names every pattern in schemas/ (patternName), and every name has its words in src/schema/messages.ts', () => {
+    const problems: string[] = [];
+    let count = 0;
+    for (const file of readdirSync(schemasDir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const { at, name, keys } of patterns(JSON.parse(readFileSync(join(schemasDir, file), 'utf8')), '#')) {
+        count++;
+        const known = keys ? KEY_PATTERN_NAMES : PATTERN_NAMES;
+        if (typeof name !== 'string') problems.push(`${file} ${at}: pattern without a patternName`);
+        else if (!known.has(name)) problems.push(`${file} ${at}: patternName "${name}" has no ${keys ? 'key ' : ''}message (known: ${[...known].join(', ')})`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(count).toBeGreaterThanOrEqual(34);
   });
 
   it('has one schema file per kind and, beside them, only the views\' (the portfolio\'s JSON, no file kind)', () => {
