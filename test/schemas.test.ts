@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PATTERN_NAME_KEYWORD } from '../src/schema/ajv-options.js';
-import { KEY_PATTERN_NAMES, PATTERN_NAMES } from '../src/schema/messages.js';
+import { AJV_OPTIONS, PATTERN_NAME_KEYWORD } from '../src/schema/ajv-options.js';
+import { describeSchemaErrors, KEY_PATTERN_NAMES, PATTERN_NAMES } from '../src/schema/messages.js';
 import { validators } from '../src/schema/validators.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -148,6 +148,28 @@ describe('schemas', () => {
     }
     expect(problems).toEqual([]);
     expect(count).toBeGreaterThanOrEqual(34);
+  });
+
+  it('chooses a failed pattern\'s words by its name: a pattern edited in its schema keeps them; an unnamed one gets the generic words', () => {
+    const ajv = new Ajv({ ...AJV_OPTIONS, keywords: [PATTERN_NAME_KEYWORD] });
+    const validate = ajv.compile({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        period: { type: 'string', pattern: '^\\d{4}(?:-H[12])?$', patternName: 'period' },
+        wait: { type: 'string', pattern: '^\\d+(?:min|hr)$', patternName: 'duration' },
+        room: { type: 'string', pattern: '^[A-Z]\\d{3}$' },
+        hours: { type: 'object', propertyNames: { pattern: '^(?:lun|mar|mer)$', patternName: 'day-range' } },
+      },
+    });
+    const data = { period: '2026-H3', wait: 30, room: 'b12', hours: { lundi: '08:00-12:00' } };
+    expect(validate(data)).toBe(false);
+    expect(describeSchemaErrors(validate.errors ?? [], data, 'review.yaml').map((f) => f.message)).toEqual([
+      '`2026-H3` is not a period: write a month `2026-10`, a quarter `2026-Q4` or a year `2026`',
+      '`30` is not a duration: add a unit, such as `30m` or `30h`',
+      '`b12` is not valid for `room` (expected the form ^[A-Z]\\d{3}$)',
+      '`lundi` is not a day or a range of days: write `mon` … `sun`, or a range such as `mon-fri`',
+    ]);
   });
 
   it('has one schema file per kind and, beside them, only the views\' (the portfolio\'s JSON, no file kind)', () => {
