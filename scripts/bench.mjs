@@ -46,7 +46,9 @@ const node = process.execPath;
 const govern = path.join(root, 'bin/govern.js');
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const log = (line) => process.stderr.write(`${line}\n`);
-const startLoad = loadavg().map((n) => n.toFixed(2)).join(' ');
+const startLoad = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(' ');
 
 if (!existsSync(path.join(root, 'lib/bundle/govern.cjs'))) {
   log('bench: dist/ is missing; run `npm run bench` (it builds first)');
@@ -187,7 +189,12 @@ function time(commands, runs, { rss = true } = {}) {
       const start = process.hrtime.bigint();
       for (const step of c.steps) spawnSync(step[0], step[0] === node ? ['--require', cpuHook, ...step.slice(1)] : step.slice(1), { env, stdio: 'ignore' });
       samples[i].push(Number(process.hrtime.bigint() - start) / 1e6);
-      cpuSamples[i].push(readFileSync(cpuFile, 'utf8').split('\n').filter(Boolean).reduce((n, x) => n + Number(x) / 1000, 0));
+      cpuSamples[i].push(
+        readFileSync(cpuFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .reduce((n, x) => n + Number(x) / 1000, 0),
+      );
     }
   }
   for (const [i, c] of commands.entries()) {
@@ -195,7 +202,9 @@ function time(commands, runs, { rss = true } = {}) {
     const result = { label: c.label, median: median(s), min: s[0], max: s.at(-1), runs: s.length, cpu: median(cpuSamples[i].sort((a, b) => a - b)) };
     if (rss) result.rssMB = peakRss(c);
     results.set(c.label, result);
-    log(`  ${c.label.padEnd(44)} median ${fmt(result.median)}  min ${fmt(result.min)}  max ${fmt(result.max)}  CPU ${fmt(result.cpu)}${result.rssMB !== undefined ? `  peak ${result.rssMB.toFixed(0)} MB` : ''}`);
+    log(
+      `  ${c.label.padEnd(44)} median ${fmt(result.median)}  min ${fmt(result.min)}  max ${fmt(result.max)}  CPU ${fmt(result.cpu)}${result.rssMB !== undefined ? `  peak ${result.rssMB.toFixed(0)} MB` : ''}`,
+    );
   }
 }
 
@@ -269,7 +278,10 @@ if (!quick) {
 
 if (!quick) {
   log(`bench: 1 000 varied partnerships (${mb(bytes(v1000))} of YAML)`);
-  time([cmd('varied 1000: js-yaml load of every file (parse floor)', nodeStep(floorScript, 'parse', v1000)), cmd('varied 1000: govern check', governCheck(v1000))], BIG_RUNS);
+  time(
+    [cmd('varied 1000: js-yaml load of every file (parse floor)', nodeStep(floorScript, 'parse', v1000)), cmd('varied 1000: govern check', governCheck(v1000))],
+    BIG_RUNS,
+  );
 }
 if (with5000) {
   log(`bench: 5 000 varied partnerships (${mb(bytes(v5000))} of YAML)`);
@@ -284,14 +296,26 @@ const targets = [
   target(`\`${startLabel.replace(/ \(.*\)$/, '')}\` ≤ 2.5 × \`node -e 0\``, r(startLabel).median / r('node -e 0').median, '≤', 2.5),
 ];
 const g100 = r('100: govern check');
-if (peers.ajv) targets.push(target('100 partnerships: ≥ 4 × faster than ajv-cli', r('100: ajv-cli, one run per file kind').median / r('100: govern check (beside ajv-cli)').median, '≥', 4));
+if (peers.ajv)
+  targets.push(
+    target('100 partnerships: ≥ 4 × faster than ajv-cli', r('100: ajv-cli, one run per file kind').median / r('100: govern check (beside ajv-cli)').median, '≥', 4),
+  );
 else targets.push({ name: '100 partnerships: ≥ 4 × faster than ajv-cli', value: undefined, pass: false, note: peers.ajvNote });
-if (peers.spectral) targets.push(target('100 partnerships: ≥ 10 × faster than Spectral', r('100: spectral lint, schemas as rules').median / r('100: govern check (beside Spectral)').median, '≥', 10));
+if (peers.spectral)
+  targets.push(
+    target('100 partnerships: ≥ 10 × faster than Spectral', r('100: spectral lint, schemas as rules').median / r('100: govern check (beside Spectral)').median, '≥', 10),
+  );
 else targets.push({ name: '100 partnerships: ≥ 10 × faster than Spectral', value: undefined, pass: false, note: peers.spectralNote });
 if (!quick) {
   const g1000 = r('1000: govern check');
   targets.push(target('1 000 partnerships: ≤ 2 × the parse floor', g1000.median / r('1000: js-yaml load of every file (parse floor)').median, '≤', 2));
-  targets.push({ name: '1 000 partnerships: peak memory < 1 GiB', value: g1000.rssMB, unit: 'MB', pass: g1000.rssMB !== undefined && g1000.rssMB < 1024, shown: g1000.rssMB === undefined ? 'not measured' : `${g1000.rssMB.toFixed(0)} MB` });
+  targets.push({
+    name: '1 000 partnerships: peak memory < 1 GiB',
+    value: g1000.rssMB,
+    unit: 'MB',
+    pass: g1000.rssMB !== undefined && g1000.rssMB < 1024,
+    shown: g1000.rssMB === undefined ? 'not measured' : `${g1000.rssMB.toFixed(0)} MB`,
+  });
   // Flat: the cost of one more partnership, measured at 1 000, against the same at 100.
   const per100 = (g100.median - r('node -e 0').median) / 100;
   const per1000 = (g1000.median - r('node -e 0').median) / 1000;
@@ -309,13 +333,24 @@ const both = (name, a, b, op, limit, detail) => {
 const variedTargets = [
   both('varied: `govern check` of one partnership ≤ 2 × `node -e 0`', r('varied: govern check (1 partnership, mixed style)'), nodeV, '≤', 2),
   both('varied: 200 partnerships ≤ 1.5 × the js-yaml parse floor', r('varied 200: govern check'), r('varied 200: js-yaml load of every file (parse floor)'), '≤', 1.5),
-  both(`varied: 200 partnerships with ${findings.perPartnership} findings each ≤ 1.5 × the same clean`, r('varied 200 with findings: govern check'), r('varied 200: govern check'), '≤', 1.5),
+  both(
+    `varied: 200 partnerships with ${findings.perPartnership} findings each ≤ 1.5 × the same clean`,
+    r('varied 200 with findings: govern check'),
+    r('varied 200: govern check'),
+    '≤',
+    1.5,
+  ),
 ];
 const perV = (label, n) => (r(label).cpu - nodeV.cpu) / n;
 if (!quick) {
   const gv = r('varied 1000: govern check');
   variedTargets.push(both('varied: 1 000 partnerships ≤ 1.5 × the js-yaml parse floor', gv, r('varied 1000: js-yaml load of every file (parse floor)'), '≤', 1.5));
-  variedTargets.push({ name: 'varied: 1 000 partnerships, peak memory < 1 GiB', value: gv.rssMB, pass: gv.rssMB !== undefined && gv.rssMB < 1024, shown: gv.rssMB === undefined ? 'not measured' : `${gv.rssMB.toFixed(0)} MB` });
+  variedTargets.push({
+    name: 'varied: 1 000 partnerships, peak memory < 1 GiB',
+    value: gv.rssMB,
+    pass: gv.rssMB !== undefined && gv.rssMB < 1024,
+    shown: gv.rssMB === undefined ? 'not measured' : `${gv.rssMB.toFixed(0)} MB`,
+  });
 }
 const far = with5000 ? ['varied 5000: govern check', 5000] : !quick ? ['varied 1000: govern check', 1000] : ['varied 200: govern check', 200];
 const flat = perV(far[0], far[1]) / perV('varied 100: govern check', 100);
@@ -328,12 +363,17 @@ targets.push(...variedTargets);
 const table = [
   '| target | measured | result |',
   '|---|---|---|',
-  ...targets.map((t) => `| ${t.name} | ${t.shown ?? (t.value === undefined ? `not measured: ${t.note}` : `${t.value.toFixed(2)} ×`)}${t.detail ? ` (${t.detail})` : ''} | ${t.pass ? 'PASS' : 'FAIL'} |`),
+  ...targets.map(
+    (t) =>
+      `| ${t.name} | ${t.shown ?? (t.value === undefined ? `not measured: ${t.note}` : `${t.value.toFixed(2)} ×`)}${t.detail ? ` (${t.detail})` : ''} | ${t.pass ? 'PASS' : 'FAIL'} |`,
+  ),
 ];
 const timings = [
   '| command | median | min | max | runs | peak RSS |',
   '|---|---:|---:|---:|---:|---:|',
-  ...[...results.values()].map((x) => `| ${x.label} | ${fmt(x.median)} | ${fmt(x.min)} | ${fmt(x.max)} | ${x.runs} | ${x.rssMB === undefined ? '' : `${x.rssMB.toFixed(0)} MB`} |`),
+  ...[...results.values()].map(
+    (x) => `| ${x.label} | ${fmt(x.median)} | ${fmt(x.min)} | ${fmt(x.max)} | ${x.runs} | ${x.rssMB === undefined ? '' : `${x.rssMB.toFixed(0)} MB`} |`,
+  ),
 ];
 process.stdout.write(`\n${table.join('\n')}\n\n${timings.join('\n')}\n`);
 const failed = targets.filter((t) => !t.pass);
@@ -346,23 +386,32 @@ if (writeVaried) {
   const varied = [...results.values()].filter((x) => /^(?:varied|node -e 0 \(beside)/.test(x.label));
   const block = [
     '<!-- bench-varied:start (written by `npm run bench`, or `node scripts/bench.mjs --quick --no-peers --write-varied`) -->',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}, at the end ${loadavg().map((n) => n.toFixed(2)).join(' ')}${quick ? ' (a --quick run)' : ''}.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${describeMachine()}, at the end ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}${quick ? ' (a --quick run)' : ''}.`,
     `Varied corpus: 200 partnerships = ${mb(bytes(v200))} of YAML in ${Object.keys(shares).length} styles (${sizeV200.incidents} incidents); with findings: ${findings.perPartnership} findings in every partnership (${findings.total} in all).`,
     '',
     '| target | measured | result |',
     '|---|---|---|',
-    ...variedTargets.map((t) => `| ${t.name} | ${t.shown ?? (t.value === undefined ? `not measured: ${t.note}` : `${t.value.toFixed(2)} ×`)}${t.detail ? ` (${t.detail})` : ''} | ${t.pass ? 'PASS' : 'FAIL'} |`),
+    ...variedTargets.map(
+      (t) =>
+        `| ${t.name} | ${t.shown ?? (t.value === undefined ? `not measured: ${t.note}` : `${t.value.toFixed(2)} ×`)}${t.detail ? ` (${t.detail})` : ''} | ${t.pass ? 'PASS' : 'FAIL'} |`,
+    ),
     '',
     '| command | median | min | max | CPU (median) | runs | peak RSS |',
     '|---|---:|---:|---:|---:|---:|---:|',
-    ...varied.map((x) => `| ${x.label} | ${fmt(x.median)} | ${fmt(x.min)} | ${fmt(x.max)} | ${fmt(x.cpu)} | ${x.runs} | ${x.rssMB === undefined ? '' : `${x.rssMB.toFixed(0)} MB`} |`),
+    ...varied.map(
+      (x) => `| ${x.label} | ${fmt(x.median)} | ${fmt(x.min)} | ${fmt(x.max)} | ${fmt(x.cpu)} | ${x.runs} | ${x.rssMB === undefined ? '' : `${x.rssMB.toFixed(0)} MB`} |`,
+    ),
     '',
     'Which reader took each file of the 200 varied partnerships (`GOVERN_DEBUG=parse` says it for any one file):',
     '',
     ...sharesTable(shares),
     '<!-- bench-varied:end -->',
   ].join('\n');
-  const next = /<!-- bench-varied:start[\s\S]*?<!-- bench-varied:end -->/.test(text) ? text.replace(/<!-- bench-varied:start[\s\S]*?<!-- bench-varied:end -->/, block) : `${text}\n${block}\n`;
+  const next = /<!-- bench-varied:start[\s\S]*?<!-- bench-varied:end -->/.test(text)
+    ? text.replace(/<!-- bench-varied:start[\s\S]*?<!-- bench-varied:end -->/, block)
+    : `${text}\n${block}\n`;
   writeFileSync(doc, next);
   log(`bench: wrote the varied corpus's tables to ${path.relative(root, doc)}`);
 }
@@ -459,20 +508,48 @@ function preparePeers() {
   if (!existsSync(bin('ajv')) || !existsSync(bin('spectral'))) {
     log('bench: installing ajv-cli and @stoplight/spectral-cli into .bench/tools (first run only)');
     mkdirSync(tools, { recursive: true });
-    const r = spawnSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', '--loglevel=error', 'ajv-cli@5.0.0', '@stoplight/spectral-cli@6.16.3'], { stdio: 'inherit', env: process.env });
+    const r = spawnSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', '--loglevel=error', 'ajv-cli@5.0.0', '@stoplight/spectral-cli@6.16.3'], {
+      stdio: 'inherit',
+      env: process.env,
+    });
     if (r.status !== 0) log('bench: COULD NOT INSTALL the peers (no network?); their targets are reported as not measured');
   }
   const out = {};
   const schemasDir = path.join(root, 'schemas');
-  const kinds = readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')).map((f) => f.replace(/\.schema\.json$/, ''));
+  const kinds = readdirSync(schemasDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .map((f) => f.replace(/\.schema\.json$/, ''));
   const globs = (dir, kind) =>
-    kind === 'config' ? [path.join(dir, 'govern.config.yaml')] : kind === 'measurements' ? [path.join(dir, '*/measurements/*.yaml')] : kind === 'review' ? [path.join(dir, '*/reviews/*.yaml')] : [path.join(dir, `*/${kind}.yaml`)];
+    kind === 'config'
+      ? [path.join(dir, 'govern.config.yaml')]
+      : kind === 'measurements'
+        ? [path.join(dir, '*/measurements/*.yaml')]
+        : kind === 'review'
+          ? [path.join(dir, '*/reviews/*.yaml')]
+          : [path.join(dir, `*/${kind}.yaml`)];
   if (existsSync(bin('ajv'))) {
     // The same formats govern uses, as an ajv-cli plugin.
     const plugin = path.join(work, 'ajv-formats-plugin.cjs');
-    writeFileSync(plugin, `const { formats } = require(${JSON.stringify(path.join(root, 'dist/schema/formats.cjs'))});\nmodule.exports = (ajv) => { for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn); return ajv; };\n`);
+    writeFileSync(
+      plugin,
+      `const { formats } = require(${JSON.stringify(path.join(root, 'dist/schema/formats.cjs'))});\nmodule.exports = (ajv) => { for (const [name, fn] of Object.entries(formats)) ajv.addFormat(name, fn); ajv.addKeyword({ keyword: 'patternName', schemaType: 'string' }); return ajv; };\n`,
+    );
     out.ajv = (dir) =>
-      kinds.map((kind) => [node, bin('ajv'), 'validate', '--spec=draft7', '--all-errors', '--allow-union-types', '--strict=true', '--errors=no', '-c', plugin, '-s', path.join(schemasDir, `${kind}.schema.json`), ...globs(dir, kind).flatMap((g) => ['-d', g])]);
+      kinds.map((kind) => [
+        node,
+        bin('ajv'),
+        'validate',
+        '--spec=draft7',
+        '--all-errors',
+        '--allow-union-types',
+        '--strict=true',
+        '--errors=no',
+        '-c',
+        plugin,
+        '-s',
+        path.join(schemasDir, `${kind}.schema.json`),
+        ...globs(dir, kind).flatMap((g) => ['-d', g]),
+      ]);
   } else out.ajvNote = 'ajv-cli could not be installed';
   if (existsSync(bin('spectral'))) {
     // One rule per file kind applying its schema, switched on by file name.
@@ -482,7 +559,14 @@ function preparePeers() {
       const schema = JSON.parse(readFileSync(path.join(schemasDir, `${kind}.schema.json`), 'utf8'));
       delete schema.$schema;
       rules[`govern-${kind}`] = { severity: 'off', given: '$', then: { function: 'schema', functionOptions: { schema, dialect: 'draft7', allErrors: true } } };
-      const files = kind === 'config' ? ['**/govern.config.yaml'] : kind === 'measurements' ? ['**/measurements/*.yaml'] : kind === 'review' ? ['**/reviews/*.yaml'] : [`**/${kind}.yaml`];
+      const files =
+        kind === 'config'
+          ? ['**/govern.config.yaml']
+          : kind === 'measurements'
+            ? ['**/measurements/*.yaml']
+            : kind === 'review'
+              ? ['**/reviews/*.yaml']
+              : [`**/${kind}.yaml`];
       overrides.push({ files, rules: { [`govern-${kind}`]: 'error' } });
     }
     const ruleset = path.join(work, '.spectral.json');

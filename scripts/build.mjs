@@ -122,7 +122,12 @@ await esbuild.build({
 });
 // The full validators (with their formats and Ajv's runtime) and the
 // precompiled templates, where the bundle looks for them.
-await esbuild.build({ ...common, entryPoints: [path.join(root, 'dist/schema/compiled.cjs')], outfile: path.join(root, 'lib/schema/compiled.cjs'), minifyIdentifiers: true });
+await esbuild.build({
+  ...common,
+  entryPoints: [path.join(root, 'dist/schema/compiled.cjs')],
+  outfile: path.join(root, 'lib/schema/compiled.cjs'),
+  minifyIdentifiers: true,
+});
 mkdirSync(path.join(root, 'lib/render'), { recursive: true });
 copyFileSync(path.join(root, 'dist/render/precompiled.js'), path.join(root, 'lib/render/precompiled.js'));
 // lib/ needs nothing from node_modules: an install has none (package.json has no dependencies).
@@ -130,7 +135,8 @@ for (const dir of ['bundle', 'vendor', 'schema']) {
   for (const name of readdirSync(path.join(root, 'lib', dir))) {
     const text = readFileSync(path.join(root, 'lib', dir, name), 'utf8');
     for (const [, spec] of text.matchAll(/(?<!['"`])\brequire\("([^"]+)"\)/g)) {
-      if (!isBuiltin(spec) && !spec.startsWith('.')) throw new Error(`build: lib/${dir}/${name} requires ${spec} from node_modules; bundle or vendor it in scripts/build.mjs`);
+      if (!isBuiltin(spec) && !spec.startsWith('.'))
+        throw new Error(`build: lib/${dir}/${name} requires ${spec} from node_modules; bundle or vendor it in scripts/build.mjs`);
     }
   }
 }
@@ -152,11 +158,11 @@ function vendor(names) {
   };
 }
 
-/** A schema without the keywords that only annotate (titles, descriptions, examples): they do not change what is valid. */
+/** A schema without the keywords that only annotate (titles, descriptions, examples, pattern names): they do not change what is valid. */
 function withoutAnnotations(schema) {
   if (typeof schema !== 'object' || schema === null) return schema;
   if (Array.isArray(schema)) return schema.map(withoutAnnotations);
-  for (const key of ['title', 'description', 'examples', '$comment']) delete schema[key];
+  for (const key of ['title', 'description', 'examples', '$comment', 'patternName']) delete schema[key];
   for (const key of ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']) {
     if (schema[key] && typeof schema[key] === 'object') for (const name of Object.keys(schema[key])) schema[key][name] = withoutAnnotations(schema[key][name]);
   }
@@ -205,7 +211,8 @@ function lazyFullParser() {
     name: 'lazy-full-parser',
     setup(build) {
       build.onLoad({ filter: /[\\/]src[\\/]parse[\\/]full-yaml\.ts$/ }, (args) => ({
-        contents: "let full;\nexport function parseYamlFully(text) { return (full ??= require(require('node:path').join(__dirname, 'full-yaml.cjs'))).parseYaml(text); }\n",
+        contents:
+          "let full;\nexport function parseYamlFully(text) { return (full ??= require(require('node:path').join(__dirname, 'full-yaml.cjs'))).parseYaml(text); }\n",
         loader: 'ts',
         resolveDir: path.dirname(args.path),
       }));
@@ -244,7 +251,9 @@ function lazyLuxon() {
   return {
     name: 'lazy-luxon',
     setup(build) {
-      build.onResolve({ filter: /^luxon$/ }, (args) => (args.importer === 'lazy-luxon' ? { path: '../vendor/luxon.cjs', external: true } : { path: 'lazy-luxon', namespace: 'lazy' }));
+      build.onResolve({ filter: /^luxon$/ }, (args) =>
+        args.importer === 'lazy-luxon' ? { path: '../vendor/luxon.cjs', external: true } : { path: 'lazy-luxon', namespace: 'lazy' },
+      );
       build.onLoad({ filter: /^lazy-luxon$/, namespace: 'lazy' }, () => ({
         contents: `let real;
 const load = () => (real ??= require('luxon'));

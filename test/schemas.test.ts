@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { AJV_OPTIONS, PATTERN_NAME_KEYWORD } from '../src/schema/ajv-options.js';
+import { describeSchemaErrors, KEY_PATTERN_NAMES, PATTERN_NAMES } from '../src/schema/messages.js';
 import { validators } from '../src/schema/validators.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -11,8 +13,19 @@ const schemasDir = join(root, 'schemas');
 const examplesDir = join(root, 'examples');
 
 const KINDS = [
-  'partnership', 'contacts', 'raci', 'slas', 'escalation', 'objectives',
-  'governance', 'risks', 'budget', 'measurements', 'review', 'waivers', 'config',
+  'partnership',
+  'contacts',
+  'raci',
+  'slas',
+  'escalation',
+  'objectives',
+  'governance',
+  'risks',
+  'budget',
+  'measurements',
+  'review',
+  'waivers',
+  'config',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -42,7 +55,7 @@ function isEmail(value: string): boolean {
 }
 
 function newAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, keywords: [PATTERN_NAME_KEYWORD] });
   ajv.addFormat('date', isDate);
   ajv.addFormat('date-time', isDateTime);
   ajv.addFormat('email', isEmail);
@@ -50,12 +63,9 @@ function newAjv(): Ajv {
 }
 
 type Json = Record<string, unknown>;
-const schemas = new Map<Kind, Json>(
-  KINDS.map((kind) => [kind, JSON.parse(readFileSync(join(schemasDir, `${kind}.schema.json`), 'utf8')) as Json]),
-);
+const schemas = new Map<Kind, Json>(KINDS.map((kind) => [kind, JSON.parse(readFileSync(join(schemasDir, `${kind}.schema.json`), 'utf8')) as Json]));
 // The validators govern ships (its own Ajv options and formats), not a second Ajv of the test's own.
 const shipped = validators();
-
 
 function validate(kind: Kind, data: unknown): string[] {
   const v = shipped[kind]!;
@@ -112,6 +122,18 @@ function auditSchema(node: unknown, at: string, inCondition = false): string[] {
   return problems;
 }
 
+/** Every `pattern` in a schema, with its `patternName` and whether it constrains keys (`propertyNames`), as "json-pointer". */
+function patterns(node: unknown, at: string, keys = false): { at: string; name: unknown; keys: boolean }[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => patterns(item, `${at}/${i}`));
+  if (!isObject(node)) return [];
+  const out = 'pattern' in node || 'patternName' in node ? [{ at, name: node.patternName, keys }] : [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'examples' || key === 'default' || key === 'const' || key === 'enum') continue;
+    out.push(...patterns(value, `${at}/${key}`, key === 'propertyNames'));
+  }
+  return out;
+}
+
 describe('schemas', () => {
   it('every schema compiles under Ajv strict mode, and the shipped validators cover every kind', () => {
     const ajv = newAjv();
@@ -119,8 +141,51 @@ describe('schemas', () => {
     expect(Object.keys(shipped).sort()).toEqual([...KINDS].sort());
   });
 
-  it('has one schema file per kind and, beside them, only the views\' (the portfolio\'s JSON, no file kind)', () => {
-    const files = readdirSync(schemasDir).filter((f) => f.endsWith('.json')).sort();
+  // src/schema/messages.ts chooses a failed pattern's words by its name, never by the regex text:
+  // a pattern without a name, or with a name it has no words for, would get the generic words unnoticed.
+  it('names every pattern in schemas/ (patternName), and every name has its words in src/schema/messages.ts', () => {
+    const problems: string[] = [];
+    let count = 0;
+    for (const file of readdirSync(schemasDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      for (const { at, name, keys } of patterns(JSON.parse(readFileSync(join(schemasDir, file), 'utf8')), '#')) {
+        count++;
+        const known = keys ? KEY_PATTERN_NAMES : PATTERN_NAMES;
+        if (typeof name !== 'string') problems.push(`${file} ${at}: pattern without a patternName`);
+        else if (!known.has(name)) problems.push(`${file} ${at}: patternName "${name}" has no ${keys ? 'key ' : ''}message (known: ${[...known].join(', ')})`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(count).toBeGreaterThanOrEqual(34);
+  });
+
+  it("chooses a failed pattern's words by its name: a pattern edited in its schema keeps them; an unnamed one gets the generic words", () => {
+    const ajv = new Ajv({ ...AJV_OPTIONS, keywords: [PATTERN_NAME_KEYWORD] });
+    const validate = ajv.compile({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        period: { type: 'string', pattern: '^\\d{4}(?:-H[12])?$', patternName: 'period' },
+        wait: { type: 'string', pattern: '^\\d+(?:min|hr)$', patternName: 'duration' },
+        room: { type: 'string', pattern: '^[A-Z]\\d{3}$' },
+        hours: { type: 'object', propertyNames: { pattern: '^(?:lun|mar|mer)$', patternName: 'day-range' } },
+      },
+    });
+    const data = { period: '2026-H3', wait: 30, room: 'b12', hours: { lundi: '08:00-12:00' } };
+    expect(validate(data)).toBe(false);
+    expect(describeSchemaErrors(validate.errors ?? [], data, 'review.yaml').map((f) => f.message)).toEqual([
+      '`2026-H3` is not a period: write a month `2026-10`, a quarter `2026-Q4` or a year `2026`',
+      '`30` is not a duration: add a unit, such as `30m` or `30h`',
+      '`b12` is not valid for `room` (expected the form ^[A-Z]\\d{3}$)',
+      '`lundi` is not a day or a range of days: write `mon` … `sun`, or a range such as `mon-fri`',
+    ]);
+  });
+
+  it("has one schema file per kind and, beside them, only the views' (the portfolio's JSON, no file kind)", () => {
+    const files = readdirSync(schemasDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toEqual([...KINDS.map((k) => `${k}.schema.json`), 'portfolio.schema.json'].sort());
   });
 
@@ -148,21 +213,35 @@ describe('schemas', () => {
 
 describe('formats', () => {
   it.each([
-    ['2026-10-05', true], ['2028-02-29', true], ['2026-02-30', false], ['2026-13-01', false], ['2026-1-5', false],
+    ['2026-10-05', true],
+    ['2028-02-29', true],
+    ['2026-02-30', false],
+    ['2026-13-01', false],
+    ['2026-1-5', false],
   ])('date %s → %s', (value, ok) => expect(isDate(value)).toBe(ok));
 
   it.each([
-    ['2026-10-05T09:12:00+02:00', true], ['2026-10-03T02:10:00Z', true], ['2026-10-05T09:12:00.5-05:00', true],
-    ['2026-10-05T09:12:00', false], ['2026-10-05 09:12:00+02:00', false], ['2026-02-30T09:12:00Z', false], ['2026-10-05T25:00:00Z', false],
+    ['2026-10-05T09:12:00+02:00', true],
+    ['2026-10-03T02:10:00Z', true],
+    ['2026-10-05T09:12:00.5-05:00', true],
+    ['2026-10-05T09:12:00', false],
+    ['2026-10-05 09:12:00+02:00', false],
+    ['2026-02-30T09:12:00Z', false],
+    ['2026-10-05T25:00:00Z', false],
   ])('date-time %s → %s', (value, ok) => expect(isDateTime(value)).toBe(ok));
 
   it.each([
-    ['jane.doe@acme.example', true], ['jane.doe@acme', false], ['jane doe@acme.example', false], ['@acme.example', false],
+    ['jane.doe@acme.example', true],
+    ['jane.doe@acme', false],
+    ['jane doe@acme.example', false],
+    ['@acme.example', false],
   ])('email %s → %s', (value, ok) => expect(isEmail(value)).toBe(ok));
 });
 
 const base = { id: 'p', name: 'P', client: { id: 'c', name: 'C' }, provider: { id: 'v', name: 'V' }, timezone: 'Europe/Berlin' };
-const priorityWith = (extra: Json) => ({ services: [{ id: 's', name: 'S', calendar: '24x7', priorities: [{ id: 'P1', response: '15m', resolution: '4h', target: 95, ...extra }] }] });
+const priorityWith = (extra: Json) => ({
+  services: [{ id: 's', name: 'S', calendar: '24x7', priorities: [{ id: 'P1', response: '15m', resolution: '4h', target: 95, ...extra }] }],
+});
 
 const kpiWith = (extra: Json) => ({ name: 'K', target: { op: '>=', value: 1 }, ...extra });
 const riskWith = (extra: Json) => ({ id: 'r', title: 'R', likelihood: 2, impact: 2, owner: 'c', status: 'open', ...extra });
@@ -210,9 +289,33 @@ describe('values the schemas accept and refuse', () => {
     ['likelihood 6', 'risks', { risks: [riskWith({ likelihood: 6 })] }, false],
     ['likelihood 2.5', 'risks', { risks: [riskWith({ likelihood: 2.5 })] }, false],
     ['a negative notice', 'partnership', { ...base, contract: { start: '2025-01-01', end: '2027-12-31', renewal: { noticeDays: -1 } } }, false],
-    ['first-tue and last-fri', 'governance', { meetings: [{ id: 'm', name: 'M', cadence: 'monthly', day: 'first-tue' }, { id: 'n', name: 'N', cadence: 'monthly', day: 'last-fri' }] }, true],
+    [
+      'first-tue and last-fri',
+      'governance',
+      {
+        meetings: [
+          { id: 'm', name: 'M', cadence: 'monthly', day: 'first-tue' },
+          { id: 'n', name: 'N', cadence: 'monthly', day: 'last-fri' },
+        ],
+      },
+      true,
+    ],
     ['second-tue', 'governance', { meetings: [{ id: 'm', name: 'M', cadence: 'monthly', day: 'second-tue' }] }, false],
-    ['sla sources', 'objectives', { objectives: [{ id: 'o', title: 'O', owner: 'c', kpis: [kpiWith({ id: 'a', source: 'sla:svc.availability' }), kpiWith({ id: 'b', source: 'sla:svc.P1' }), kpiWith({ id: 'c', source: 'measured' })] }] }, true],
+    [
+      'sla sources',
+      'objectives',
+      {
+        objectives: [
+          {
+            id: 'o',
+            title: 'O',
+            owner: 'c',
+            kpis: [kpiWith({ id: 'a', source: 'sla:svc.availability' }), kpiWith({ id: 'b', source: 'sla:svc.P1' }), kpiWith({ id: 'c', source: 'measured' })],
+          },
+        ],
+      },
+      true,
+    ],
     ['an unknown source', 'objectives', { objectives: [{ id: 'o', title: 'O', owner: 'c', kpis: [kpiWith({ id: 'a', source: 'survey' })] }] }, false],
     ['rule severities', 'config', { rules: { 'raci/consulted-and-informed': 'off', schema: 'error' } }, true],
     ['an unknown severity', 'config', { rules: { 'risks/stale-review': 'fatal' } }, false],
@@ -230,9 +333,7 @@ function kindOf(path: string): Kind | undefined {
   if (parts.at(-2) === 'measurements') return 'measurements';
   if (parts.at(-2) === 'reviews') return 'review';
   const kind = name.replace(/\.yaml$/, '');
-  return (KINDS as readonly string[]).includes(kind) && kind !== 'config' && kind !== 'measurements' && kind !== 'review'
-    ? (kind as Kind)
-    : undefined;
+  return (KINDS as readonly string[]).includes(kind) && kind !== 'config' && kind !== 'measurements' && kind !== 'review' ? (kind as Kind) : undefined;
 }
 
 function listYaml(dir: string): string[] {
@@ -244,8 +345,7 @@ function listYaml(dir: string): string[] {
 
 const exampleFiles = listYaml(examplesDir);
 const isBroken = (path: string) => /^portfolio\/broken-[^/]+\//.test(path);
-const readYaml = (path: string): unknown =>
-  parse(readFileSync(join(examplesDir, path), 'utf8'), { version: '1.2', schema: 'core' });
+const readYaml = (path: string): unknown => parse(readFileSync(join(examplesDir, path), 'utf8'), { version: '1.2', schema: 'core' });
 
 describe('examples', () => {
   it('has examples to check', () => {
@@ -260,9 +360,7 @@ describe('examples', () => {
 
   // The broken partnership must fail the schema exactly in the files its README says.
   const readme = readFileSync(join(examplesDir, 'portfolio', 'README.md'), 'utf8');
-  const schemaMistakes = new Set(
-    [...readme.matchAll(/^\|\s*`?(broken-[^`|]+?)`?\s*\|[^|]*\|\s*`schema`\s*\|/gm)].map((m) => `portfolio/${m[1]!.trim()}`),
-  );
+  const schemaMistakes = new Set([...readme.matchAll(/^\|\s*`?(broken-[^`|]+?)`?\s*\|[^|]*\|\s*`schema`\s*\|/gm)].map((m) => `portfolio/${m[1]!.trim()}`));
   it('README names the schema mistakes', () => expect(schemaMistakes.size).toBeGreaterThan(0));
   it.each(exampleFiles.filter((f) => isBroken(f) && kindOf(f) !== undefined))('%s fails the schema only if README says so', (path) => {
     const text = readFileSync(join(examplesDir, path), 'utf8');

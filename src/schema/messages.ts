@@ -150,7 +150,7 @@ function describe(error: SchemaError, path: YamlPath, fileLabel: string, missing
         return { path, at: 'value', message: `${fileLabel} must hold named fields${example}, not ${typeWord(error.data)}${shown ? ` (${shown})` : ''}`, data };
       }
       const textWanted = types.length === 1 && types[0] === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean');
-      if (textWanted && typeof error.data === 'number' && isDurationPattern(String(error.parentSchema?.pattern ?? ''))) {
+      if (textWanted && typeof error.data === 'number' && error.parentSchema?.patternName === 'duration') {
         return { path, at: 'value', message: `${shown} is not a duration: add a unit, such as \`${String(error.data)}m\` or \`${String(error.data)}h\``, data };
       }
       return {
@@ -173,9 +173,19 @@ function describe(error: SchemaError, path: YamlPath, fileLabel: string, missing
     case 'const':
       return { path, at: 'value', message: `\`${field}\` must be ${show(p.allowedValue)}; got ${shown}`, data: { keyword: 'const' } };
     case 'pattern':
-      return { path, at: 'value', message: patternMessage(field, String(error.data), String(p.pattern)), data: { keyword: 'pattern', pattern: p.pattern, actual: error.data } };
+      return {
+        path,
+        at: 'value',
+        message: patternMessage(error.parentSchema?.patternName, field, String(error.data), String(p.pattern)),
+        data: { keyword: 'pattern', pattern: p.pattern, actual: error.data },
+      };
     case 'format':
-      return { path, at: 'value', message: formatMessage(field, String(error.data), String(p.format)), data: { keyword: 'format', format: p.format, actual: error.data } };
+      return {
+        path,
+        at: 'value',
+        message: formatMessage(field, String(error.data), String(p.format)),
+        data: { keyword: 'format', format: p.format, actual: error.data },
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -186,7 +196,12 @@ function describe(error: SchemaError, path: YamlPath, fileLabel: string, missing
     case 'multipleOf':
       return { path, at: 'value', message: `\`${field}\` must be a whole number; got ${shown}`, data: { keyword: 'multipleOf' } };
     case 'minItems':
-      return { path, at: 'value', message: `\`${field}\` needs at least ${String(p.limit)} ${Number(p.limit) === 1 ? 'entry' : 'entries'}`, data: { keyword: 'minItems', limit: p.limit } };
+      return {
+        path,
+        at: 'value',
+        message: `\`${field}\` needs at least ${String(p.limit)} ${Number(p.limit) === 1 ? 'entry' : 'entries'}`,
+        data: { keyword: 'minItems', limit: p.limit },
+      };
     case 'maxItems':
       return { path, at: 'value', message: `\`${field}\` may have at most ${String(p.limit)} entries`, data: { keyword: 'maxItems', limit: p.limit } };
     case 'minLength':
@@ -197,9 +212,9 @@ function describe(error: SchemaError, path: YamlPath, fileLabel: string, missing
       return { path, at: 'value', message: `\`${field}\` lists the same value twice`, data: { keyword: 'uniqueItems' } };
     case 'propertyNames': {
       const name = String(p.propertyName);
-      const keyPattern = String((error.schema as { pattern?: unknown } | undefined)?.pattern ?? '');
-      if (keyPattern.includes('(mon|tue|wed|thu|fri|sat|sun)')) {
-        const suggestion = suggestDay(name, new RegExp(keyPattern));
+      const keys = error.schema as { pattern?: unknown; patternName?: unknown } | undefined;
+      if (keyMessage(keys?.patternName) === 'day-range') {
+        const suggestion = suggestDay(name, new RegExp(String(keys?.pattern ?? '')));
         return {
           path: [...path, name],
           at: 'key',
@@ -278,41 +293,77 @@ function rangeWords(schema: Record<string, unknown> | undefined): string {
   return 'within range';
 }
 
-function patternMessage(field: string, value: string, pattern: string): string {
-  const got = `\`${value}\``;
-  if (pattern.includes('measured|sla:')) return `${got} is not a KPI source: write \`measured\`, \`sla:<service>.availability\` or \`sla:<service>.<priority>\``;
-  if (pattern.includes('(?:first|last)-')) {
+/**
+ * The words for a value that fails its pattern, by the pattern's `patternName`
+ * in the schema (never by the regex text, so that editing a pattern keeps its
+ * words). `generic` names a pattern whose message only quotes the expected form.
+ * test/schemas.test.ts checks that every pattern in schemas/ has a name listed here.
+ */
+const PATTERN_MESSAGES = {
+  'kpi-source': (got) => `${got} is not a KPI source: write \`measured\`, \`sla:<service>.availability\` or \`sla:<service>.<priority>\``,
+  'meeting-day': (got, _field, value, pattern) => {
     const suggestion = suggestDay(value, new RegExp(pattern));
     return `${got} is not a meeting day: write \`mon\` … \`sun\`, or \`first-mon\` … \`last-sun\` for monthly and longer cadences${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
-  }
-  if (pattern.includes('a-z0-9')) {
-    // Accents are dropped rather than the letters that carry them: `Zoë` → `zoe`.
-    const slug = value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    return `${got} is not a valid id for \`${field}\`: use lowercase letters, digits and dashes${slug && slug !== value ? `, like \`${slug}\`` : ''}`;
-  }
-  if (pattern.includes('Q[1-4]')) return `${got} is not a period: write a month \`2026-10\`, a quarter \`2026-Q4\` or a year \`2026\``;
-  if (isDurationPattern(pattern)) {
-    return `${got} is not a duration: write \`15m\`, \`4h\`, \`1h30m\`, \`2d\` or ISO 8601 such as \`PT4H\``;
-  }
-  if (pattern.includes('\\+')) return `${got} is not a phone number: start with \`+\` and the country code, e.g. \`+49 30 1234567\``;
-  if (pattern.includes('[A-Z]{3}')) return `${got} is not a currency code: use three capital letters, such as \`EUR\``;
-  if (pattern.includes('24:00') || pattern.includes('[01]\\d')) return `${got} is not a time of day: write \`HH:MM\` on the 24-hour clock, such as \`09:30\``;
-  if (pattern.includes('\\d{2}:\\d{2}-\\d{2}:\\d{2}')) return `${got} is not a time range: write \`08:00-18:00\``;
-  return `${got} is not valid for \`${field}\` (expected the form ${pattern})`;
+  },
+  id: idMessage,
+  'rule-id': idMessage,
+  period: (got) => `${got} is not a period: write a month \`2026-10\`, a quarter \`2026-Q4\` or a year \`2026\``,
+  duration: (got) => `${got} is not a duration: write \`15m\`, \`4h\`, \`1h30m\`, \`2d\` or ISO 8601 such as \`PT4H\``,
+  phone: (got) => `${got} is not a phone number: start with \`+\` and the country code, e.g. \`+49 30 1234567\``,
+  currency: (got) => `${got} is not a currency code: use three capital letters, such as \`EUR\``,
+  'time-of-day': (got) => `${got} is not a time of day: write \`HH:MM\` on the 24-hour clock, such as \`09:30\``,
+  'time-range': (got) => `${got} is not a time range: write \`08:00-18:00\``,
+  // The views' schema (portfolio.schema.json): no file is validated against it.
+  date: 'generic',
+  anchor: 'generic',
+} satisfies Record<string, PatternWords | 'generic'>;
+
+/** The words for a key that fails its `propertyNames` pattern, by the pattern's `patternName`. */
+const KEY_MESSAGES = {
+  'day-range': 'day-range',
+  'rule-id': 'generic',
+} as const satisfies Record<string, string>;
+
+type PatternWords = (got: string, field: string, value: string, pattern: string) => string;
+
+/** The pattern names messages.ts has words for (or knowingly leaves to the generic words): values, and keys (`propertyNames`). */
+export const PATTERN_NAMES: ReadonlySet<string> = new Set(Object.keys(PATTERN_MESSAGES));
+export const KEY_PATTERN_NAMES: ReadonlySet<string> = new Set(Object.keys(KEY_MESSAGES));
+
+function keyMessage(name: unknown): string {
+  return typeof name === 'string' && Object.hasOwn(KEY_MESSAGES, name) ? KEY_MESSAGES[name as keyof typeof KEY_MESSAGES] : 'generic';
 }
 
-function isDurationPattern(pattern: string): boolean {
-  return pattern.startsWith('^(?:(?:\\d+d)') || pattern.includes('P(?:') || pattern.includes('\\d+h');
+function patternMessage(name: unknown, field: string, value: string, pattern: string): string {
+  const got = `\`${value}\``;
+  const words: PatternWords | 'generic' =
+    typeof name === 'string' && Object.hasOwn(PATTERN_MESSAGES, name) ? PATTERN_MESSAGES[name as keyof typeof PATTERN_MESSAGES] : 'generic';
+  return words === 'generic' ? `${got} is not valid for \`${field}\` (expected the form ${pattern})` : words(got, field, value, pattern);
+}
+
+function idMessage(got: string, field: string, value: string): string {
+  // Accents are dropped rather than the letters that carry them: `Zoë` → `zoe`.
+  const slug = value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${got} is not a valid id for \`${field}\`: use lowercase letters, digits and dashes${slug && slug !== value ? `, like \`${slug}\`` : ''}`;
 }
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** The day a near-miss meant: a full name (`monday`, `first-Tuesday`, `Mon-Fri`) or a typo (`fry`), if it then fits `pattern`. */
 function suggestDay(value: string, pattern: RegExp): string | undefined {
-  const shortened = value.trim().toLowerCase().replace(/\s*(?:-|–|to)\s*/g, '-').replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*/g, '$1');
+  const shortened = value
+    .trim()
+    .toLowerCase()
+    .replace(/\s*(?:-|–|to)\s*/g, '-')
+    .replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*/g, '$1');
   if (shortened !== value && pattern.test(shortened)) return shortened;
   const parts = shortened.split('-');
-  const fixed = parts.map((part) => (DAYS.includes(part) || part === 'first' || part === 'last' ? part : didYouMean(part, DAYS) ?? part)).join('-');
+  const fixed = parts.map((part) => (DAYS.includes(part) || part === 'first' || part === 'last' ? part : (didYouMean(part, DAYS) ?? part))).join('-');
   return fixed !== value && pattern.test(fixed) ? fixed : undefined;
 }
 
@@ -320,9 +371,7 @@ function formatMessage(field: string, value: string, format: string): string {
   const got = `\`${value}\``;
   switch (format) {
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? `${got} is not a real date`
-        : `${got} is not a date for \`${field}\`: write \`YYYY-MM-DD\`, such as \`2026-10-05\``;
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${got} is not a real date` : `${got} is not a date for \`${field}\`: write \`YYYY-MM-DD\`, such as \`2026-10-05\``;
     case 'date-time':
       return /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)
         ? `${got} has no time-zone offset: add one, such as \`${value}+02:00\` or \`${value}Z\``
