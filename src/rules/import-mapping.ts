@@ -1,4 +1,4 @@
-import { FIELDS, PRESETS, SECTION, type ImportKind } from '../import/mapping.js';
+import { FIELDS, PRESETS, SECTION, type ImportKind } from '../import/fields.js';
 import { IMPORT_MAP_FILE } from '../model/file-kind.js';
 import { isObject } from '../model/guards.js';
 import type { Service } from '../model/partnership.js';

@@ -1,7 +1,7 @@
 // A clean `govern check` answers without loading the full date library: its
 // time readings take the cheap exact paths of src/time/ (docs/performance.md).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ function traced(now: number, ...args: string[]) {
     [
       "const Module = require('node:module');",
       'const load = Module._load;',
-      "Module._load = function (request, ...rest) { if (/^luxon(\\/|$)|vendor\\/luxon\\.cjs$/.test(request)) process.stderr.write('LOADED luxon: ' + request + '\\n'); return load.call(this, request, ...rest); };",
+      "Module._load = function (request, ...rest) { if (/^luxon(\\/|$)|vendor\\/luxon\\.cjs$/.test(request)) process.stderr.write('LOADED luxon: ' + request + '\\n'); if (/^yaml(\\/|$)|vendor\\/yaml\\.cjs$|full-yaml\\.cjs$/.test(request)) process.stderr.write('LOADED yaml: ' + request + '\\n'); return load.call(this, request, ...rest); };",
       `Date.now = () => ${now};`,
     ].join('\n'),
   );
@@ -31,7 +31,9 @@ function traced(now: number, ...args: string[]) {
 }
 
 describe('start-up of a clean check', () => {
-  it('does not load luxon, at noon or near midnight where the partnership is', () => {
+  // Neither the date library nor the full YAML parser (nor the yaml package, which import/mapping reads
+  // govern.import.yaml with) loads on a clean check: the stderr of the traced run must be empty.
+  it('does not load luxon or the full YAML parser, at noon or near midnight where the partnership is', () => {
     expect(existsSync(path.join(repo, 'lib/bundle/govern.cjs'))).toBe(true);
     cpSync(path.join(repo, 'examples/acme-northwind'), path.join(dir, 'acme'), { recursive: true });
     // Noon in Berlin; then 00:20 in Berlin (23:20 UTC), where only the zone data can say which day it is.
@@ -45,5 +47,8 @@ describe('start-up of a clean check', () => {
     const sla = traced(Date.UTC(2026, 10, 15, 11), 'sla', 'acme', '--period', '2026-10');
     expect(sla.code).toBe(0);
     expect(sla.err).toMatch(/LOADED luxon/);
+    // And it sees the full parser where it is needed: a finding's position in a file with an anchor.
+    writeFileSync(path.join(dir, 'acme', 'risks.yaml'), `${readFileSync(path.join(dir, 'acme', 'risks.yaml'), 'utf8')}\nextra: &a { x: 1 }\n`);
+    expect(traced(Date.UTC(2026, 10, 15, 11), 'check', 'acme').err).toMatch(/LOADED yaml/);
   });
 });
