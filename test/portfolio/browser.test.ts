@@ -1,18 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
 import type { Portfolio } from '../../src/render/portfolio.js';
+import { CHROMIUM, chromiumAvailable as available, withPage } from '../helpers/chromium.js';
 import { ROOT } from '../render/helpers.js';
 
 /**
  * The portfolio page in Debian's chromium (playwright-core, no download): no console error, no request,
  * prints to A4 landscape; also with 1 000 rows. GOVERN_UPDATE_SCREENSHOTS=1 writes docs/images/portfolio.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 if (!available) console.warn(`SKIPPED portfolio browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 const out = mkdtempSync(path.join(tmpdir(), 'govern-portfolio-shots-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -24,38 +23,15 @@ async function render(args: string[]): Promise<string> {
 }
 
 async function open(file: string, check: (page: import('playwright-core').Page) => Promise<void>): Promise<{ errors: string[]; requests: string[]; pdf: Buffer }> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (r.url() !== `file://${file}`) requests.push(r.url());
-    });
-    await page.goto(`file://${file}`, { waitUntil: 'load' });
+  const {
+    result: pdf,
+    errors,
+    requests,
+  } = await withPage(file, { width: 1500, height: 1000 }, async (page) => {
     await check(page);
-    const pdf = await page.pdf({ format: 'A4', landscape: true });
-    return { errors, requests, pdf };
-  } finally {
-    await browser.close();
-  }
+    return page.pdf({ format: 'A4', landscape: true });
+  });
+  return { errors, requests, pdf };
 }
 
 describe.skipIf(!available)('the portfolio in a real browser (chromium)', () => {
