@@ -363,14 +363,12 @@ function holidayMs(cal: WeeklyCalendar, from: number, to: number): number {
  * the offset is read once per day, so the cost is a lookup a day, not the opening hours' instants.
  */
 function clockChangeMs(cal: WeeklyCalendar, from: number, to: number): number {
-  const zone = IANAZone.create(cal.zone);
   // A local day d lies within UTC days d-1 .. d+1 (offsets stay within ±14 h), so an offset change that
-  // touches it shows as a difference between the offsets at the UTC midnights d-1 and d+2.
-  const offsets: number[] = [];
-  for (let k = from - 1; k <= to + 1; k++) offsets.push(zone.offset(k * DAY_MS));
+  // touches it shows as a difference between the offsets at the UTC midnights d-1 and d+2 (read from the
+  // shared cache of midnight offsets that wallInstant and civilDay use too).
   let total = 0;
   for (let day = from; day < to; day++) {
-    if (offsets[day - from] === offsets[day - from + 3]) continue;
+    if (midnightOffset(cal.zone, day - 1) === midnightOffset(cal.zone, day + 2)) continue;
     const date = civilDate(day);
     const written = cal.holidays.has(date.iso) ? 0 : (cal.week[date.weekday] ?? []).reduce((n, [s, e]) => n + (e - s), 0) * 60_000;
     const actual = dayIntervals(cal, day).reduce((n, [s, e]) => n + (e - s), 0);

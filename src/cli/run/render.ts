@@ -63,8 +63,6 @@ export async function runRender(io: Io, template: string | undefined, input: str
   if (flags.packs !== undefined && template !== 'portfolio') throw new UsageError('--packs goes with `govern render portfolio`');
   if (plan !== undefined) {
     if (flags.check) throw new UsageError('--check is for one document; the portfolio is rendered afresh each time');
-    if (flags.format !== 'json' && !formats.includes(flags.format))
-      throw new UsageError(`the template \`portfolio\` has no ${flags.format} version; use --format ${formats.join(' or --format ')}`);
     const [{ runRenderPortfolio }, { createRenderer }] = await Promise.all([import('../render-portfolio.js'), import('../../render/environment.js')]);
     const precompiled = await loadPrecompiled();
     const format = flags.format === 'json' ? 'md' : flags.format;
