@@ -208,3 +208,58 @@ describe('waivers on the same partnership', () => {
     ]);
   });
 });
+
+describe('render --check on the same partnership, in md and html', () => {
+  const waive = () =>
+    writeFileSync(file('waivers.yaml'), 'waivers:\r\n  - { rule: ref/unknown-contact, at: lider-campo, reason: "Zeca volta", owner: joao, expires: 2027-01-31 }\r\n');
+  const out = (format: string) => `../${FOLDER}/CONTRACT.${format}`;
+  const render = (format: string, ...more: string[]) => govern(['render', 'contract-summary', `../${FOLDER}`, '--format', format, '--out', out(format), ...more]);
+
+  it.each(['md', 'html'])('%s: a CRLF checkout of the committed file (git autocrlf) is up to date; a real change is stale, named, the file untouched', (format) => {
+    waive();
+    expect(render(format).code).toBe(0);
+    const target = join(cwd, out(format));
+    writeFileSync(target, readFileSync(target, 'utf8').replace(/\n/g, '\r\n'));
+    const bytes = readFileSync(target);
+    const mtime = statSync(target).mtimeMs;
+    const crlfCheckout = render(format, '--check');
+    expect(crlfCheckout.code).toBe(0);
+    expect(crlfCheckout.err).toBe(`govern: ${out(format)} is up to date (it differs only in line endings or a byte-order mark)\n`);
+
+    edit('contacts.yaml', (t) => t.replace('João Gonçalves', 'João G. Gonçalves'));
+    const stale = render(format, '--check');
+    expect(stale.code).toBe(1);
+    expect(stale.out).toContain('  Parties and account owners\n  Meetings\n  Açaí & Cia\n');
+    expect(stale.out).not.toContain('  Term\n');
+    // The command to run is quoted for a shell: the folder's `&` would otherwise end it.
+    expect(stale.out).toContain(
+      `update it with: govern render contract-summary '../${FOLDER}'${format === 'md' ? '' : ' --format html'} --out '${out(format)}' --force\n`,
+    );
+    expect(readFileSync(target).equals(bytes)).toBe(true);
+    expect(statSync(target).mtimeMs).toBe(mtime);
+    const pasted = spawnSync(
+      'sh',
+      [
+        '-c',
+        `${stale.out
+          .split('update it with: ')[1]!
+          .trim()
+          .replace(/^govern /, `"${process.execPath}" "${bin}" `)} --today 2026-11-15`,
+      ],
+      {
+        cwd,
+        encoding: 'utf8',
+      },
+    );
+    expect(pasted.status, pasted.stderr).toBe(0);
+    expect(render(format, '--check').code).toBe(0);
+  });
+
+  it('a FIFO or device in place of the file is a usage error, never waited on', () => {
+    waive();
+    spawnSync('mkfifo', [join(top, FOLDER, 'CONTRACT.md')]);
+    const r = render('md', '--check');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is not a regular file');
+  });
+});
