@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../bin/govern.js', import.meta.url));
@@ -261,5 +262,87 @@ describe('render --check on the same partnership, in md and html', () => {
     const r = render('md', '--check');
     expect(r.code).toBe(2);
     expect(r.err).toContain('is not a regular file');
+  });
+});
+
+describe('govern due and govern calendar over a portfolio in two hemispheres, read by ical.js', () => {
+  const AKL = 'parcerias/kowhai';
+  const portfolio = () => {
+    edit('partnership.yaml', (t) =>
+      t.replace('owners:', 'contract: { reference: "CT-77", start: 2025-01-01, end: 2027-05-31, renewal: { auto: true, noticeDays: 60 } }\r\nowners:'),
+    );
+    writeFileSync(
+      file('waivers.yaml'),
+      `${BOM}waivers:\r\n  - { rule: ref/unknown-contact, at: lider-campo, reason: "Zeca volta", owner: joao, expires: 2027-04-02 }\r\n  - { rule: risks/stale-review, at: chuva, reason: "Obra", owner: ines, expires: 2027-06-30 }\r\n`,
+    );
+    mkdirSync(join(top, AKL));
+    const akl: Record<string, string> = {
+      'partnership.yaml':
+        'id: kowhai\nname: "Kōwhai & Tui"\nclient: { id: k, name: Kōwhai }\nprovider: { id: t, name: "Tui\'s IT" }\ntimezone: Pacific/Auckland\nowners: { client: aroha, provider: sean }\n',
+      'contacts.yaml':
+        'contacts:\n  - { id: aroha, name: Aroha Ngata, party: client, email: aroha@kowhai.example }\n  - { id: sean, name: "Seán O\'Brien", party: provider, email: sean@tui.example }\n',
+      // Fridays at 08:00 in Auckland: NZDT (+13) ends on Sunday 2027-04-04, so 04-02 and 04-09 are 13 and 12 hours ahead of UTC.
+      'governance.yaml': 'meetings:\n  - { id: hui, name: Weekly hui, cadence: weekly, day: fri, time: "08:00", duration: 30m, chair: aroha, attendees: [sean] }\n',
+      'risks.yaml':
+        'risks:\n  - { id: in, title: In the window, likelihood: 1, impact: 1, owner: sean, status: open, reviewBy: 2027-04-10 }\n  - { id: out, title: After it, likelihood: 1, impact: 1, owner: sean, status: open, reviewBy: 2027-04-16 }\n',
+    };
+    for (const [name, text] of Object.entries(akl)) writeFileSync(join(top, AKL, name), text);
+  };
+  const parse = (ics: string) => {
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    return calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+  };
+  const utc = (e: { startDate: { toJSDate(): Date } }) => e.startDate.toJSDate().toISOString();
+
+  it('due --format ics: each event at its instant across the DST change, attendees by e-mail, reminders ahead of the notice day', () => {
+    portfolio();
+    const r = govern(['due', '../parcerias', '--within', '3w', '--format', 'ics'], { today: '2027-03-25' });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const events = parse(r.out);
+    const byTitle = (start: string) => events.filter((e) => e.summary.startsWith(start));
+    // São Paulo has had no DST since 2019: 09:00 there is 12:00 UTC, on the first Monday of April.
+    expect(byTitle('Reunião mensal').map(utc)).toEqual(['2027-04-05T12:00:00.000Z']);
+    expect(byTitle('Weekly hui').map(utc)).toEqual(['2027-03-25T19:00:00.000Z', '2027-04-01T19:00:00.000Z', '2027-04-08T20:00:00.000Z']);
+    for (const hui of byTitle('Weekly hui')) {
+      expect(hui.startDate.zone.tzid).toBe('Pacific/Auckland');
+      expect(hui.component.getAllProperties('attendee').map((p) => p.getFirstValue())).toEqual(['mailto:aroha@kowhai.example', 'mailto:sean@tui.example']);
+    }
+    expect(
+      byTitle('Reunião mensal')[0]!
+        .component.getAllProperties('attendee')
+        .map((p) => [p.getFirstValue(), p.getParameter('cn')]),
+    ).toEqual([
+      ['mailto:joao@acai.example', 'João Gonçalves'],
+      ['mailto:ines@davila.example', "Inês D'Ávila"],
+    ]);
+    // Notice: 60 days before 2027-05-31 is 2027-04-01, an all-day event with reminders before it.
+    const [notice] = byTitle('last day to give notice');
+    expect(notice!.startDate.toString()).toBe('2027-04-01');
+    const triggers = notice!.component.getAllSubcomponents('valarm').map((a) => (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds());
+    expect(triggers.length).toBeGreaterThan(0);
+    expect(triggers.every((s) => s < 0)).toBe(true);
+    // In the window: the waiver expiring on 04-02 and the review on 04-10; not the waiver of June nor the review of 04-16.
+    const summaries = events.map((e) => e.summary).join('\n');
+    expect(summaries).toContain('ref/unknown-contact');
+    expect(summaries).not.toContain('Obra');
+    expect(events.map((e) => e.startDate.toString().slice(0, 10)).filter((d) => d > '2027-04-15')).toEqual([]);
+    expect(events.some((e) => e.startDate.toString() === '2027-04-10')).toBe(true);
+  });
+
+  it('calendar: the RRULE, expanded by ical.js in the VTIMEZONE it carries, gives the same instants across both DST changes', () => {
+    portfolio();
+    const r = govern(['calendar', `../${AKL}`], { today: '2027-03-25' });
+    expect(r.code).toBe(0);
+    const hui = parse(r.out).find((e) => e.summary === 'Weekly hui')!;
+    expect(hui.component.getAllProperties('attendee').map((p) => p.getFirstValue())).toEqual(['mailto:aroha@kowhai.example', 'mailto:sean@tui.example']);
+    const it = hui.iterator();
+    const got: string[] = [];
+    for (let next = it.next(); next && got.length < 30; next = it.next()) got.push(next.toJSDate().toISOString());
+    expect(got.slice(0, 3)).toEqual(['2027-03-25T19:00:00.000Z', '2027-04-01T19:00:00.000Z', '2027-04-08T20:00:00.000Z']);
+    // NZDT starts on Sunday 2027-09-26: Friday 09-24 is +12, Friday 10-01 is +13.
+    expect(got).toContain('2027-09-23T20:00:00.000Z');
+    expect(got).toContain('2027-09-30T19:00:00.000Z');
   });
 });
