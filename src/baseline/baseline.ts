@@ -144,8 +144,10 @@ export function parseBaseline(text: string, name: string): BaselineEntry[] {
 /**
  * Marks each active finding `unchanged` when the baseline holds it and `new`
  * otherwise, matching by rule, file and path; where a baseline entry counts n
- * findings, the first n in report order are known. Entries with fewer findings
- * now than they count are absent: fixed. Pure.
+ * findings, the first n in report order are known. A waived finding uses up
+ * its entry without being known, so waiving a known finding does not report
+ * it fixed. Entries with fewer findings now than they count are absent:
+ * fixed. Pure.
  */
 export function compareWithBaseline(
   diagnostics: readonly Diagnostic[],
@@ -163,8 +165,12 @@ export function compareWithBaseline(
   }
   let known = 0;
   const marked = diagnostics.map((d): Diagnostic => {
-    if (d.waived) return d;
     const slot = left.get(identity(d.ruleId, fileKey(d.file), pathOf(d)));
+    // A waived finding the baseline still holds is neither known nor fixed: it moved to waivers.yaml.
+    if (d.waived) {
+      if (slot && slot.remaining > 0) slot.remaining--;
+      return d;
+    }
     if (slot && slot.remaining > 0) {
       slot.remaining--;
       known++;

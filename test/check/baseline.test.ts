@@ -57,6 +57,15 @@ describe('baseline files', () => {
     expect(compareWithBaseline([waived], [], same, same).diagnostics[0]!.baselineState).toBeUndefined();
   });
 
+  it('does not report a known finding fixed when it has been waived since', () => {
+    const entries = parseBaseline(writeBaseline(findings, same), 'b.json');
+    const waived = { ...findings[2]!, waived: { reason: 'r', owner: 'o', expires: '2027-01-01' } };
+    const result = compareWithBaseline([findings[0]!, findings[1]!, waived, findings[3]!], entries, same, same);
+    expect(result.absent).toEqual([]);
+    expect(result.known).toBe(3);
+    expect(result.diagnostics[2]!.baselineState).toBeUndefined();
+  });
+
   it.each([
     ['not JSON', 'risks:\n  - id: x\n', 'b.json is not a govern baseline (it is not JSON)'],
     ['another JSON file', '{"name": "x"}', 'b.json is not a govern baseline (no "format": "govern-baseline"'],
