@@ -9,6 +9,9 @@ interface RenderCheckFlags {
   period?: string;
   partnership?: string;
   quiet?: boolean;
+  /** Given to the check, so given to the update too: without them it would render something else, or nothing. */
+  allowInvalid?: boolean;
+  today?: string;
 }
 
 /**
@@ -25,7 +28,7 @@ export async function checkRendered(io: Io, abs: string, shown: string, text: st
     import('../text/shell-word.js'),
     import('../io/read-tree.js'),
   ]);
-  const update = `govern render ${q(template)}${input === '.' ? '' : ` ${q(input)}`}${flags.partnership ? ` --partnership ${q(flags.partnership)}` : ''}${flags.period ? ` --period ${q(flags.period)}` : ''}${flags.format === 'md' ? '' : ` --format ${flags.format}`} --out ${q(shown)} --force`;
+  const update = `govern render ${q(template)}${input === '.' ? '' : ` ${q(input)}`}${flags.partnership ? ` --partnership ${q(flags.partnership)}` : ''}${flags.period ? ` --period ${q(flags.period)}` : ''}${flags.format === 'md' ? '' : ` --format ${flags.format}`}${flags.today ? ` --today ${q(flags.today)}` : ''}${flags.allowInvalid ? ' --allow-invalid' : ''} --out ${q(shown)} --force`;
   if (!existsSync(abs) && lstatSync(abs, { throwIfNoEntry: false }) === undefined) {
     io.stdout.write(`${visible(shown)} does not exist yet; write it with: ${visible(update)}\n`);
     return ExitCode.Findings;

@@ -234,7 +234,7 @@ describe('render --check on the same partnership, in md and html', () => {
     expect(stale.out).not.toContain('  Term\n');
     // The command to run is quoted for a shell: the folder's `&` would otherwise end it.
     expect(stale.out).toContain(
-      `update it with: govern render contract-summary '../${FOLDER}'${format === 'md' ? '' : ' --format html'} --out '${out(format)}' --force\n`,
+      `update it with: govern render contract-summary '../${FOLDER}'${format === 'md' ? '' : ' --format html'} --today 2026-11-15 --out '${out(format)}' --force\n`,
     );
     expect(readFileSync(target).equals(bytes)).toBe(true);
     expect(statSync(target).mtimeMs).toBe(mtime);
@@ -254,6 +254,20 @@ describe('render --check on the same partnership, in md and html', () => {
     );
     expect(pasted.status, pasted.stderr).toBe(0);
     expect(render(format, '--check').code).toBe(0);
+  });
+
+  it('the update command it prints keeps --allow-invalid and --today, so running it makes the check pass', () => {
+    // The planted error is known (a baseline), not fixed: rendering needs --allow-invalid meanwhile.
+    const refused = render('md');
+    expect(refused.code, refused.out + refused.err).toBe(1);
+    expect(render('md', '--allow-invalid').code).toBe(0);
+    const stale = govern(['render', 'contract-summary', `../${FOLDER}`, '--out', out('md'), '--check', '--allow-invalid'], { today: '2027-01-20' });
+    expect(stale.code).toBe(1);
+    const update = stale.out.split('update it with: ')[1]!.trim();
+    expect(update).toContain(' --today 2027-01-20 --allow-invalid ');
+    const pasted = spawnSync('sh', ['-c', update.replace(/^govern /, `"${process.execPath}" "${bin}" `)], { cwd, encoding: 'utf8' });
+    expect(pasted.status, pasted.stderr).toBe(0);
+    expect(govern(['render', 'contract-summary', `../${FOLDER}`, '--out', out('md'), '--check', '--allow-invalid'], { today: '2027-01-20' }).code).toBe(0);
   });
 
   it('a FIFO or device in place of the file is a usage error, never waited on', () => {
