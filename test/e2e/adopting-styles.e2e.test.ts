@@ -360,3 +360,53 @@ describe('govern due and govern calendar over a portfolio in two hemispheres, re
     expect(got).toContain('2027-09-30T19:00:00.000Z');
   });
 });
+
+describe('govern add waiver refuses bad input, and govern diff weighs waivers', () => {
+  const base = ['add', 'waiver', `../${FOLDER}`, '--rule', 'risks/stale-review', '--at', 'chuva'];
+  const good = { '--reason': 'Obra', '--owner': 'ines', '--expires': '2027-03-31' };
+  it.each([
+    ['an owner who is not a contact', { '--owner': 'zeca' }, '`zeca` is not one of: joao, ines'],
+    ['a date that is not one', { '--expires': '2026-13-01' }, 'is not a date'],
+    ['a date already past', { '--expires': '2026-11-14' }, 'already past'],
+    ['a date more than a year ahead', { '--expires': '2027-11-17' }, 'more than a year ahead'],
+    ['an empty reason', { '--reason': '' }, 'a reason is needed'],
+  ])('%s: exit 2, one line, waivers.yaml not created', (_, change, words) => {
+    const flags = Object.entries({ ...good, ...change }).flat();
+    const r = govern([...base, ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(words);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(file('waivers.yaml'))).toBe(false);
+  });
+
+  it('a yaml/* finding cannot be waived, and without a terminal a missing answer names its flag', () => {
+    const syntax = govern(['add', 'waiver', `../${FOLDER}`, '--rule', 'yaml/syntax', '--at', 'x', ...Object.entries(good).flat()]);
+    expect(syntax.code).toBe(2);
+    expect(syntax.err).toContain('cannot be waived');
+    const missing = govern(base);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--reason');
+  });
+
+  it('diff --fail-on weakened fails on a waiver added or extended, not on one removed', () => {
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=a@b.example', '-c', 'user.name=A', ...args], { cwd: top, encoding: 'utf8' });
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    const diff = () => govern(['diff', 'HEAD', 'working-tree', `../${FOLDER}`, '--fail-on', 'weakened', '--format', 'json']);
+    const waiver = (expires: string) => `${BOM}waivers:\r\n  - { rule: risks/stale-review, at: chuva, reason: Obra, owner: ines, expires: ${expires} }\r\n`;
+    writeFileSync(file('waivers.yaml'), waiver('2027-01-31'));
+    const added = diff();
+    expect(added.code).toBe(1);
+    expect(added.out).toContain('"impact": "weakened"');
+    git('add', '-A');
+    git('commit', '-qm', 'waiver');
+    writeFileSync(file('waivers.yaml'), waiver('2027-03-31'));
+    const extended = diff();
+    expect(extended.code).toBe(1);
+    expect(extended.out).toContain('extended from 2027-01-31 to 2027-03-31');
+    writeFileSync(file('waivers.yaml'), 'waivers: []\r\n');
+    const removed = diff();
+    expect(removed.code).toBe(0);
+    expect(removed.out).toContain('"impact": "tightened"');
+  });
+});
