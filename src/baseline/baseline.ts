@@ -1,11 +1,15 @@
 import { isActive, type Diagnostic, type YamlPath } from '../model/diagnostic.js';
 import { UsageError } from '../model/errors.js';
 import { isObject, isString } from '../model/guards.js';
+import { idPathOf } from '../model/id-path.js';
+import { readYaml } from '../parse/read-yaml.js';
 
 /**
- * One known finding: rule, file and YAML path, never the line (so a comment
- * added at the top of a file leaves it known) nor the message (some messages
- * count days, and a baseline written on Monday would not match on Tuesday).
+ * One known finding: rule, file and YAML path with ids in place of list
+ * indexes (`risks.chuva.reviewBy`, not `risks.0.reviewBy`), never the line (so
+ * a comment added at the top of a file, or a risk added above this one,
+ * leaves it known) nor the message (some messages count days, and a baseline
+ * written on Monday would not match on Tuesday).
  */
 export interface BaselineEntry {
   rule: string;
@@ -34,7 +38,34 @@ export interface BaselineComparison {
 }
 
 const FORMAT = 'govern-baseline';
-const VERSION = 1;
+// Version 1 stored list indexes; 2 stores ids where the items have them.
+const VERSION = 2;
+
+/** How a finding's YAML path is known in a baseline and in SARIF's fingerprints. */
+export type PathOf = (d: Diagnostic) => YamlPath;
+
+/**
+ * The stable path of each finding: its YAML path with list indexes replaced
+ * by the ids (or other keys) of the items, read from the file's text, so that
+ * items moving in their list leave the identity alone. A file that cannot be
+ * read keeps its plain paths. Pure; each file is read once.
+ */
+export function stablePaths(sources: ReadonlyMap<string, string>): PathOf {
+  const data = new Map<string, unknown>();
+  const cache = new Map<Diagnostic, YamlPath>();
+  return (d) => {
+    const hit = cache.get(d);
+    if (hit) return hit;
+    if (!data.has(d.file)) {
+      const text = sources.get(d.file);
+      const parsed = text === undefined ? undefined : readYaml(text.replace(/^\uFEFF/, ''), d.file);
+      data.set(d.file, parsed?.ok ? parsed.data : undefined);
+    }
+    const path = d.path.length === 0 ? d.path : idPathOf(data.get(d.file), d.path);
+    cache.set(d, path);
+    return path;
+  };
+}
 
 /** The identity of a finding in a baseline. */
 function identity(rule: string, file: string, path: YamlPath): string {
@@ -48,15 +79,16 @@ function identity(rule: string, file: string, path: YamlPath): string {
  * shows each finding added or dropped as one line. `fileKey` turns a
  * finding's file into the path the baseline stores. Pure.
  */
-export function writeBaseline(diagnostics: readonly Diagnostic[], fileKey: (file: string) => string): string {
+export function writeBaseline(diagnostics: readonly Diagnostic[], fileKey: (file: string) => string, pathOf: PathOf = (d) => d.path): string {
   const counts = new Map<string, BaselineEntry>();
   for (const d of diagnostics) {
     if (d.waived) continue;
     const file = fileKey(d.file);
-    const key = identity(d.ruleId, file, d.path);
+    const path = pathOf(d);
+    const key = identity(d.ruleId, file, path);
     const entry = counts.get(key);
     if (entry) entry.count++;
-    else counts.set(key, { rule: d.ruleId, file, path: [...d.path], count: 1 });
+    else counts.set(key, { rule: d.ruleId, file, path: [...path], count: 1 });
   }
   const entries = [...counts.values()].sort(compareEntries);
   const lines = entries.map((e) => `    ${JSON.stringify({ file: e.file, rule: e.rule, path: e.path, ...(e.count > 1 ? { count: e.count } : {}) })}`);
@@ -68,6 +100,16 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
   const y = [b.file, b.rule, JSON.stringify(b.path)];
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
   return 0;
+}
+
+/** Whether a text is a govern baseline of any version: one `--write-baseline` may replace. */
+export function isAnyBaseline(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return isObject(data) && data.format === FORMAT;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a baseline file's text; a file that is not one is a usage error naming it (exit 2). */
@@ -102,14 +144,17 @@ export function parseBaseline(text: string, name: string): BaselineEntry[] {
 /**
  * Marks each active finding `unchanged` when the baseline holds it and `new`
  * otherwise, matching by rule, file and path; where a baseline entry counts n
- * findings, the first n in report order are known. Entries with fewer findings
- * now than they count are absent: fixed. Pure.
+ * findings, the first n in report order are known. A waived finding uses up
+ * its entry without being known, so waiving a known finding does not report
+ * it fixed. Entries with fewer findings now than they count are absent:
+ * fixed. Pure.
  */
 export function compareWithBaseline(
   diagnostics: readonly Diagnostic[],
   entries: readonly BaselineEntry[],
   fileKey: (file: string) => string,
   fileOf: (key: string) => string,
+  pathOf: PathOf = (d) => d.path,
 ): BaselineComparison {
   const left = new Map<string, { entry: BaselineEntry; remaining: number }>();
   for (const e of entries) {
@@ -120,8 +165,12 @@ export function compareWithBaseline(
   }
   let known = 0;
   const marked = diagnostics.map((d): Diagnostic => {
-    if (d.waived) return d;
-    const slot = left.get(identity(d.ruleId, fileKey(d.file), d.path));
+    const slot = left.get(identity(d.ruleId, fileKey(d.file), pathOf(d)));
+    // A waived finding the baseline still holds is neither known nor fixed: it moved to waivers.yaml.
+    if (d.waived) {
+      if (slot && slot.remaining > 0) slot.remaining--;
+      return d;
+    }
     if (slot && slot.remaining > 0) {
       slot.remaining--;
       known++;

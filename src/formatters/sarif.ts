@@ -11,7 +11,7 @@ export const MAX_SARIF_RESULTS = 25_000;
  * repository's top (`%SRCROOT%`), at most 25 000 results with a notification
  * of how many more there were.
  */
-export const formatSarif: Formatter = ({ diagnostics: all, rules, version, absent: allAbsent, ruleDocs, sourceRoot }) => {
+export const formatSarif: Formatter = ({ diagnostics: all, rules, version, absent: allAbsent, ruleDocs, sourceRoot, pathOf = (d) => d.path }) => {
   const prefix = sourceRoot?.prefix ?? '';
   const encodeUri = (file: string): string => relativeUri(prefix, file);
   const diagnostics = all.slice(0, MAX_SARIF_RESULTS);
@@ -23,6 +23,14 @@ export const formatSarif: Formatter = ({ diagnostics: all, rules, version, absen
   const index = new Map(ruleIds.map((id, i) => [id, i] as const));
   const artifacts = [...new Set([...diagnostics.flatMap((d) => [d.file, ...(d.related ?? []).map((r) => r.file)]), ...(absent ?? []).map((a) => a.file)])].sort();
   const artifactIndex = new Map(artifacts.map((a, i) => [a, i] as const));
+  // The nth finding of one rule at one place gets the nth fingerprint of that place, as a baseline counts them.
+  const seen = new Map<string, number>();
+  const fingerprints = (d: Diagnostic): string => {
+    const place = JSON.stringify([d.ruleId, encodeUri(d.file), pathOf(d)]);
+    const n = seen.get(place) ?? 0;
+    seen.set(place, n + 1);
+    return fingerprint(n === 0 ? place : `${place}#${n}`);
+  };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -54,7 +62,7 @@ export const formatSarif: Formatter = ({ diagnostics: all, rules, version, absen
         ...(sourceRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(sourceRoot.top) } } } : {}),
         artifacts: artifacts.map((file) => ({ location: { uri: encodeUri(file), uriBaseId: SRCROOT } })),
         results: [
-          ...diagnostics.map((d) => result(d, index.get(d.ruleId) ?? 0, artifactIndex, encodeUri)),
+          ...diagnostics.map((d) => result(d, index.get(d.ruleId) ?? 0, artifactIndex, encodeUri, fingerprints(d))),
           ...absent.map((a) => absentResult(a, index.get(a.ruleId), artifactIndex, encodeUri)),
         ],
         ...(left > 0
@@ -81,7 +89,7 @@ export const formatSarif: Formatter = ({ diagnostics: all, rules, version, absen
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-function result(d: Diagnostic, ruleIndex: number, artifactIndex: Map<string, number>, encodeUri: (file: string) => string) {
+function result(d: Diagnostic, ruleIndex: number, artifactIndex: Map<string, number>, encodeUri: (file: string) => string, print: string) {
   return {
     ruleId: d.ruleId,
     ruleIndex,
@@ -91,7 +99,7 @@ function result(d: Diagnostic, ruleIndex: number, artifactIndex: Map<string, num
     ...(d.related && d.related.length > 0
       ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range, artifactIndex, encodeUri), message: { text: r.message } })) }
       : {}),
-    partialFingerprints: { 'govern/v1': fingerprint(d) },
+    partialFingerprints: { 'govern/v1': print },
     ...(d.baselineState ? { baselineState: d.baselineState } : {}),
     ...(d.waived
       ? { suppressions: [{ kind: 'external', status: 'accepted', justification: d.waived.reason, properties: { owner: d.waived.owner, expires: d.waived.expires } }] }
@@ -174,9 +182,13 @@ function firstParagraph(markdown: string): string {
     .trim();
 }
 
-/** Stable across line moves: rule, file and YAML path, so code scanning tracks a finding as lines shift. */
-function fingerprint(d: Diagnostic): string {
-  const text = `${d.ruleId}|${d.file}|${JSON.stringify(d.path)}|${d.message}`;
+/**
+ * Stable across line moves, items moving in their list, the working folder
+ * and the words of the message (some count days): rule, file from the
+ * repository's top and stable YAML path, the identity a baseline matches by,
+ * so code scanning tracks a finding as lines shift and from day to day.
+ */
+function fingerprint(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {

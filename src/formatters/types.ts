@@ -45,6 +45,11 @@ export interface FormatInput {
   warningsFail?: boolean;
   /** SARIF: each rule's documentation (Markdown), by id, for `fullDescription` and `help`. */
   ruleDocs?: ReadonlyMap<string, string>;
+  /**
+   * SARIF: each finding's stable YAML path (ids in place of list indexes), for
+   * `partialFingerprints`: the identity a baseline matches by. Default: its path.
+   */
+  pathOf?: (d: Diagnostic) => readonly (string | number)[];
   /** SARIF: the repository's top (absolute) and the way from it to the working directory (`a/b/` or empty). */
   sourceRoot?: { top: string; prefix: string };
 }

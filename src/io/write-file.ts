@@ -16,6 +16,7 @@ export interface WriteOptions {
   /**
    * What the target held when govern read it (`null`: it did not exist). Checked again just before the
    * rename: a file someone changed in the meantime is not written over (`govern add` while it prompts).
+   * A file that began with a byte-order mark keeps it.
    */
   unchangedSince?: string | null;
   /** For tests: the file system to write with. */
@@ -51,7 +52,9 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
   }
   removeStaleTemps(dir, path.basename(target), fs);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const bytes = Buffer.from(content, 'utf8');
+  // An edit of a file govern read keeps the byte-order mark the file had (the decoder took it off the text).
+  const keepBom = typeof options.unchangedSince === 'string' && !content.startsWith('\uFEFF') && currentText(target, fs)?.startsWith('\uFEFF') === true;
+  const bytes = Buffer.from(keepBom ? `\uFEFF${content}` : content, 'utf8');
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', mode ?? 0o666);

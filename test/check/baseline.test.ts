@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithBaseline, parseBaseline, writeBaseline } from '../../src/baseline/baseline.js';
+import { compareWithBaseline, parseBaseline, stablePaths, writeBaseline } from '../../src/baseline/baseline.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 
 const at = (ruleId: string, file: string, path: (string | number)[], line: number, message = 'm'): Diagnostic => ({
@@ -25,7 +25,7 @@ describe('baseline files', () => {
     expect(writeBaseline([...findings].reverse(), same)).toBe(text);
     expect(text).toBe(`{
   "format": "govern-baseline",
-  "version": 1,
+  "version": 2,
   "findings": [
     {"file":"p/partnership.yaml","rule":"contract/notice-window","path":["contract","renewal","noticeDays"]},
     {"file":"p/raci.yaml","rule":"ref/unknown-contact","path":["roles",1,"holders",0]},
@@ -34,7 +34,7 @@ describe('baseline files', () => {
 }
 `);
     expect(parseBaseline(text, 'b.json').map((e) => e.count)).toEqual([1, 1, 2]);
-    expect(writeBaseline([], same)).toBe('{\n  "format": "govern-baseline",\n  "version": 1,\n  "findings": []\n}\n');
+    expect(writeBaseline([], same)).toBe('{\n  "format": "govern-baseline",\n  "version": 2,\n  "findings": []\n}\n');
   });
 
   it('matches by rule, file and path: other lines and other words are still known; a third finding at a counted place is new', () => {
@@ -57,12 +57,45 @@ describe('baseline files', () => {
     expect(compareWithBaseline([waived], [], same, same).diagnostics[0]!.baselineState).toBeUndefined();
   });
 
+  it('does not report a known finding fixed when it has been waived since', () => {
+    const entries = parseBaseline(writeBaseline(findings, same), 'b.json');
+    const waived = { ...findings[2]!, waived: { reason: 'r', owner: 'o', expires: '2027-01-01' } };
+    const result = compareWithBaseline([findings[0]!, findings[1]!, waived, findings[3]!], entries, same, same);
+    expect(result.absent).toEqual([]);
+    expect(result.known).toBe(3);
+    expect(result.diagnostics[2]!.baselineState).toBeUndefined();
+  });
+
   it.each([
     ['not JSON', 'risks:\n  - id: x\n', 'b.json is not a govern baseline (it is not JSON)'],
     ['another JSON file', '{"name": "x"}', 'b.json is not a govern baseline (no "format": "govern-baseline"'],
     ['another version', '{"format": "govern-baseline", "version": 9, "findings": []}', 'version 9'],
-    ['an entry without a path', '{"format": "govern-baseline", "version": 1, "findings": [{"file": "a", "rule": "b"}]}', 'finding 1 needs "file", "rule" and "path"'],
+    ['an entry without a path', '{"format": "govern-baseline", "version": 2, "findings": [{"file": "a", "rule": "b"}]}', 'finding 1 needs "file", "rule" and "path"'],
   ])('refuses %s as a usage error', (_, text, words) => {
     expect(() => parseBaseline(text, 'b.json')).toThrow(words);
+  });
+
+  it('names list items by id, so a risk added above or items reordered leave a known finding known', () => {
+    const before = '\uFEFFrisks:\r\n  - { id: chuva, reviewBy: 2026-06-30 }\r\n  - id: greve\r\n    reviewBy: 2026-08-01\r\n';
+    const after = '# notas\nrisks:\n  - { id: calor, reviewBy: 2026-10-01 }\n  - { id: greve, reviewBy: 2026-08-01 }\n  - { id: chuva, reviewBy: 2026-06-30 }\n';
+    const old = [at('risks/stale-review', 'p/risks.yaml', ['risks', 0, 'reviewBy'], 2), at('risks/stale-review', 'p/risks.yaml', ['risks', 1, 'reviewBy'], 4)];
+    const text = writeBaseline(old, same, stablePaths(new Map([['p/risks.yaml', before]])));
+    expect(text).toContain('"path":["risks","chuva","reviewBy"]');
+    const now = [0, 1, 2].map((i) => at('risks/stale-review', 'p/risks.yaml', ['risks', i, 'reviewBy'], 3 + i));
+    const result = compareWithBaseline(now, parseBaseline(text, 'b.json'), same, same, stablePaths(new Map([['p/risks.yaml', after]])));
+    expect(result.diagnostics.map((d) => d.baselineState)).toEqual(['new', 'unchanged', 'unchanged']);
+    expect(result.absent).toEqual([]);
+  });
+
+  it('keeps plain indexes where items have no key, and for a file it cannot read', () => {
+    const pathOf = stablePaths(
+      new Map([
+        ['p/a.yaml', 'items:\n  - 1\n  - 1\n'],
+        ['p/b.yaml', 'x: [unclosed\n'],
+      ]),
+    );
+    expect(pathOf(at('r', 'p/a.yaml', ['items', 1], 3))).toEqual(['items', 1]);
+    expect(pathOf(at('r', 'p/b.yaml', ['x', 0], 1))).toEqual(['x', 0]);
+    expect(pathOf(at('r', 'p/none.yaml', ['x', 0], 1))).toEqual(['x', 0]);
   });
 });

@@ -60,7 +60,7 @@ describe('govern render --check', () => {
     expect(stale.out).toContain('  Parties and account owners\n');
     expect(stale.out).toContain('  Meetings\n');
     expect(stale.out).not.toContain('  Term\n');
-    expect(stale.out).toContain(`update it with: govern render contract-summary sur${format === 'md' ? '' : ' --format html'} --out ${out} --force\n`);
+    expect(stale.out).toContain(`update it with: govern render contract-summary sur${format === 'md' ? '' : ' --format html'} --today 2026-11-15 --out ${out} --force\n`);
     expect(readFileSync(join(dir, out)).equals(bytes)).toBe(true);
     expect(statSync(join(dir, out)).mtimeMs).toBe(mtime);
   });

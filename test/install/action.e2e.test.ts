@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,5 +86,28 @@ describe('the action keeps one pull-request comment', () => {
     expect(steps[0]!.run).toContain('GITHUB_STEP_SUMMARY');
     for (const step of steps.slice(1)) expect(step.if).toMatch(/^always\(\)/);
     expect(steps.map((s) => s.run ?? '').join('\n')).not.toMatch(/npm (install|i|ci)\b|npx /);
+  });
+
+  it('with the baseline input, the check step and its summary count only new findings: the job passes on a partnership with known ones', () => {
+    const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; runs: { steps: { run?: string }[] } };
+    expect(action.inputs).toHaveProperty('baseline');
+    const repo = mkdtempSync(path.join(work, 'baseline-'));
+    cpSync(path.join(ROOT, 'examples/portfolio'), path.join(repo, 'partners'), { recursive: true });
+    const env = { ...process.env, GOVERN_TODAY: '2026-11-15', NO_COLOR: '1', GOVERN_BIN: path.join(ROOT, 'bin/govern.js'), GOVERN_PATH: 'partners' };
+    const step = (more: Record<string, string>) => {
+      const files = { GITHUB_OUTPUT: path.join(repo, `out-${Object.keys(more).length}`), GITHUB_STEP_SUMMARY: path.join(repo, `summary-${Object.keys(more).length}`) };
+      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', action.runs.steps[0]!.run!], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...env, ...files, ...more },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return { out: r.stdout, output: readFileSync(files.GITHUB_OUTPUT, 'utf8'), summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') };
+    };
+    expect(step({ GOVERN_BASELINE: '' }).output).toBe('code=1\n');
+    expect(spawnSync(process.execPath, [env.GOVERN_BIN, 'check', 'partners', '--write-baseline', '.govern-baseline.json'], { cwd: repo, env }).status).toBe(0);
+    const known = step({ GOVERN_BASELINE: '.govern-baseline.json', X: '1' });
+    expect(known.output).toBe('code=0\n');
+    expect(known.summary).toMatch(/known, not counted/);
   });
 });

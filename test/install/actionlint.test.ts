@@ -18,13 +18,16 @@ function defaults(): Answers {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Every workflow govern ships or writes: docs/workflows/*.yml (GitHub ones) and what init writes. */
+/** Every workflow govern ships or writes: docs/workflows/*.yml (GitHub ones), what init writes, and docs/adopting.md's. */
 function workflows(): [string, string][] {
   const docs = readdirSync(path.join(ROOT, 'docs/workflows'))
     .filter((f) => f.endsWith('.yml') && !f.includes('gitlab'))
     .map((f): [string, string] => [`docs/workflows/${f}`, readFileSync(path.join(ROOT, 'docs/workflows', f), 'utf8')]);
   const init = buildInitFiles(toInitAnswers(defaults()), { today: '2026-11-15', version: '0.1.0', schemas: new Map() });
-  return [...docs, ['init: .github/workflows/govern.yml', init.get('.github/workflows/govern.yml')!]];
+  // The workflow docs/adopting.md asks the reader to write, as printed there.
+  const adopting = readFileSync(path.join(ROOT, 'docs/adopting.md'), 'utf8');
+  const job = /## In a GitHub Actions job[\s\S]*?```yaml\n([\s\S]*?)```/.exec(adopting)![1]!;
+  return [...docs, ['init: .github/workflows/govern.yml', init.get('.github/workflows/govern.yml')!], ['docs/adopting.md: .github/workflows/govern.yml', job]];
 }
 
 describe('actionlint', () => {

@@ -46,7 +46,7 @@ export async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags
     colors: await makeColors(colorOn, io),
     quiet: flags.quiet === true,
     ...(absent ? { absent } : {}),
-    ...(flags.format === 'sarif' ? await sarifContext(io.cwd) : {}),
+    ...(flags.format === 'sarif' ? await sarifContext(io.cwd, result.sources) : {}),
     // JUnit's failure count agrees with the exit code: warnings are failures only when they fail the run.
     warningsFail: result.summary.warnings > 0 && (flags.strict === true || (maxWarnings !== undefined && result.summary.warnings > maxWarnings)),
   });
@@ -86,7 +86,7 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 }
 
 /** What SARIF needs beyond the findings: the rule docs, and where the repository's top is. */
-async function sarifContext(cwd: string) {
-  const { readRuleDocs, sourceRoot } = await import('../../io/source-root.js');
-  return { ruleDocs: readRuleDocs(), sourceRoot: sourceRoot(cwd) };
+async function sarifContext(cwd: string, sources: ReadonlyMap<string, string>) {
+  const [{ readRuleDocs, sourceRoot }, { stablePaths }] = await Promise.all([import('../../io/source-root.js'), import('../../baseline/baseline.js')]);
+  return { ruleDocs: readRuleDocs(), sourceRoot: sourceRoot(cwd), pathOf: stablePaths(sources) };
 }
