@@ -140,7 +140,12 @@ for (const dir of ['bundle', 'vendor', 'schema']) {
     }
   }
 }
-console.error(`built dist/ and lib/ with ${schemas.length} precompiled schemas and the CLI bundle`);
+// The generated docs: docs/rules.md from docs/rules/*.md in the registry's
+// order, and the helper table of docs/rendering.md from the helpers' doc
+// comments (tests fail when either is stale).
+await import('./rules-doc.mjs');
+(await import('./helpers-doc.mjs')).writeHelpersDoc();
+console.error(`built dist/ and lib/ with ${schemas.length} precompiled schemas and the CLI bundle, and the generated docs`);
 
 /** Imports of a vendored package (and its subpaths) become requires of its one file in lib/vendor/. */
 function vendor(names) {

@@ -12,6 +12,14 @@ describe('docs/rules.md', () => {
   });
 });
 
+describe('docs/rendering.md', () => {
+  it("has the helper table written from the helpers' doc comments, up to date", () => {
+    const result = spawnSync(process.execPath, ['scripts/helpers-doc.mjs', '--check'], { cwd: repo, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('docs/commands.md', () => {
   it('lists every check output format (OUTPUT_FORMATS) in the synopsis and as a bullet', async () => {
     const { OUTPUT_FORMATS } = await import('../../src/model/output-formats.js');
