@@ -14,6 +14,8 @@ import path from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
+// The model's types from the schemas (src/model/generated/, types only), before compiling.
+(await import('./model-types.mjs')).writeModelTypes();
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });

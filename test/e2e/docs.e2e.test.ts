@@ -12,6 +12,14 @@ describe('docs/rules.md', () => {
   });
 });
 
+describe('src/model/generated/', () => {
+  it('holds the types scripts/model-types.mjs writes from the schemas, up to date', () => {
+    const result = spawnSync(process.execPath, ['scripts/model-types.mjs', '--check'], { cwd: repo, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('docs/rendering.md', () => {
   it("has the helper table written from the helpers' doc comments, up to date", () => {
     const result = spawnSync(process.execPath, ['scripts/helpers-doc.mjs', '--check'], { cwd: repo, encoding: 'utf8' });
