@@ -14,6 +14,8 @@ import path from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
+// The model's types from the schemas (src/model/generated/, types only), before compiling.
+(await import('./model-types.mjs')).writeModelTypes();
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
@@ -140,7 +142,12 @@ for (const dir of ['bundle', 'vendor', 'schema']) {
     }
   }
 }
-console.error(`built dist/ and lib/ with ${schemas.length} precompiled schemas and the CLI bundle`);
+// The generated docs: docs/rules.md from docs/rules/*.md in the registry's
+// order, and the helper table of docs/rendering.md from the helpers' doc
+// comments (tests fail when either is stale).
+await import('./rules-doc.mjs');
+(await import('./helpers-doc.mjs')).writeHelpersDoc();
+console.error(`built dist/ and lib/ with ${schemas.length} precompiled schemas and the CLI bundle, and the generated docs`);
 
 /** Imports of a vendored package (and its subpaths) become requires of its one file in lib/vendor/. */
 function vendor(names) {

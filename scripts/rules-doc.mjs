@@ -11,6 +11,8 @@ const parts = [
   '',
   'Every finding `govern check` reports carries one of these rule ids. Each rule has a default severity; change it in `govern.config.yaml` (`rules: { <id>: off | warning | error }`) or with `--rule <id>=<severity>`. `govern rules` prints this list in the terminal.',
   '',
+  'A "Bad" example with a line marked `# ←` is checked as the whole of its file, put among the other files of `examples/acme-northwind`, on 2026-11-15 unless it says `checked on` another day; the mark is where the finding is reported. Those examples are run as tests (`test/rules/doc-examples.test.ts`): each marked line gets the finding, at the default severity, and the "Good" example after it none.',
+  '',
   '| rule | default | checks that |',
   '|---|---|---|',
   ...allRules.map((r) => `| [\`${r.id}\`](#${r.id.toLowerCase().replace(/[^a-z0-9 _-]/g, '')}) | ${r.severity} | ${r.description.replace(/\|/g, '\\|')} |`),

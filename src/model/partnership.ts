@@ -2,298 +2,80 @@
  * The shapes of the partnership files of FORMAT.md v1, as they look once the
  * schema accepts them. Rules also run on files with schema findings, so every
  * field is optional here and rules check what they read (see `model/guards.ts`).
+ *
+ * The shapes are generated from the schemas (`src/model/generated/<kind>.ts`,
+ * written by scripts/model-types.mjs when `npm run build` runs): a field added
+ * to `schemas/<kind>.schema.json` is here with nothing more to write. This
+ * module only gives them the names the code uses. Types only: nothing here
+ * reaches the bundle.
  */
+import type * as Budget from './generated/budget.js';
+import type * as Config from './generated/config.js';
+import type * as Contacts from './generated/contacts.js';
+import type * as Escalation from './generated/escalation.js';
+import type * as Governance from './generated/governance.js';
+import type * as Measurements from './generated/measurements.js';
+import type * as Objectives from './generated/objectives.js';
+import type * as Partnership from './generated/partnership.js';
+import type * as Raci from './generated/raci.js';
+import type * as Review from './generated/review.js';
+import type * as Risks from './generated/risks.js';
+import type * as Slas from './generated/slas.js';
+import type * as Waivers from './generated/waivers.js';
 
 /** A money amount with its currency. */
-export interface Money {
-  amount?: number;
-  currency?: string;
-  per?: 'month' | 'quarter' | 'year';
-}
+export type Money = Partnership.Money;
+export type PartyRef = Partnership.Party;
+export type PartnershipFile = Partnership.PartnershipFile;
+export type Party = NonNullable<Contact['party']>;
 
-export interface PartyRef {
-  id?: string;
-  name?: string;
-}
+export type Contact = Contacts.Contact;
+export type ContactsFile = Contacts.ContactsFile;
 
-export interface PartnershipFile {
-  id?: string;
-  name?: string;
-  client?: PartyRef;
-  provider?: PartyRef;
-  timezone?: string;
-  contract?: {
-    reference?: string;
-    start?: string;
-    end?: string;
-    renewal?: { auto?: boolean; noticeDays?: number };
-    value?: Money;
-  };
-  owners?: { client?: string; provider?: string };
-  scope?: { services?: string[]; exclusions?: string[] };
-  changeManagement?: {
-    mode?: 'batched' | 'immediate';
-    window?: { days?: string[]; from?: string; to?: string };
-    approvers?: string[];
-  };
-}
+export type Role = Raci.Role;
+/** `accountable` is exactly one role id; a list is accepted by the schema so that a rule can explain the mistake. */
+export type Activity = Raci.Activity;
+export type RaciFile = Raci.RaciFile;
 
-export type Party = 'client' | 'provider';
+export type Calendar = Slas.Calendar;
+export type Priority = Slas.Priority;
+export type CreditTier = Slas.Tier;
+export type Service = Slas.Service;
+export type SlasFile = Slas.SlasFile;
 
-export interface Contact {
-  id?: string;
-  name?: string;
-  party?: Party;
-  title?: string;
-  email?: string;
-  phone?: string;
-  timezone?: string;
-  hours?: string;
-}
+export type EscalationLevel = Escalation.Level;
+export type EscalationPath = Escalation.Path;
+export type EscalationFile = Escalation.EscalationFile;
 
-export interface ContactsFile {
-  contacts?: Contact[];
-}
+export type Kpi = Objectives.Kpi;
+export type TargetOp = NonNullable<NonNullable<Kpi['target']>['op']>;
+export type Objective = Objectives.Objective;
+export type ObjectivesFile = Objectives.ObjectivesFile;
 
-export interface Role {
-  id?: string;
-  name?: string;
-  party?: Party;
-  holders?: string[];
-}
+export type Meeting = Governance.Meeting;
+export type Cadence = NonNullable<Meeting['cadence']>;
+export type Channel = Governance.Channel;
+export type GovernanceFile = Governance.GovernanceFile;
 
-export interface Activity {
-  id?: string;
-  name?: string;
-  responsible?: string[];
-  /** Exactly one role id; a list is accepted by the schema so that a rule can explain the mistake. */
-  accountable?: string | string[];
-  consulted?: string[];
-  informed?: string[];
-}
+export type Risk = Risks.Risk;
+export type RisksFile = Risks.RisksFile;
 
-export interface RaciFile {
-  roles?: Role[];
-  activities?: Activity[];
-}
+export type BudgetLine = Budget.Line;
+/** `period` is a string or, as YAML reads a bare year, a number. */
+export type Actual = Budget.Actual;
+export type BudgetFile = Budget.BudgetFile;
 
-export interface Calendar {
-  id?: string;
-  timezone?: string;
-  /** Keys: a day (`mon`) or a day range (`mon-fri`); values: `"08:00-18:00"` or a list of such ranges. */
-  hours?: Record<string, string | string[]>;
-  holidays?: string[];
-}
+export type ClockStop = Measurements.ClockStop;
+export type Incident = Measurements.Incident;
+export type Downtime = Measurements.Downtime;
+export type KpiValue = Measurements.KpiValue;
+export type MeasurementsFile = Measurements.MeasurementsFile;
 
-export interface Priority {
-  id?: string;
-  description?: string;
-  calendar?: string;
-  response?: string;
-  resolution?: string;
-  target?: number;
-}
+export type Action = Review.Action;
+export type ReviewFile = Review.ReviewFile;
 
-export interface CreditTier {
-  below?: number;
-  percent?: number;
-}
-
-export interface Service {
-  id?: string;
-  name?: string;
-  calendar?: string;
-  availability?: { target?: number; per?: 'month' | 'quarter' | 'year' };
-  monthlyFee?: Money;
-  clockStops?: string[];
-  priorities?: Priority[];
-  credits?: { tiers?: CreditTier[]; cap?: number };
-}
-
-export interface SlasFile {
-  calendars?: Calendar[];
-  services?: Service[];
-}
-
-export interface EscalationLevel {
-  name?: string;
-  after?: string;
-  contacts?: string[];
-  coverage?: string;
-}
-
-export interface EscalationPath {
-  id?: string;
-  appliesTo?: { services?: string[]; priorities?: string[] };
-  levels?: EscalationLevel[];
-}
-
-export interface EscalationFile {
-  paths?: EscalationPath[];
-}
-
-export type TargetOp = '>=' | '>' | '<=' | '<' | '==';
-
-export interface Kpi {
-  id?: string;
-  name?: string;
-  unit?: string;
-  target?: { op?: TargetOp; value?: number; warn?: number };
-  /** `measured`, `sla:<service>.availability` or `sla:<service>.<priority>`. */
-  source?: string;
-}
-
-export interface Objective {
-  id?: string;
-  title?: string;
-  owner?: string;
-  kpis?: Kpi[];
-}
-
-export interface ObjectivesFile {
-  objectives?: Objective[];
-}
-
-export type Cadence = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'yearly';
-
-export interface Meeting {
-  id?: string;
-  name?: string;
-  cadence?: Cadence;
-  day?: string;
-  time?: string;
-  duration?: string;
-  timezone?: string;
-  chair?: string;
-  attendees?: string[];
-  agenda?: string[];
-}
-
-export interface Channel {
-  id?: string;
-  kind?: 'phone' | 'email' | 'portal' | 'chat';
-  address?: string;
-  hours?: string;
-  staffing?: 'first-line' | 'senior';
-  escalatesTo?: string;
-}
-
-export interface GovernanceFile {
-  meetings?: Meeting[];
-  channels?: Channel[];
-}
-
-export interface Risk {
-  id?: string;
-  title?: string;
-  likelihood?: number;
-  impact?: number;
-  owner?: string;
-  mitigation?: string;
-  contingency?: string;
-  status?: 'open' | 'mitigating' | 'closed';
-  reviewBy?: string;
-}
-
-export interface RisksFile {
-  risks?: Risk[];
-}
-
-export interface BudgetLine {
-  id?: string;
-  name?: string;
-  amount?: number;
-  per?: 'month' | 'quarter' | 'year';
-  service?: string;
-}
-
-export interface Actual {
-  /** A period; YAML reads a bare year as a number. */
-  period?: string | number;
-  line?: string;
-  amount?: number;
-  note?: string;
-}
-
-export interface BudgetFile {
-  currency?: string;
-  lines?: BudgetLine[];
-  actuals?: Actual[];
-}
-
-export interface ClockStop {
-  from?: string;
-  to?: string;
-  reason?: string;
-}
-
-export interface Incident {
-  id?: string;
-  service?: string;
-  priority?: string;
-  opened?: string;
-  responded?: string;
-  resolved?: string;
-  clockStops?: ClockStop[];
-  summary?: string;
-}
-
-export interface Downtime {
-  service?: string;
-  from?: string;
-  to?: string;
-  planned?: boolean;
-  note?: string;
-}
-
-export interface KpiValue {
-  kpi?: string;
-  value?: number;
-}
-
-export interface MeasurementsFile {
-  period?: string | number;
-  incidents?: Incident[];
-  downtime?: Downtime[];
-  kpis?: KpiValue[];
-}
-
-export interface Action {
-  id?: string;
-  title?: string;
-  owner?: string;
-  due?: string;
-  status?: 'open' | 'done' | 'dropped';
-}
-
-export interface ReviewFile {
-  period?: string | number;
-  held?: string;
-  /** The account lead's own words on the period (Markdown allowed), shown first in the review pack. */
-  summary?: string;
-  meeting?: string;
-  attendees?: string[];
-  decisions?: string[];
-  actions?: Action[];
-  feedback?: { client?: string; provider?: string };
-}
-
-export interface ConfigFile {
-  rules?: Record<string, 'off' | 'warning' | 'error'>;
-  templates?: string;
-}
+export type ConfigFile = Config.ConfigFile;
 
 /** One accepted finding in waivers.yaml: which, why, who answers for it, until when. */
-export interface Waiver {
-  rule?: string;
-  file?: string;
-  /** An id, or a YAML path (`paths.0.levels.2`). */
-  at?: string | number;
-  reason?: string;
-  owner?: string;
-  expires?: string;
-}
-
-export interface WaiversFile {
-  waivers?: Waiver[];
-}
+export type Waiver = Waivers.Waiver;
+export type WaiversFile = Waivers.WaiversFile;

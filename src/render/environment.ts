@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { UsageError } from '../model/errors.js';
 import { MAX_RENDER_CHARS, MAX_RENDER_ITERATIONS } from '../model/limits.js';
-import { type Rag, ragStatus } from '../sla/rag.js';
-import { addDays, daysBetween, formatDate, formatMinutes, formatMoney, formatNumber, formatPercent, formatPeriod, formatRelativeDays } from './format.js';
-import { escapeMarkdown, escapeMermaid } from './escape.js';
-import { richTextToHtml, richTextToMarkdown } from './rich-text.js';
+import { escapeMarkdown } from './escape.js';
+import { helpers, plain } from './helpers.js';
+
+export { formatInstant } from './helpers.js';
 
 /** The two output formats. */
 export type Format = 'md' | 'html';
@@ -34,176 +34,8 @@ export class TemplateError extends UsageError {
   }
 }
 
-const RAG_WORDS: Record<Rag, string> = { green: 'met', amber: 'at risk', red: 'missed' };
-const RAG_ICONS: Record<Rag, string> = { green: '🟢', amber: '🟠', red: '🔴' };
-const OPS = new Map([
-  ['>=', '≥'],
-  ['>', '>'],
-  ['<=', '≤'],
-  ['<', '<'],
-  ['==', '='],
-]);
-
-type HelperFn = (...args: unknown[]) => unknown;
-
-/** Drops Handlebars' options object, which it passes last to every helper. */
-function plain(args: unknown[]): unknown[] {
-  return args.slice(0, -1);
-}
-
-function ragOf(value: unknown): Rag | null {
-  return value === 'green' || value === 'amber' || value === 'red' ? value : null;
-}
-
-/**
- * Every helper, the same in both formats. Helpers only format: the numbers
- * arrive computed. They return plain strings, which the template then escapes
- * for its format (except `mermaid`, which escapes for a Mermaid label itself).
- */
-function helpers(hb: typeof Handlebars, format: Format = 'md'): Record<string, HelperFn> {
-  return {
-    date: (...a) => {
-      const [value, style] = plain(a);
-      return formatDate(value, style === 'short' || style === 'weekday' ? style : 'long');
-    },
-    instant: (...a) => formatInstant(plain(a)[0]),
-    duration: (...a) => formatMinutes(plain(a)[0]),
-    percent: (...a) => {
-      const [value, digits] = plain(a);
-      return formatPercent(value, typeof digits === 'number' ? digits : 1);
-    },
-    number: (...a) => {
-      const [value, digits] = plain(a);
-      return formatNumber(value, typeof digits === 'number' ? digits : 2);
-    },
-    money: (...a) => {
-      const [amount, currency] = plain(a);
-      return formatMoney(amount, currency);
-    },
-    signedMoney: (...a) => {
-      const [amount, currency] = plain(a);
-      return formatMoney(amount, currency, true);
-    },
-    measure: (...a) => {
-      const [value, unit, digits] = plain(a);
-      if (typeof value !== 'number') return 'no data';
-      const d = typeof digits === 'number' ? digits : 2;
-      if (unit === '%') return formatPercent(value, d);
-      return `${formatNumber(value, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
-    },
-    target: (...a) => {
-      const [target, unit, digits] = plain(a) as [{ op?: unknown; value?: unknown; warn?: unknown } | null, unknown, unknown];
-      if (!target || typeof target.value !== 'number') return 'no target';
-      const d = typeof digits === 'number' ? digits : 2;
-      const show = (n: number): string =>
-        unit === '%' ? formatPercent(n, Math.max(d, 2)) : `${formatNumber(n, d)}${typeof unit === 'string' && unit !== '' && unit !== 'score' ? ` ${unit}` : ''}`;
-      const warn = typeof target.warn === 'number' ? ` (amber from ${show(target.warn)})` : '';
-      return `${OPS.get(String(target.op)) ?? '≥'} ${show(target.value)}${warn}`;
-    },
-    period: (...a) => {
-      const [label, style] = plain(a);
-      return formatPeriod(String(label ?? ''), style === 'short' ? 'short' : 'long');
-    },
-    trend: (...a) => {
-      const [direction] = plain(a);
-      return direction === 'better' ? '▲ better' : direction === 'worse' ? '▼ worse' : direction === 'same' ? '● unchanged' : '–';
-    },
-    relativeDays: (...a) => {
-      const [days] = plain(a);
-      return typeof days === 'number' ? formatRelativeDays(days) : '';
-    },
-    daysFrom: (...a) => {
-      const [from, to] = plain(a);
-      return typeof from === 'string' && typeof to === 'string' ? daysBetween(from, to) : null;
-    },
-    addDays: (...a) => {
-      const [date, days] = plain(a);
-      return typeof date === 'string' && typeof days === 'number' ? addDays(date, days) : '';
-    },
-    rag: (...a) => {
-      const [value, target] = plain(a);
-      return ragStatus(typeof value === 'number' ? value : null, typeof target === 'number' ? target : null) ?? 'none';
-    },
-    ragWord: (...a) => {
-      const rag = ragOf(plain(a)[0]);
-      return rag ? RAG_WORDS[rag] : 'no data';
-    },
-    ragIcon: (...a) => {
-      const rag = ragOf(plain(a)[0]);
-      return rag ? RAG_ICONS[rag] : '⚪';
-    },
-    ragClass: (...a) => ragOf(plain(a)[0]) ?? 'none',
-    eq: (...a) => {
-      const [x, y] = plain(a);
-      return x === y;
-    },
-    gt: (...a) => {
-      const [x, y] = plain(a);
-      return typeof x === 'number' && typeof y === 'number' && x > y;
-    },
-    lt: (...a) => {
-      const [x, y] = plain(a);
-      return typeof x === 'number' && typeof y === 'number' && x < y;
-    },
-    present: (...a) => {
-      const [x] = plain(a);
-      return x !== null && x !== undefined;
-    },
-    and: (...a) => plain(a).every(Boolean),
-    or: (...a) => plain(a).some(Boolean),
-    not: (...a) => !plain(a)[0],
-    neg: (...a) => {
-      const [x] = plain(a);
-      return typeof x === 'number' ? -x : x;
-    },
-    dec: (...a) => {
-      const [x] = plain(a);
-      return typeof x === 'number' ? x - 1 : x;
-    },
-    inc: (...a) => {
-      const [x] = plain(a);
-      return typeof x === 'number' ? x + 1 : x;
-    },
-    join: (...a) => {
-      const [list, sep] = plain(a);
-      return Array.isArray(list) ? list.map((v) => String(v ?? '')).join(typeof sep === 'string' ? sep : ', ') : '';
-    },
-    plural: (...a) => {
-      const [n, one, many] = plain(a);
-      return `${String(n)} ${n === 1 ? String(one) : String(many ?? `${String(one)}s`)}`;
-    },
-    upper: (...a) => String(plain(a)[0] ?? '').toUpperCase(),
-    capitalize: (...a) => {
-      const s = String(plain(a)[0] ?? '');
-      return s.charAt(0).toUpperCase() + s.slice(1);
-    },
-    default: (...a) => {
-      const [value, fallback] = plain(a);
-      return value === null || value === undefined || value === '' ? fallback : value;
-    },
-    /**
-     * Free text that may hold Markdown (a review's `summary`): a safe subset
-     * (src/render/rich-text.ts) rebuilt for the document's format, every other
-     * character escaped; raw HTML in the text is shown as text.
-     */
-    richText: (...a) => {
-      const text = String(plain(a)[0] ?? '');
-      return new hb.SafeString(format === 'html' ? richTextToHtml(text) : richTextToMarkdown(text));
-    },
-    /** A value for inside a Mermaid `["…"]` label: already escaped for Mermaid, so passed through as is. */
-    mermaid: (...a) => new hb.SafeString(escapeMermaid(String(plain(a)[0] ?? ''))),
-  };
-}
-
 /** The names of every helper a template may call (with Handlebars' own block helpers). */
 export const HELPER_NAMES: readonly string[] = [...Object.keys(helpers(Handlebars)), 'if', 'unless', 'each', 'with', 'lookup'];
-
-/** `2026-10-25T02:52:00+02:00` → `25 Oct 2026, 02:52` (the wall clock as written in the file). */
-export function formatInstant(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const m = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})/.exec(value);
-  return m ? `${formatDate(m[1], 'short')}, ${m[2]}` : value;
-}
 
 /** Compile options for every template: no escaping turned off, only known helpers, missing fields are errors. */
 const COMPILE_OPTIONS = {

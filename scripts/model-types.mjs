@@ -1,0 +1,152 @@
+// Writes src/model/generated/<kind>.ts, the TypeScript shapes of each file
+// kind, from schemas/<kind>.schema.json: a field added to a schema is in the
+// model's types with nothing else to edit. Types only: the files hold no code,
+// so nothing reaches the bundle. Every field is optional, as the model wants
+// (rules also run on files with schema findings, and check what they read);
+// each object definition of a schema becomes a named interface, with the
+// schema's description as its doc. `npm run build` runs it before compiling;
+// `--check` fails when a file is stale (test/e2e/docs.e2e.test.ts).
+//
+// The schemas use a small part of JSON Schema and so does this: type (one or a
+// list), properties, additionalProperties, patternProperties, items, enum,
+// const, $ref to a definition, anyOf/oneOf of types. Keywords that only
+// constrain a value (pattern, minimum, if/then, required, …) give no type.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const OUT = 'src/model/generated';
+
+/** The file kinds (FILE_KINDS in src/model/file-kind.ts): views' schemas such as portfolio's get no model type. */
+function fileKinds() {
+  const source = readFileSync(path.join(root, 'src/model/file-kind.ts'), 'utf8');
+  const list = /export const FILE_KINDS = \[([^\]]*)\]/.exec(source)?.[1];
+  if (!list) throw new Error('src/model/file-kind.ts: no FILE_KINDS list');
+  return [...list.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+}
+
+const pascal = (name) => name.replace(/(^|[-_])([a-z0-9])/g, (_, __, c) => c.toUpperCase());
+const isObjectSchema = (s) => s && typeof s === 'object' && (s.type === 'object' || (!s.type && s.properties));
+const doc = (text, indent) => {
+  if (typeof text !== 'string' || text === '') return '';
+  const safe = text.replace(/\*\//g, '*\\/');
+  return `${indent}/** ${safe} */\n`;
+};
+const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+
+/** The TypeScript source of one kind's shapes. */
+export function typesOf(kind, schema) {
+  const definitions = schema.definitions ?? schema.$defs ?? {};
+  const named = new Map(
+    Object.entries(definitions)
+      .filter(([, s]) => isObjectSchema(s))
+      .map(([name]) => [name, pascal(name)]),
+  );
+  const refName = (ref) => /^#\/(?:definitions|\$defs)\/(.+)$/.exec(ref)?.[1];
+
+  const typeOf = (s, indent) => {
+    if (s === true || s === undefined) return 'unknown';
+    if (s === false) return 'never';
+    if (s.$ref) {
+      const name = refName(s.$ref);
+      if (!name || !(name in definitions)) throw new Error(`${kind}.schema.json: cannot follow $ref ${s.$ref}`);
+      return named.get(name) ?? typeOf(definitions[name], indent);
+    }
+    if (s.const !== undefined) return JSON.stringify(s.const).replace(/"/g, "'");
+    if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v).replace(/"/g, "'")).join(' | ');
+    const alternatives = s.anyOf ?? s.oneOf;
+    if (Array.isArray(alternatives) && alternatives.some((a) => a.type || a.$ref || a.enum || a.const !== undefined)) {
+      return [...new Set(alternatives.map((a) => typeOf(a, indent)))].join(' | ');
+    }
+    const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : s.properties ? ['object'] : [];
+    if (types.length === 0) return 'unknown';
+    return [...new Set(types.map((t) => one(t, s, indent)))].join(' | ');
+  };
+
+  const one = (type, s, indent) => {
+    switch (type) {
+      case 'string':
+        return 'string';
+      case 'number':
+      case 'integer':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
+      case 'null':
+        return 'null';
+      case 'array': {
+        const item = typeOf(s.items, indent);
+        return /[ |]/.test(item) ? `(${item})[]` : `${item}[]`;
+      }
+      case 'object':
+        return objectType(s, indent);
+      default:
+        throw new Error(`${kind}.schema.json: unknown type ${type}`);
+    }
+  };
+
+  const objectType = (s, indent) => {
+    const props = Object.entries(s.properties ?? {});
+    const rest = [s.additionalProperties, ...Object.values(s.patternProperties ?? {})].filter((x) => x && typeof x === 'object');
+    if (props.length === 0) return rest.length ? `Record<string, ${rest.map((r) => typeOf(r, indent)).join(' | ')}>` : 'Record<string, unknown>';
+    const inner = `${indent}  `;
+    const lines = props.map(([name, p]) => `${doc(p.description, inner)}${inner}${key(name)}?: ${typeOf(p, inner)};`);
+    const body = `{\n${lines.join('\n')}\n${indent}}`;
+    return rest.length ? `${body} & Record<string, ${rest.map((r) => typeOf(r, indent)).join(' | ')}>` : body;
+  };
+
+  const interfaceOf = (name, s) => `${doc(s.description, '')}export interface ${name} ${objectType(s, '')}\n`;
+  const parts = [
+    `// Generated by scripts/model-types.mjs from schemas/${kind}.schema.json (run \`npm run build\`): do not edit.`,
+    '// Every field is optional: see src/model/partnership.ts.',
+    '',
+    interfaceOf(`${pascal(kind)}File`, schema),
+    ...[...named].map(([def, name]) => interfaceOf(name, definitions[def])),
+  ];
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+/** Every generated file, by path. */
+export function generated() {
+  const files = new Map();
+  for (const kind of fileKinds()) {
+    const schema = JSON.parse(readFileSync(path.join(root, 'schemas', `${kind}.schema.json`), 'utf8'));
+    files.set(path.join(OUT, `${kind}.ts`), typesOf(kind, schema));
+  }
+  return files;
+}
+
+/** Writes the files (and removes stale ones); with `check`, returns the paths that differ instead. */
+export function writeModelTypes({ check = false } = {}) {
+  const files = generated();
+  const dir = path.join(root, OUT);
+  const present = (() => {
+    try {
+      return readdirSync(dir).map((name) => path.join(OUT, name));
+    } catch {
+      return [];
+    }
+  })();
+  const read = (file) => {
+    try {
+      return readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const stale = [...[...files].filter(([file, text]) => read(file) !== text).map(([file]) => file), ...present.filter((file) => !files.has(file))];
+  if (check) return stale;
+  mkdirSync(dir, { recursive: true });
+  for (const file of present) if (!files.has(file)) rmSync(path.join(root, file));
+  for (const [file, text] of files) if (read(file) !== text) writeFileSync(path.join(root, file), text);
+  return [];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const stale = writeModelTypes({ check: process.argv.includes('--check') });
+  if (stale.length) {
+    console.error(`stale: ${stale.join(', ')}: run \`node scripts/model-types.mjs\` (or \`npm run build\`)`);
+    process.exit(1);
+  }
+}
