@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../model/limits.js';
+import { loadSource } from '../load/load-source.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
-import type { RawFile } from '../model/source.js';
+import type { RawFile, SourceFile } from '../model/source.js';
 import { diskAccess, judgePath, walkTree, type Refusal } from './file-policy.js';
 
 export { MAX_FILE_BYTES };
@@ -38,11 +39,27 @@ export function listTree(root: string, options: { exclude?: readonly string[] } 
 }
 
 /**
+ * The one reader of govern.config.yaml on disk, used by every command (check,
+ * render, sla, who, calendar, due, add, rules, diff's working tree): the
+ * nearest config at or above `start` (up to the repository's top), read under
+ * the file-access policy. Undefined when no config applies.
+ */
+export function readNearestConfig(start: string, show: (absPath: string) => string): { configPath: string; config: SourceFile } | undefined {
+  const configPath = findConfig(start);
+  return configPath === undefined ? undefined : { configPath, config: readConfigAt(configPath, show(configPath)) };
+}
+
+/** The config file at a path `readNearestConfig` found (read again where a worker thread needs it), under the same policy. */
+export function readConfigAt(absPath: string, displayPath: string): SourceFile {
+  return loadSource(readConfigFile(absPath, displayPath), 'config');
+}
+
+/**
  * Reads govern.config.yaml under the file-access policy: a link is followed
  * only to a file inside the config's own folder and outside its dot-folders;
  * otherwise the file is not read and says why (and the config is then invalid).
  */
-export function readConfigFile(absPath: string, displayPath: string): RawFile {
+function readConfigFile(absPath: string, displayPath: string): RawFile {
   const verdict = judgePath(diskAccess(path.dirname(absPath)), absPath);
   if ('refusal' in verdict) return { path: displayPath, relPath: CONFIG_FILE, readError: verdict.refusal };
   return readRaw(verdict.real, displayPath, CONFIG_FILE);
@@ -89,7 +106,7 @@ function tooLarge(size: number): Refusal {
 }
 
 /** The nearest `govern.config.yaml` at or above a folder, stopping at the repository root. */
-export function findConfig(start: string): string | undefined {
+function findConfig(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);

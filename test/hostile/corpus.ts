@@ -9,8 +9,12 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The committed hostile cases (byte-exact: see the folder's .gitattributes). */
 export const FIXTURES = path.join(ROOT, 'test/fixtures/hostile');
 
-/** The CLI as users run it; end-to-end tests need `npm run build` first. */
-export const BIN = path.join(ROOT, 'bin/govern.js');
+/**
+ * The CLI as users run it; end-to-end tests need `npm run build` first.
+ * GOVERN_TEST_BIN runs the same tests against another build (an older
+ * commit's bin/govern.js, to show a test fails on the code before a fix).
+ */
+export const BIN = process.env.GOVERN_TEST_BIN ?? path.join(ROOT, 'bin/govern.js');
 
 /** A minimal valid partnership.yaml. */
 export const PARTNERSHIP = readFileSync(path.join(FIXTURES, 'cases/alias-bomb/partnership.yaml'), 'utf8');
