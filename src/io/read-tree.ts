@@ -72,29 +72,43 @@ function readConfigFile(absPath: string, displayPath: string): RawFile {
  */
 export function readRaw(absPath: string, displayPath: string, relPath: string, refusal?: Refusal): RawFile {
   if (refusal) return { path: displayPath, relPath, readError: refusal };
+  const read = readBounded(absPath, MAX_FILE_BYTES);
+  if ('content' in read) return { path: displayPath, relPath, content: read.content };
+  return { path: displayPath, relPath, readError: read.code === 'EFBIG' ? tooLarge(read.size ?? MAX_FILE_BYTES + 1) : { code: read.code, message: read.message } };
+}
+
+/**
+ * Reads a whole regular file of at most `maxBytes`: the bytes, or why not. A
+ * FIFO or a device put behind the name (`/dev/zero`, a named pipe nobody
+ * writes to) is refused without blocking, and at most `maxBytes` + 1 bytes
+ * are read whatever the file claims, so one that grows meanwhile cannot
+ * exhaust memory. `size` is the size seen when the file is too large.
+ */
+export function readBounded(absPath: string, maxBytes: number): { content: Buffer } | { code: string; message: string; size?: number; folder?: true } {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO put in place of a file must not block the run.
     fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { path: displayPath, relPath, readError: { code: 'ENOTFILE', message: 'this is not a regular file' } };
-    if (stat.size > MAX_FILE_BYTES) return { path: displayPath, relPath, readError: tooLarge(stat.size) };
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    if (!stat.isFile()) return { code: 'ENOTFILE', message: 'this is not a regular file', ...(stat.isDirectory() ? { folder: true as const } : {}) };
+    const tooBig = (size: number) => ({ code: 'EFBIG', message: `it is more than ${maxBytes / 1048576} MB`, size });
+    if (stat.size > maxBytes) return tooBig(stat.size);
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length === buffer.length) {
-        if (length > MAX_FILE_BYTES) return { path: displayPath, relPath, readError: tooLarge(length) };
+        if (length > maxBytes) return tooBig(length);
         break;
       }
     }
-    return { path: displayPath, relPath, content: buffer.subarray(0, length) };
+    return { content: buffer.subarray(0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     const message = code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read: permission denied' : `the file cannot be read (${code})`;
-    return { path: displayPath, relPath, readError: { code, message } };
+    return { code, message };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -7,6 +7,12 @@
 /** Largest file read, in bytes: partnership files are kilobytes; a larger one is refused unread. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Largest export `govern import` reads, in bytes: a 200 000-row ServiceNow
+ * export is about 60 MB of CSV; four times that is still read in one string.
+ */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
+
 /** How many times aliases may be expanded in one file: far above real use, far below a billion laughs. */
 export const MAX_ALIAS_COUNT = 100;
 
