@@ -217,13 +217,16 @@ describe.runIf(built)('a closed output pipe', () => {
     return { status, err: readFileSync(errFile, 'utf8') };
   };
 
-  it('govern rules | head -1, | true and check --help | head -1: quiet, exit 0, every time', { timeout: 120_000 }, () => {
-    for (let i = 0; i < 8; i++) {
+  // BIN, quoted for bash: GOVERN_TEST_BIN may point at another build.
+  const govern = `node '${BIN.replaceAll("'", "'\\''")}'`;
+
+  it('govern rules | head -1, | true and check --help | head -1: quiet, exit 0, every time (20 runs)', { timeout: 240_000 }, () => {
+    for (let i = 0; i < 20; i++) {
       for (const command of [
-        `node bin/govern.js rules | head -1 >/dev/null`,
-        `node bin/govern.js rules | true`,
-        `node bin/govern.js check --help | head -1 >/dev/null`,
-        `node bin/govern.js rules --format json | head -c 10 >/dev/null`,
+        `${govern} rules | head -1 >/dev/null`,
+        `${govern} rules | true`,
+        `${govern} check --help | head -1 >/dev/null`,
+        `${govern} rules --format json | head -c 10 >/dev/null`,
       ]) {
         const r = sh(command);
         expect(r.err, command).toBe('');
@@ -233,7 +236,7 @@ describe.runIf(built)('a closed output pipe', () => {
   });
 
   it('check with findings into a closed pipe still fails with its own exit code', () => {
-    const r = sh(`node bin/govern.js check test/fixtures/hostile/cases/too-many-findings --today 2026-11-15 | true`);
+    const r = sh(`${govern} check test/fixtures/hostile/cases/too-many-findings --today 2026-11-15 | true`);
     expect(r.err).toBe('');
     expect(r.status).toBe('1');
   });
