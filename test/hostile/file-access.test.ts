@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -260,4 +260,44 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
       ...everything(repo, { revision: true }),
     ]);
   });
+
+  it('add, init and schema --write neither read nor write through a link out of the tree or into .git/', () => {
+    const repo = makeRepo();
+    const secret = path.join(repo.dir, '../secret.yaml');
+    const secretBefore = readFileSync(secret);
+    const gitConfigBefore = readFileSync(path.join(repo.dir, '.git/config'));
+    symlinkSync('../.git/config', path.join(repo.dir, 'northwind/risks.yaml'));
+    const runs = [
+      {
+        args: 'add risk',
+        ...repo.govern('add', 'risk', 'northwind', '--title', 'A risk', '--likelihood', '2', '--impact', '2', '--owner', 'ana-lopez', '--status', 'open', '--review-by', '2027-01-31', '--today', '2026-11-15'),
+      },
+    ];
+    unlinkSync(path.join(repo.dir, 'northwind/contacts.yaml'));
+    symlinkSync(secret, path.join(repo.dir, 'northwind/contacts.yaml'));
+    runs.push({ args: 'add contact', ...repo.govern('add', 'contact', 'northwind', '--name', 'Cy Doe', '--party', 'client', '--email', 'cy@client.example', '--today', '2026-11-15') });
+    for (const run of runs) {
+      expect(run.status, run.args).toBe(2);
+      expect(run.out, run.args).toMatch(/northwind\/(contacts|risks)\.yaml has problems reading or parsing it/);
+    }
+    // A schema target that is a link out: refused without --force, replaced (not written through) with it.
+    mkdirSync(path.join(repo.dir, 'schemas'));
+    symlinkSync(secret, path.join(repo.dir, 'schemas/contacts.schema.json'));
+    const refused = repo.govern('schema', '--write', 'schemas');
+    expect(refused.status).toBe(2);
+    expect(refused.out).toMatch(/contacts\.schema\.json is a symbolic link; pass --force to replace it/);
+    const forced = repo.govern('schema', '--write', 'schemas', '--force');
+    expect(forced.status).toBe(0);
+    expect(lstatSync(path.join(repo.dir, 'schemas/contacts.schema.json')).isFile()).toBe(true);
+    // init into a folder whose partnership.yaml is a link out: refused, nothing written.
+    mkdirSync(path.join(repo.dir, 'acme'));
+    symlinkSync(secret, path.join(repo.dir, 'acme/partnership.yaml'));
+    const init = repo.govern('init', 'acme', '--yes');
+    expect(init.status).toBe(2);
+    expect(readdirSync(path.join(repo.dir, 'acme'))).toEqual(['partnership.yaml']);
+    expect(readFileSync(secret).equals(secretBefore)).toBe(true);
+    expect(readFileSync(path.join(repo.dir, '.git/config')).equals(gitConfigBefore)).toBe(true);
+    expectNoLeak([...runs, { ...refused, args: 'schema --write' }, { ...forced, args: 'schema --write --force' }, { ...init, args: 'init' }]);
+  });
 });
+
