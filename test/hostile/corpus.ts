@@ -79,6 +79,14 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
   const outside = make('symlink-outside', {});
   symlinkSync(path.join(dir, 'secret.yaml'), path.join(outside, 'contacts.yaml'));
 
+  // contacts.yaml swapped for a link to a file outside that defines the very id risks.yaml names: the link is refused,
+  // defines nothing, and the reference is still judged (it would resolve if the file outside were read).
+  writeFileSync(path.join(dir, 'outside-contacts.yaml'), `${VALID_CONTACTS}  # ${secret.trim()}\n`);
+  const referenced = make('symlink-outside-referenced', {
+    'risks.yaml': 'risks:\n  - id: vendor-lock\n    title: One vendor\n    likelihood: 2\n    impact: 2\n    owner: jane-doe\n    status: open\n    reviewBy: 2027-06-30\n',
+  });
+  symlinkSync(path.join(dir, 'outside-contacts.yaml'), path.join(referenced, 'contacts.yaml'));
+
   // A link that stays inside the case folder but leads into a dot-folder, where .git/config keeps a CI token.
   const dotted = make('symlink-dot-folder', { '.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${secret.trim()}\n` });
   symlinkSync('.git/config', path.join(dotted, 'contacts.yaml'));
