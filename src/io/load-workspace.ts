@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { planTree } from '../load/discover.js';
+import { refuseUnreadConfig } from '../config/resolve-config.js';
 import { loadSource } from '../load/load-source.js';
 import { UsageError } from '../model/errors.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
@@ -77,6 +78,7 @@ export function planWorkspaceOnDisk(
   const config = found?.config;
   let exclude: string[] = [];
   if (configPath && config) {
+    refuseUnreadConfig(config);
     const templates = options.templatesDir?.(path.dirname(configPath), config);
     if (templates) {
       exclude = [templates];

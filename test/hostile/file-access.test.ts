@@ -143,11 +143,18 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
       symlinkSync(target, path.join(repo.dir, 'govern.config.yaml'));
       const runs = everything(repo);
       expectNoLeak(runs);
-      // who, calendar and due use no setting of the config but its templates folder: they go on, and print nothing of it either.
-      for (const run of runs.filter((r) => !/^(who|calendar|due) /.test(r.args))) {
+      // Every command stops, in one line naming the file, even those that use no rule setting (who, calendar, due).
+      for (const run of runs) {
         expect(run.status, run.args).toBe(2);
         expect(run.out, run.args).toMatch(/govern\.config\.yaml:1:1 the file is a symbolic link/);
       }
+      // A command that writes stops before writing.
+      const contacts = readFileSync(path.join(repo.dir, 'northwind/contacts.yaml'));
+      const add = repo.govern('add', 'contact', 'northwind', '--name', 'Cy Doe', '--party', 'client', '--email', 'cy@client.example', '--today', '2026-11-15');
+      expect(add.status).toBe(2);
+      expect(add.out.trim().split('\n')).toEqual([expect.stringMatching(/^govern: govern\.config\.yaml:1:1 the file is a symbolic link/)]);
+      expect(readFileSync(path.join(repo.dir, 'northwind/contacts.yaml')).equals(contacts)).toBe(true);
+      expectNoLeak([{ ...add, args: 'add contact' }]);
       repo.commit('config link');
       const atRevision = repo.govern('diff', 'main', 'HEAD', '--format', 'md');
       expect(atRevision.status).toBe(2);

@@ -63,6 +63,8 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
   if (flags.delimiter !== undefined && flags.delimiter.length !== 1) throw new UsageError(`--delimiter takes one character, such as , or ; (not \`${flags.delimiter}\`)`);
   // Read as `govern check` reads it, so that a re-import that changes nothing is checked on what was read here.
   const workspace = await authoring.loadForCheck(io, [where]);
+  // The check after writing would refuse a bad govern.config.yaml: refuse it before anything is written.
+  (await import('../../config/resolve-config.js')).resolveConfig(workspace.config);
   const index = selectOnePartnership(workspace, flags.partnership, 'govern import');
   const tree = workspace.partnerships.find((t) => t.root === index.root)!;
   const root = path.resolve(io.cwd, tree.root);
