@@ -160,7 +160,10 @@ const MESSAGES: Record<string, RegExp[]> = {
   ],
   'symlink-loop': [/symbolic link that loops/],
   'symlink-outside': [/symbolic link to a file outside the checked folder/],
-  'symlink-outside-referenced': [/symbolic link to a file outside the checked folder/, /^no contact `jane-doe` \(contacts\.yaml is not read: a symbolic link govern does not follow\)$/],
+  'symlink-outside-referenced': [
+    /symbolic link to a file outside the checked folder/,
+    /^no contact `jane-doe` \(contacts\.yaml is not read: a symbolic link govern does not follow\)$/,
+  ],
   'symlink-dot-folder': [/symbolic link into a dot-folder \(such as \.git\/ or \.github\/\)/],
   'tab-indent': [/tab is used for indentation/],
   'too-deep': [new RegExp(`more than ${MAX_NESTING_DEPTH} levels`), new RegExp(`more than ${MAX_NESTING_DEPTH} levels`)],

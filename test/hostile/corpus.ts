@@ -83,7 +83,8 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
   // defines nothing, and the reference is still judged (it would resolve if the file outside were read).
   writeFileSync(path.join(dir, 'outside-contacts.yaml'), `${VALID_CONTACTS}  # ${secret.trim()}\n`);
   const referenced = make('symlink-outside-referenced', {
-    'risks.yaml': 'risks:\n  - id: vendor-lock\n    title: One vendor\n    likelihood: 2\n    impact: 2\n    owner: jane-doe\n    status: open\n    reviewBy: 2027-06-30\n',
+    'risks.yaml':
+      'risks:\n  - id: vendor-lock\n    title: One vendor\n    likelihood: 2\n    impact: 2\n    owner: jane-doe\n    status: open\n    reviewBy: 2027-06-30\n',
   });
   symlinkSync(path.join(dir, 'outside-contacts.yaml'), path.join(referenced, 'contacts.yaml'));
 

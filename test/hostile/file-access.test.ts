@@ -205,7 +205,9 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
         const run = repo.govern(...args);
         expect(run.status, `${args.join(' ')} -> ${target}`).toBe(2);
         // One line, naming the file and why; stdout is empty.
-        expect(run.out.trim().split('\n'), target).toEqual([expect.stringMatching(/^govern: govern\.config\.yaml:1:1 the file is a symbolic link (to a file outside|into a dot-folder)/)]);
+        expect(run.out.trim().split('\n'), target).toEqual([
+          expect.stringMatching(/^govern: govern\.config\.yaml:1:1 the file is a symbolic link (to a file outside|into a dot-folder)/),
+        ]);
         // Nothing of the linked file: not its rule ids (`schema` would be "unknown rule `schema`"), not the token.
         expect(run.out, target).not.toMatch(/unknown rule|yaml\/|schema/);
         expectNoLeak([{ ...run, args: `${args.join(' ')} -> ${target}` }]);
@@ -257,16 +259,15 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
       expect(report.changes, args.join(' ')).toContainEqual(
         expect.objectContaining({ file: 'contacts.yaml', impact: 'weakened', summary: expect.stringMatching(/symbolic link govern does not follow at the head/) }),
       );
-      expect(report.newFindings.filter((f) => f.ruleId === 'ref/unknown-contact').map((f) => f.message), args.join(' ')).toEqual(refs.map((f) => f.message));
+      expect(
+        report.newFindings.filter((f) => f.ruleId === 'ref/unknown-contact').map((f) => f.message),
+        args.join(' '),
+      ).toEqual(refs.map((f) => f.message));
     };
     expectDiff();
     repo.commit('contacts from elsewhere');
     expectDiff('main', 'HEAD');
-    expectNoLeak([
-      { ...check, args: 'check' },
-      ...diffs.map((d) => ({ ...d.run, args: d.args.join(' ') })),
-      ...everything(repo, { revision: true }),
-    ]);
+    expectNoLeak([{ ...check, args: 'check' }, ...diffs.map((d) => ({ ...d.run, args: d.args.join(' ') })), ...everything(repo, { revision: true })]);
   });
 
   it('add, init and schema --write neither read nor write through a link out of the tree or into .git/', () => {
@@ -278,12 +279,33 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
     const runs = [
       {
         args: 'add risk',
-        ...repo.govern('add', 'risk', 'northwind', '--title', 'A risk', '--likelihood', '2', '--impact', '2', '--owner', 'ana-lopez', '--status', 'open', '--review-by', '2027-01-31', '--today', '2026-11-15'),
+        ...repo.govern(
+          'add',
+          'risk',
+          'northwind',
+          '--title',
+          'A risk',
+          '--likelihood',
+          '2',
+          '--impact',
+          '2',
+          '--owner',
+          'ana-lopez',
+          '--status',
+          'open',
+          '--review-by',
+          '2027-01-31',
+          '--today',
+          '2026-11-15',
+        ),
       },
     ];
     unlinkSync(path.join(repo.dir, 'northwind/contacts.yaml'));
     symlinkSync(secret, path.join(repo.dir, 'northwind/contacts.yaml'));
-    runs.push({ args: 'add contact', ...repo.govern('add', 'contact', 'northwind', '--name', 'Cy Doe', '--party', 'client', '--email', 'cy@client.example', '--today', '2026-11-15') });
+    runs.push({
+      args: 'add contact',
+      ...repo.govern('add', 'contact', 'northwind', '--name', 'Cy Doe', '--party', 'client', '--email', 'cy@client.example', '--today', '2026-11-15'),
+    });
     for (const run of runs) {
       expect(run.status, run.args).toBe(2);
       expect(run.out, run.args).toMatch(/northwind\/(contacts|risks)\.yaml has problems reading or parsing it/);
@@ -308,4 +330,3 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
     expectNoLeak([...runs, { ...refused, args: 'schema --write' }, { ...forced, args: 'schema --write --force' }, { ...init, args: 'init' }]);
   });
 });
-

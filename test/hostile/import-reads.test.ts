@@ -64,7 +64,12 @@ function makeRepo(): { dir: string; govern(...args: string[]): { status: number 
     dir,
     govern: (...args) => {
       // A hang guard, not a timing assertion: a run that blocks on a FIFO is killed, and the test fails on its signal.
-      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1', GOVERN_TODAY: '2026-11-20' } });
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, NO_COLOR: '1', GOVERN_TODAY: '2026-11-20' },
+      });
       return { status: r.status, signal: r.signal, out: `${r.stdout}\n${r.stderr}`, stderr: r.stderr };
     },
   };
@@ -127,7 +132,11 @@ describe.runIf(built)('govern import reads under the file policy, bounded', { ti
     expectRefused(repo.govern('import', 'incidents', 'pipe.csv', 'harbour'), /^govern: cannot read the export pipe\.csv: it is not a regular file/, repo.dir);
     expectRefused(repo.govern('import', 'incidents', '/dev/zero', 'harbour'), /cannot read the export \S*dev\/zero: it is not a regular file/, repo.dir);
     expectRefused(repo.govern('import', 'incidents', 'harbour', 'harbour'), /cannot read the export harbour: it is a folder/, repo.dir);
-    expectRefused(repo.govern('import', 'incidents', 'huge.csv', 'harbour'), /cannot read the export huge\.csv: it is 300\.0 MB; the export may be at most 256 MB/, repo.dir);
+    expectRefused(
+      repo.govern('import', 'incidents', 'huge.csv', 'harbour'),
+      /cannot read the export huge\.csv: it is 300\.0 MB; the export may be at most 256 MB/,
+      repo.dir,
+    );
   });
 });
 

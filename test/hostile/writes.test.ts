@@ -192,13 +192,20 @@ describe.runIf(built)('writes end to end', () => {
   it('every command that writes, on a full disk: exit 2, one line, the old file byte for byte, no temporary file', () => {
     const p = path.join(dir, 'every-writer');
     cpSync(LITE, p, { recursive: true });
-    writeFileSync(path.join(p, 'incidents.csv'), 'id,service,priority,opened,responded,resolved\nINC-9,hosting,P1,2026-10-20T10:00:00+02:00,2026-10-20T10:05:00+02:00,2026-10-20T11:00:00+02:00\n');
+    writeFileSync(
+      path.join(p, 'incidents.csv'),
+      'id,service,priority,opened,responded,resolved\nINC-9,hosting,P1,2026-10-20T10:00:00+02:00,2026-10-20T10:05:00+02:00,2026-10-20T11:00:00+02:00\n',
+    );
     const today = ['--today', '2026-11-15'];
     const writers: [string, string[], string][] = [
       ['sla --output', ['sla', '.', '--period', '2026-10', '--output', 'out/sla.txt', ...today], 'out/sla.txt'],
       ['calendar --output', ['calendar', '.', '--output', 'out/meetings.ics', ...today], 'out/meetings.ics'],
       ['due --output', ['due', '.', '--format', 'ics', '--output', 'out/due.ics', ...today], 'out/due.ics'],
-      ['render --out (portfolio)', ['render', 'portfolio', '.', '--period', '2026-10', '--format', 'html', '--out', 'out/portfolio.html', '--force', ...today], 'out/portfolio.html'],
+      [
+        'render --out (portfolio)',
+        ['render', 'portfolio', '.', '--period', '2026-10', '--format', 'html', '--out', 'out/portfolio.html', '--force', ...today],
+        'out/portfolio.html',
+      ],
       ['add contact', ['add', 'contact', '.', '--name', 'Zoë Ørsted', '--party', 'client', '--email', 'zoe@acme.example', ...today], 'contacts.yaml'],
       ['import incidents', ['import', 'incidents', 'incidents.csv', '.', ...today], 'measurements/2026-10.yaml'],
     ];

@@ -80,16 +80,14 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
   const mapAbs =
     flags.map !== undefined
       ? path.resolve(io.cwd, flags.map)
-      : [path.join(root, 'govern.import.yaml'), path.resolve(io.cwd, where, 'govern.import.yaml')].find(
-          (p) => {
-            // lstat: a link in the mapping's place is found and judged, not passed over as absent.
-            try {
-              return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined;
-            } catch {
-              return false;
-            }
-          },
-        );
+      : [path.join(root, 'govern.import.yaml'), path.resolve(io.cwd, where, 'govern.import.yaml')].find((p) => {
+          // lstat: a link in the mapping's place is found and judged, not passed over as absent.
+          try {
+            return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+          } catch {
+            return false;
+          }
+        });
   if (mapAbs !== undefined && flags.map === undefined) {
     const verdict = judgePath(diskAccess(path.dirname(mapAbs)), mapAbs);
     if ('refusal' in verdict) throw new UsageError(`cannot read the mapping ${show(mapAbs)}: ${verdict.refusal.message}`);
