@@ -3,8 +3,7 @@ import { todayIn } from '../time/today.js';
 import { checkWorkspace } from '../check/run-check.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { loadPlannedPartnership, type PlannedPartnershipOnDisk, type WorkspacePlan } from '../io/load-workspace.js';
-import { displayPath, readConfigFile } from '../io/read-tree.js';
-import { loadSource } from '../load/load-source.js';
+import { displayPath, readConfigAt } from '../io/read-tree.js';
 import { PartnershipIndex } from '../model/partnership-index.js';
 import type { PartnershipTree, SourceFile } from '../model/source.js';
 import { onThreads, threadLoop, workerCount } from './check-threads.js';
@@ -55,7 +54,7 @@ function configOf(work: RowWork): SourceFile | undefined {
   if (work.configPath === undefined) return undefined;
   let config = configs.get(work.configPath);
   if (config === undefined) {
-    config = loadSource(readConfigFile(work.configPath, displayPath(work.cwd, work.configPath)), 'config');
+    config = readConfigAt(work.configPath, displayPath(work.cwd, work.configPath));
     configs.set(work.configPath, config);
   }
   return config;

@@ -16,11 +16,25 @@ export interface ResolvedConfig {
 
 const SETTINGS = new Set(['off', 'warning', 'error']);
 
+/** The findings of a file that was not read at all: nothing of it is quoted, so its one line says all. */
+const UNREAD = new Set(['file/symlink-outside', 'file/unreadable', 'file/too-large', 'file/not-text', 'file/encoding']);
+
+/**
+ * Throws when govern.config.yaml was not read at all (a refused link, unreadable, too large, not text):
+ * one line, the file and why. Every command that reads partnerships asks this as soon as the config is
+ * read, so none goes on as if there were no config, nor writes before stopping.
+ */
+export function refuseUnreadConfig(config: SourceFile): void {
+  const unread = config.problems.length === 1 && UNREAD.has(config.problems[0]!.ruleId) ? config.problems[0] : undefined;
+  if (unread) throw new ConfigError(`${config.path}:${unread.range.start.line}:${unread.range.start.column} ${unread.message}`);
+}
+
 /** Validates govern.config.yaml and merges `--rule id=severity` over it; throws ConfigError or UsageError. */
 export function resolveConfig(config: SourceFile | undefined, ruleFlags: readonly string[] = []): ResolvedConfig {
   const severities: Record<string, SeveritySetting> = {};
   let templates: string | undefined;
   if (config) {
+    refuseUnreadConfig(config);
     const problems: string[] = [];
     for (const p of config.problems) problems.push(`${config.path}:${p.range.start.line}:${p.range.start.column} ${p.message}`);
     if (problems.length === 0 && config.data !== null && config.data !== undefined) {

@@ -262,6 +262,9 @@ function compareFile(
   const category = DEFAULT_CATEGORY[kind];
   const broken = [before && !before.ok ? 'base' : '', after && !after.ok ? 'head' : ''].filter((s) => s !== '');
   if (broken.length > 0) {
+    // A file swapped for a link govern refuses defines nothing at the head: what the base said there is no longer in force.
+    const refused = [before?.refused ? 'base' : '', after?.refused ? 'head' : ''].filter((s) => s !== '');
+    const hidden = after?.refused === true && before !== undefined && before.refused !== true;
     return [
       {
         ...base,
@@ -270,8 +273,11 @@ function compareFile(
         before: null,
         after: null,
         category,
-        impact: 'neutral',
-        summary: `File ${file} cannot be compared: it does not parse at the ${broken.join(' and the ')}; fix it to see what changed`,
+        impact: hidden ? 'weakened' : 'neutral',
+        summary:
+          refused.length > 0
+            ? `File ${file} cannot be compared: it is a symbolic link govern does not follow at the ${refused.join(' and the ')}, so it defines nothing there${hidden ? ' (what it defined at the base is gone)' : ''}; copy the file in to see what changed`
+            : `File ${file} cannot be compared: it does not parse at the ${broken.join(' and the ')}; fix it to see what changed`,
       },
     ];
   }

@@ -10,7 +10,7 @@ import type { PartnershipTree, RawFile, SourceFile, Workspace } from '../model/s
 import { partnershipInTemplates } from '../load/templates-folder.js';
 import { diskAccess, gitAccess, judgePath, walkTree, type GitEntry, type Refusal, type TreeAccess } from './file-policy.js';
 import { listTemplateFiles } from './read-templates.js';
-import { findConfig, listTree, MAX_FILE_BYTES, readConfigFile, readRaw } from './read-tree.js';
+import { listTree, MAX_FILE_BYTES, readNearestConfig, readRaw } from './read-tree.js';
 
 /** The name that stands for the files on disk instead of a revision. */
 export const WORKING_TREE = 'working-tree';
@@ -379,14 +379,15 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
 export function loadWorkingTree(target: DiffTarget): LoadedSide {
   const abs = path.join(target.root, ...target.prefix.split('/').filter((s) => s !== ''));
   if (!existsSync(abs) || !statSync(abs).isDirectory()) return { partnerships: [] };
-  const configAbs = findConfig(abs);
-  let config: SourceFile | undefined;
+  const repoPathOf = (absPath: string): string => path.relative(target.root, absPath).split(path.sep).join('/');
+  const found = readNearestConfig(abs, (absPath) => shownPath(target, repoPathOf(absPath)));
+  const config: SourceFile | undefined = found?.config;
   let exclude: string[] = [];
   let templates: TemplateSnapshot | undefined;
   let held: string | undefined;
-  if (configAbs) {
-    const configRepoPath = path.relative(target.root, configAbs).split(path.sep).join('/');
-    config = loadSource(readConfigFile(configAbs, shownPath(target, configRepoPath)), 'config');
+  if (found && config) {
+    const configAbs = found.configPath;
+    const configRepoPath = repoPathOf(configAbs);
     const configDir = path.posix.dirname(configRepoPath) === '.' ? '' : path.posix.dirname(configRepoPath);
     const excluded = templatesExclusion(config, configDir);
     if (excluded !== undefined) {

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { planTree } from '../load/discover.js';
+import { refuseUnreadConfig } from '../config/resolve-config.js';
 import { loadSource } from '../load/load-source.js';
 import { UsageError } from '../model/errors.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
 import { partnershipInTemplates, templatesHoldPartnership } from '../load/templates-folder.js';
-import { displayPath, findConfig, listTree, readConfigFile, readRaw, type Refusal } from './read-tree.js';
+import { displayPath, listTree, readNearestConfig, readRaw, type Refusal } from './read-tree.js';
 
 /** A workspace read from disk, with where its config came from. */
 export interface LoadedWorkspace extends Workspace {
@@ -72,11 +73,12 @@ export function planWorkspaceOnDisk(
     if (!roots.includes(root)) roots.push(root);
   }
 
-  const configPath = findConfig(roots[0]!);
-  let config: SourceFile | undefined;
+  const found = readNearestConfig(roots[0]!, (abs) => displayPath(cwd, abs));
+  const configPath = found?.configPath;
+  const config = found?.config;
   let exclude: string[] = [];
-  if (configPath) {
-    config = loadSource(readConfigFile(configPath, displayPath(cwd, configPath)), 'config');
+  if (configPath && config) {
+    refuseUnreadConfig(config);
     const templates = options.templatesDir?.(path.dirname(configPath), config);
     if (templates) {
       exclude = [templates];

@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../model/limits.js';
+import { loadSource } from '../load/load-source.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
-import type { RawFile } from '../model/source.js';
+import type { RawFile, SourceFile } from '../model/source.js';
 import { diskAccess, judgePath, walkTree, type Refusal } from './file-policy.js';
 
 export { MAX_FILE_BYTES };
@@ -38,11 +39,27 @@ export function listTree(root: string, options: { exclude?: readonly string[] } 
 }
 
 /**
+ * The one reader of govern.config.yaml on disk, used by every command (check,
+ * render, sla, who, calendar, due, add, rules, diff's working tree): the
+ * nearest config at or above `start` (up to the repository's top), read under
+ * the file-access policy. Undefined when no config applies.
+ */
+export function readNearestConfig(start: string, show: (absPath: string) => string): { configPath: string; config: SourceFile } | undefined {
+  const configPath = findConfig(start);
+  return configPath === undefined ? undefined : { configPath, config: readConfigAt(configPath, show(configPath)) };
+}
+
+/** The config file at a path `readNearestConfig` found (read again where a worker thread needs it), under the same policy. */
+export function readConfigAt(absPath: string, displayPath: string): SourceFile {
+  return loadSource(readConfigFile(absPath, displayPath), 'config');
+}
+
+/**
  * Reads govern.config.yaml under the file-access policy: a link is followed
  * only to a file inside the config's own folder and outside its dot-folders;
  * otherwise the file is not read and says why (and the config is then invalid).
  */
-export function readConfigFile(absPath: string, displayPath: string): RawFile {
+function readConfigFile(absPath: string, displayPath: string): RawFile {
   const verdict = judgePath(diskAccess(path.dirname(absPath)), absPath);
   if ('refusal' in verdict) return { path: displayPath, relPath: CONFIG_FILE, readError: verdict.refusal };
   return readRaw(verdict.real, displayPath, CONFIG_FILE);
@@ -55,29 +72,43 @@ export function readConfigFile(absPath: string, displayPath: string): RawFile {
  */
 export function readRaw(absPath: string, displayPath: string, relPath: string, refusal?: Refusal): RawFile {
   if (refusal) return { path: displayPath, relPath, readError: refusal };
+  const read = readBounded(absPath, MAX_FILE_BYTES);
+  if ('content' in read) return { path: displayPath, relPath, content: read.content };
+  return { path: displayPath, relPath, readError: read.code === 'EFBIG' ? tooLarge(read.size ?? MAX_FILE_BYTES + 1) : { code: read.code, message: read.message } };
+}
+
+/**
+ * Reads a whole regular file of at most `maxBytes`: the bytes, or why not. A
+ * FIFO or a device put behind the name (`/dev/zero`, a named pipe nobody
+ * writes to) is refused without blocking, and at most `maxBytes` + 1 bytes
+ * are read whatever the file claims, so one that grows meanwhile cannot
+ * exhaust memory. `size` is the size seen when the file is too large.
+ */
+export function readBounded(absPath: string, maxBytes: number): { content: Buffer } | { code: string; message: string; size?: number; folder?: true } {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO put in place of a file must not block the run.
     fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { path: displayPath, relPath, readError: { code: 'ENOTFILE', message: 'this is not a regular file' } };
-    if (stat.size > MAX_FILE_BYTES) return { path: displayPath, relPath, readError: tooLarge(stat.size) };
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    if (!stat.isFile()) return { code: 'ENOTFILE', message: 'this is not a regular file', ...(stat.isDirectory() ? { folder: true as const } : {}) };
+    const tooBig = (size: number) => ({ code: 'EFBIG', message: `it is more than ${maxBytes / 1048576} MB`, size });
+    if (stat.size > maxBytes) return tooBig(stat.size);
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length === buffer.length) {
-        if (length > MAX_FILE_BYTES) return { path: displayPath, relPath, readError: tooLarge(length) };
+        if (length > maxBytes) return tooBig(length);
         break;
       }
     }
-    return { path: displayPath, relPath, content: buffer.subarray(0, length) };
+    return { content: buffer.subarray(0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     const message = code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read: permission denied' : `the file cannot be read (${code})`;
-    return { path: displayPath, relPath, readError: { code, message } };
+    return { code, message };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -89,7 +120,7 @@ function tooLarge(size: number): Refusal {
 }
 
 /** The nearest `govern.config.yaml` at or above a folder, stopping at the repository root. */
-export function findConfig(start: string): string | undefined {
+function findConfig(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);

@@ -13,7 +13,10 @@ const READ_ERROR_RULES: Readonly<Record<string, string>> = {
 
 /** Turns a raw file into a parsed source file; problems of reading and decoding become findings, never throws. */
 export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
-  if (raw.readError) return unreadable(raw, kind, raw.readError.message, READ_ERROR_RULES[raw.readError.code] ?? 'file/unreadable', { code: raw.readError.code });
+  if (raw.readError) {
+    const file = unreadable(raw, kind, raw.readError.message, READ_ERROR_RULES[raw.readError.code] ?? 'file/unreadable', { code: raw.readError.code });
+    return raw.readError.code === 'ELINKOUT' ? { ...file, refused: true } : file;
+  }
   const content = raw.content ?? '';
   let text: string;
   if (typeof content === 'string') {

@@ -7,6 +7,13 @@
 /** Largest file read, in bytes: partnership files are kilobytes; a larger one is refused unread. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Largest export `govern import` reads, in bytes: 200 000 rows of the eight
+ * columns govern uses are about 26 MB of CSV, and of a full thirty-column
+ * ServiceNow export (about 1 KB a row) about 200 MB; either is read in one string.
+ */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
+
 /** How many times aliases may be expanded in one file: far above real use, far below a billion laughs. */
 export const MAX_ALIAS_COUNT = 100;
 

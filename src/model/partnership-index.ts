@@ -124,13 +124,16 @@ export class PartnershipIndex {
 
   /**
    * Whether references to things defined in a file kind can be checked: the
-   * file is absent (so nothing is defined), or parsed cleanly into a mapping
-   * (or nothing). A file that is a list or a bare text has its schema finding;
-   * saying that every id it was meant to define is unknown would only bury it.
+   * file is absent (so nothing is defined), refused by the file-access policy
+   * (a link out of the tree defines nothing: its finding is only a warning, so
+   * silencing what refers to it would let the swap pass), or parsed cleanly
+   * into a mapping (or nothing). A file that is a list, bare text or broken
+   * YAML has its own error; saying that every id it was meant to define is
+   * unknown would only bury it.
    */
   canResolve(kind: FileKind): boolean {
     const file = this.byKind.get(kind);
-    return !file || (file.ok && (file.data === null || file.data === undefined || isObject(file.data)));
+    return !file || file.refused === true || (file.ok && (file.data === null || file.data === undefined || isObject(file.data)));
   }
 
   /** The first definition of an id of a kind (`contact`, `role`, `service`, …). */

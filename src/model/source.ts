@@ -33,6 +33,13 @@ export interface SourceFile {
   data: unknown;
   /** True when the file parsed without syntax errors: rules may trust its references. */
   ok: boolean;
+  /**
+   * True when the file is a symbolic link the file-access policy refused
+   * (file/symlink-outside): it was not read and defines nothing, and what
+   * refers to it is still judged, so a pull request cannot silence the
+   * references to its contacts by swapping contacts.yaml for a link.
+   */
+  refused?: true;
   /** Problems found while reading it (syntax, encoding, size), before any schema. */
   problems: YamlProblem[];
   /** Where a path is in the file: its value by default, or its key; falls back to the nearest parent. */

@@ -23,7 +23,9 @@ export function reportUnknownReferences(context: RuleContext, target: RefTarget)
       .filter((f, i, all) => all.indexOf(f) === i)
       .join(' and ');
     const scope = target === 'priority' && ref.services?.length ? ` for service \`${ref.services.join('`, `')}\`` : '';
-    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : ids.length > 0 ? ` (known: ${preview(ids)})` : ` (${where} defines none)`;
+    const unread = kinds.filter((k) => p.file(DEFINED_IN[k].kind)?.refused).map((k) => DEFINED_IN[k].file);
+    const none = unread.length > 0 ? `${[...new Set(unread)].join(' and ')} is not read: a symbolic link govern does not follow` : `${where} defines none`;
+    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : ids.length > 0 ? ` (known: ${preview(ids)})` : ` (${none})`;
     const candidate = suggestion ? candidates.find((c) => c.id === suggestion) : undefined;
     context.report({
       file: ref.file,

@@ -1,5 +1,5 @@
 import { screen } from '@inquirer/testing/vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,26 @@ describe('add contact on a terminal', () => {
     expect(await done).toBe(0);
     expect(screen.getScreen()).toBe('');
     expect(readFileSync(path.join(dir, 'p/risks.yaml'), 'utf8')).toContain('  - id: vendor-lock-in\n    title: Vendor lock-in\n    likelihood: 3\n');
+  });
+});
+
+describe('add while someone edits the file', () => {
+  it('a contacts.yaml saved while govern add prompts is not written over: exit 2, one line, the edit kept', async () => {
+    const file = path.join(dir, 'p/contacts.yaml');
+    const io = memoryIo(['add', 'contact', 'p', '--party', 'client', '--email', 'zed@client.example', '--yes', '--today', '2026-11-15'], {
+      cwd: dir,
+      stdinIsTTY: true,
+    });
+    const done = run(io);
+    await until('Full name');
+    // Saved in an editor (or by a git pull) while the prompt waits for an answer.
+    appendFileSync(file, '# edited while govern was asking\n');
+    const edited = readFileSync(file, 'utf8');
+    screen.type('Zed Doe');
+    screen.keypress('enter');
+    expect(await done).toBe(2);
+    expect(io.err()).toMatch(/^govern: \S*contacts\.yaml changed while govern was working on it; nothing was written: run the command again\n$/);
+    expect(readFileSync(file, 'utf8')).toBe(edited);
   });
 });
 

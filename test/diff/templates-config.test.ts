@@ -83,6 +83,14 @@ describe('govern diff: templates and the config are changes', () => {
     // An edit with no setting to name (here a blank line) is still listed: the config is code.
     const reworded = repo.commit({ 'govern.config.yaml': '# strict, again\nrules:\n  contacts/unreferenced: error\n\n' });
     expect((await govern(repo.dir, 'diff', fixed, reworded, '--format', 'json')).out).toContain('"summary": "File govern.config.yaml changed"');
+    // Either kind of config change fails --fail-on any; no change passes it.
+    for (const [from, to] of [
+      [head, fixed],
+      [fixed, reworded],
+    ] as const) {
+      expect((await govern(repo.dir, 'diff', from, to, '--fail-on', 'any')).code, `${from}..${to}`).toBe(1);
+    }
+    expect((await govern(repo.dir, 'diff', reworded, reworded, '--fail-on', 'any')).code).toBe(0);
   });
 });
 
@@ -104,6 +112,9 @@ describe('a templates folder that holds a partnership is a usage error', () => {
       ['sla', 'acme'],
       ['who', 'acme'],
       ['calendar', 'acme'],
+      ['due', 'acme'],
+      ['render', 'contract-summary', 'acme'],
+      ['render', 'portfolio', '.', '--period', '2026-10'],
       ['diff', 'main', 'HEAD'],
       ['diff', 'main'],
     ]) {

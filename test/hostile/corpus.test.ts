@@ -98,6 +98,14 @@ const CASES: Record<string, { exit: 0 | 1; findings: Expected[] }> = {
   },
   'symlink-loop': { exit: 1, findings: [['file/unreadable', 'contacts.yaml', 1, 1]] },
   'symlink-outside': { exit: 0, findings: [['file/symlink-outside', 'contacts.yaml', 1, 1, 'warning']] },
+  // The refused contacts.yaml defines nothing: the owner it would have defined is unknown, an error.
+  'symlink-outside-referenced': {
+    exit: 1,
+    findings: [
+      ['file/symlink-outside', 'contacts.yaml', 1, 1, 'warning'],
+      ['ref/unknown-contact', 'risks.yaml', 6, 12],
+    ],
+  },
   // The link stays inside the folder but leads into .git/: refused all the same, and the folder link into it passed over.
   'symlink-dot-folder': { exit: 0, findings: [['file/symlink-outside', 'contacts.yaml', 1, 1, 'warning']] },
   'tab-indent': { exit: 1, findings: [['yaml/syntax', 'contacts.yaml', 3, 1]] },
@@ -152,6 +160,10 @@ const MESSAGES: Record<string, RegExp[]> = {
   ],
   'symlink-loop': [/symbolic link that loops/],
   'symlink-outside': [/symbolic link to a file outside the checked folder/],
+  'symlink-outside-referenced': [
+    /symbolic link to a file outside the checked folder/,
+    /^no contact `jane-doe` \(contacts\.yaml is not read: a symbolic link govern does not follow\)$/,
+  ],
   'symlink-dot-folder': [/symbolic link into a dot-folder \(such as \.git\/ or \.github\/\)/],
   'tab-indent': [/tab is used for indentation/],
   'too-deep': [new RegExp(`more than ${MAX_NESTING_DEPTH} levels`), new RegExp(`more than ${MAX_NESTING_DEPTH} levels`)],

@@ -9,8 +9,12 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The committed hostile cases (byte-exact: see the folder's .gitattributes). */
 export const FIXTURES = path.join(ROOT, 'test/fixtures/hostile');
 
-/** The CLI as users run it; end-to-end tests need `npm run build` first. */
-export const BIN = path.join(ROOT, 'bin/govern.js');
+/**
+ * The CLI as users run it; end-to-end tests need `npm run build` first.
+ * GOVERN_TEST_BIN runs the same tests against another build (an older
+ * commit's bin/govern.js, to show a test fails on the code before a fix).
+ */
+export const BIN = process.env.GOVERN_TEST_BIN ?? path.join(ROOT, 'bin/govern.js');
 
 /** A minimal valid partnership.yaml. */
 export const PARTNERSHIP = readFileSync(path.join(FIXTURES, 'cases/alias-bomb/partnership.yaml'), 'utf8');
@@ -74,6 +78,15 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
   writeFileSync(path.join(dir, 'secret.yaml'), secret);
   const outside = make('symlink-outside', {});
   symlinkSync(path.join(dir, 'secret.yaml'), path.join(outside, 'contacts.yaml'));
+
+  // contacts.yaml swapped for a link to a file outside that defines the very id risks.yaml names: the link is refused,
+  // defines nothing, and the reference is still judged (it would resolve if the file outside were read).
+  writeFileSync(path.join(dir, 'outside-contacts.yaml'), `${VALID_CONTACTS}  # ${secret.trim()}\n`);
+  const referenced = make('symlink-outside-referenced', {
+    'risks.yaml':
+      'risks:\n  - id: vendor-lock\n    title: One vendor\n    likelihood: 2\n    impact: 2\n    owner: jane-doe\n    status: open\n    reviewBy: 2027-06-30\n',
+  });
+  symlinkSync(path.join(dir, 'outside-contacts.yaml'), path.join(referenced, 'contacts.yaml'));
 
   // A link that stays inside the case folder but leads into a dot-folder, where .git/config keeps a CI token.
   const dotted = make('symlink-dot-folder', { '.git/config': `[http]\n\textraheader = AUTHORIZATION: basic ${secret.trim()}\n` });

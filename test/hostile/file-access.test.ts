@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,9 @@ function everything(repo: Repo, options: { revision?: boolean } = {}): { status:
     ['sla', 'northwind', '--today', '2026-11-15'],
     ['who', 'northwind', '--today', '2026-11-15'],
     ['calendar', 'northwind', '--today', '2026-11-15'],
+    ['due', 'northwind', '--today', '2026-11-15'],
+    ['rules'],
+    ['rules', 'northwind', '--format', 'json'],
   ];
   return runs.map((args) => ({ ...repo.govern(...args), args: args.join(' ') }));
 }
@@ -140,11 +143,18 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
       symlinkSync(target, path.join(repo.dir, 'govern.config.yaml'));
       const runs = everything(repo);
       expectNoLeak(runs);
-      // who and calendar use no setting of the config but its templates folder: they go on, and print nothing of it either.
-      for (const run of runs.filter((r) => !/^(who|calendar) /.test(r.args))) {
+      // Every command stops, in one line naming the file, even those that use no rule setting (who, calendar, due).
+      for (const run of runs) {
         expect(run.status, run.args).toBe(2);
         expect(run.out, run.args).toMatch(/govern\.config\.yaml:1:1 the file is a symbolic link/);
       }
+      // A command that writes stops before writing.
+      const contacts = readFileSync(path.join(repo.dir, 'northwind/contacts.yaml'));
+      const add = repo.govern('add', 'contact', 'northwind', '--name', 'Cy Doe', '--party', 'client', '--email', 'cy@client.example', '--today', '2026-11-15');
+      expect(add.status).toBe(2);
+      expect(add.out.trim().split('\n')).toEqual([expect.stringMatching(/^govern: govern\.config\.yaml:1:1 the file is a symbolic link/)]);
+      expect(readFileSync(path.join(repo.dir, 'northwind/contacts.yaml')).equals(contacts)).toBe(true);
+      expectNoLeak([{ ...add, args: 'add contact' }]);
       repo.commit('config link');
       const atRevision = repo.govern('diff', 'main', 'HEAD', '--format', 'md');
       expect(atRevision.status).toBe(2);
@@ -184,5 +194,139 @@ describe.runIf(built)('files govern reads: links out of the tree or into a dot-f
     expect(md.status).toBe(0);
     expect(md.out).toMatch(/skipped look\/contract-summary\.md\.hbs: a symbolic link leading outside the templates folder or into a dot-folder; not read/);
     expect(md.out).toMatch(/skipped look\/partials\/styles\.html\.hbs: a symbolic link leading outside the templates folder or into a dot-folder; not read/);
+  });
+
+  it('govern rules reads govern.config.yaml through the same reader as check: a link out of its folder or into .git/ is refused, one inside followed', () => {
+    for (const target of ['.git/config', '../secret.yaml']) {
+      const repo = makeRepo();
+      unlinkSync(path.join(repo.dir, 'govern.config.yaml'));
+      symlinkSync(target, path.join(repo.dir, 'govern.config.yaml'));
+      for (const args of [['rules'], ['rules', '--format', 'json'], ['rules', 'northwind']]) {
+        const run = repo.govern(...args);
+        expect(run.status, `${args.join(' ')} -> ${target}`).toBe(2);
+        // One line, naming the file and why; stdout is empty.
+        expect(run.out.trim().split('\n'), target).toEqual([
+          expect.stringMatching(/^govern: govern\.config\.yaml:1:1 the file is a symbolic link (to a file outside|into a dot-folder)/),
+        ]);
+        // Nothing of the linked file: not its rule ids (`schema` would be "unknown rule `schema`"), not the token.
+        expect(run.out, target).not.toMatch(/unknown rule|yaml\/|schema/);
+        expectNoLeak([{ ...run, args: `${args.join(' ')} -> ${target}` }]);
+      }
+    }
+    const repo = makeRepo();
+    mkdirSync(path.join(repo.dir, 'settings'));
+    writeFileSync(path.join(repo.dir, 'settings/quiet.yaml'), 'rules:\n  contacts/unreferenced: "off"\n');
+    unlinkSync(path.join(repo.dir, 'govern.config.yaml'));
+    symlinkSync('settings/quiet.yaml', path.join(repo.dir, 'govern.config.yaml'));
+    const rules = JSON.parse(repo.govern('rules', '--format', 'json').out.trim()) as { id: string; severity: string; source: string }[];
+    expect(rules.find((r) => r.id === 'contacts/unreferenced')).toMatchObject({ severity: 'off', source: 'govern.config.yaml' });
+  });
+
+  it('a contacts.yaml swapped for a link defines nothing: the references to contacts are still judged, by check and by diff (working tree and revision)', () => {
+    const repo = makeRepo();
+    // The file outside defines the very ids the partnership uses: were it read, every reference would resolve.
+    writeFileSync(
+      path.join(repo.dir, '../outside-contacts.yaml'),
+      `contacts:\n  - id: ana-lopez\n    name: ${OUTSIDE}\n    party: client\n    email: ana@client.example\n  - id: kim-from-outside\n    name: Kim\n    party: provider\n    email: kim@provider.example\n`,
+    );
+    writeFileSync(
+      path.join(repo.dir, 'northwind/risks.yaml'),
+      '# what could go wrong\nrisks:\n  - id: key-person\n    title: One engineer knows the ERP\n    likelihood: 2\n    impact: 3\n    owner: ana-lopez\n    status: open\n    reviewBy: 2027-06-30\n  - id: outage\n    title: A long outage\n    likelihood: 2\n    impact: 3\n    owner: kim-from-outsid\n    status: open\n    reviewBy: 2027-06-30\n',
+    );
+    repo.commit('risks with owners');
+    unlinkSync(path.join(repo.dir, 'northwind/contacts.yaml'));
+    symlinkSync(path.join(repo.dir, '../outside-contacts.yaml'), path.join(repo.dir, 'northwind/contacts.yaml'));
+
+    type Finding = { ruleId: string; file: string; message: string; severity: string; data?: { suggestion?: string } };
+    const check = repo.govern('check', '.', '--format', 'json', '--today', '2026-11-15');
+    expect(check.status).toBe(1);
+    const findings = (JSON.parse(check.out.trim()) as { findings: Finding[] }).findings;
+    expect(findings.filter((f) => f.ruleId === 'file/symlink-outside').map((f) => f.file)).toEqual(['northwind/contacts.yaml']);
+    const refs = findings.filter((f) => f.ruleId === 'ref/unknown-contact');
+    expect(refs.map((f) => [f.file, f.severity, f.message])).toEqual([
+      ['northwind/risks.yaml', 'error', 'no contact `ana-lopez` (contacts.yaml is not read: a symbolic link govern does not follow)'],
+      ['northwind/risks.yaml', 'error', 'no contact `kim-from-outsid` (contacts.yaml is not read: a symbolic link govern does not follow)'],
+    ]);
+    // No "did you mean" drawn from the file outside.
+    expect(refs.some((f) => f.data?.suggestion !== undefined)).toBe(false);
+
+    const diffs: { args: string[]; run: { status: number | null; out: string } }[] = [];
+    const expectDiff = (...args: string[]): void => {
+      const run = repo.govern('diff', ...args, '--format', 'json', '--fail-on', 'weakened', '--today', '2026-11-15');
+      diffs.push({ args, run });
+      expect(run.status, args.join(' ')).toBe(1);
+      const report = JSON.parse(run.out.trim()) as { changes: { file: string; impact: string; summary: string }[]; newFindings: Finding[] };
+      expect(report.changes, args.join(' ')).toContainEqual(
+        expect.objectContaining({ file: 'contacts.yaml', impact: 'weakened', summary: expect.stringMatching(/symbolic link govern does not follow at the head/) }),
+      );
+      expect(
+        report.newFindings.filter((f) => f.ruleId === 'ref/unknown-contact').map((f) => f.message),
+        args.join(' '),
+      ).toEqual(refs.map((f) => f.message));
+    };
+    expectDiff();
+    repo.commit('contacts from elsewhere');
+    expectDiff('main', 'HEAD');
+    expectNoLeak([{ ...check, args: 'check' }, ...diffs.map((d) => ({ ...d.run, args: d.args.join(' ') })), ...everything(repo, { revision: true })]);
+  });
+
+  it('add, init and schema --write neither read nor write through a link out of the tree or into .git/', () => {
+    const repo = makeRepo();
+    const secret = path.join(repo.dir, '../secret.yaml');
+    const secretBefore = readFileSync(secret);
+    const gitConfigBefore = readFileSync(path.join(repo.dir, '.git/config'));
+    symlinkSync('../.git/config', path.join(repo.dir, 'northwind/risks.yaml'));
+    const runs = [
+      {
+        args: 'add risk',
+        ...repo.govern(
+          'add',
+          'risk',
+          'northwind',
+          '--title',
+          'A risk',
+          '--likelihood',
+          '2',
+          '--impact',
+          '2',
+          '--owner',
+          'ana-lopez',
+          '--status',
+          'open',
+          '--review-by',
+          '2027-01-31',
+          '--today',
+          '2026-11-15',
+        ),
+      },
+    ];
+    unlinkSync(path.join(repo.dir, 'northwind/contacts.yaml'));
+    symlinkSync(secret, path.join(repo.dir, 'northwind/contacts.yaml'));
+    runs.push({
+      args: 'add contact',
+      ...repo.govern('add', 'contact', 'northwind', '--name', 'Cy Doe', '--party', 'client', '--email', 'cy@client.example', '--today', '2026-11-15'),
+    });
+    for (const run of runs) {
+      expect(run.status, run.args).toBe(2);
+      expect(run.out, run.args).toMatch(/northwind\/(contacts|risks)\.yaml has problems reading or parsing it/);
+    }
+    // A schema target that is a link out: refused without --force, replaced (not written through) with it.
+    mkdirSync(path.join(repo.dir, 'schemas'));
+    symlinkSync(secret, path.join(repo.dir, 'schemas/contacts.schema.json'));
+    const refused = repo.govern('schema', '--write', 'schemas');
+    expect(refused.status).toBe(2);
+    expect(refused.out).toMatch(/contacts\.schema\.json is a symbolic link; pass --force to replace it/);
+    const forced = repo.govern('schema', '--write', 'schemas', '--force');
+    expect(forced.status).toBe(0);
+    expect(lstatSync(path.join(repo.dir, 'schemas/contacts.schema.json')).isFile()).toBe(true);
+    // init into a folder whose partnership.yaml is a link out: refused, nothing written.
+    mkdirSync(path.join(repo.dir, 'acme'));
+    symlinkSync(secret, path.join(repo.dir, 'acme/partnership.yaml'));
+    const init = repo.govern('init', 'acme', '--yes');
+    expect(init.status).toBe(2);
+    expect(readdirSync(path.join(repo.dir, 'acme'))).toEqual(['partnership.yaml']);
+    expect(readFileSync(secret).equals(secretBefore)).toBe(true);
+    expect(readFileSync(path.join(repo.dir, '.git/config')).equals(gitConfigBefore)).toBe(true);
+    expectNoLeak([...runs, { ...refused, args: 'schema --write' }, { ...forced, args: 'schema --write --force' }, { ...init, args: 'init' }]);
   });
 });

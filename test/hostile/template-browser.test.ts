@@ -52,6 +52,11 @@ beforeAll(async () => {
 <form action="${base}/form"><input name="q" value="x"></form>
 `,
   );
+  // A document of the repository's own, not a built-in one: the renderer puts the policy into it all the same.
+  writeFileSync(
+    path.join(dir, 'look/board-note.html.hbs'),
+    `<!DOCTYPE html>\n<html lang="en">\n<head><title>Board note</title></head>\n<body><script>window.__pwned = 'own'; fetch('${base}/own-fetch').catch(() => {});</script><img src="${base}/own.png">{{> styles}}</body></html>\n`,
+  );
   writeFileSync(path.join(dir, 'govern.config.yaml'), '# the look of our packs\ntemplates: ./look\n');
 });
 
@@ -61,14 +66,17 @@ afterAll(async () => {
 });
 
 describe.skipIf(!available)('a hostile styles partial, rendered and opened in chromium', () => {
+  // Every HTML document govern renders: the two built-in ones of a partnership, and the portfolio page of a tree.
   it.each([
-    ['review-pack', ['--period', '2026-10']],
-    ['contract-summary', []],
+    ['review-pack', ['northwind', '--period', '2026-10']],
+    ['contract-summary', ['northwind']],
+    ['portfolio', ['.', '--period', '2026-10']],
+    ['board-note', ['northwind']],
   ] as const)('%s: the policy comes first, no script runs, no request is made', async (doc, extra) => {
     const file = path.join(dir, `${doc}.html`);
     const rendered = spawnSync(
       process.execPath,
-      [BIN, 'render', doc, 'northwind', '--format', 'html', '--out', file, '--force', '--allow-invalid', '--today', '2026-11-15', ...extra],
+      [BIN, 'render', doc, ...extra, '--format', 'html', '--out', file, '--force', '--allow-invalid', '--today', '2026-11-15'],
       {
         cwd: dir,
         encoding: 'utf8',
@@ -81,7 +89,7 @@ describe.skipIf(!available)('a hostile styles partial, rendered and opened in ch
     expect(html).toMatch(
       /^<!DOCTYPE html>\s*<html lang="en">\s*<head>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;/,
     );
-    expect(html).toContain('<script>window.__pwned');
+    expect(html).toContain("<script>window.__pwned = '");
 
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({

@@ -189,6 +189,53 @@ describe.runIf(built)('writes end to end', () => {
     );
   });
 
+  it('every command that writes, on a full disk: exit 2, one line, the old file byte for byte, no temporary file', () => {
+    const p = path.join(dir, 'every-writer');
+    cpSync(LITE, p, { recursive: true });
+    writeFileSync(
+      path.join(p, 'incidents.csv'),
+      'id,service,priority,opened,responded,resolved\nINC-9,hosting,P1,2026-10-20T10:00:00+02:00,2026-10-20T10:05:00+02:00,2026-10-20T11:00:00+02:00\n',
+    );
+    const today = ['--today', '2026-11-15'];
+    const writers: [string, string[], string][] = [
+      ['sla --output', ['sla', '.', '--period', '2026-10', '--output', 'out/sla.txt', ...today], 'out/sla.txt'],
+      ['calendar --output', ['calendar', '.', '--output', 'out/meetings.ics', ...today], 'out/meetings.ics'],
+      ['due --output', ['due', '.', '--format', 'ics', '--output', 'out/due.ics', ...today], 'out/due.ics'],
+      [
+        'render --out (portfolio)',
+        ['render', 'portfolio', '.', '--period', '2026-10', '--format', 'html', '--out', 'out/portfolio.html', '--force', ...today],
+        'out/portfolio.html',
+      ],
+      ['add contact', ['add', 'contact', '.', '--name', 'Zoë Ørsted', '--party', 'client', '--email', 'zoe@acme.example', ...today], 'contacts.yaml'],
+      ['import incidents', ['import', 'incidents', 'incidents.csv', '.', ...today], 'measurements/2026-10.yaml'],
+    ];
+    mkdirSync(path.join(p, 'out'));
+    for (const [name, args, target] of writers) {
+      const file = path.join(p, target);
+      if (!existsSync(file)) writeFileSync(file, OLD);
+      const before = readFileSync(file);
+      const r = govern(args, { cwd: p, preload: FULL_DISK, env: { GOVERN_TEST_DISK_BYTES: '64' } });
+      expect(r.code, `${name}: ${r.err}`).toBe(2);
+      expect(r.err, name).toMatch(/no space left on the device \(ENOSPC\)/);
+      expect(r.err, name).not.toMatch(/internal error|This is a bug|\n\s+at /);
+      expect(readFileSync(file).equals(before), name).toBe(true);
+      expect(temps(path.dirname(file)), name).toEqual([]);
+    }
+  });
+
+  it('a dangling link on the way to --output or --out: exit 2, one line, nothing written through it', () => {
+    symlinkSync(path.join(dir, 'gone', 'reports'), path.join(dir, 'reports'));
+    for (const args of [
+      ['check', LITE, '--output', 'reports/r.txt', '--today', '2026-11-15'],
+      ['render', 'contract-summary', LITE, '--out', 'reports/summary.md', '--today', '2026-11-15'],
+    ]) {
+      const r = govern(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expectOneLine(r.err, /^govern: cannot (make the folder|write) \S*reports\S*: /);
+      expect(existsSync(path.join(dir, 'gone')), args.join(' ')).toBe(false);
+    }
+  });
+
   it('govern add refuses to write over a file that changed since it was read', () => {
     const p = path.join(dir, 'add');
     cpSync(LITE, p, { recursive: true });
@@ -217,13 +264,16 @@ describe.runIf(built)('a closed output pipe', () => {
     return { status, err: readFileSync(errFile, 'utf8') };
   };
 
-  it('govern rules | head -1, | true and check --help | head -1: quiet, exit 0, every time', { timeout: 120_000 }, () => {
-    for (let i = 0; i < 8; i++) {
+  // BIN, quoted for bash: GOVERN_TEST_BIN may point at another build.
+  const govern = `node '${BIN.replaceAll("'", "'\\''")}'`;
+
+  it('govern rules | head -1, | true and check --help | head -1: quiet, exit 0, every time (20 runs)', { timeout: 240_000 }, () => {
+    for (let i = 0; i < 20; i++) {
       for (const command of [
-        `node bin/govern.js rules | head -1 >/dev/null`,
-        `node bin/govern.js rules | true`,
-        `node bin/govern.js check --help | head -1 >/dev/null`,
-        `node bin/govern.js rules --format json | head -c 10 >/dev/null`,
+        `${govern} rules | head -1 >/dev/null`,
+        `${govern} rules | true`,
+        `${govern} check --help | head -1 >/dev/null`,
+        `${govern} rules --format json | head -c 10 >/dev/null`,
       ]) {
         const r = sh(command);
         expect(r.err, command).toBe('');
@@ -233,7 +283,7 @@ describe.runIf(built)('a closed output pipe', () => {
   });
 
   it('check with findings into a closed pipe still fails with its own exit code', () => {
-    const r = sh(`node bin/govern.js check test/fixtures/hostile/cases/too-many-findings --today 2026-11-15 | true`);
+    const r = sh(`${govern} check test/fixtures/hostile/cases/too-many-findings --today 2026-11-15 | true`);
     expect(r.err).toBe('');
     expect(r.status).toBe('1');
   });

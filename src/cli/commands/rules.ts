@@ -16,17 +16,15 @@ export function rulesCommand(io: Io, done: (code: number) => void): Command {
       .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
       .option('--rule <id=severity>', 'change a rule for this run, as check does (repeatable)', (value: string, previous: string[] = []) => [...previous, value]),
   ).action(async (where: string, flags: { format: string; rule?: string[] }) => {
-    const [{ allRules }, { ruleUrl }, { findConfig, readRaw, displayPath }, { loadSource }, { resolveConfig }, { CONFIG_FILE }, { resolve }] = await Promise.all([
+    const [{ allRules }, { ruleUrl }, { readNearestConfig, displayPath }, { resolveConfig }, { resolve }] = await Promise.all([
       import('../../rules/index.js'),
       import('../../formatters/types.js'),
       import('../../io/read-tree.js'),
-      import('../../load/load-source.js'),
       import('../../config/resolve-config.js'),
-      import('../../model/file-kind.js'),
       import('node:path'),
     ]);
-    const configPath = findConfig(resolve(io.cwd, where));
-    const config = configPath ? loadSource(readRaw(configPath, displayPath(io.cwd, configPath), CONFIG_FILE), 'config') : undefined;
+    // The same reader, and so the same file-access policy, as check: a config linked out of its folder is refused.
+    const config = readNearestConfig(resolve(io.cwd, where), (abs) => displayPath(io.cwd, abs))?.config;
     const fromFile = resolveConfig(config).severities;
     const effective = resolveConfig(config, flags.rule ?? []).severities;
     const rows = allRules.map((r) => {

@@ -30,6 +30,8 @@ export async function runAdd(io: Io, kind: string, where: string, flags: AddFlag
     import('../../model/errors.js'),
   ]);
   const workspace = loadWorkspaceFromDisk([where], io.cwd);
+  // The check that follows the write would refuse a bad govern.config.yaml: refuse it now, before anything is written.
+  (await import('../../config/resolve-config.js')).resolveConfig(workspace.config);
   const trees = workspace.partnerships.map((tree) => ({ tree, index: new PartnershipIndex(tree) }));
   let chosen = trees[0]!;
   if (flags.partnership !== undefined) {

@@ -37,10 +37,34 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     import('../authoring.js'),
     import('node:util'),
   ]);
-  const { MAX_FILE_BYTES } = await import('../../model/limits.js');
+  const [{ MAX_FILE_BYTES, MAX_EXPORT_BYTES }, { readBounded }, { diskAccess, judgePath }] = await Promise.all([
+    import('../../model/limits.js'),
+    import('../../io/read-tree.js'),
+    import('../../io/file-policy.js'),
+  ]);
+  /** A whole file, bounded: a FIFO, a device, a folder or a file over the cap is a usage error, never a hang. */
+  const readText = (abs: string, shown: string, what: string, maxBytes: number): string => {
+    const read = readBounded(abs, maxBytes);
+    if ('content' in read) return read.content.toString('utf8');
+    const why =
+      read.code === 'ENOENT'
+        ? 'no such file'
+        : read.folder
+          ? 'it is a folder'
+          : read.code === 'ENOTFILE'
+            ? 'it is not a regular file (a pipe or a device): save it to a file first'
+            : read.code === 'EFBIG'
+              ? `it is ${read.size !== undefined && read.size > maxBytes + 1 ? `${(read.size / 1048576).toFixed(1)} MB` : `over ${maxBytes / 1048576} MB`}; ${what} may be at most ${maxBytes / 1048576} MB (docs/limits.md)`
+              : read.code === 'EACCES' || read.code === 'EPERM'
+                ? 'permission denied'
+                : read.code;
+    throw new UsageError(`cannot read ${what} ${shown}: ${why}`);
+  };
   if (flags.delimiter !== undefined && flags.delimiter.length !== 1) throw new UsageError(`--delimiter takes one character, such as , or ; (not \`${flags.delimiter}\`)`);
   // Read as `govern check` reads it, so that a re-import that changes nothing is checked on what was read here.
   const workspace = await authoring.loadForCheck(io, [where]);
+  // The check after writing would refuse a bad govern.config.yaml: refuse it before anything is written.
+  (await import('../../config/resolve-config.js')).resolveConfig(workspace.config);
   const index = selectOnePartnership(workspace, flags.partnership, 'govern import');
   const tree = workspace.partnerships.find((t) => t.root === index.root)!;
   const root = path.resolve(io.cwd, tree.root);
@@ -48,13 +72,27 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
 
   const exportAbs = path.resolve(io.cwd, exportFile);
   const exportName = show(exportAbs);
-  const exportText = readText(fs, exportAbs, exportName, UsageError, 'the export');
+  // Named on the command line, so trusted as a path; read bounded all the same.
+  const exportText = readText(exportAbs, exportName, 'the export', MAX_EXPORT_BYTES);
 
+  // --map is named on the command line too. govern.import.yaml found in the tree is a file of the
+  // pull request: read under the file-access policy (a link out of its folder or into a dot-folder is refused, unread).
   const mapAbs =
     flags.map !== undefined
       ? path.resolve(io.cwd, flags.map)
-      : [path.join(root, 'govern.import.yaml'), path.resolve(io.cwd, where, 'govern.import.yaml')].find((p) => fs.existsSync(p));
-  const mapText = mapAbs === undefined ? undefined : readText(fs, mapAbs, show(mapAbs), UsageError, 'the mapping');
+      : [path.join(root, 'govern.import.yaml'), path.resolve(io.cwd, where, 'govern.import.yaml')].find((p) => {
+          // lstat: a link in the mapping's place is found and judged, not passed over as absent.
+          try {
+            return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+          } catch {
+            return false;
+          }
+        });
+  if (mapAbs !== undefined && flags.map === undefined) {
+    const verdict = judgePath(diskAccess(path.dirname(mapAbs)), mapAbs);
+    if ('refusal' in verdict) throw new UsageError(`cannot read the mapping ${show(mapAbs)}: ${verdict.refusal.message}`);
+  }
+  const mapText = mapAbs === undefined ? undefined : readText(mapAbs, show(mapAbs), 'the mapping', MAX_FILE_BYTES);
   const { mapping, problems: mapProblems } = readMapping(mapText, kind, flags.preset);
   if (mapProblems.length > 0) {
     for (const p of mapProblems) io.stderr.write(`${show(mapAbs!)}:${p.line}: ${safeText(p.message)}\n`);
@@ -189,13 +227,4 @@ function importProgress(io: Io, wanted: boolean, exportName: string, safeText: (
       shown = false;
     },
   };
-}
-
-function readText(fs: typeof import('node:fs'), abs: string, shown: string, UsageError: new (m: string) => Error, what: string): string {
-  try {
-    return fs.readFileSync(abs, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))}`);
-  }
 }

@@ -10,7 +10,7 @@ import { resolveToday } from '../shared.js';
 /** Renders a document (or lists the templates): the work behind `govern render`. */
 export async function runRender(io: Io, template: string | undefined, input: string, flags: RenderFlags): Promise<number> {
   const nodePath = await import('node:path');
-  const [{ resolveConfig }, { readBuiltinTemplates, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, findConfig }] = await Promise.all([
+  const [{ resolveConfig }, { readBuiltinTemplates, readTemplateFolder, resolveUserTemplatesDir }, { displayPath, readNearestConfig }] = await Promise.all([
     import('../../config/resolve-config.js'),
     import('../../io/read-templates.js'),
     import('../../io/read-tree.js'),
@@ -20,12 +20,9 @@ export async function runRender(io: Io, template: string | undefined, input: str
 
   // --list needs only the config (for the templates folder), not a partnership.
   if (flags.list) {
-    const configPath = findConfig(nodePath.resolve(io.cwd, template !== undefined && input === '.' ? template : input));
-    let config: SourceFile | undefined;
-    if (configPath) {
-      const [{ loadSource }, { readConfigFile }] = await Promise.all([import('../../load/load-source.js'), import('../../io/read-tree.js')]);
-      config = loadSource(readConfigFile(configPath, display(configPath)), 'config');
-    }
+    const found = readNearestConfig(nodePath.resolve(io.cwd, template !== undefined && input === '.' ? template : input), display);
+    const config: SourceFile | undefined = found?.config;
+    const configPath = found?.configPath;
     const catalog = await loadCatalog(config, configPath);
     const lines: string[] = [];
     for (const item of listCatalog(catalog.catalog, catalog.builtin)) {
