@@ -26,11 +26,18 @@ const MD_INLINE = /[\\`*_[\]<>|&~$#]/g;
  * document printed to a terminal cannot move the cursor, and none reorders what
  * a reader sees), and every character that could start emphasis, a link, code,
  * raw HTML, an entity or a new cell is backslash-escaped, so the value reads
- * exactly as written in the YAML. A value that would start a list or a
- * thematic break at the beginning of a line is escaped too.
+ * exactly as written in the YAML; `@name` and `#123` get a word joiner after
+ * the sign, so a git host shows them as text, not as a mention or a link. A
+ * value that would start a list or a thematic break at the beginning of a
+ * line is escaped too.
  */
 export function escapeMarkdown(value: string): string {
-  let text = oneLineText(value).replace(MD_INLINE, (c) => `\\${c}`);
+  let text = oneLineText(value)
+    .replace(MD_INLINE, (c) => `\\${c}`)
+    // `@name` where a git host reads a mention (at the start, or after a space or punctuation), and `#123`: a
+    // word joiner after the sign keeps them as text, as in govern diff's Markdown (CLI.md). An e-mail stays as is.
+    .replace(/(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, '$1@\u2060')
+    .replace(/\\#(?=\d)/g, '\\#\u2060');
   text = text.replace(/^(\s*)([-+=])(?=\s|$|-|=)/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
   return text;
 }
