@@ -77,15 +77,29 @@ actions:
 `,
 };
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'govern-walk-'));
-  for (const [rel, text] of Object.entries(FILES)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
+function tree(files: Record<string, string>): string {
+  const at = mkdtempSync(path.join(os.tmpdir(), 'govern-walk-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(at, rel)), { recursive: true });
+    writeFileSync(path.join(at, rel), text);
   }
+  return at;
+}
+
+let dir: string;
+/** The same partnership with a risk owned by an id that names no one: findings that quote a hostile value. */
+let broken: string;
+beforeAll(() => {
+  dir = tree(FILES);
+  broken = tree({
+    ...FILES,
+    'risks.yaml': `${FILES['risks.yaml']}  - { id: r2, title: Dust, likelihood: 1, impact: 1, owner: ${q(`x${EVIL}`)}, status: open, reviewBy: 2026-12-01 }\n`,
+  });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(broken, { recursive: true, force: true });
+});
 
 const TODAY = '2026-11-25';
 
@@ -105,21 +119,21 @@ describe.runIf(built)('every writer for people, walked', () => {
   });
 
   it('every JSON output: the same data for a script, and nothing that acts when printed', () => {
-    for (const args of [
-      ['check', '.', '--format', 'json', '--today', TODAY],
-      ['check', '.', '--format', 'sarif', '--today', TODAY],
-      ['due', '.', '--format', 'json', '--today', TODAY],
-      ['who', '.', '--service', 'desk', '--priority', 'P1', '--at', '2026-11-25T10:00:00-03:00', '--format', 'json'],
-      ['render', 'contract-summary', '.', '--data', 'json', '--today', TODAY],
-    ]) {
-      const r = run(dir, args);
+    for (const [args, at] of [
+      [['check', '.', '--format', 'json', '--today', TODAY], broken],
+      [['check', '.', '--format', 'sarif', '--today', TODAY], broken],
+      [['due', '.', '--format', 'json', '--today', TODAY], dir],
+      [['who', '.', '--service', 'desk', '--priority', 'P1', '--at', '2026-11-25T10:00:00-03:00', '--format', 'json'], dir],
+      [['render', 'contract-summary', '.', '--data', 'json', '--today', TODAY], dir],
+    ] as const) {
+      const r = run(at, [...args]);
       expect(r.err, args.join(' ')).toBe('');
       expectInert(r.out);
       const data: unknown = JSON.parse(r.out);
       const strings: string[] = [];
       JSON.stringify(data, (_k, v: unknown) => (typeof v === 'string' && strings.push(v), v));
-      // Parsed, the values are the files' own, every character kept (check's findings quote none of them).
-      if (args[0] !== 'check') expect(strings.some((s) => s.includes(EVIL) || s.includes(MD_EVIL)), args.join(' ')).toBe(true);
+      // Parsed, the values are the files' own, every character kept.
+      expect(strings.some((s) => s.includes(EVIL) || s.includes(MD_EVIL)), args.join(' ')).toBe(true);
     }
   });
 
