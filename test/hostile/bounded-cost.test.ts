@@ -201,6 +201,30 @@ describe.runIf(built)('render: partials and values, with no loop at all', () => 
   });
 });
 
+describe.runIf(built)('the other caps of docs/limits.md', () => {
+  it('a template file over 1 MB is not read: said on stderr, and the render refuses (exit 2)', () => {
+    const dir = tree({
+      'p/partnership.yaml': PARTNERSHIP,
+      'p/contacts.yaml': CONTACTS,
+      'govern.config.yaml': 'templates: ./tpl\n',
+      'tpl/big.md.hbs': `# Big\n${'x'.repeat(1024 * 1024)}`,
+    });
+    const r = run(dir, ['render', 'big', 'p', '--out', 'out.md', '--allow-invalid']);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('govern: skipped tpl/big.md.hbs: larger than 1024 KB; not read');
+    expect(r.err).toMatch(/no template named `big`/);
+    expect(existsSync(path.join(dir, 'out.md'))).toBe(false);
+  });
+
+  it('govern due looks at most two years ahead: --within 105w (735 days) is a usage error', () => {
+    const dir = tree({ 'p/partnership.yaml': PARTNERSHIP, 'p/contacts.yaml': CONTACTS });
+    expect(run(dir, ['due', 'p', '--within', '731d', '--today', '2026-05-01']).code).toBe(0);
+    const r = run(dir, ['due', 'p', '--within', '105w', '--today', '2026-05-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('govern: --within takes days or weeks ahead, such as 30d or 6w (at most 731 days); got `105w`\n');
+  });
+});
+
 describe.runIf(built)('findings per run', () => {
   it('12 000 unknown files: the first 10 000 findings, then one summary of how many more; the exit code counts them all', { timeout: HANG_GUARD }, () => {
     const files: Record<string, string> = { 'p/partnership.yaml': PARTNERSHIP, 'p/contacts.yaml': CONTACTS };
