@@ -5,7 +5,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from './corpus.js';
+import { BIN, buildCorpus, type Corpus } from './corpus.js';
 
 // Item 2 of issue 13 in the documents and calendars govern writes for people: a rendered Markdown document
 // (printed to a terminal by `govern render`, or read on a git host), `govern calendar` and `govern due
@@ -265,5 +265,30 @@ describe.runIf(built)('no value adds a property to a calendar', () => {
     expect(meeting!.getAllProperties('attendee').map((a) => a.getParameter('cn'))).toEqual(['Aroha Ngata', NAME_READ]);
     expect(action!.getFirstPropertyValue('summary')).toBe(`A-1 due: ${READ} (${READ})`);
     expect(action!.getFirstSubcomponent('valarm')!.getFirstPropertyValue('description')).toBe(`A-1 due: ${READ}`);
+  });
+});
+
+describe.runIf(built)('the corpus case calendar-text', () => {
+  let corpus: Corpus;
+  beforeAll(() => {
+    corpus = buildCorpus({ large: false });
+  });
+  afterAll(() => corpus.remove());
+
+  it('calendar: the meeting keeps its own properties; render: no heading, row or mention from a value', () => {
+    const dir = path.join(corpus.cases, 'calendar-text');
+    const ics = run(dir, ['calendar', '.', '--today', '2026-05-01']);
+    expect(ics.err).toBe('');
+    const meeting = new ICAL.Component(ICAL.parse(ics.out)).getFirstSubcomponent('vevent')!;
+    expect(meeting.getAllProperties().map((p) => p.name)).toEqual(['uid', 'dtstamp', 'dtstart', 'duration', 'rrule', 'summary', 'description', 'categories', 'attendee']);
+    expect(meeting.getFirstPropertyValue('summary')).toBe('Review\nATTENDEE:mailto:evil@x.example\\rBEGIN:VALARM; a, b \\ c');
+    expect(String(meeting.getFirstPropertyValue('description'))).toContain('- CSI \\x9b2J OSC \\x9d0;title\\x9c\n- Ops\\r# Reviewed by @org/security-team | forged | <h1>x</h1> #123\n');
+    const md = run(dir, ['render', 'contract-summary', '.', '--today', '2026-05-01']);
+    expect(md.err).toBe('');
+    expect(md.out).not.toMatch(/[\r\u0080-\u009f]/);
+    const tokens = new MarkdownIt({ html: true }).parse(md.out, {});
+    const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [tokens[i + 1]!.content] : []));
+    expect(headings.filter((h) => /Reviewed/.test(h))).toEqual([]);
+    expect(new MarkdownIt({ html: true }).render(md.out)).not.toContain('<h1>x');
   });
 });
