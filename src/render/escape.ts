@@ -13,7 +13,12 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
  * visible escape `safeText` gives it.
  */
 export function oneLineText(value: string): string {
-  return safeText(value.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(/\u0000/g, ''));
+  return safeText(
+    value
+      .replace(LINE_BREAKS, ' ')
+      .replace(/\t/g, ' ')
+      .replace(/\u0000/g, ''),
+  );
 }
 
 // Characters that start Markdown or HTML anywhere in a line, or end a table cell.

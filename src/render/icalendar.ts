@@ -333,11 +333,7 @@ function compactDate(date: string): string {
  * semicolon and comma are escaped, so a value can neither end its property nor start another one.
  */
 export function text(value: string): string {
-  return safeLines(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
+  return safeLines(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 /**

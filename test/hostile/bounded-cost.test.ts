@@ -182,7 +182,9 @@ describe.runIf(built)('render: partials and values, with no loop at all', () => 
     const dir = tree(files);
     const r = run(dir, ['render', 'bomb', 'p', '--out', 'out.md', '--allow-invalid']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^govern: tpl\/partials\/p\d\.md\.hbs:1:1: loops and partials ran more than 1,000,000 times in one document: a render is limited \(docs\/limits\.md\); nothing was written\n$/);
+    expect(r.err).toMatch(
+      /^govern: tpl\/partials\/p\d\.md\.hbs:1:1: loops and partials ran more than 1,000,000 times in one document: a render is limited \(docs\/limits\.md\); nothing was written\n$/,
+    );
     expect(existsSync(path.join(dir, 'out.md'))).toBe(false);
   });
 

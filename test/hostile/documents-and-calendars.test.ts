@@ -99,7 +99,12 @@ function tree(files: Record<string, string>): string {
 
 // One class of character at a time: the raw characters of the class, and the visible escapes they become.
 const CLASSES: { name: string; bad: string; raw: RegExp; shown: string }[] = [
-  { name: 'ESC (cursor movement, a window title, a colour)', bad: '\u001b[2K\u001b[1A\u001b]0;t\u001b\\\u001b[31m', raw: /\u001b/, shown: '\\x1b[2K\\x1b[1A\\x1b]0;t\\x1b\\\\x1b[31m' },
+  {
+    name: 'ESC (cursor movement, a window title, a colour)',
+    bad: '\u001b[2K\u001b[1A\u001b]0;t\u001b\\\u001b[31m',
+    raw: /\u001b/,
+    shown: '\\x1b[2K\\x1b[1A\\x1b]0;t\\x1b\\\\x1b[31m',
+  },
   { name: 'BEL and other C0 controls', bad: '\u0007\u0008\u007f', raw: /[\u0007\u0008\u007f]/, shown: '\\x07\\x08\\x7f' },
   { name: 'C1 controls (CSI, OSC)', bad: '\u009b2J\u009d0;t\u009c\u0080', raw: /[\u0080-\u009f]/, shown: '\\x9b2J\\x9d0;t\\x9c\\x80' },
   {
@@ -282,7 +287,9 @@ describe.runIf(built)('the corpus case calendar-text', () => {
     const meeting = new ICAL.Component(ICAL.parse(ics.out)).getFirstSubcomponent('vevent')!;
     expect(meeting.getAllProperties().map((p) => p.name)).toEqual(['uid', 'dtstamp', 'dtstart', 'duration', 'rrule', 'summary', 'description', 'categories', 'attendee']);
     expect(meeting.getFirstPropertyValue('summary')).toBe('Review\nATTENDEE:mailto:evil@x.example\\rBEGIN:VALARM; a, b \\ c');
-    expect(String(meeting.getFirstPropertyValue('description'))).toContain('- CSI \\x9b2J OSC \\x9d0;title\\x9c\n- Ops\\r# Reviewed by @org/security-team | forged | <h1>x</h1> #123\n');
+    expect(String(meeting.getFirstPropertyValue('description'))).toContain(
+      '- CSI \\x9b2J OSC \\x9d0;title\\x9c\n- Ops\\r# Reviewed by @org/security-team | forged | <h1>x</h1> #123\n',
+    );
     const md = run(dir, ['render', 'contract-summary', '.', '--today', '2026-05-01']);
     expect(md.err).toBe('');
     expect(md.out).not.toMatch(/[\r\u0080-\u009f]/);

@@ -133,7 +133,10 @@ describe.runIf(built)('every writer for people, walked', () => {
       const strings: string[] = [];
       JSON.stringify(data, (_k, v: unknown) => (typeof v === 'string' && strings.push(v), v));
       // Parsed, the values are the files' own, every character kept.
-      expect(strings.some((s) => s.includes(EVIL) || s.includes(MD_EVIL)), args.join(' ')).toBe(true);
+      expect(
+        strings.some((s) => s.includes(EVIL) || s.includes(MD_EVIL)),
+        args.join(' '),
+      ).toBe(true);
     }
   });
 
@@ -151,7 +154,9 @@ describe.runIf(built)('every writer for people, walked', () => {
     const tokens = md.parse(r.out, {});
     const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [tokens[i + 1]!.content] : []));
     // The value is in govern's own headings (the title, a service's), never one of its own.
-    expect(headings[0]).toBe('Contract summary: Valparaíso Ops \\# Reviewed by @\u2060org/security-team: safe \\| forged \\| cell \\| \\<h1\\>Approved\\</h1\\> see \\#\u2060123');
+    expect(headings[0]).toBe(
+      'Contract summary: Valparaíso Ops \\# Reviewed by @\u2060org/security-team: safe \\| forged \\| cell \\| \\<h1\\>Approved\\</h1\\> see \\#\u2060123',
+    );
     expect(headings.filter((h) => /^(\\?#|Reviewed|Approved|<h1)/.test(h))).toEqual([]);
     const html = md.render(r.out);
     expect(html.match(/<h1>/g)).toHaveLength(1);
@@ -200,7 +205,10 @@ describe('the progress line of a long import', () => {
       for (const f of ['partnership.yaml', 'contacts.yaml', 'slas.yaml']) writeFileSync(path.join(work, 'p', f), FILES[f]!);
       writeFileSync(path.join(work, 'p/govern.import.yaml'), 'incidents:\n  preset: jira\n  values:\n    service: { Desk: desk }\n    priority: { Highest: P1 }\n');
       const rows = ['Summary,Issue key,Issue Type,Status,Priority,Component/s,Created,Custom field (First Response Date),Resolved'];
-      for (let i = 0; i < 6000; i++) rows.push(`T ${i},VAL-${i},Incident,Done,Highest,Desk,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 9:05 AM,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 9:10 AM,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 10:05 AM`);
+      for (let i = 0; i < 6000; i++)
+        rows.push(
+          `T ${i},VAL-${i},Incident,Done,Highest,Desk,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 9:05 AM,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 9:10 AM,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 10:05 AM`,
+        );
       const name = 'x\r::warning::pwned\u001b[2J\u202e.csv';
       writeFileSync(path.join(work, name), `${rows.join('\n')}\n`);
       const io = memoryIo(['import', 'incidents', name, 'p', '--today', '2026-12-10'], { cwd: work, env: { NO_COLOR: '1' }, stderrIsTTY: true });

@@ -56,7 +56,15 @@ function comment(api: string, diff: string, more: Record<string, string> = {}): 
   writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
   const file = path.join(work, 'diff.md');
   writeFileSync(file, diff);
-  const env = { ...process.env, GITHUB_API_URL: api, GITHUB_REPOSITORY: 'acme/partners', GITHUB_TOKEN: 't0ken', GITHUB_EVENT_PATH: event, GOVERN_DIFF_FILE: file, ...more };
+  const env = {
+    ...process.env,
+    GITHUB_API_URL: api,
+    GITHUB_REPOSITORY: 'acme/partners',
+    GITHUB_TOKEN: 't0ken',
+    GITHUB_EVENT_PATH: event,
+    GOVERN_DIFF_FILE: file,
+    ...more,
+  };
   return new Promise((resolve) => spawn(process.execPath, [path.join(ROOT, 'action/comment.cjs')], { env, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
 }
 

@@ -96,7 +96,8 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     io.stderr.write(
       `${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} of ${safeText(exportName)}; nothing was written\n`,
     );
-    if (flags.format === 'json') io.stdout.write(`${safeJson(JSON.stringify({ written: false, problems: plan.problems.map((p) => ({ file: exportName, ...p })) }, null, 2))}\n`);
+    if (flags.format === 'json')
+      io.stdout.write(`${safeJson(JSON.stringify({ written: false, problems: plan.problems.map((p) => ({ file: exportName, ...p })) }, null, 2))}\n`);
     return ExitCode.Findings;
   }
 
