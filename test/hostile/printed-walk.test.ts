@@ -209,13 +209,13 @@ describe('the progress line of a long import', () => {
         rows.push(
           `T ${i},VAL-${i},Incident,Done,Highest,Desk,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 9:05 AM,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 9:10 AM,${String(1 + (i % 28)).padStart(2, '0')}/Nov/26 10:05 AM`,
         );
-      const name = 'x\r::warning::pwned\u001b[2J\u202e.csv';
+      const name = 'x\r::warning::pwned\n::error::y\u001b[2J\u202e.csv';
       writeFileSync(path.join(work, name), `${rows.join('\n')}\n`);
       const io = memoryIo(['import', 'incidents', name, 'p', '--today', '2026-12-10'], { cwd: work, env: { NO_COLOR: '1' }, stderrIsTTY: true });
       const code = await runInProcess(io);
       expect(code, io.err()).toBe(0);
       const err = io.err();
-      expect(err).toContain('x\\r::warning::pwned\\x1b[2J\\u202e.csv: 5,000 rows read');
+      expect(err).toContain('x\\r::warning::pwned\\n::error::y\\x1b[2J\\u202e.csv: 5,000 rows read');
       // Take govern's own `\r ESC[K` away: nothing else moves the cursor or starts a line.
       expectInert(err.replaceAll('\r\u001b[K', '\n'));
       expectInert(io.out());
