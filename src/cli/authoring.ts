@@ -116,11 +116,12 @@ export async function loadForCheck(io: Io, inputs: readonly string[]): Promise<L
 
 /** Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code. */
 export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined, loaded?: LoadedWorkspace): Promise<number> {
-  const [{ resolveConfig }, { checkWorkspace }, { allRules }, { formatters }] = await Promise.all([
+  const [{ resolveConfig }, { checkWorkspace }, { allRules }, { formatters }, { safeOutput }] = await Promise.all([
     import('../config/resolve-config.js'),
     import('../check/run-check.js'),
     import('../rules/index.js'),
     import('../formatters/index.js'),
+    import('../model/safe-text.js'),
   ]);
   // A caller that has just read the folder with loadForCheck (and changed nothing in it) hands over what it read.
   const workspace = loaded ?? (await loadForCheck(io, [folder]));
@@ -137,6 +138,7 @@ export async function checkAndReport(io: Io, folder: string, flags: SharedOption
     colors: await makeColors(wantsColor(flags, io), io),
     quiet: flags.quiet === true,
   });
-  io.stdout.write(report);
+  // As `govern check` prints it: only govern's own colour codes reach the terminal.
+  io.stdout.write(safeOutput(report, wantsColor(flags, io)));
   return result.summary.errors > 0 ? ExitCode.Findings : ExitCode.Ok;
 }

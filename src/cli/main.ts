@@ -3,7 +3,7 @@ import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
 import { buildProgram } from './program.js';
-import { safeOutput } from '../model/safe-text.js';
+import { safeOutput, safeText } from '../model/safe-text.js';
 import { wantsColor } from './shared.js';
 import { traceReads } from '../parse/read-yaml.js';
 
@@ -46,14 +46,16 @@ async function runProgram(io: Io): Promise<number> {
       // Commander has already printed its message.
       return ExitCode.Usage;
     }
+    // A usage error is one line (and its details one line each), whatever a quoted argument or value holds:
+    // a line feed in a path on the command line must not start a line a CI runner reads as a command.
     if (error instanceof UsageError) {
-      io.stderr.write(`govern: ${error.message}\n`);
-      for (const line of error.details) io.stderr.write(`  ${line}\n`);
+      io.stderr.write(`govern: ${safeText(error.message)}\n`);
+      for (const line of error.details) io.stderr.write(`  ${safeText(line)}\n`);
       return ExitCode.Usage;
     }
     const environment = environmentError(error);
     if (environment !== undefined) {
-      io.stderr.write(`govern: ${environment}\n`);
+      io.stderr.write(`govern: ${safeText(environment)}\n`);
       return ExitCode.Usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

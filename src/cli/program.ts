@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import { Command, type OutputConfiguration } from 'commander';
+import { safeText } from '../model/safe-text.js';
 import { addCommand } from './commands/add.js';
 import { calendarCommand } from './commands/calendar.js';
 import { checkCommand } from './commands/check.js';
@@ -40,15 +41,27 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
+    .configureOutput(output(io))
     .exitOverride();
   for (const factory of commands) {
     const command = factory(io, done);
-    command.exitOverride().configureOutput({ writeOut: (t) => io.stdout.write(t), writeErr: (t) => io.stderr.write(t) });
+    command.exitOverride().configureOutput(output(io));
     program.addCommand(command);
   }
   return program;
+}
+
+const SUGGESTION = '\n(Did you mean';
+
+/**
+ * Where Commander writes. Its error messages quote the arguments as given, so a line feed in one would start a
+ * line of its own (one a CI runner could take as a command): each message is one line, with the arguments'
+ * control characters as visible escapes, and Commander's own "(Did you mean …?)" on the next line.
+ */
+function output(io: Io): OutputConfiguration {
+  return {
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: (text, write) => write(`${text.replace(/\n$/, '').split(SUGGESTION).map(safeText).join(SUGGESTION)}\n`),
+  };
 }

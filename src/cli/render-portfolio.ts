@@ -9,6 +9,7 @@ import type { PartnershipTree, SourceFile } from '../model/source.js';
 import { onThreads, threadLoop, workerCount } from './check-threads.js';
 import { checkTargets, writeFileAtomic } from '../io/write-file.js';
 import { UsageError } from '../model/errors.js';
+import { safeJson } from '../model/safe-text.js';
 import { buildReviewPack } from '../render/review-pack/index.js';
 import { partnershipHeader } from '../render/contract-summary.js';
 import { buildPortfolio, type Portfolio, type PortfolioEntry } from '../render/portfolio.js';
@@ -165,7 +166,7 @@ export async function runRenderPortfolio(plan: WorkspacePlan, io: Io, request: P
   let text: string;
   const documents: { file: string; text: string }[] = [];
   if (request.format === 'json' || request.data) {
-    text = `${JSON.stringify(portfolio, null, 2)}\n`;
+    text = `${safeJson(JSON.stringify(portfolio, null, 2))}\n`;
   } else {
     const r = renderer();
     text = r.render('portfolio', portfolio);

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Colors } from '../formatters/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { markdownText, safeText } from '../model/safe-text.js';
+import { markdownText, safeJson, safeText } from '../model/safe-text.js';
 import { CATEGORIES, IMPACTS, type Change, type DiffReport, type Impact } from './types.js';
 import { displayValue } from './values.js';
 
@@ -157,7 +157,7 @@ function oneLine(text: string): string {
 
 /** The stable shape for automation: `{ base, head, changes, newFindings }`. */
 export const formatJson: DiffFormatter = ({ report }) =>
-  `${JSON.stringify({ base: report.base, head: report.head, changes: report.changes, newFindings: report.newFindings }, null, 2)}\n`;
+  `${safeJson(JSON.stringify({ base: report.base, head: report.head, changes: report.changes, newFindings: report.newFindings }, null, 2))}\n`;
 
 /** Every diff output format, by the name `--format` takes. */
 export const diffFormatters: Readonly<Record<string, DiffFormatter>> = {

@@ -1,4 +1,4 @@
-import { safeText as visible } from '../model/safe-text.js';
+import { safeJson, safeText as visible } from '../model/safe-text.js';
 import { displayWidth } from '../formatters/stylish.js';
 import { foldLine, text, vtimezone } from '../render/icalendar.js';
 import { attendeeLines } from '../render/people.js';
@@ -52,7 +52,7 @@ export function formatDueTable(items: readonly DueItem[], days: number): string 
 
 /** `{ within, items }`: the items as data, for scripts. */
 export function formatDueJson(items: readonly DueItem[], days: number): string {
-  return `${JSON.stringify({ within: `${days}d`, items }, null, 2)}\n`;
+  return `${safeJson(JSON.stringify({ within: `${days}d`, items }, null, 2))}\n`;
 }
 
 /**

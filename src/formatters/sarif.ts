@@ -1,3 +1,4 @@
+import { safeJson } from '../model/safe-text.js';
 import type { AbsentFinding } from '../baseline/baseline.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { DOCS_URL, ruleUrl, type Formatter } from './types.js';
@@ -86,7 +87,7 @@ export const formatSarif: Formatter = ({ diagnostics: all, rules, version, absen
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${safeJson(JSON.stringify(log, null, 2))}\n`;
 };
 
 function result(d: Diagnostic, ruleIndex: number, artifactIndex: Map<string, number>, encodeUri: (file: string) => string, print: string) {

@@ -70,6 +70,21 @@ export function safeOutput(text: string, keepColour: boolean): string {
     .join('');
 }
 
+// What JSON.stringify leaves as itself and a terminal or a viewer would act on: DEL, C1 controls, bidi and
+// separator characters (C0 controls are escaped by JSON.stringify already).
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
+
+/**
+ * A JSON text (from `JSON.stringify`) made safe to print: every character
+ * `safeText` escapes that JSON.stringify leaves as itself (DEL, C1 controls,
+ * bidi and separator characters) is written as a `\uXXXX` escape. Such
+ * characters stand only inside strings, so the text parses to exactly the same
+ * data: nothing is lost for a script, and nothing acts on a terminal.
+ */
+export function safeJson(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A copy of plain data (a view for a table) with `safeText` applied to every string in it. */
 export function safeStrings<T>(value: T): T {
   if (typeof value === 'string') return safeText(value) as T;

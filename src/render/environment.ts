@@ -71,16 +71,23 @@ export function createRenderer(format: Format, templates: readonly TemplateSourc
   const hb = Handlebars.create();
   hb.unregisterHelper('log');
   for (const [name, fn] of Object.entries(helpers(hb, format))) hb.registerHelper(name, fn);
+  // The cost of one render is bounded: nested loops over a large list could otherwise run for minutes and take
+  // gigabytes. Every block `each` runs and every partial included is counted, and the text they make (and, in
+  // Markdown, every value written); past either limit the render stops with a TemplateError at the loop (exit 2),
+  // and nothing is written.
+  const spent = { iterations: 0, chars: 0 };
   hb.registerHelper('escapeMarkdown', (...a: unknown[]) => {
     const [value] = plain(a);
-    if (value instanceof hb.SafeString) return value.toString();
-    return escapeMarkdown(value === null || value === undefined ? '' : String(value));
+    const out = value instanceof hb.SafeString ? value.toString() : escapeMarkdown(value === null || value === undefined ? '' : String(value));
+    // A flat template can name one large value tens of thousands of times, with no loop at all.
+    spent.chars += out.length;
+    if (spent.chars > MAX_RENDER_CHARS) {
+      const options = a.at(-1) as { loc?: { start: { line: number; column: number } } } | undefined;
+      throw new RenderLimitError(`the document grew past ${MAX_RENDER_CHARS / 1024 / 1024} MB`, options?.loc?.start);
+    }
+    return out;
   });
   const knownHelpers = { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true };
-  // The cost of one render is bounded: nested loops over a large list could otherwise run for minutes and take
-  // gigabytes. Every block `each` runs is counted, and the text the blocks make; past either limit the render
-  // stops with a TemplateError at the loop (exit 2), and nothing is written.
-  const spent = { iterations: 0, chars: 0 };
   const each = hb.helpers.each as Handlebars.HelperDelegate;
   hb.registerHelper('each', function (this: unknown, context: unknown, options: Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } }) {
     const block = options.fn;
@@ -120,9 +127,21 @@ export function createRenderer(format: Format, templates: readonly TemplateSourc
     };
   };
 
+  // A partial counts as a loop does: partials that each include the next ten times, eight deep, are a hundred
+  // million inclusions with no `each` at all (the render ran past two minutes and 500 MB before this).
+  const countedPartial = (fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate => {
+    return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
+      if (++spent.iterations > MAX_RENDER_ITERATIONS)
+        throw new RenderLimitError(`loops and partials ran more than ${MAX_RENDER_ITERATIONS.toLocaleString('en')} times in one document`, undefined);
+      const out = fn(ctx, opts);
+      spent.chars += out.length;
+      if (spent.chars > MAX_RENDER_CHARS) throw new RenderLimitError(`the document grew past ${MAX_RENDER_CHARS / 1024 / 1024} MB`, undefined);
+      return out;
+    };
+  };
   for (const partial of partials) {
     if (partial.format !== format) continue;
-    hb.registerPartial(partial.name, compile(partial) as unknown as Handlebars.Template);
+    hb.registerPartial(partial.name, countedPartial(compile(partial)) as unknown as Handlebars.Template);
   }
   const cache = new Map<string, Handlebars.TemplateDelegate>();
   const sources = new Map(templates.filter((t) => t.format === format).map((t) => [t.name, t]));
@@ -312,6 +331,10 @@ function rewriteForMarkdown(program: hbs.AST.Program): hbs.AST.Program {
 /** Turns a Handlebars error into a TemplateError naming the template, line and column (1-based). */
 export function toTemplateError(error: unknown, source: TemplateSource): TemplateError {
   if (error instanceof TemplateError) return error;
+  // V8's longest string, reached by an HTML template that names a large value many times over (no loop to count).
+  if (error instanceof RangeError && /Invalid string length/.test(error.message)) {
+    return new TemplateError(source.origin, 1, 1, `the document grew past what one string can hold: a render is limited (docs/limits.md); nothing was written`);
+  }
   const e = error as { message?: string; lineNumber?: number; column?: number };
   const message = String(e?.message ?? error);
   if (typeof e?.lineNumber === 'number') {

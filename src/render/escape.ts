@@ -1,24 +1,48 @@
+import { safeText } from '../model/safe-text.js';
+
 /**
  * Escaping for the places a value from the YAML lands in a document. HTML is
  * escaped by Handlebars itself (`{{ }}` in an `.html.hbs` template).
  */
 
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
+
+/**
+ * A value on one line of a document: line breaks and tabs become spaces, NUL
+ * goes, and every other control, bidi or separator character becomes the
+ * visible escape `safeText` gives it.
+ */
+export function oneLineText(value: string): string {
+  return safeText(
+    value
+      .replace(LINE_BREAKS, ' ')
+      .replace(/\t/g, ' ')
+      .replace(/\u0000/g, ''),
+  );
+}
+
 // Characters that start Markdown or HTML anywhere in a line, or end a table cell.
 const MD_INLINE = /[\\`*_[\]<>|&~$#]/g;
 
 /**
- * A value for Markdown text or a GFM table cell: line breaks become spaces (a
- * newline would end the table row), and every character that could start
- * emphasis, a link, code, raw HTML, an entity or a new cell is backslash-escaped,
- * so the value reads exactly as written in the YAML. A value that would start a
- * list or a thematic break at the beginning of a line is escaped too.
+ * A value for Markdown text or a GFM table cell: line breaks and tabs become
+ * spaces (a newline would end the table row), every other control, bidi or
+ * separator character a visible escape (`safeText`: `\x1b`, `\u202e`, so a
+ * document printed to a terminal cannot move the cursor, and none reorders what
+ * a reader sees), and every character that could start emphasis, a link, code,
+ * raw HTML, an entity or a new cell is backslash-escaped, so the value reads
+ * exactly as written in the YAML; `@name` and `#123` get a word joiner after
+ * the sign, so a git host shows them as text, not as a mention or a link. A
+ * value that would start a list or a thematic break at the beginning of a
+ * line is escaped too.
  */
 export function escapeMarkdown(value: string): string {
-  let text = value
-    .replace(LINE_BREAKS, ' ')
-    .replace(/\u0000/g, '')
-    .replace(MD_INLINE, (c) => `\\${c}`);
+  let text = oneLineText(value)
+    .replace(MD_INLINE, (c) => `\\${c}`)
+    // `@name` where a git host reads a mention (at the start, or after a space or punctuation), and `#123`: a
+    // word joiner after the sign keeps them as text, as in govern diff's Markdown (CLI.md). An e-mail stays as is.
+    .replace(/(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, '$1@\u2060')
+    .replace(/\\#(?=\d)/g, '\\#\u2060');
   text = text.replace(/^(\s*)([-+=])(?=\s|$|-|=)/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
   return text;
 }
@@ -33,10 +57,7 @@ const MERMAID_SPECIAL = /["#&<>`|;\\]/g;
  * bring in HTML or Markdown.
  */
 export function escapeMermaid(value: string): string {
-  return value
-    .replace(LINE_BREAKS, ' ')
-    .replace(/\u0000/g, '')
-    .replace(MERMAID_SPECIAL, (c) => `#${c.charCodeAt(0)};`);
+  return oneLineText(value).replace(MERMAID_SPECIAL, (c) => `#${c.charCodeAt(0)};`);
 }
 
 const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '=': '&#61;' };

@@ -1,3 +1,4 @@
+import { safeLines } from '../model/safe-text.js';
 import { isValidZone } from '../time/valid-zone.js';
 import { DateTime } from '../time/zoned.js';
 import { lastNoticeDay } from '../time/instant.js';
@@ -325,13 +326,14 @@ function compactDate(date: string): string {
   return date.replaceAll('-', '');
 }
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
+/**
+ * A TEXT value (RFC 5545 §3.3.11). Line feeds (and CR LF) stay line breaks, as `\n`; every other control,
+ * bidi or separator character, a lone CR included, becomes the visible escape `safeLines` gives it (RFC 5545
+ * allows no control character in a value, and a calendar shows the text to people); then backslash,
+ * semicolon and comma are escaped, so a value can neither end its property nor start another one.
+ */
 export function text(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+  return safeLines(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 /**

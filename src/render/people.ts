@@ -1,4 +1,5 @@
 import { isString } from '../model/guards.js';
+import { hasUnsafe, safeText } from '../model/safe-text.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Contact, Meeting, Role } from '../model/partnership.js';
 
@@ -36,13 +37,16 @@ const MAILTO_SAFE = /^[^\s@",;:<>\\]+@[^\s@",;:<>\\]+$/;
 /**
  * iCalendar ATTENDEE properties (RFC 5545 §3.8.4.1) for the people who have
  * an e-mail: the chair first (ROLE=CHAIR), then the others; the name as CN,
- * quoted, without the characters a parameter value may not hold.
+ * quoted, its control and bidi characters as visible escapes (`safeText`), `^`
+ * and `"` written as RFC 6868's `^^` and `^'`, and `\` doubled (readers such as
+ * ical.js unescape parameter values as TEXT), so the name reads back as written
+ * and can neither end the parameter nor the line.
  */
 export function attendeeLines(people: readonly Person[], chair?: string): [string, string][] {
   return people
-    .filter((p) => p.email !== undefined && MAILTO_SAFE.test(p.email))
+    .filter((p) => p.email !== undefined && MAILTO_SAFE.test(p.email) && !hasUnsafe(p.email))
     .map((p) => {
-      const cn = p.name.replace(/["\u0000-\u001f\u007f]/g, '');
+      const cn = safeText(p.name).replace(/\\/g, '\\\\').replace(/\^/g, '^^').replace(/"/g, "^'");
       return [`ATTENDEE;CN="${cn}";ROLE=${p.id === chair ? 'CHAIR' : 'REQ-PARTICIPANT'}`, `mailto:${p.email}`];
     });
 }

@@ -1,4 +1,4 @@
-import { escapeHtml, escapeMarkdown } from './escape.js';
+import { escapeHtml, escapeMarkdown, oneLineText } from './escape.js';
 
 /**
  * A small, safe subset of Markdown for the free text people write in the files
@@ -77,7 +77,7 @@ export function richTextToMarkdown(source: string): string {
           case 'em':
             return `*${escapeMarkdown(p.text)}*`;
           case 'code':
-            return `\`${p.text.replace(/`/g, '')}\``;
+            return `\`${oneLineText(p.text).replace(/`/g, '')}\``;
           case 'link':
             return `[${escapeMarkdown(p.text)}](<${p.href.replace(/[<>]/g, '')}>)`;
           default:

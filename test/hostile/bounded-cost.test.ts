@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addWorking, compileCalendar, workingMs, type WeeklyCalendar } from '../../src/sla/calendar.js';
-import { didYouMean } from '../../src/text/suggest.js';
+import { didYouMean, MAX_SUGGEST_CANDIDATES } from '../../src/text/suggest.js';
 import { BIN } from './corpus.js';
 
 // Item 3 of issue 13: whatever a pull request puts in the files, a run ends in bounded time and output.
@@ -61,6 +61,20 @@ describe('did you mean, on very long ids', () => {
     expect(didYouMean('arhoa', ['aroha', 'mere'])).toBe('aroha');
   });
 
+  it('the work is bounded by count, not by time: a long word looks at no candidate, a short one at 2 000 at most', () => {
+    let pulled = 0;
+    function* candidates(n: number, length: number): Generator<string> {
+      for (let i = 0; i < n; i++) {
+        pulled++;
+        yield `${'b'.repeat(length - String(i).length)}${i}`;
+      }
+    }
+    expect(didYouMean('a'.repeat(20_000), candidates(100_000, 20_000))).toBeUndefined();
+    expect(pulled).toBe(0);
+    expect(didYouMean('bbbbbx', candidates(100_000, 6))).toBe('bbbbb0');
+    expect(pulled).toBe(MAX_SUGGEST_CANDIDATES + 1);
+  });
+
   it.runIf(built)('check: ids over 200 characters are a schema finding; four 20 000-character references end quickly', { timeout: HANG_GUARD }, () => {
     const long = (c: string): string => c.repeat(20_000);
     const dir = tree({
@@ -72,8 +86,17 @@ describe('did you mean, on very long ids', () => {
     expect(r.code).toBe(1);
     const findings = (JSON.parse(r.out) as { findings: { ruleId: string; message: string; file: string; line: number }[] }).findings;
     const tooLong = findings.filter((f) => f.ruleId === 'schema' && /too long \(at most 200 characters\)/.test(f.message));
-    expect(tooLong.map((f) => f.file)).toContain('p/contacts.yaml');
-    expect(findings.some((f) => f.ruleId === 'ref/unknown-contact' && !/did you mean/.test(f.message))).toBe(true);
+    // The cap's finding at each over-long id and reference, and no suggestion for any of them.
+    expect(tooLong.map((f) => `${f.file} ${f.message}`)).toEqual([
+      'p/contacts.yaml `id` is too long (at most 200 characters)',
+      'p/governance.yaml `id` is too long (at most 200 characters)',
+      'p/governance.yaml `chair` is too long (at most 200 characters)',
+      'p/partnership.yaml `client` is too long (at most 200 characters)',
+      'p/partnership.yaml `provider` is too long (at most 200 characters)',
+    ]);
+    const unknown = findings.filter((f) => f.ruleId === 'ref/unknown-contact');
+    expect(unknown).toHaveLength(3);
+    for (const f of unknown) expect(f.message).not.toMatch(/did you mean/);
   });
 });
 
@@ -143,6 +166,64 @@ describe.runIf(built)('render: nested loops in a repository template', () => {
     expect(r.err).toMatch(/bomb\.md\.hbs:3:\d+: (loops ran more than 1,000,000 times|the document grew past \d+ MB)/);
     expect(r.err).not.toMatch(/internal error|at .*\.cjs/);
     expect(existsSync(path.join(dir, 'out.md'))).toBe(false);
+  });
+});
+
+describe.runIf(built)('render: partials and values, with no loop at all', () => {
+  it('partials that include the next ten times, eight deep (10⁸ inclusions): stopped at the limit, exit 2, nothing written', { timeout: HANG_GUARD }, () => {
+    const files: Record<string, string> = {
+      'p/partnership.yaml': PARTNERSHIP,
+      'p/contacts.yaml': CONTACTS,
+      'govern.config.yaml': 'templates: ./tpl\n',
+      'tpl/bomb.md.hbs': '# Bomb\n\n{{> p1}}\n',
+      'tpl/partials/p9.md.hbs': 'x',
+    };
+    for (let i = 1; i <= 8; i++) files[`tpl/partials/p${i}.md.hbs`] = `{{> p${i + 1}}}`.repeat(10);
+    const dir = tree(files);
+    const r = run(dir, ['render', 'bomb', 'p', '--out', 'out.md', '--allow-invalid']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^govern: tpl\/partials\/p\d\.md\.hbs:1:1: loops and partials ran more than 1,000,000 times in one document: a render is limited \(docs\/limits\.md\); nothing was written\n$/,
+    );
+    expect(existsSync(path.join(dir, 'out.md'))).toBe(false);
+  });
+
+  it('a Markdown template naming a 1 MB value a hundred times: stopped at 20 MB, at the mustache that crossed it', { timeout: HANG_GUARD }, () => {
+    const dir = tree({
+      'p/partnership.yaml': `${PARTNERSHIP}scope: { services: [], exclusions: [${'w'.repeat(1024 * 1024)}] }\n`,
+      'p/contacts.yaml': CONTACTS,
+      'govern.config.yaml': 'templates: ./tpl\n',
+      'tpl/flat.md.hbs': `# Flat\n${'{{@root.summary.scope.exclusions.[0]}}\n'.repeat(100)}`,
+    });
+    const r = run(dir, ['render', 'flat', 'p', '--out', 'out.md', '--allow-invalid']);
+    expect(r.code).toBe(2);
+    // 20 values of 1 MB reach 20 MB; the 21st crosses it, on line 22.
+    expect(r.err).toBe('govern: tpl/flat.md.hbs:22:1: the document grew past 20 MB: a render is limited (docs/limits.md); nothing was written\n');
+    expect(existsSync(path.join(dir, 'out.md'))).toBe(false);
+  });
+});
+
+describe.runIf(built)('the other caps of docs/limits.md', () => {
+  it('a template file over 1 MB is not read: said on stderr, and the render refuses (exit 2)', () => {
+    const dir = tree({
+      'p/partnership.yaml': PARTNERSHIP,
+      'p/contacts.yaml': CONTACTS,
+      'govern.config.yaml': 'templates: ./tpl\n',
+      'tpl/big.md.hbs': `# Big\n${'x'.repeat(1024 * 1024)}`,
+    });
+    const r = run(dir, ['render', 'big', 'p', '--out', 'out.md', '--allow-invalid']);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('govern: skipped tpl/big.md.hbs: larger than 1024 KB; not read');
+    expect(r.err).toMatch(/no template named `big`/);
+    expect(existsSync(path.join(dir, 'out.md'))).toBe(false);
+  });
+
+  it('govern due looks at most two years ahead: --within 105w (735 days) is a usage error', () => {
+    const dir = tree({ 'p/partnership.yaml': PARTNERSHIP, 'p/contacts.yaml': CONTACTS });
+    expect(run(dir, ['due', 'p', '--within', '731d', '--today', '2026-05-01']).code).toBe(0);
+    const r = run(dir, ['due', 'p', '--within', '105w', '--today', '2026-05-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('govern: --within takes days or weeks ahead, such as 30d or 6w (at most 731 days); got `105w`\n');
   });
 });
 

@@ -109,6 +109,22 @@ export function buildCorpus(options: { large?: boolean } = {}): Corpus {
     ].join('\n'),
   });
 
+  // Issue 13's later cases: a calendar property after a CR LF, C1 controls, a heading and a mention for Markdown.
+  make('calendar-text', {
+    'contacts.yaml': VALID_CONTACTS,
+    'governance.yaml': [
+      'meetings:',
+      '  - id: review',
+      `    name: ${JSON.stringify(HOSTILE_TEXT.icsInjection)}`,
+      '    cadence: monthly',
+      '    day: first-tue',
+      '    time: "10:00"',
+      '    chair: jane-doe',
+      `    agenda: [${JSON.stringify(HOSTILE_TEXT.c1)}, ${JSON.stringify(HOSTILE_TEXT.markdown)}]`,
+      '',
+    ].join('\n'),
+  });
+
   make('node-modules', { 'contacts.yaml': VALID_CONTACTS, 'node_modules/some-package/partnership.yaml': 'id: [unclosed\n\t: : :\n' });
 
   return { dir, cases, secret, remove: () => rmSync(dir, { recursive: true, force: true }) };
@@ -144,4 +160,7 @@ export const HOSTILE_TEXT = {
   fakeAllClear: '\u001b[2K\u001b[1A\u2714 no problems',
   bidi: 'invoice\u202efdp.exe',
   separators: 'one\u2028two\u2029three\u0085four',
+  icsInjection: 'Review\r\nATTENDEE:mailto:evil@x.example\rBEGIN:VALARM; a, b \\ c',
+  c1: 'CSI \u009b2J OSC \u009d0;title\u009c',
+  markdown: 'Ops\r# Reviewed by @org/security-team | forged | <h1>x</h1> #123',
 } as const;

@@ -16,7 +16,7 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     { parseYamlQuickly },
     { writeFileAtomic },
     { UsageError },
-    { safeText },
+    { safeText, safeJson },
     { ExitCode },
     authoring,
     { isDeepStrictEqual },
@@ -134,7 +134,8 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     io.stderr.write(
       `${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} of ${safeText(exportName)}; nothing was written\n`,
     );
-    if (flags.format === 'json') io.stdout.write(`${JSON.stringify({ written: false, problems: plan.problems.map((p) => ({ file: exportName, ...p })) }, null, 2)}\n`);
+    if (flags.format === 'json')
+      io.stdout.write(`${safeJson(JSON.stringify({ written: false, problems: plan.problems.map((p) => ({ file: exportName, ...p })) }, null, 2))}\n`);
     return ExitCode.Findings;
   }
 
@@ -185,7 +186,7 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
   const verb = flags.dryRun ? 'would be ' : '';
   if (flags.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ written: !flags.dryRun, skipped: plan.skipped, files: outputs.map((o) => ({ file: o.shown, created: o.before === null, changed: o.after !== o.before, added: o.plan.added, updated: o.plan.updated, unchanged: o.plan.unchanged })) }, null, 2)}\n`,
+      `${safeJson(JSON.stringify({ written: !flags.dryRun, skipped: plan.skipped, files: outputs.map((o) => ({ file: o.shown, created: o.before === null, changed: o.after !== o.before, added: o.plan.added, updated: o.plan.updated, unchanged: o.plan.unchanged })) }, null, 2))}\n`,
     );
   } else {
     for (const o of outputs)

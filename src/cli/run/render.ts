@@ -127,7 +127,7 @@ export async function runRender(io: Io, template: string | undefined, input: str
   const context = await buildDocumentContext(template, index, { period: period ?? undefined, today: day, warnings });
   const text =
     flags.data === 'json'
-      ? `${JSON.stringify(context, null, 2)}\n`
+      ? `${(await import('../../model/safe-text.js')).safeJson(JSON.stringify(context, null, 2))}\n`
       : createRenderer(flags.format, catalog.catalog.templates, catalog.catalog.partials, await loadPrecompiled()).render(template, context);
 
   const file = flags.out ?? flags.output;

@@ -90,7 +90,8 @@ export async function runSla(io: Io, input: string, flags: SlaFlags): Promise<nu
     // Those left out for their errors are named, with the findings, in the report's order of partnerships.
     for (const b of broken) shaped.splice(chosen.indexOf(b.index), 0, { partnership: partnershipId(b.index), errors: b.errors });
     // One partnership, one object; a tree, an array, even when some were left out for want of measurements.
-    text = `${JSON.stringify(selected.length === 1 ? shaped[0] : shaped, null, 2)}\n`;
+    const { safeJson } = await import('../../model/safe-text.js');
+    text = `${safeJson(JSON.stringify(selected.length === 1 ? shaped[0] : shaped, null, 2))}\n`;
   } else if (flags.format === 'md') {
     const { renderSlaMarkdown } = await import('../../render/sla-view.js');
     const { safeOutput } = await import('../../model/safe-text.js');

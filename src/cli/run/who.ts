@@ -30,7 +30,8 @@ export async function runWho(io: Io, input: string, flags: WhoFlags): Promise<nu
   const ladder = buildEscalationLadder(index, { service: flags.service, priority: flags.priority, at });
 
   if (flags.format === 'json') {
-    io.stdout.write(`${JSON.stringify(ladder, null, 2)}\n`);
+    const { safeJson } = await import('../../model/safe-text.js');
+    io.stdout.write(`${safeJson(JSON.stringify(ladder, null, 2))}\n`);
   } else {
     const { renderWhoTable } = await import('../../render/who-table.js');
     const { safeOutput } = await import('../../model/safe-text.js');
