@@ -7,7 +7,7 @@
 // install from the tarball, from git or from a clone needs no build and no
 // dependency (docs/install.md). Rebuilding it is this one command.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -130,8 +130,13 @@ await esbuild.build({
   outfile: path.join(root, 'lib/schema/compiled.cjs'),
   minifyIdentifiers: true,
 });
-mkdirSync(path.join(root, 'lib/render'), { recursive: true });
-copyFileSync(path.join(root, 'dist/render/precompiled.js'), path.join(root, 'lib/render/precompiled.js'));
+// The precompiled templates as CommonJS, minified: the bundle requires them, and
+// an ES module there would start Node's ES module loader (~10 ms) for one file.
+await esbuild.build({
+  ...common,
+  entryPoints: [path.join(root, 'dist/render/precompiled.js')],
+  outfile: path.join(root, 'lib/render/precompiled.cjs'),
+});
 // lib/ needs nothing from node_modules: an install has none (package.json has no dependencies).
 for (const dir of ['bundle', 'vendor', 'schema']) {
   for (const name of readdirSync(path.join(root, 'lib', dir))) {
@@ -195,8 +200,8 @@ function bundledQuickValidators() {
 
 /**
  * cli/run/render.ts finds dist/render/precompiled.js relative to itself (two folders
- * up, then render/); the bundle sits one folder below dist/, so in the bundle
- * the path is one level shorter.
+ * up, then render/); the bundle sits one folder below lib/, so in the bundle
+ * the path is one level shorter, and names the CommonJS copy (precompiled.cjs).
  */
 function precompiledTemplatesPath() {
   return {
@@ -206,7 +211,7 @@ function precompiledTemplatesPath() {
         const text = readFileSync(args.path, 'utf8');
         const from = "'../../render/precompiled.js'";
         if (!text.includes(from)) throw new Error(`build: ${args.path} no longer names ${from}; update precompiledTemplatesPath() in scripts/build.mjs`);
-        return { contents: text.replace(from, "'../render/precompiled.js'"), loader: 'ts' };
+        return { contents: text.replace(from, "'../render/precompiled.cjs'"), loader: 'ts' };
       });
     },
   };
