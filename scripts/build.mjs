@@ -75,7 +75,7 @@ await import('./precompile-templates.mjs');
 // modules, and CommonJS loads faster than ESM on Node 20. The packages it uses
 // are bundled one file each into lib/vendor/ and required from there when a
 // module that imports them loads, as they were from node_modules.
-const vendored = ['@inquirer/prompts', 'chalk', 'cli-table3', 'handlebars', 'luxon', 'yaml'];
+const vendored = ['@inquirer/prompts', 'chalk', 'cli-table3', 'handlebars', 'handlebars/runtime.js', 'luxon', 'yaml'];
 const common = {
   bundle: true,
   format: 'cjs',
@@ -89,7 +89,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'error',
 };
-const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
+const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\.js$/, '').replace(/\//g, '-')}.cjs`;
 for (const name of vendored) {
   await esbuild.build({
     ...common,
@@ -111,7 +111,7 @@ await esbuild.build({
   // below the package root, as every source module does.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath(), vendor(vendored)],
+  plugins: [lazyFullParser(), lazyFullHandlebars(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath(), vendor(vendored)],
 });
 // The full YAML parser as one more file beside the bundle, loaded only when a
 // file needs it (anchors, a rejection, a place the fast readers did not
@@ -225,6 +225,24 @@ function lazyFullParser() {
       build.onLoad({ filter: /[\\/]src[\\/]parse[\\/]full-yaml\.ts$/ }, (args) => ({
         contents:
           "let full;\nexport function parseYamlFully(text) { return (full ??= require(require('node:path').join(__dirname, 'full-yaml.cjs'))).parseYaml(text); }\n",
+        loader: 'ts',
+        resolveDir: path.dirname(args.path),
+      }));
+    },
+  };
+}
+
+/**
+ * The whole of Handlebars (parser and compiler, ~10 ms to load) on first use
+ * instead of with the renderer: precompiled templates need only its runtime,
+ * lib/vendor/handlebars-runtime.cjs (see src/render/full-handlebars.ts).
+ */
+function lazyFullHandlebars() {
+  return {
+    name: 'lazy-full-handlebars',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]render[\\/]full-handlebars\.ts$/ }, (args) => ({
+        contents: "let full;\nexport function fullHandlebars() { return (full ??= require('handlebars')); }\n",
         loader: 'ts',
         resolveDir: path.dirname(args.path),
       }));
