@@ -1,12 +1,14 @@
 // Loads lib/bundle/govern.cjs with a start-up cache, for bin/govern.js and for
-// check threads (src/cli/check-threads.ts). On Node >= 22.1 that is Node's own
-// compile cache (module.enableCompileCache(), kept in the system's temporary
-// folder); on Node 20 V8 code caches written beside nothing the user owns:
-// files in the temporary folder named by govern's version and V8's, the file
-// and the command, made at the end of the first run and handed to V8 after,
-// for the bundle and for every file it requires from lib/ (the vendored
-// packages, the validators, the precompiled templates). V8 refuses a cache
-// that does not fit, and the file is then compiled as usual.
+// check threads (src/cli/check-threads.ts): V8 code caches written beside
+// nothing the user owns, files in the temporary folder named by govern's
+// version and V8's, the file and the command, made at the end of the first run
+// (so they hold every function that run compiled) and handed to V8 after, for
+// the bundle and for every file it requires from lib/ (the vendored packages,
+// the validators, the precompiled templates). V8 refuses a cache that does not
+// fit, and the file is then compiled as usual. On every Node: Node's own
+// compile cache (module.enableCompileCache(), Node >= 22.1) keeps only the
+// functions compiled before the file runs, and a check on Node 24 with it cost
+// 1.3 x what it costs with these (docs/performance.md).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,20 +19,12 @@ const BUNDLE = path.join(__dirname, '../lib/bundle/govern.cjs');
 const LIB = path.join(__dirname, '../lib') + path.sep;
 
 /**
- * The bundle's exports, loaded with whichever start-up cache this Node has.
+ * The bundle's exports, loaded with a V8 code cache.
  * `role` names what the process will do (the command, or a thread's entry):
- * on Node 20 each role has caches of its own, so that each holds what that
+ * each role has caches of its own, so that each holds what that
  * command compiles (a cache made by `check` lacks every function `render` uses).
  */
 function loadBundle(filename = BUNDLE, role = 'run') {
-  if (typeof Module.enableCompileCache === 'function' && process.env.NODE_DISABLE_COMPILE_CACHE === undefined) {
-    try {
-      Module.enableCompileCache();
-    } catch {
-      // no cache folder can be had: compile as usual
-    }
-    return require(filename);
-  }
   const name = /^[a-z][a-zA-Z-]{0,30}$/.test(role) ? role : 'other';
   // The files the bundle requires from lib/ (lib/vendor/, the validators, the templates) get a code cache too.
   const js = Module._extensions['.js'];
@@ -59,7 +53,7 @@ function runCached(module, filename, role) {
     // At exit, so the cache holds every function the run compiled; best effort, never a failure.
     process.once('exit', () => {
       try {
-        const tmp = `${cacheFile}.${process.pid}`;
+        const tmp = `${cacheFile}.${process.pid}.${require('node:worker_threads').threadId}`; // threads of one process write too
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
