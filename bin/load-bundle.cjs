@@ -73,7 +73,10 @@ function runCached(module, filename, role) {
 function codeCacheFile(filename, role) {
   const os = require('node:os');
   const stat = fs.statSync(filename);
-  const key = `${require('../package.json').version}-${process.versions.v8}-${path.basename(filename, '.cjs')}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${role}`.replace(/[^\w.-]/g, '_');
+  const key = `${require('../package.json').version}-${process.versions.v8}-${path.basename(filename, '.cjs')}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${role}`.replace(
+    /[^\w.-]/g,
+    '_',
+  );
   return path.join(os.tmpdir(), `govern-code-cache-${typeof process.getuid === 'function' ? process.getuid() : 'u'}`, `${key}.cache`);
 }
 

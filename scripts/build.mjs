@@ -111,7 +111,16 @@ await esbuild.build({
   // below the package root, as every source module does.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyFullParser(), lazyFullHandlebars(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath(), vendor(vendored)],
+  plugins: [
+    lazyFullParser(),
+    lazyFullHandlebars(),
+    jsYamlCommonJs(),
+    lazyChildProcess(),
+    lazyLuxon(),
+    bundledQuickValidators(),
+    precompiledTemplatesPath(),
+    vendor(vendored),
+  ],
 });
 // The full YAML parser as one more file beside the bundle, loaded only when a
 // file needs it (anchors, a rejection, a place the fast readers did not

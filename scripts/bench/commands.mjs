@@ -83,10 +83,7 @@ function diffRepo(name, source) {
     readFileSync(slas, 'utf8').replace(/(target: *["']?)(\d+)/, (_, a, n) => `${a}${Number(n) - 5}`),
   );
   const contacts = path.join(dir, 'contacts.yaml');
-  writeFileSync(
-    contacts,
-    readFileSync(contacts, 'utf8').replace(/(title: *["']?)([^\r\n"']+)/, '$1Acting $2'),
-  );
+  writeFileSync(contacts, readFileSync(contacts, 'utf8').replace(/(title: *["']?)([^\r\n"']+)/, '$1Acting $2'));
   git('commit', '-q', '-am', 'head');
   return repo;
 }
@@ -146,7 +143,15 @@ function commandsFor(name, dir) {
   const repo = diffRepo(name, dir);
   const imp = importTarget(name, dir);
   const today = ['--today', BENCH_TODAY];
-  const c = (label, argv, more = {}) => ({ label: `${label}`, partnership: name, argv, cwd: more.cwd ?? work, env: more.env ?? env, reset: more.reset, target: more.target ?? 3 });
+  const c = (label, argv, more = {}) => ({
+    label: `${label}`,
+    partnership: name,
+    argv,
+    cwd: more.cwd ?? work,
+    env: more.env ?? env,
+    reset: more.reset,
+    target: more.target ?? 3,
+  });
   return [
     c('check', ['check', dir, ...today], { target: 2 }),
     c('sla', ['sla', dir, '--period', PERIOD, ...today]),
@@ -171,7 +176,11 @@ function spawnTimed(c, nodeBin = node, extraEnv = {}) {
   writeFileSync(cpuFile, '');
   const argv = c.argv ? [govern, ...c.argv] : ['-e', '0'];
   const start = process.hrtime.bigint();
-  const r = spawnSync(nodeBin, ['--require', cpuHook, ...argv], { cwd: c.cwd, env: { ...c.env, ...extraEnv, GOVERN_BENCH_CPU_FILE: cpuFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(nodeBin, ['--require', cpuHook, ...argv], {
+    cwd: c.cwd,
+    env: { ...c.env, ...extraEnv, GOVERN_BENCH_CPU_FILE: cpuFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`bench commands: \`govern ${c.argv?.join(' ')}\` exited ${r.status}: ${String(r.stderr).slice(0, 1500)}`);
   const cpu = readFileSync(cpuFile, 'utf8')
@@ -271,11 +280,16 @@ const versionTable = versions.length
       '',
       '| Node | `node -e 0` CPU | `govern check examples/acme-northwind` CPU | ratio (CPU) | ratio (wall) |',
       '|---|---:|---:|---:|---:|',
-      ...versions.map((v) => `| ${v.version} | ${fmt(v.floor.cpu)} | ${fmt(v.check.cpu)} | ${(v.check.cpu / v.floor.cpu).toFixed(2)} × | ${(v.check.wall / v.floor.wall).toFixed(2)} × |`),
+      ...versions.map(
+        (v) =>
+          `| ${v.version} | ${fmt(v.floor.cpu)} | ${fmt(v.check.cpu)} | ${(v.check.cpu / v.floor.cpu).toFixed(2)} × | ${(v.check.wall / v.floor.wall).toFixed(2)} × |`,
+      ),
     ]
   : [];
 const failed = rows.filter((r) => r.ratio > r.target);
-process.stdout.write(`\n${[...table, ...versionTable].join('\n')}\n\n${failed.length === 0 ? 'all commands within their targets' : `${failed.length} command(s) above their target`}\n`);
+process.stdout.write(
+  `\n${[...table, ...versionTable].join('\n')}\n\n${failed.length === 0 ? 'all commands within their targets' : `${failed.length} command(s) above their target`}\n`,
+);
 
 if (write) {
   const doc = path.join(root, 'docs/performance.md');

@@ -33,7 +33,11 @@ const head = repo.commit({
 function plain(value: unknown): unknown {
   return JSON.parse(
     JSON.stringify(value, (_, v: unknown) =>
-      v instanceof Map ? { map: [...v.entries()] } : v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' ? { bytes: Buffer.from((v as { data: number[] }).data).toString('latin1') } : v,
+      v instanceof Map
+        ? { map: [...v.entries()] }
+        : v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer'
+          ? { bytes: Buffer.from((v as { data: number[] }).data).toString('latin1') }
+          : v,
     ),
   );
 }
@@ -50,8 +54,7 @@ describe('loading two revisions at once', () => {
   it('resolves revisions as resolveSide does, one by one, with the same refusal for one that names no commit', () => {
     const root = locateTarget('.', repo.dir).root;
     expect(resolveSides(root, ['HEAD~1', 'HEAD', 'working-tree'])).toEqual([resolveSide(root, 'HEAD~1'), resolveSide(root, 'HEAD'), resolveSide(root, 'working-tree')]);
-    for (const bad of ['no-such-branch', '-x', 'HEAD\nHEAD', `${base.slice(0, 8)}:acme`])
-      expect(() => resolveSides(root, ['HEAD', bad])).toThrow(/unknown revision/);
+    for (const bad of ['no-such-branch', '-x', 'HEAD\nHEAD', `${base.slice(0, 8)}:acme`]) expect(() => resolveSides(root, ['HEAD', bad])).toThrow(/unknown revision/);
   });
 
   it('runs five git processes for `govern diff <base> <head> <path>` on a partnership (was seven, one after another)', () => {
