@@ -1,7 +1,7 @@
 // `npm run bench`: times govern against its floors and its peers on generated
 // portfolios, checks the targets of docs/performance.md and rewrites its table.
 //
-//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write] [--no-peers] [--write-varied] [--5000] [--only import]
+//   node scripts/bench.mjs [--quick] [--runs N] [--keep] [--no-write] [--no-peers] [--write-varied] [--5000] [--only import|commands]
 //
 // Besides the house-style portfolios, a varied corpus: partnerships written in
 // seven authors' styles (scripts/bench/styles.mjs), the same with a few
@@ -27,6 +27,11 @@ const args = process.argv.slice(2);
 if (args[args.indexOf('--only') + 1] === 'import' && args.includes('--only')) {
   await import('./bench/import.mjs');
   process.exit(0);
+}
+// `--only commands`: every command cold on one partnership (scripts/bench/commands.mjs), nothing else.
+if (args[args.indexOf('--only') + 1] === 'commands' && args.includes('--only')) {
+  await import('./bench/commands.mjs');
+  process.exit();
 }
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');

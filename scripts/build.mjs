@@ -7,7 +7,7 @@
 // install from the tarball, from git or from a clone needs no build and no
 // dependency (docs/install.md). Rebuilding it is this one command.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -75,7 +75,7 @@ await import('./precompile-templates.mjs');
 // modules, and CommonJS loads faster than ESM on Node 20. The packages it uses
 // are bundled one file each into lib/vendor/ and required from there when a
 // module that imports them loads, as they were from node_modules.
-const vendored = ['@inquirer/prompts', 'chalk', 'cli-table3', 'handlebars', 'luxon', 'yaml'];
+const vendored = ['@inquirer/prompts', 'chalk', 'cli-table3', 'handlebars', 'handlebars/runtime.js', 'luxon', 'yaml'];
 const common = {
   bundle: true,
   format: 'cjs',
@@ -89,7 +89,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'error',
 };
-const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
+const vendorFile = (name) => `${name.replace(/^@/, '').replace(/\.js$/, '').replace(/\//g, '-')}.cjs`;
 for (const name of vendored) {
   await esbuild.build({
     ...common,
@@ -111,7 +111,16 @@ await esbuild.build({
   // below the package root, as every source module does.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath(), vendor(vendored)],
+  plugins: [
+    lazyFullParser(),
+    lazyFullHandlebars(),
+    jsYamlCommonJs(),
+    lazyChildProcess(),
+    lazyLuxon(),
+    bundledQuickValidators(),
+    precompiledTemplatesPath(),
+    vendor(vendored),
+  ],
 });
 // The full YAML parser as one more file beside the bundle, loaded only when a
 // file needs it (anchors, a rejection, a place the fast readers did not
@@ -130,8 +139,13 @@ await esbuild.build({
   outfile: path.join(root, 'lib/schema/compiled.cjs'),
   minifyIdentifiers: true,
 });
-mkdirSync(path.join(root, 'lib/render'), { recursive: true });
-copyFileSync(path.join(root, 'dist/render/precompiled.js'), path.join(root, 'lib/render/precompiled.js'));
+// The precompiled templates as CommonJS, minified: the bundle requires them, and
+// an ES module there would start Node's ES module loader (~10 ms) for one file.
+await esbuild.build({
+  ...common,
+  entryPoints: [path.join(root, 'dist/render/precompiled.js')],
+  outfile: path.join(root, 'lib/render/precompiled.cjs'),
+});
 // lib/ needs nothing from node_modules: an install has none (package.json has no dependencies).
 for (const dir of ['bundle', 'vendor', 'schema']) {
   for (const name of readdirSync(path.join(root, 'lib', dir))) {
@@ -195,8 +209,8 @@ function bundledQuickValidators() {
 
 /**
  * cli/run/render.ts finds dist/render/precompiled.js relative to itself (two folders
- * up, then render/); the bundle sits one folder below dist/, so in the bundle
- * the path is one level shorter.
+ * up, then render/); the bundle sits one folder below lib/, so in the bundle
+ * the path is one level shorter, and names the CommonJS copy (precompiled.cjs).
  */
 function precompiledTemplatesPath() {
   return {
@@ -206,7 +220,7 @@ function precompiledTemplatesPath() {
         const text = readFileSync(args.path, 'utf8');
         const from = "'../../render/precompiled.js'";
         if (!text.includes(from)) throw new Error(`build: ${args.path} no longer names ${from}; update precompiledTemplatesPath() in scripts/build.mjs`);
-        return { contents: text.replace(from, "'../render/precompiled.js'"), loader: 'ts' };
+        return { contents: text.replace(from, "'../render/precompiled.cjs'"), loader: 'ts' };
       });
     },
   };
@@ -220,6 +234,24 @@ function lazyFullParser() {
       build.onLoad({ filter: /[\\/]src[\\/]parse[\\/]full-yaml\.ts$/ }, (args) => ({
         contents:
           "let full;\nexport function parseYamlFully(text) { return (full ??= require(require('node:path').join(__dirname, 'full-yaml.cjs'))).parseYaml(text); }\n",
+        loader: 'ts',
+        resolveDir: path.dirname(args.path),
+      }));
+    },
+  };
+}
+
+/**
+ * The whole of Handlebars (parser and compiler, ~10 ms to load) on first use
+ * instead of with the renderer: precompiled templates need only its runtime,
+ * lib/vendor/handlebars-runtime.cjs (see src/render/full-handlebars.ts).
+ */
+function lazyFullHandlebars() {
+  return {
+    name: 'lazy-full-handlebars',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]render[\\/]full-handlebars\.ts$/ }, (args) => ({
+        contents: "let full;\nexport function fullHandlebars() { return (full ??= require('handlebars')); }\n",
         loader: 'ts',
         resolveDir: path.dirname(args.path),
       }));

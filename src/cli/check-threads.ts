@@ -82,7 +82,7 @@ export async function onThreads<W, R>(
 /** A thread's first lines: load the bundle as bin/govern.js does (bin/load-bundle.cjs, with the start-up cache), then run `entry`. */
 function threadSource(bundle: string, entry: string): string {
   const loader = path.join(path.dirname(bundle), '../../bin/load-bundle.cjs');
-  return `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}).${entry}();`;
+  return `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(entry)}).${entry}();`;
 }
 
 /** The body of a worker thread: takes partnerships from the shared counter until none are left, then posts its results. */

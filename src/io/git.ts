@@ -139,6 +139,36 @@ export function resolveSide(root: string, revision: string): Side {
   return { id: sha, label: revision };
 }
 
+/**
+ * The full commit ids of several revisions through one `git cat-file
+ * --batch-check` (one process, not one `rev-parse` each); the same answers and
+ * the same UsageError as resolveSide, for the first revision in order that
+ * names no commit. `working-tree` stays as it is.
+ */
+export function resolveSides(root: string, revisions: readonly string[]): Side[] {
+  const asked = revisions.filter((r) => r !== WORKING_TREE && !r.startsWith('-') && !/[\0\n\r]/.test(r));
+  const found = new Map<string, string>();
+  if (asked.length > 0) {
+    let out = '';
+    try {
+      out = git(root, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], `${asked.map((r) => `${r}^{commit}`).join('\n')}\n`).toString('utf8');
+    } catch {
+      // git refused the whole batch: every revision is looked up on its own below
+      return revisions.map((r) => resolveSide(root, r));
+    }
+    const lines = out.split('\n');
+    asked.forEach((r, i) => {
+      const m = /^([0-9a-f]{40,64}) commit$/.exec(lines[i] ?? '');
+      if (m) found.set(r, m[1]!);
+    });
+  }
+  return revisions.map((r) => {
+    if (r === WORKING_TREE) return { id: WORKING_TREE, label: WORKING_TREE };
+    const sha = found.get(r);
+    return sha ? { id: sha, label: r } : resolveSide(root, r);
+  });
+}
+
 /** The default base: where HEAD left the default branch (`origin/HEAD`, else `main`, else `master`). */
 export function defaultBase(root: string): Side {
   for (const branch of ['origin/HEAD', 'main', 'master']) {
@@ -151,7 +181,11 @@ export function defaultBase(root: string): Side {
 
 /** Lists the entries at a revision (blobs, links, submodules) under the given paths (all when none), relative to the repository root. */
 function lsTree(root: string, sha: string, pathspecs: readonly string[]): Map<string, GitEntry> {
-  const out = git(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', sha, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])]).toString('utf8');
+  return parseLsTree(git(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', sha, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])]).toString('utf8'));
+}
+
+/** `git ls-tree -r -l -z` output as entries by path. */
+function parseLsTree(out: string): Map<string, GitEntry> {
   const entries = new Map<string, GitEntry>();
   for (const record of out.split('\0')) {
     if (record === '') continue;
@@ -161,6 +195,20 @@ function lsTree(root: string, sha: string, pathspecs: readonly string[]): Map<st
     entries.set(record.slice(tab + 1), { mode, oid, size: Number(size) || 0 });
   }
   return entries;
+}
+
+/** The same listing as lsTree, from a git process run beside others (not one after another). */
+async function lsTreeConcurrently(root: string, sha: string, pathspecs: readonly string[]): Promise<Map<string, GitEntry>> {
+  const { execFile } = await import('node:child_process');
+  const out = await new Promise<Buffer>((resolve, reject) => {
+    execFile(
+      'git',
+      ['--literal-pathspecs', 'ls-tree', '-r', '-l', '-z', '--full-tree', sha, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])],
+      { cwd: root, env: GIT_ENV, maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+  });
+  return parseLsTree(out.toString('utf8'));
 }
 
 /** Reads blobs by id through one `git cat-file --batch`. */
@@ -189,8 +237,13 @@ function catBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
  * places are listed, unless a link is among them: then the whole revision,
  * since a link may lead anywhere in it.
  */
-function revisionAccess(target: DiffTarget, sha: string, pathspecs: readonly string[]): { access: TreeAccess; entries: Map<string, GitEntry> } {
-  let entries = lsTree(target.root, sha, pathspecs);
+function revisionAccess(
+  target: DiffTarget,
+  sha: string,
+  pathspecs: readonly string[],
+  listed?: Map<string, GitEntry>,
+): { access: TreeAccess; entries: Map<string, GitEntry> } {
+  let entries = listed ?? lsTree(target.root, sha, pathspecs);
   if ([...entries.values()].some((e) => e.mode === '120000')) entries = lsTree(target.root, sha, []);
   const links = [...entries.entries()].filter(([, e]) => e.mode === '120000');
   const blobs = catBlobs(
@@ -276,10 +329,10 @@ const NOT_IN_GIT: Refusal = { code: 'ENOENT', message: 'the file cannot be read 
  * Links are judged as on disk (file-policy.ts). A folder absent at that commit
  * gives an empty workspace.
  */
-export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): LoadedSide {
-  const configCandidates = ancestors(target.prefix).map((d) => join(d, CONFIG_FILE));
-  const pathspecs = [target.prefix === '' ? '.' : target.prefix, ...configCandidates];
-  let { access, entries } = revisionAccess(target, sha, pathspecs);
+export function loadWorkspaceAtRevision(target: DiffTarget, sha: string, prefetched?: Prefetched): LoadedSide {
+  const pathspecs = revisionPathspecs(target);
+  let { access, entries } = revisionAccess(target, sha, pathspecs, prefetched?.entries);
+  const configCandidates = pathspecs.slice(1);
   const tooLarge = (size: number): Refusal => ({
     code: 'EFBIG',
     message: `the file is ${(size / 1048576).toFixed(1)} MB; partnership files may be at most ${MAX_FILE_BYTES / 1048576} MB`,
@@ -297,7 +350,8 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
     if (!entry || entry.mode === '120000' || entry.mode === '160000') plan.set(repoPath, { refusal: NOT_IN_GIT });
     else plan.set(repoPath, entry.size > MAX_FILE_BYTES ? { refusal: tooLarge(entry.size) } : { entry });
   };
-  const blobs = new Map<string, Buffer>();
+  // Blobs read beforehand (loadRevisions) are used only for the paths planned here, as if fetched now.
+  const blobs = new Map<string, Buffer>(prefetched?.blobs);
   const read = (repoPath: string, shown: string, relPath: string): RawFile => {
     const planned = plan.get(repoPath);
     if (!planned) return { path: shown, relPath, readError: NOT_IN_GIT };
@@ -373,6 +427,36 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string): Loaded
   }
   const workspace = buildWorkspace(target, listing.paths, read, config);
   return { ...workspace, ...(templates ? { templates } : {}), ...(held !== undefined ? { partnershipInTemplates: held } : {}) };
+}
+
+/** What git lists for the compared folder at a revision: the folder itself, then a config's every possible place above it. */
+function revisionPathspecs(target: DiffTarget): string[] {
+  return [target.prefix === '' ? '.' : target.prefix, ...ancestors(target.prefix).map((d) => join(d, CONFIG_FILE))];
+}
+
+/** A revision's listing and blobs, read before its workspace is built. */
+interface Prefetched {
+  entries: Map<string, GitEntry>;
+  blobs: ReadonlyMap<string, Buffer>;
+}
+
+/**
+ * Loads several revisions as loadWorkspaceAtRevision does each, with fewer git
+ * processes: the listings (one `ls-tree` per revision) run side by side, and
+ * the YAML files of all of them are read through one `git cat-file --batch`.
+ * A blob read here is used only where the file-access policy lets
+ * loadWorkspaceAtRevision read that path; anything else it needs (a link's
+ * target, a template) it still fetches itself.
+ */
+export async function loadRevisions(target: DiffTarget, shas: readonly string[]): Promise<LoadedSide[]> {
+  if (shas.length === 0) return [];
+  const pathspecs = revisionPathspecs(target);
+  const listings = await Promise.all(shas.map((sha) => lsTreeConcurrently(target.root, sha, pathspecs)));
+  const wanted = listings.flatMap((entries) =>
+    [...entries].flatMap(([p, e]) => ((e.mode === '100644' || e.mode === '100755') && e.size <= MAX_FILE_BYTES && /\.ya?ml$/i.test(p) ? [e.oid] : [])),
+  );
+  const blobs = catBlobs(target.root, wanted);
+  return shas.map((sha, i) => loadWorkspaceAtRevision(target, sha, { entries: listings[i]!, blobs }));
 }
 
 /** Loads every partnership under the target folder from the files on disk (the working tree), under the same policy. */

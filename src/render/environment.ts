@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { UsageError } from '../model/errors.js';
 import { MAX_RENDER_CHARS, MAX_RENDER_ITERATIONS } from '../model/limits.js';
 import { escapeMarkdown } from './escape.js';
+import { fullHandlebars } from './full-handlebars.js';
 import { helpers, plain } from './helpers.js';
+
+/** Handlebars without its parser and compiler: all that precompiled templates need (the full one is loaded only to compile). */
+const runtime = HandlebarsRuntime as unknown as typeof Handlebars;
 
 export { formatInstant } from './helpers.js';
 
@@ -35,7 +40,7 @@ export class TemplateError extends UsageError {
 }
 
 /** The names of every helper a template may call (with Handlebars' own block helpers). */
-export const HELPER_NAMES: readonly string[] = [...Object.keys(helpers(Handlebars)), 'if', 'unless', 'each', 'with', 'lookup'];
+export const HELPER_NAMES: readonly string[] = [...Object.keys(helpers(runtime)), 'if', 'unless', 'each', 'with', 'lookup'];
 
 /** Compile options for every template: no escaping turned off, only known helpers, missing fields are errors. */
 const COMPILE_OPTIONS = {
@@ -68,7 +73,14 @@ export interface Renderer {
  * value can reach the output unescaped.
  */
 export function createRenderer(format: Format, templates: readonly TemplateSource[], partials: readonly TemplateSource[], precompiled?: Precompiled): Renderer {
-  const hb = Handlebars.create();
+  // A built-in precompiled at build time is used only while its text is unchanged.
+  const ready = (source: TemplateSource) => {
+    const found = source.builtin ? precompiled?.get(source.origin) : undefined;
+    return found && found.digest === templateDigest(source.text) ? found : undefined;
+  };
+  // Handlebars' runtime when every template and partial of this format is precompiled, else the whole of it.
+  const needsCompiler = [...templates, ...partials].some((t) => t.format === format && ready(t) === undefined);
+  const hb = (needsCompiler ? fullHandlebars() : runtime).create();
   hb.unregisterHelper('log');
   for (const [name, fn] of Object.entries(helpers(hb, format))) hb.registerHelper(name, fn);
   // The cost of one render is bounded: nested loops over a large list could otherwise run for minutes and take
@@ -104,12 +116,8 @@ export function createRenderer(format: Format, templates: readonly TemplateSourc
   });
 
   const compile = (source: TemplateSource): Handlebars.TemplateDelegate => {
-    // A built-in precompiled at build time is used only while its text is unchanged.
-    const ready = source.builtin ? precompiled?.get(source.origin) : undefined;
-    const compiled =
-      ready && ready.digest === templateDigest(source.text)
-        ? hb.template(ready.spec as Parameters<typeof hb.template>[0])
-        : hb.compile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers });
+    const spec = ready(source)?.spec;
+    const compiled = spec ? hb.template(spec as Parameters<typeof hb.template>[0]) : hb.compile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers });
     return (context: unknown, options?: Handlebars.RuntimeOptions) => {
       try {
         return compiled(context, { ...options, ...RUNTIME_OPTIONS });
@@ -234,13 +242,13 @@ function prepare(source: TemplateSource): hbs.AST.Program {
  * build: loading it skips parsing and compiling, most of a render's start-up.
  */
 export function precompileTemplate(source: TemplateSource): string {
-  return Handlebars.precompile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true } }) as string;
+  return fullHandlebars().precompile(prepare(source), { ...COMPILE_OPTIONS, knownHelpers: { ...COMPILE_OPTIONS.knownHelpers, escapeMarkdown: true } }) as string;
 }
 
 /** Parses a template, turning a syntax error into a TemplateError with its line and column. */
 function parseTemplate(source: TemplateSource): hbs.AST.Program {
   try {
-    return Handlebars.parse(source.text);
+    return fullHandlebars().parse(source.text);
   } catch (error) {
     throw toTemplateError(error, source);
   }

@@ -170,8 +170,33 @@ const QUARTER = 900000;
 const instantCache = new Map<string, Map<number, number>>();
 const wallCache = new Map<string, Map<number, number[]>>();
 
-/** The zone's offset (minutes) at an instant, asked of luxon once per quarter hour. */
+const DAY = 86400000;
+const midnightCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset (minutes) at a UTC midnight (day number since 1970), asked of luxon once per day. */
+function offsetAtMidnight(z: IANAZone, day: number): number {
+  let byDay = midnightCache.get(z.name);
+  if (!byDay) midnightCache.set(z.name, (byDay = new Map()));
+  let offset = byDay.get(day);
+  if (offset === undefined) {
+    offset = z.offset(day * DAY);
+    if (byDay.size > 200000) byDay.clear();
+    byDay.set(day, offset);
+  }
+  return offset;
+}
+
+/**
+ * The zone's offset (minutes) at an instant. Away from a clock change (the
+ * same offset at the four UTC midnights from the day before the instant's to
+ * two days after, as the calendar's fast path judges it) it is that offset:
+ * an export of a year of rows then asks luxon a few hundred times, not a few
+ * per row. Nearer, luxon is asked once per quarter hour.
+ */
 function offsetAt(z: IANAZone, ms: number): number {
+  const day = Math.floor(ms / DAY);
+  const o = offsetAtMidnight(z, day);
+  if (o === offsetAtMidnight(z, day + 1) && o === offsetAtMidnight(z, day - 1) && o === offsetAtMidnight(z, day + 2)) return o;
   let byQuarter = instantCache.get(z.name);
   if (!byQuarter) instantCache.set(z.name, (byQuarter = new Map()));
   const q = Math.floor(ms / QUARTER);
@@ -212,6 +237,11 @@ function formatAtOffset(ms: number, offset: number, zone: string): string {
 /** `2026-10-25T03:30:00+01:00`: seconds always, milliseconds only when there are some, `Z` for UTC. */
 export function rfc3339(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true, includeOffset: true })!;
+}
+
+/** The zone's offset (minutes) at an instant, as luxon gives it (the cached readings above); for tests. */
+export function offsetInZone(zone: string, ms: number): number {
+  return offsetAt(zoneOf(zone), ms);
 }
 
 /** The month (`2026-10`) an instant falls in, in a zone. */

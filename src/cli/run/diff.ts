@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
-import type { LoadedSide } from '../../io/git.js';
+import type { LoadedSide, Side } from '../../io/git.js';
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
 import { makeColors, resolveToday, wantsColor } from '../shared.js';
@@ -19,11 +19,19 @@ export async function runDiffCommand(io: Io, args: string[], flags: DiffFlags): 
     if (last !== git.WORKING_TREE && existsSync(path.resolve(io.cwd, last)) && !git.isRevision(io.cwd, last)) input = args.pop()!;
   }
   const target = git.locateTarget(input, io.cwd);
-  const base = args[0] !== undefined ? git.resolveSide(target.root, args[0]) : git.defaultBase(target.root);
-  const head = args[1] !== undefined ? git.resolveSide(target.root, args[1]) : { id: git.WORKING_TREE, label: git.WORKING_TREE };
-  const load = (side: { id: string }): LoadedSide => (side.id === git.WORKING_TREE ? git.loadWorkingTree(target) : git.loadWorkspaceAtRevision(target, side.id));
-  const baseTree = load(base);
-  const headTree = load(head);
+  // Both revisions through one git process when both are named.
+  const [base, head] =
+    args[0] !== undefined && args[1] !== undefined
+      ? (git.resolveSides(target.root, [args[0], args[1]]) as [Side, Side])
+      : [
+          args[0] !== undefined ? git.resolveSide(target.root, args[0]) : git.defaultBase(target.root),
+          args[1] !== undefined ? git.resolveSide(target.root, args[1]) : { id: git.WORKING_TREE, label: git.WORKING_TREE },
+        ];
+  // The revisions' files are listed side by side and read through one git process (loadRevisions).
+  const commits = [base, head].filter((s) => s.id !== git.WORKING_TREE).map((s) => s.id);
+  const loaded = await git.loadRevisions(target, commits);
+  const baseTree: LoadedSide = base.id === git.WORKING_TREE ? git.loadWorkingTree(target) : loaded[0]!;
+  const headTree: LoadedSide = head.id === git.WORKING_TREE ? git.loadWorkingTree(target) : loaded.at(-1)!;
   // As check refuses it: the change would hide that partnership from every check after it (a base that had it is no reason to refuse).
   if (headTree.partnershipInTemplates !== undefined && headTree.config) {
     const { templatesHoldPartnership } = await import('../../load/templates-folder.js');

@@ -1,0 +1,59 @@
+// A render of the built-in templates runs their precompiled form on
+// Handlebars' runtime alone: the parser and compiler (lib/vendor/handlebars.cjs)
+// load only when a template has to be compiled (docs/performance.md).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'govern-startup-render-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the built CLI with a hook that names, on stderr, every Handlebars file and ES module it loads. */
+function traced(...args: string[]) {
+  const hook = path.join(dir, 'trace.cjs');
+  writeFileSync(
+    hook,
+    [
+      "const Module = require('node:module');",
+      'const load = Module._load;',
+      "Module._load = function (request, ...rest) { if (/handlebars|precompiled/.test(request)) process.stderr.write('LOADED ' + request + '\\n'); return load.call(this, request, ...rest); };",
+      "process.on('exit', () => { for (const k of Object.keys(require.cache)) if (/\\.m?js$/.test(k) && /precompiled/.test(k)) process.stderr.write('ESM ' + k + '\\n'); });",
+    ].join('\n'),
+  );
+  const env = { ...process.env, NO_COLOR: '1' };
+  const r = spawnSync(process.execPath, ['--require', hook, path.join(repo, 'bin/govern.js'), ...args, '--today', '2026-11-15'], { cwd: dir, encoding: 'utf8', env });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('start-up of a render', () => {
+  it('runs the built-in templates on the runtime, from the CommonJS precompiled file, and compiles a user template with the full Handlebars', () => {
+    expect(existsSync(path.join(repo, 'lib/bundle/govern.cjs'))).toBe(true);
+    cpSync(path.join(repo, 'examples/acme-northwind'), path.join(dir, 'acme'), { recursive: true });
+    for (const args of [
+      ['render', 'review-pack', 'acme', '--period', '2026-Q3'],
+      ['render', 'review-pack', 'acme', '--period', '2026-Q3', '--format', 'html'],
+      ['render', 'contract-summary', 'acme'],
+    ]) {
+      const run = traced(...args);
+      expect(run.code, run.err).toBe(0);
+      expect(run.out.length).toBeGreaterThan(1000);
+      const loaded = run.err.split('\n').filter((l) => l.startsWith('LOADED') || l.startsWith('ESM'));
+      expect(loaded.some((l) => /handlebars-runtime\.cjs$/.test(l))).toBe(true);
+      expect(loaded.some((l) => /precompiled\.cjs$/.test(l))).toBe(true);
+      expect(loaded.filter((l) => /vendor\/handlebars\.cjs$|^ESM/.test(l))).toEqual([]);
+    }
+
+    // A templates folder of one's own: that template is compiled at run time, so the full Handlebars loads, and works.
+    mkdirSync(path.join(dir, 'acme', 'templates'));
+    writeFileSync(path.join(dir, 'acme', 'govern.config.yaml'), 'templates: ./templates\n');
+    writeFileSync(path.join(dir, 'acme', 'templates', 'mine.md.hbs'), '# mine{{#if true}} and more{{/if}}\n');
+    const mine = traced('render', 'mine', 'acme');
+    expect(mine.code, mine.err).toBe(0);
+    expect(mine.out).toBe('# mine and more\n');
+    expect(mine.err).toMatch(/LOADED \.\.\/vendor\/handlebars\.cjs/);
+  });
+});

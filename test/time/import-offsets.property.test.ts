@@ -1,0 +1,73 @@
+// The offsets an import writes (src/time/local-text.ts) come from one reading
+// per UTC midnight away from clock changes; they must be luxon's offset at the
+// instant everywhere: at random instants, and at every quarter hour within two
+// days of every change of 2020-2030, in zones with odd offsets and changes.
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { offsetInZone, readInstant } from '../../src/time/local-text.js';
+
+const ZONES = [
+  'Europe/Berlin',
+  'Europe/London',
+  'America/New_York',
+  'America/Havana',
+  'America/St_Johns',
+  'America/Santiago',
+  'Australia/Lord_Howe',
+  'Asia/Tehran',
+  'Asia/Kathmandu',
+  'Pacific/Chatham',
+  'Pacific/Apia',
+  'Africa/Casablanca',
+  'Antarctica/Troll',
+  'UTC',
+] as const;
+const DAY = 86_400_000;
+const QUARTER = 900_000;
+const luxon = (zone: string, ms: number): number => DateTime.fromMillis(ms, { zone }).offset;
+
+describe('import offsets agree with luxon', () => {
+  it('at random instants from 1900 to 2045', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2045, 0, 1) }), (zone, ms) => {
+        expect(offsetInZone(zone, ms), `${zone} ${new Date(ms).toISOString()}`).toBe(luxon(zone, ms));
+      }),
+      { seed: 20261203, numRuns: 3000 },
+    );
+  });
+
+  it('at every quarter hour within two days of every change from 2020 to 2030', () => {
+    for (const zone of ZONES) {
+      let last = luxon(zone, Date.UTC(2020, 0, 1));
+      for (let t = Date.UTC(2020, 0, 1); t < Date.UTC(2031, 0, 1); t += DAY) {
+        const o = luxon(zone, t);
+        if (o === last) continue;
+        last = o;
+        for (let q = t - 3 * DAY; q <= t + 2 * DAY; q += QUARTER) expect(offsetInZone(zone, q), `${zone} ${new Date(q).toISOString()}`).toBe(luxon(zone, q));
+      }
+    }
+  });
+
+  it('reads wall times as luxon places them, and still refuses the skipped and repeated ones', () => {
+    expect(readInstant('2026-03-29T02:30:00', 'Europe/Berlin')).toMatchObject({ ok: false });
+    expect(readInstant('2026-10-25T02:30:00', 'Europe/Berlin')).toMatchObject({ ok: false });
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), (zone, wall) => {
+        const text = new Date(Math.floor(wall / 60000) * 60000).toISOString().slice(0, 19);
+        const read = readInstant(text, zone);
+        const dt = DateTime.fromISO(text, { zone });
+        // luxon moves a skipped time forward and takes the first of a repeated one; govern refuses both.
+        if (read.ok) expect(read.ms, `${zone} ${text}`).toBe(dt.toMillis());
+        else {
+          // Refused: the wall time is skipped (luxon's instant shows another time) or repeated (a later instant shows it too).
+          const shown = (ms: number): string => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+          const skipped = shown(dt.toMillis()) !== text;
+          const repeated = [30, 60, 120].some((m) => shown(dt.toMillis() + m * 60_000) === text);
+          expect(skipped || repeated, `${zone} ${text}: ${read.why}`).toBe(true);
+        }
+      }),
+      { seed: 20261203, numRuns: 2000 },
+    );
+  });
+});
