@@ -42,19 +42,20 @@ function runCached(module, filename, role) {
   const { Script } = require('node:vm');
   const cacheFile = codeCacheFile(filename, role);
   let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // no cache yet: compile as usual, and write one at the end of the run
+  if (cacheFile !== undefined) {
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      // no cache yet: compile as usual, and write one at the end of the run
+    }
   }
   const script = new Script(Module.wrap(fs.readFileSync(filename, 'utf8')), { filename, cachedData });
   script.runInThisContext()(module.exports, Module.createRequire(filename), module, filename, path.dirname(filename));
-  if (cachedData === undefined || script.cachedDataRejected) {
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
     // At exit, so the cache holds every function the run compiled; best effort, never a failure.
     process.once('exit', () => {
       try {
         const tmp = `${cacheFile}.${process.pid}.${require('node:worker_threads').threadId}`; // threads of one process write too
-        fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
       } catch {
@@ -71,13 +72,42 @@ function runCached(module, filename, role) {
  * same size never runs the old one's code.
  */
 function codeCacheFile(filename, role) {
-  const os = require('node:os');
+  const dir = cacheDir();
+  if (dir === undefined) return undefined;
   const stat = fs.statSync(filename);
   const key = `${require('../package.json').version}-${process.versions.v8}-${path.basename(filename, '.cjs')}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${role}`.replace(
     /[^\w.-]/g,
     '_',
   );
-  return path.join(os.tmpdir(), `govern-code-cache-${typeof process.getuid === 'function' ? process.getuid() : 'u'}`, `${key}.cache`);
+  return path.join(dir, `${key}.cache`);
+}
+
+let checkedDir;
+/**
+ * The cache folder, made private (0700) on first use; undefined, and so no
+ * cache at all, unless it is a real folder (not a link) owned by this user
+ * that no one else can write to. A code cache is code: in a temporary folder
+ * shared with other users, a folder made by someone else could hand V8
+ * their code to run as ours.
+ */
+function cacheDir() {
+  if (checkedDir !== undefined) return checkedDir || undefined;
+  checkedDir = '';
+  try {
+    const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+    const dir = path.join(require('node:os').tmpdir(), `govern-code-cache-${uid ?? 'u'}`);
+    try {
+      fs.mkdirSync(dir, { mode: 0o700 });
+    } catch (error) {
+      if (error.code !== 'EEXIST') return undefined;
+    }
+    const stat = fs.lstatSync(dir);
+    if (!stat.isDirectory() || (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0))) return undefined;
+    checkedDir = dir;
+    return dir;
+  } catch {
+    return undefined;
+  }
 }
 
 module.exports = { loadBundle, BUNDLE };

@@ -4,7 +4,7 @@
 // the next (docs/performance.md), on every Node version (Node's own compile
 // cache keeps less, and a check on Node 24 cost 1.3 x as much with it).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,5 +55,40 @@ describe('the start-up cache', () => {
     expect([...caches(tmp).keys()].some((n) => n.includes('-govern-') && n.endsWith('-check.cache'))).toBe(true);
     expect(run(tmp, '../../x', 'acme').code).toBe(2);
     expect([...caches(tmp).keys()].filter((n) => !/-(render|check|other)\.cache$/.test(n))).toEqual([]);
+  });
+
+  it('uses no cache folder that anyone else could write to: a world-writable one or a link', () => {
+    const uid = process.getuid?.();
+    if (uid === undefined) return;
+    cpSync(path.join(repo, 'examples/acme-northwind'), path.join(dir, 'acme2'), { recursive: true });
+    const cases: [string, (folder: string, tmp: string) => void][] = [
+      [
+        'world-writable',
+        (folder) => {
+          mkdirSync(folder);
+          chmodSync(folder, 0o777);
+        },
+      ],
+      [
+        'a link',
+        (folder, tmp) => {
+          mkdirSync(path.join(tmp, 'elsewhere'));
+          symlinkSync(path.join(tmp, 'elsewhere'), folder);
+        },
+      ],
+    ];
+    for (const [what, make] of cases) {
+      const tmp = mkdtempSync(path.join(dir, 'tmp-'));
+      const folder = path.join(tmp, `govern-code-cache-${uid}`);
+      make(folder, tmp);
+      const r = run(tmp, 'check', 'acme2');
+      expect(r.code, `${what}: ${r.err}`).toBe(0);
+      // Nothing written there (so nothing would have been read either).
+      expect(readdirSync(folder), what).toEqual([]);
+    }
+    // A folder made by govern itself is private.
+    const tmp = mkdtempSync(path.join(dir, 'tmp-'));
+    expect(run(tmp, 'check', 'acme2').code).toBe(0);
+    expect(statSync(path.join(tmp, `govern-code-cache-${uid}`)).mode & 0o077).toBe(0);
   });
 });
