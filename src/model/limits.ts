@@ -41,3 +41,9 @@ export const MAX_RENDER_ITERATIONS = 1_000_000;
 
 /** Longest duration (`after`, `response`, `resolution`): ten years of 365.25 days, in minutes. Longer is a finding. */
 export const MAX_DURATION_MINUTES = 10 * 365.25 * 1440;
+
+/**
+ * Furthest a working-time deadline is looked for, in calendar days (a hundred years): ten years of working
+ * time on a calendar open a minute a week would otherwise be 90 000 years of days to walk. Further is "never".
+ */
+export const MAX_CALENDAR_SPAN_DAYS = 36_525;

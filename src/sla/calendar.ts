@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from '../time/zoned.js';
-import { MAX_DURATION_MINUTES } from '../model/limits.js';
+import { MAX_CALENDAR_SPAN_DAYS, MAX_DURATION_MINUTES } from '../model/limits.js';
 import type { Calendar } from '../model/partnership.js';
 import { type Interval, mergeIntervals } from './interval.js';
 
@@ -311,12 +311,17 @@ export function addWorking(cal: WorkCalendar, from: number, ms: number): number 
   const maxClosed = 7 * (cal.holidays.size + 2);
   const weekMs = nominalWeekMs(cal);
   const first = civilDay(from, cal.zone);
+  // Deadlines further than MAX_CALENDAR_SPAN_DAYS are "never" (Infinity). More working time than the span can
+  // hold (every week's hours, plus a day a year for clock changes, which move an hour or so twice a year) is
+  // settled at once, without looking at a single day: a calendar open a minute a week and `after: 80000h`.
+  const lastDay = first + MAX_CALENDAR_SPAN_DAYS;
+  if (remaining > (MAX_CALENDAR_SPAN_DAYS / 7 + 1) * weekMs + (MAX_CALENDAR_SPAN_DAYS / 365) * DAY_MS) return Number.POSITIVE_INFINITY;
   let closed = 0;
-  for (let day = first - 1; closed <= maxClosed; day++) {
+  for (let day = first - 1; closed <= maxClosed && day <= lastDay; day++) {
     // A long duration is not walked a day at a time: whole weeks are skipped by arithmetic, so the cost does
     // not grow with the number of days (`after: 1000000h`). At least a week is left to walk, exactly.
     if (day > first && remaining > SKIP_WEEKS_ABOVE * weekMs) {
-      const weeks = Math.floor(remaining / weekMs) - 1;
+      const weeks = Math.min(Math.floor(remaining / weekMs) - 1, Math.floor((lastDay - day) / 7));
       const skipped = weeks * weekMs - holidayMs(cal, day, day + 7 * weeks) + clockChangeMs(cal, day, day + 7 * weeks);
       if (skipped > 0 && skipped < remaining) {
         remaining -= skipped;

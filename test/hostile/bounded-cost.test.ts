@@ -147,6 +147,29 @@ describe('business time over a very long duration', () => {
     ]);
     expect(findings[0]!.message).toContain('longer than ten years');
   });
+
+  it.runIf(built)('govern who and sla on a calendar open a minute a week: under ten years of working time is not 90 000 years of days', { timeout: HANG_GUARD }, () => {
+    // 80 000 h at a minute a week is 4.8 million weeks: walked a day at a time (or a cached offset a day, as
+    // the week skip did) this ran past two minutes. Further than a hundred years is "never"; 80 h (4 800
+    // weeks, 92 years) is still worked out.
+    const dir = tree({
+      'partnership.yaml': PARTNERSHIP,
+      'contacts.yaml': CONTACTS,
+      'slas.yaml': `calendars:\n  - { id: sparse, timezone: America/Sao_Paulo, hours: { mon: "09:00-09:01" } }\nservices:\n  - id: web\n    name: Web hosting\n    calendar: sparse\n    priorities:\n      - { id: P2, response: 80000h, resolution: 87000h, target: 90 }\n`,
+      'escalation.yaml': `paths:\n  - id: web-path\n    appliesTo: { services: [web], priorities: [P2] }\n    levels:\n      - { name: Desk, after: 0m, contacts: [mere], coverage: sparse }\n      - { name: Manager, after: 80h, contacts: [aroha], coverage: sparse }\n      - { name: Owner, after: 80000h, contacts: [aroha], coverage: sparse }\n`,
+      'measurements/2026-07.yaml': `period: 2026-07\nincidents:\n  - { id: INC-1, service: web, priority: P2, opened: 2026-07-06T12:00:00Z, responded: 2026-07-06T12:30:00Z, resolved: 2026-07-07T12:00:00Z }\n`,
+    });
+    const who = run(dir, ['who', '.', '--service', 'web', '--priority', 'P2', '--at', '2026-07-06T12:00:00Z', '--format', 'json']);
+    expect(who.err).toBe('');
+    expect(who.code).toBe(0);
+    const levels = (JSON.parse(who.out) as { paths: { levels: { due: string | null }[] }[] }).paths[0]!.levels;
+    expect(new Date(levels[0]!.due!).toISOString()).toBe('2026-07-06T12:00:00.000Z');
+    expect(new Date(levels[1]!.due!).toISOString()).toMatch(/^2118-\d\d-\d\dT12:01:00\.000Z$/);
+    expect(levels[2]!.due).toBeNull();
+    const sla = run(dir, ['sla', '.', '--period', '2026-07', '--format', 'json']);
+    expect(sla.err).not.toMatch(/internal error/);
+    expect(sla.code).toBe(0);
+  });
 });
 
 describe.runIf(built)('render: nested loops in a repository template', () => {
