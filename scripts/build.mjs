@@ -119,7 +119,7 @@ await esbuild.build({
   // below the package root, as every source module does.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyFullParser(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath(), vendor(vendored)],
+  plugins: [lazyFullParser(), lazyJsYaml(), jsYamlCommonJs(), lazyChildProcess(), lazyLuxon(), bundledQuickValidators(), precompiledTemplatesPath(), vendor(vendored)],
 });
 // The full YAML parser as one more file beside the bundle, loaded only when a
 // file needs it (anchors, a rejection, a place the fast readers did not
@@ -312,6 +312,30 @@ module.exports = { ${names.map((n) => `${n}: lazy(${JSON.stringify(n)})`).join('
 }
 
 /** js-yaml's CommonJS build: on Node 20 its ES module build parses about three times slower. */
+/**
+ * js-yaml reads only the files the line reader declines (none of a clean
+ * check's, most days), yet loading and initialising it cost ~1.5 ms at every
+ * start. In the CLI bundle src/parse/fast-yaml.ts gets a stand-in whose
+ * exports load the real js-yaml on first use (fast-yaml.ts touches them only
+ * inside functions).
+ */
+function lazyJsYaml() {
+  return {
+    name: 'lazy-js-yaml',
+    setup(build) {
+      build.onResolve({ filter: /^js-yaml$/ }, (args) =>
+        /[\\/]src[\\/]parse[\\/]fast-yaml\.ts$/.test(args.importer) ? { path: 'lazy-js-yaml', namespace: 'lazy' } : undefined,
+      );
+      build.onLoad({ filter: /^lazy-js-yaml$/, namespace: 'lazy' }, () => ({
+        contents:
+          "let real; const load = () => (real ??= require('js-yaml')); module.exports = { get load() { return load().load; }, get Type() { return load().Type; }, get FAILSAFE_SCHEMA() { return load().FAILSAFE_SCHEMA; } };\n",
+        loader: 'js',
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
 function jsYamlCommonJs() {
   return {
     name: 'js-yaml-commonjs',
