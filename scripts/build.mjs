@@ -197,7 +197,9 @@ function refuseMinLengthAboveOne(kind, schema) {
   const walk = (node, at) => {
     if (typeof node !== 'object' || node === null) return;
     if (!Array.isArray(node) && typeof node.minLength === 'number' && node.minLength > 1)
-      throw new Error(`build: ${kind}.schema.json ${at} has minLength ${node.minLength}; the lean validators count UTF-16 units, so only 0 or 1 is sound there (scripts/build.mjs)`);
+      throw new Error(
+        `build: ${kind}.schema.json ${at} has minLength ${node.minLength}; the lean validators count UTF-16 units, so only 0 or 1 is sound there (scripts/build.mjs)`,
+      );
     for (const [key, child] of Object.entries(node)) walk(child, `${at}/${key}`);
   };
   walk(schema, '#');

@@ -86,27 +86,21 @@ describe('the lean validators against the full ones', () => {
     let rejected = 0;
     const paths = files.map(([, data]) => pathsOf(data));
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: files.length - 1 }),
-        fc.nat(),
-        replacement,
-        fc.boolean(),
-        fc.boolean(),
-        (which, n, value, remove, addKey) => {
-          const [kind, data] = files[which]!;
-          const all = paths[which]!;
-          const at = all[n % all.length]!;
-          let mutated = setAt(data, at, value, remove);
-          if (addKey && typeof mutated === 'object' && mutated !== null && !Array.isArray(mutated)) mutated = { ...mutated, [(typeof value === 'string' && value.slice(0, 8)) || 'zz-extra']: value };
-          const lean = quick[kind]!(mutated);
-          const whole = full[kind]!(mutated);
-          if (!whole) rejected++;
-          // Sound: never valid when the full set says invalid. Exact today: every
-          // maxLength sits on an ASCII-only pattern, so counting UTF-16 units
-          // rejects nothing more than counting code points does.
-          if (lean !== whole) throw new Error(`${kind}: lean ${lean}, full ${whole} for ${JSON.stringify(at)} = ${JSON.stringify(value)}`);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: files.length - 1 }), fc.nat(), replacement, fc.boolean(), fc.boolean(), (which, n, value, remove, addKey) => {
+        const [kind, data] = files[which]!;
+        const all = paths[which]!;
+        const at = all[n % all.length]!;
+        let mutated = setAt(data, at, value, remove);
+        if (addKey && typeof mutated === 'object' && mutated !== null && !Array.isArray(mutated))
+          mutated = { ...mutated, [(typeof value === 'string' && value.slice(0, 8)) || 'zz-extra']: value };
+        const lean = quick[kind]!(mutated);
+        const whole = full[kind]!(mutated);
+        if (!whole) rejected++;
+        // Sound: never valid when the full set says invalid. Exact today: every
+        // maxLength sits on an ASCII-only pattern, so counting UTF-16 units
+        // rejects nothing more than counting code points does.
+        if (lean !== whole) throw new Error(`${kind}: lean ${lean}, full ${whole} for ${JSON.stringify(at)} = ${JSON.stringify(value)}`);
+      }),
       { numRuns: RUNS * 10 },
     );
     // The mutations reach invalid files, or the property says little.
