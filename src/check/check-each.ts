@@ -2,7 +2,7 @@ import { compareDiagnostics, type SeveritySetting } from '../model/diagnostic.js
 import { MAX_FINDINGS_PER_RUN } from '../model/limits.js';
 import { duplicatePartnershipIds, partnershipDuplicateId } from '../rules/partnership-duplicate-id.js';
 import type { PartnershipTree } from '../model/source.js';
-import { checkWorkspace, type CheckOptions, type CheckResult } from './run-check.js';
+import { checkWorkspace, type CheckOptions, type CheckResult, identityRange } from './run-check.js';
 
 /** A check over many partnerships, with what the formatters need of their files. */
 export interface CheckEachResult extends CheckResult {
@@ -75,7 +75,7 @@ export function mergeChecks(
   const severity = severities[partnershipDuplicateId.id] ?? partnershipDuplicateId.severity;
   if (severity !== 'off') {
     const identities = parts.flatMap((part) => part.identities ?? []);
-    for (const d of duplicatePartnershipIds(identities)) {
+    for (const d of duplicatePartnershipIds(identities, identityRange)) {
       diagnostics.push({ ...d, severity });
       if (severity === 'error') summary.errors++;
       else summary.warnings++;

@@ -5,6 +5,7 @@ import type { Rule, RuleReport } from '../rules/define-rule.js';
 import { MAX_FINDINGS_PER_FILE } from '../model/limits.js';
 import { allRules } from '../rules/index.js';
 import { type PartnershipIdentity, duplicatePartnershipIds, partnershipDuplicateId } from '../rules/partnership-duplicate-id.js';
+import { readYaml } from '../parse/read-yaml.js';
 import { describeSchemaErrors } from '../schema/messages.js';
 import { quickValidators } from '../schema/quick-validators.js';
 import { validators } from '../schema/validators.js';
@@ -86,7 +87,8 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
 
     const index = new PartnershipIndex(tree);
     const own = index.partnership;
-    if (own && own.id !== '') identities.push({ id: own.id, root: tree.root, file: own.file.path, text: own.file.text, range: own.file.locate(['id']) });
+    // Without the id's place: finding it costs a second read of the file, needed only for a duplicate (identityRange).
+    if (own && own.id !== '') identities.push({ id: own.id, root: tree.root, file: own.file.path, text: own.file.text });
     const today = options.today ?? todayIn(index.timezone, options.now ?? Date.now());
     for (const rule of rules) {
       if (rule.phase === 'parse' || rule.phase === 'schema' || rule.phase === 'portfolio') continue;
@@ -100,7 +102,7 @@ export function checkWorkspace(workspace: Workspace, options: CheckOptions = {})
     if (index.waivers.length > 0) waive(index, today, out, first, push, severityOf);
   }
 
-  if (rules.some((r) => r.id === partnershipDuplicateId.id)) for (const d of duplicatePartnershipIds(identities)) push(d);
+  if (rules.some((r) => r.id === partnershipDuplicateId.id)) for (const d of duplicatePartnershipIds(identities, identityRange)) push(d);
 
   const diagnostics = capPerFile(dedupe(out).sort(compareDiagnostics), options.maxFindingsPerFile ?? MAX_FINDINGS_PER_FILE, severityOf);
   const waived = diagnostics.filter((d) => d.waived).length;
@@ -144,6 +146,15 @@ function waive(
       data: { rule: w.rule, ...(w.file !== undefined ? { file: w.file } : {}), ...(w.at !== undefined ? { at: joinYamlPath(w.at.path) } : {}) },
     });
   }
+}
+
+/**
+ * Where `id` is written in an identity's partnership.yaml, as `file.locate(['id'])`
+ * gave it when the file was read: its text is read again (the same readers, the
+ * same answer), only for a partnership whose id is a duplicate.
+ */
+export function identityRange(identity: PartnershipIdentity): Range {
+  return identity.range ?? readYaml(identity.text, identity.file).locate(['id']);
 }
 
 /** Today's date in a time zone (src/time/today.ts), here for the callers that import it with the check. */

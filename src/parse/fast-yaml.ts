@@ -1,4 +1,4 @@
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import * as jsYaml from 'js-yaml';
 import { lineReaderGaveUpBecause, readLineYaml } from './line-yaml.js';
 import { BOOL, FLOAT, FLOAT_NAN, INT, INT_HEX, INT_OCT, NULL } from './core-scalars.js';
 
@@ -103,36 +103,46 @@ const MAX_FAST_DEPTH = 32;
 
 // Core-schema scalar expressions: ./core-scalars.ts.
 
-// Each plain scalar is offered to every type in turn, so each first looks at
-// one character before trying its expressions: most scalars are words.
-const coreNull = new Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (data: string | null) => data === null || data === '' || ((data[0] === '~' || data[0] === 'n' || data[0] === 'N') && NULL.test(data)),
-  construct: () => null,
-});
-const coreBool = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (data: string | null) => data !== null && data.length >= 4 && data.length <= 5 && BOOL.test(data),
-  construct: (data: string) => data[0] === 't' || data[0] === 'T',
-});
-const coreInt = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (data: string | null) => data !== null && numeric(data) && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
-  construct: (data: string) => (INT_OCT.test(data) ? parseInt(data.slice(2), 8) : INT_HEX.test(data) ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
-});
-const coreFloat = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (data: string | null) => data !== null && numeric(data) && (FLOAT_NAN.test(data) || FLOAT.test(data)),
-  construct: (data: string) => (FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? -Infinity : Infinity) : parseFloat(data)),
-});
-
 /** Whether a scalar starts as a number can: a digit, a sign or a dot. */
 function numeric(data: string): boolean {
   const c = data.charCodeAt(0);
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 }
 
-const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+let schema: jsYaml.Schema | undefined;
+
+/**
+ * js-yaml with YAML 1.2 core-schema scalars, made on first use: js-yaml is
+ * built (and in the bundle even loaded: scripts/build.mjs) only for a file the
+ * line reader does not read, so a check whose files it reads all never pays for it.
+ */
+function coreSchema(): jsYaml.Schema {
+  if (schema) return schema;
+  // Each plain scalar is offered to every type in turn, so each first looks at
+  // one character before trying its expressions: most scalars are words.
+  const coreNull = new jsYaml.Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (data: string | null) => data === null || data === '' || ((data[0] === '~' || data[0] === 'n' || data[0] === 'N') && NULL.test(data)),
+    construct: () => null,
+  });
+  const coreBool = new jsYaml.Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (data: string | null) => data !== null && data.length >= 4 && data.length <= 5 && BOOL.test(data),
+    construct: (data: string) => data[0] === 't' || data[0] === 'T',
+  });
+  const coreInt = new jsYaml.Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (data: string | null) => data !== null && numeric(data) && (INT.test(data) || INT_OCT.test(data) || INT_HEX.test(data)),
+    construct: (data: string) => (INT_OCT.test(data) ? parseInt(data.slice(2), 8) : INT_HEX.test(data) ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
+  });
+  const coreFloat = new jsYaml.Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (data: string | null) => data !== null && numeric(data) && (FLOAT_NAN.test(data) || FLOAT.test(data)),
+    construct: (data: string) => (FLOAT_NAN.test(data) ? (data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? -Infinity : Infinity) : parseFloat(data)),
+  });
+  schema = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+  return schema;
+}
 
 /** Which reader read a file: the line reader, js-yaml, or the full parser. */
 export type YamlReader = 'line' | 'js-yaml' | 'yaml';
@@ -181,7 +191,7 @@ export function readQuickly(text: string, why?: string[]): QuickRead | undefined
   let data: unknown;
   try {
     // json: false makes duplicate keys an error: those files go to the full parser.
-    data = load(source, { schema: SCHEMA, json: false });
+    data = jsYaml.load(source, { schema: coreSchema(), json: false });
   } catch (error) {
     // js-yaml's reason, without the excerpt of the file its message goes on with.
     const reason = (error as { reason?: unknown }).reason;

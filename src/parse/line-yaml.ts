@@ -83,13 +83,15 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
   }
   const raws = text.split('\n');
   const lines: Line[] = new Array<Line>(raws.length);
+  // Most files hold no tab at all: one search of the text instead of one per line.
+  const tabs = text.includes('\t');
   for (let n = 0; n < raws.length; n++) {
     const raw = raws[n]!;
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
     let rest = indent === 0 ? raw : raw.slice(indent);
     let tab = false;
-    if (rest.includes('\t')) {
+    if (tabs && rest.includes('\t')) {
       // Trailing tabs (and spaces around them) are nothing to YAML outside block scalars, whose readers give up on any tab.
       rest = rest.replace(/[ \t]+$/, '');
       tab = true;
@@ -163,9 +165,9 @@ class Reader {
     return i;
   }
 
-  /** A collection's first line, as `yaml` places it: from `column` to the end of line `i`. */
-  private firstLine(i: number, column: number): Span {
-    return [i + 1, column + 1, i + 1, this.lines[i]!.length + 1];
+  /** A collection's first line, as `yaml` places it: from `column` to the end of line `i` (null when places are not recorded: nothing reads it). */
+  private firstLine(i: number, column: number): Span | null {
+    return this.positions ? [i + 1, column + 1, i + 1, this.lines[i]!.length + 1] : null;
   }
 
   private record(target: object): Map<string | number, Entry> | undefined {
@@ -349,7 +351,7 @@ class Reader {
         if (more && more.indent > parentIndent) return this.plainLines(i, parentIndent, column, rest);
       }
     }
-    return [value, next, [i + 1, column + 1, i + 1, column + valueEnd + 1]];
+    return [value, next, this.positions ? [i + 1, column + 1, i + 1, column + valueEnd + 1] : null];
   }
 
   /**
@@ -357,7 +359,7 @@ class Reader {
    * and with the spaces at their ends and starts (where YAML folds a line break
    * into one space), joined by spaces and read as one line.
    */
-  flowLines(i: number, parentIndent: number, column: number, rest: string): [unknown, number, Span] {
+  flowLines(i: number, parentIndent: number, column: number, rest: string): [unknown, number, Span | null] {
     let joined = withoutComment(rest);
     for (let j = i + 1; j < this.lines.length; j++) {
       const line = this.lines[j]!;
@@ -382,7 +384,7 @@ class Reader {
   }
 
   /** A plain scalar over several lines: lines fold into spaces, empty lines into line breaks. */
-  plainLines(i: number, parentIndent: number, column: number, rest: string): [string, number, Span] {
+  plainLines(i: number, parentIndent: number, column: number, rest: string): [string, number, Span | null] {
     let value = rest.replace(/[ ]+$/, '');
     if (value.endsWith(':') || value.includes(' #')) unsure('a plain scalar over several lines');
     let breaks = 0;
@@ -405,7 +407,7 @@ class Reader {
   }
 
   /** A quoted scalar over several lines, without escapes: lines fold into spaces, empty lines into line breaks. */
-  quotedLines(i: number, parentIndent: number, column: number, rest: string): [string, number, Span] {
+  quotedLines(i: number, parentIndent: number, column: number, rest: string): [string, number, Span | null] {
     const q = rest[0]!;
     if (this.lines[i]!.stray || (q === '"' && rest.includes('\\'))) unsure('a quoted scalar over several lines');
     const unquote = (s: string): string => (q === "'" ? s.replace(/''/g, "'") : s);

@@ -1,5 +1,7 @@
-import { isString } from '../model/guards.js';
-import { itemsIn, type Item, type PeriodFile } from '../model/partnership-index.js';
+import type { YamlPath } from '../model/diagnostic.js';
+import { arrayOf, isObject, isString } from '../model/guards.js';
+import type { Item, PeriodFile } from '../model/partnership-index.js';
+import type { SourceFile } from '../model/source.js';
 import { comparePeriods } from '../model/period.js';
 import { defineRule, type RuleContext } from './define-rule.js';
 
@@ -12,6 +14,11 @@ interface IdGroup {
   /** "contacts", "priorities of service `desk`", "actions across all reviews". */
   scope: string;
   items: readonly Item<{ id?: unknown }>[];
+}
+
+/** The same, for lists in several files (actions, incidents): read in place, an item made only for a duplicate. */
+interface ListGroup extends Omit<IdGroup, 'items'> {
+  lists: { file: SourceFile; path: YamlPath; list: unknown }[];
 }
 
 /** Ids are unique within their kind: in one partnership, and for actions and incidents across every period file. */
@@ -38,20 +45,20 @@ export const idDuplicate = defineRule({
       { kind: 'channel', noun: 'channel', scope: 'channels', items: p.channels },
       { kind: 'risk', noun: 'risk', scope: 'risks', items: p.risks },
       { kind: 'budget-line', noun: 'budget line', scope: 'budget lines', items: p.budgetLines },
-      {
-        kind: 'action',
-        noun: 'action',
-        scope: 'actions, across all reviews',
-        items: inPeriodOrder(p.reviews).flatMap((r) => itemsIn(r.data.actions, r.file, ['actions'])),
-      },
-      {
-        kind: 'incident',
-        noun: 'incident',
-        scope: 'incidents, across all measurement files',
-        items: inPeriodOrder(p.measurements).flatMap((m) => itemsIn(m.data.incidents, m.file, ['incidents'])),
-      },
     ];
     for (const group of groups) reportDuplicates(context, group);
+    reportDuplicatesIn(context, {
+      kind: 'action',
+      noun: 'action',
+      scope: 'actions, across all reviews',
+      lists: inPeriodOrder(p.reviews).map((r) => ({ file: r.file, path: ['actions'], list: r.data.actions })),
+    });
+    reportDuplicatesIn(context, {
+      kind: 'incident',
+      noun: 'incident',
+      scope: 'incidents, across all measurement files',
+      lists: inPeriodOrder(p.measurements).map((m) => ({ file: m.file, path: ['incidents'], list: m.data.incidents })),
+    });
   },
 });
 
@@ -84,5 +91,31 @@ function reportDuplicates(context: RuleContext, group: IdGroup): void {
       data: { kind: group.kind, id, first: earlier.file.path },
       related: [{ file: earlier.file, path: [...earlier.path, 'id'], message: `\`${id}\` is first used here` }],
     });
+  }
+}
+
+/** `reportDuplicates` over lists read in place: the same findings in the same order, without an item per entry. */
+function reportDuplicatesIn(context: RuleContext, group: ListGroup): void {
+  const first = new Map<string, { file: SourceFile; path: YamlPath; index: number }>();
+  for (const { file, path, list } of group.lists) {
+    const values = arrayOf(list);
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index];
+      if (!isObject(value)) continue;
+      const id = value.id;
+      if (!isString(id)) continue;
+      const earlier = first.get(id);
+      if (!earlier) {
+        first.set(id, { file, path, index });
+        continue;
+      }
+      reportDuplicates(context, {
+        ...group,
+        items: [
+          { value: { id }, file: earlier.file, path: [...earlier.path, earlier.index] },
+          { value: { id }, file, path: [...path, index] },
+        ],
+      });
+    }
   }
 }

@@ -27,9 +27,11 @@ export const measurementsOutsidePeriod = defineRule({
       // The zone's bounds in full only for the message.
       let bounds: ReturnType<typeof periodBounds> | undefined;
       const label = period.label;
-      const check = (value: unknown, path: (string | number)[], what: string): void => {
+      // The path and words are made only for a finding (`where`): most instants are inside.
+      const check = (value: unknown, where: () => [(string | number)[], string]): void => {
         const instant = readInstant(value);
         if (instant === null || insidePeriod(instant, period, p.timezone) !== false) return;
+        const [path, what] = where();
         bounds ??= periodBounds(period, p.timezone);
         const { start, end } = bounds;
         if (!start.isValid || !end.isValid) return;
@@ -41,10 +43,10 @@ export const measurementsOutsidePeriod = defineRule({
         });
       };
       arrayOf(m.data.incidents).forEach((inc, i) => {
-        if (isObject(inc)) check(inc.opened, ['incidents', i, 'opened'], `incident ${isString(inc.id) ? `\`${inc.id}\` ` : ''}was opened at`);
+        if (isObject(inc)) check(inc.opened, () => [['incidents', i, 'opened'], `incident ${isString(inc.id) ? `\`${inc.id}\` ` : ''}was opened at`]);
       });
       arrayOf(m.data.downtime).forEach((dt, i) => {
-        if (isObject(dt)) check(dt.from, ['downtime', i, 'from'], `downtime${isString(dt.service) ? ` of \`${dt.service}\`` : ''} starts at`);
+        if (isObject(dt)) check(dt.from, () => [['downtime', i, 'from'], `downtime${isString(dt.service) ? ` of \`${dt.service}\`` : ''} starts at`]);
       });
     }
   },

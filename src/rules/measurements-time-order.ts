@@ -3,6 +3,8 @@ import type { YamlPath } from '../model/diagnostic.js';
 import { defineRule } from './define-rule.js';
 import { readInstant } from './measurements-outside-period.js';
 
+const TIMES = ['responded', 'resolved'] as const;
+
 /** Times in a measurement file run forwards: nothing ends before it starts, clock stops lie inside their incident. */
 export const measurementsTimeOrder = defineRule({
   id: 'measurements/time-order',
@@ -14,15 +16,17 @@ export const measurementsTimeOrder = defineRule({
 
       arrayOf(m.data.incidents).forEach((inc, i) => {
         if (!isObject(inc)) return;
-        const name = `incident ${isString(inc.id) ? `\`${inc.id}\`` : i + 1}`;
-        const base = ['incidents', i];
+        // The name and path only for a finding: most incidents have none.
+        const nameOf = (): string => `incident ${isString(inc.id) ? `\`${inc.id}\`` : i + 1}`;
         const opened = readInstant(inc.opened);
         // A resolution before the opening is reported on its own; it is no bound for the clock stops.
         const resolvedAt = readInstant(inc.resolved);
         const resolved = resolvedAt && (!opened || resolvedAt >= opened) ? resolvedAt : null;
-        for (const field of ['responded', 'resolved'] as const) {
-          const at = readInstant(inc[field]);
+        for (const field of TIMES) {
+          const at = field === 'resolved' ? resolvedAt : readInstant(inc[field]);
           if (opened && at && at < opened) {
+            const base = ['incidents', i];
+            const name = nameOf();
             report(
               [...base, field],
               `${name} was ${field === 'responded' ? 'responded to' : 'resolved'} at ${String(inc[field])}, before it was opened at ${String(inc.opened)}`,
@@ -30,11 +34,14 @@ export const measurementsTimeOrder = defineRule({
             );
           }
         }
-        arrayOf(inc.clockStops).forEach((stop, j) => {
+        if (!Array.isArray(inc.clockStops)) return;
+        inc.clockStops.forEach((stop, j) => {
           if (!isObject(stop)) return;
-          const path = [...base, 'clockStops', j];
           const from = readInstant(stop.from);
           const to = readInstant(stop.to);
+          if (!((from && opened && from < opened) || (from && to && to < from) || (to && resolved && to > resolved))) return;
+          const path = ['incidents', i, 'clockStops', j];
+          const name = nameOf();
           const data = { incident: inc.id ?? null, from: stop.from, to: stop.to };
           if (from && opened && from < opened) {
             report(

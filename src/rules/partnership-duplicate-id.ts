@@ -1,4 +1,4 @@
-import type { Diagnostic, Range } from '../model/diagnostic.js';
+import { type Diagnostic, FILE_START, type Range } from '../model/diagnostic.js';
 import { defineRule } from './define-rule.js';
 
 /** Where a partnership's id is written: plain data, so that it crosses from a worker thread. */
@@ -9,7 +9,8 @@ export interface PartnershipIdentity {
   /** Its partnership.yaml, as shown, and the text (for the excerpt under a finding). */
   file: string;
   text: string;
-  range: Range;
+  /** Where `id` is in it; left out by the check, which finds it only for a duplicate (`rangeOf`). */
+  range?: Range;
 }
 
 /**
@@ -26,7 +27,10 @@ export const partnershipDuplicateId = defineRule({
 });
 
 /** A finding at each partnership.yaml whose id an earlier partnership already has, the first as related. Pure. */
-export function duplicatePartnershipIds(identities: readonly PartnershipIdentity[]): Omit<Diagnostic, 'severity'>[] {
+export function duplicatePartnershipIds(
+  identities: readonly PartnershipIdentity[],
+  rangeOf: (identity: PartnershipIdentity) => Range = (identity) => identity.range ?? FILE_START,
+): Omit<Diagnostic, 'severity'>[] {
   const first = new Map<string, PartnershipIdentity>();
   const out: Omit<Diagnostic, 'severity'>[] = [];
   for (const identity of identities) {
@@ -41,8 +45,8 @@ export function duplicatePartnershipIds(identities: readonly PartnershipIdentity
       message: `partnership id \`${identity.id}\` is also the id of the partnership in ${earlier.root}: give each partnership its own id, so that --partnership and reports can tell them apart`,
       file: identity.file,
       path: ['id'],
-      range: identity.range,
-      related: [{ file: earlier.file, range: earlier.range, message: `\`${identity.id}\` first used here` }],
+      range: rangeOf(identity),
+      related: [{ file: earlier.file, range: rangeOf(earlier), message: `\`${identity.id}\` first used here` }],
       data: { id: identity.id, first: earlier.root, second: identity.root },
     });
   }

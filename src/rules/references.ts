@@ -31,6 +31,27 @@ export const DEFINED_IN: Record<Exclude<RefTarget, 'role-or-contact'>, { kind: F
 };
 
 const cache = new WeakMap<PartnershipIndex, Reference[]>();
+const byTarget = new WeakMap<PartnershipIndex, Map<RefTarget, Reference[]>>();
+const NONE: readonly Reference[] = [];
+
+/**
+ * The references of one target kind, in the order `referencesOf` gives them:
+ * each of the eleven `ref/unknown-*` rules reads its own kind, not every
+ * reference of the partnership (two per incident).
+ */
+export function referencesTo(p: PartnershipIndex, target: RefTarget): readonly Reference[] {
+  let groups = byTarget.get(p);
+  if (!groups) {
+    groups = new Map();
+    for (const ref of referencesOf(p)) {
+      const list = groups.get(ref.target);
+      if (list) list.push(ref);
+      else groups.set(ref.target, [ref]);
+    }
+    byTarget.set(p, groups);
+  }
+  return groups.get(target) ?? NONE;
+}
 
 /** Every reference in a partnership, computed once per partnership and shared by the rules. */
 export function referencesOf(p: PartnershipIndex): Reference[] {
@@ -131,6 +152,11 @@ export function resolves(p: PartnershipIndex, ref: Reference): boolean {
       return !p.canResolve('raci') || !p.canResolve('contacts') || p.lookup('role', ref.id) !== undefined || p.lookup('contact', ref.id) !== undefined;
     case 'priority':
       if (!p.canResolve('slas')) return true;
+      if (ref.services && ref.services.length === 1) {
+        // One service (every incident's): the same answer as below, without the arrays.
+        const s = ref.services[0]!;
+        return !p.lookup('service', s) || p.priority(s, ref.id) !== undefined;
+      }
       if (ref.services && ref.services.length > 0) {
         const known = ref.services.filter((s) => p.lookup('service', s));
         // An unknown service is reported on its own; do not pile a priority finding on top.

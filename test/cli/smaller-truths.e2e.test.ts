@@ -53,7 +53,23 @@ describe('a duplicate partnership id in a portfolio', () => {
   it('the same on worker threads', () => {
     const env = { ...process.env, NO_COLOR: '1', GOVERN_WORKERS: '2' };
     const r = spawnSync(process.execPath, [bin, 'check', '.', '--format', 'json'], { cwd: portfolio, encoding: 'utf8', env });
-    expect(JSON.parse(r.stdout).findings.filter((d: { ruleId: string }) => d.ruleId === 'partnership/duplicate-id')).toHaveLength(1);
+    const findings = JSON.parse(r.stdout).findings.filter((d: { ruleId: string }) => d.ruleId === 'partnership/duplicate-id');
+    expect(findings).toHaveLength(1);
+    // The places are found on the main thread, from the text a thread sent (the check no longer finds them for every partnership).
+    expect(findings[0]).toMatchObject({ file: 'oslo/partnership.yaml', range: { start: { line: 2, column: 5 }, end: { line: 2, column: 17 } } });
+    expect(findings[0].related).toEqual([
+      expect.objectContaining({ file: 'bergen/partnership.yaml', range: { start: { line: 2, column: 5 }, end: { line: 2, column: 17 } } }),
+    ]);
+  });
+
+  it('a clean check does not read a partnership.yaml a second time for the place of its id', () => {
+    // An escape in a double-quoted name: js-yaml reads the file; only `yaml` knows places in it.
+    write('solo/p/partnership.yaml', 'id: solo\nname: "Solo \\u0026 Co"\nclient: { id: a, name: A }\nprovider: { id: b, name: B }\ntimezone: UTC\n');
+    const env = { ...process.env, NO_COLOR: '1', GOVERN_DEBUG: 'parse' };
+    delete env.GOVERN_WORKERS;
+    const r = spawnSync(process.execPath, [bin, 'check', 'p', '--today', '2026-11-15'], { cwd: path.join(tree, 'solo'), encoding: 'utf8', env });
+    expect(r.stderr).toContain('govern: parse: partnership.yaml: js-yaml');
+    expect(r.stderr).not.toContain('for the place of a finding');
   });
 
   it('--partnership with that id is a usage error naming both folders; the folder picks one', () => {
