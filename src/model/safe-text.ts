@@ -97,6 +97,26 @@ export function safeStrings<T>(value: T): T {
   return value;
 }
 
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_DOCUMENT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
+
+/**
+ * A copy of a document's view (plain data) in which every string keeps its line feeds and tabs (a
+ * description written over several lines) and shows every other character `safeText` escapes as a visible
+ * escape, CR LF read as LF first. For HTML documents, whose values Handlebars escapes for HTML but not for
+ * what a browser does with a bidirectional override (reverse a figure, hide a word) or a control character.
+ */
+export function documentStrings<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/\r\n/g, '\n').replace(UNSAFE_IN_DOCUMENT, escapeChar) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => documentStrings(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = documentStrings(v);
+    return out as T;
+  }
+  return value;
+}
+
 const MARKDOWN_LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/;
 
 /**

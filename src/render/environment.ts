@@ -3,6 +3,7 @@ import type Handlebars from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { UsageError } from '../model/errors.js';
 import { MAX_RENDER_CHARS, MAX_RENDER_ITERATIONS } from '../model/limits.js';
+import { documentStrings } from '../model/safe-text.js';
 import { escapeMarkdown } from './escape.js';
 import { fullHandlebars } from './full-handlebars.js';
 import { helpers, plain } from './helpers.js';
@@ -166,7 +167,8 @@ export function createRenderer(format: Format, templates: readonly TemplateSourc
         fn = compile(source);
         cache.set(name, fn);
       }
-      const text = fn(context);
+      // Markdown values are made safe as they are escaped (escapeMarkdown); HTML's by Handlebars, for HTML only.
+      const text = fn(format === 'html' ? documentStrings(context) : context);
       if (text.length > MAX_RENDER_CHARS)
         throw new TemplateError(
           source.origin,

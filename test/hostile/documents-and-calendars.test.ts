@@ -167,6 +167,22 @@ describe.runIf(built)('control and bidi characters from the files, in documents 
       expect(p.text).toContain(`Patch ${shown}servers`);
     });
 
+    it('render contract-summary and review-pack as HTML: shown as escapes in the text a browser shows', () => {
+      for (const args of [
+        ['render', 'contract-summary', '.', '--format', 'html', '--today', TODAY],
+        ['render', 'review-pack', '.', '--period', '2026-11', '--format', 'html', '--today', TODAY],
+      ]) {
+        const r = run(dir, args);
+        expect(r.err, args.join(' ')).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.out).not.toMatch(raw);
+        expect(r.out).not.toMatch(/\r/);
+        // Handlebars escapes & < > " ' ` = for HTML; the escapes govern shows hold none but `\`.
+        expect(r.out).toContain(`Tūī ${shown}Trust`);
+        expect(r.out).toContain(`Aroha ${shown}Ngata`);
+      }
+    });
+
     it('govern calendar and govern due --format ics: shown as escapes, read back as such by ical.js', () => {
       for (const args of [
         ['calendar', '.', '--today', TODAY],
