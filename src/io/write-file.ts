@@ -6,7 +6,8 @@ import { UsageError } from '../model/errors.js';
 export type WriteFs = Pick<
   typeof nodeFs,
   'closeSync' | 'fchmodSync' | 'fsyncSync' | 'lstatSync' | 'mkdirSync' | 'openSync' | 'readFileSync' | 'readdirSync' | 'renameSync' | 'unlinkSync' | 'writeSync'
->;
+> &
+  Partial<Pick<typeof nodeFs, 'statSync'>>;
 
 export interface WriteOptions {
   /** Replace a file (or a link) that is there already; without it, anything at the target is refused. */
@@ -43,6 +44,7 @@ export class WriteError extends UsageError {
  */
 export function writeFileAtomic(target: string, content: string, options: WriteOptions): void {
   const fs = options.fs ?? nodeFs;
+  if (isStream(target, fs)) return writeThrough(target, content, fs);
   const { mode } = checkTarget(target, options, fs);
   const dir = path.dirname(path.resolve(target));
   try {
@@ -92,6 +94,73 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
 }
 
 /**
+ * Whether the target is a pipe, a socket or a character device (`--output /dev/null`, a FIFO, a terminal), or
+ * a link in /dev or /proc to one (`/dev/stdout`, `/dev/fd/3`): such a target is written to, not replaced. A
+ * rename over it would put a regular file where the device was; run as root, `--output /dev/null` did exactly
+ * that to the machine's /dev/null. Nothing is lost by writing to a stream, so no `--force` is asked for. A
+ * block device is refused; a link anywhere else is replaced as a file is (never written through).
+ */
+function isStream(target: string, fs: WriteFs): boolean {
+  let stat: nodeFs.Stats;
+  try {
+    stat = fs.lstatSync(target);
+  } catch {
+    return false;
+  }
+  if (stat.isSymbolicLink()) {
+    const abs = path.resolve(target);
+    if (!(abs.startsWith('/dev/') || abs.startsWith('/proc/')) || fs.statSync === undefined) return false;
+    try {
+      stat = fs.statSync(target);
+    } catch {
+      return false;
+    }
+  }
+  if (stat.isBlockDevice()) throw new WriteError(`cannot write ${target}: it is a block device`);
+  return stat.isFIFO() || stat.isSocket() || stat.isCharacterDevice();
+}
+
+/** Writes every byte to a stream target (a pipe, a device), as a shell's `>` would. */
+function writeThrough(target: string, content: string, fs: WriteFs): void {
+  const bytes = Buffer.from(content, 'utf8');
+  // `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: the descriptor itself (opening it again fails on a socket).
+  const own = /^\/(?:dev\/(?:(stdout)|(stderr)|fd\/(\d+))|proc\/self\/fd\/(\d+))$/.exec(path.resolve(target));
+  const given = own ? (own[1] ? 1 : own[2] ? 2 : Number(own[3] ?? own[4])) : undefined;
+  let fd: number | undefined;
+  try {
+    fd = given ?? fs.openSync(target, 'w');
+    let done = 0;
+    while (done < bytes.length) {
+      let n: number;
+      try {
+        n = fs.writeSync(fd, bytes, done, bytes.length - done);
+      } catch (error) {
+        // A non-blocking pipe that is full (stdout of a busy reader): wait a moment and go on.
+        const code = (error as NodeJS.ErrnoException).code;
+        // The reader went away (`--output /dev/stdout | head -1`): a closed pipe ends the write quietly (CLI.md).
+        if (code === 'EPIPE') break;
+        if (code !== 'EAGAIN') throw error;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (!(n > 0)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      done += n;
+    }
+    if (given === undefined) fs.closeSync(fd);
+    fd = undefined;
+  } catch (error) {
+    if (fd !== undefined && given === undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // closing is all that is left to try
+      }
+    }
+    throw writeError(target, error);
+  }
+}
+
+/**
  * Checks that every target of a write may be written, before the first byte
  * of any of them (`schema --write`, `init`): a command that writes several
  * files writes all of them or none.
@@ -101,7 +170,7 @@ export function checkTargets(targets: readonly string[], options: Pick<WriteOpti
   const refused: string[] = [];
   for (const target of targets) {
     try {
-      checkTarget(target, options, fs);
+      if (!isStream(target, fs)) checkTarget(target, options, fs);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       refused.push(error.message);

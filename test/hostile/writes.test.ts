@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import {
   chmodSync,
@@ -286,5 +286,55 @@ describe.runIf(built)('a closed output pipe', () => {
     const r = sh(`${govern} check test/fixtures/hostile/cases/too-many-findings --today 2026-11-15 | true`);
     expect(r.err).toBe('');
     expect(r.status).toBe('1');
+  });
+});
+
+describe.runIf(built)('an output that is a pipe or a device is written to, never replaced', () => {
+  // A rename over /dev/null put a regular file in its place: run as root (as CI runners and containers are),
+  // `govern check --output /dev/null` broke the machine's /dev/null for every later program (git read it as a
+  // config file and stopped). A FIFO was replaced the same way, and a link such as /dev/stdout would be.
+  it('--output /dev/null, /dev/stdout and a FIFO with a reader; render --out /dev/null needs no --force', async () => {
+    const before = statSync('/dev/null');
+    const devnull = govern(['check', LITE, '--output', '/dev/null', '--today', '2026-11-15']);
+    expect(devnull.err).toMatch(/report written to \/dev\/null/);
+    expect(devnull.code).toBe(0);
+    const after = lstatSync('/dev/null');
+    expect(after.isCharacterDevice()).toBe(true);
+    expect(after.rdev).toBe(before.rdev);
+
+    const stdout = govern(['check', LITE, '--output', '/dev/stdout', '--format', 'json', '--today', '2026-11-15']);
+    expect(stdout.code, stdout.err).toBe(0);
+    expect(JSON.parse(stdout.out.slice(0, stdout.out.lastIndexOf('}') + 1)).findings).toEqual([]);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+    // A reader that stops early: quiet, as a closed pipe is for stdout itself.
+    const closed = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" check "${LITE}" --output /dev/stdout --format sarif --today 2026-11-15 | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}" >&2`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(closed.stderr).not.toMatch(/EPIPE|cannot write|internal error/);
+    expect(closed.stderr.trim().split('\n').at(-1)).toBe('0');
+
+    const render = govern(['render', 'contract-summary', LITE, '--out', '/dev/null', '--today', '2026-11-15']);
+    expect(render.err).not.toMatch(/force|cannot write|internal error/);
+    expect(render.code).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+
+    const fifo = path.join(dir, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const got = path.join(dir, 'from-fifo.json');
+    const reader = spawn('sh', ['-c', `cat "${fifo}" > "${got}"`]);
+    const done = new Promise<number | null>((resolve) => reader.on('exit', resolve));
+    const r = govern(['check', LITE, '--output', fifo, '--format', 'json', '--today', '2026-11-15']);
+    expect(r.code, r.err).toBe(0);
+    expect(await done).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(readFileSync(got, 'utf8')).findings).toEqual([]);
   });
 });
