@@ -44,7 +44,10 @@ export class WriteError extends UsageError {
  */
 export function writeFileAtomic(target: string, content: string, options: WriteOptions): void {
   const fs = options.fs ?? nodeFs;
-  if (isStream(target, fs)) return writeThrough(target, content, fs);
+  if (isStream(target, fs)) {
+    writeThrough(target, content, fs);
+    return;
+  }
   const { mode } = checkTarget(target, options, fs);
   const dir = path.dirname(path.resolve(target));
   try {
