@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 
-const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} ._'&()/+–-]*$/u;
+const PLAIN = /^[\p{L}\p{N}][\p{L}\p{N} ._'&()/+\u2013-]*$/u;
 
 /**
  * A string as a YAML scalar for hand-shaped templates: plain when that reads

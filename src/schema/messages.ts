@@ -359,7 +359,7 @@ function suggestDay(value: string, pattern: RegExp): string | undefined {
   const shortened = value
     .trim()
     .toLowerCase()
-    .replace(/\s*(?:-|–|to)\s*/g, '-')
+    .replace(/\s*(?:-|\u2013|to)\s*/g, '-')
     .replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*/g, '$1');
   if (shortened !== value && pattern.test(shortened)) return shortened;
   const parts = shortened.split('-');

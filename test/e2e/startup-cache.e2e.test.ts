@@ -4,7 +4,7 @@
 // the next (docs/performance.md), on every Node version (Node's own compile
 // cache keeps less, and a check on Node 24 cost 1.3 x as much with it).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,23 @@ describe('the start-up cache', () => {
     expect([...caches(tmp).keys()].some((n) => n.includes('-govern-') && n.endsWith('-check.cache'))).toBe(true);
     expect(run(tmp, '../../x', 'acme').code).toBe(2);
     expect([...caches(tmp).keys()].filter((n) => !/-(render|check|other)\.cache$/.test(n))).toEqual([]);
+  });
+
+  it('reads the bundle as ASCII (the build keeps it so) and any other file as UTF-8, cached or not', () => {
+    const bundle = readFileSync(path.join(repo, 'lib/bundle/govern.cjs'));
+    const at = bundle.findIndex((byte) => byte > 0x7f);
+    expect(at, `a non-ASCII byte at ${at}: ${bundle.subarray(Math.max(0, at - 40), at + 10).toString('utf8')}`).toBe(-1);
+    const tmp = mkdtempSync(path.join(dir, 'tmp-'));
+    const file = path.join(dir, 'non-ascii.cjs');
+    writeFileSync(file, "module.exports = { text: 'Zürich – Ωmega 😀', re: /^[\\u2013–]+$/.test('––') };\n");
+    const show = `const { text, re } = require(${JSON.stringify(path.join(repo, 'bin/load-bundle.cjs'))}).loadBundle(${JSON.stringify(file)}, 'probe'); process.stdout.write(JSON.stringify([text, re]));`;
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
+    for (const round of ['no cache', 'cached']) {
+      const r = spawnSync(process.execPath, ['-e', show], { encoding: 'utf8', env });
+      expect(r.stderr, round).toBe('');
+      expect(JSON.parse(r.stdout), round).toEqual(['Zürich – Ωmega 😀', true]);
+    }
+    expect([...caches(tmp).keys()].some((n) => n.includes('-non-ascii-') && n.endsWith('-probe.cache'))).toBe(true);
   });
 
   it('uses no cache folder that anyone else could write to: a world-writable one or a link', () => {
