@@ -1,6 +1,7 @@
 import { safeLines } from '../model/safe-text.js';
 import { isValidZone } from '../time/valid-zone.js';
 import {
+  LAST_PLAIN_DAY,
   dayNumber,
   daysInMonth,
   isoOfDay,
@@ -218,6 +219,7 @@ function firstOfPlain(anchor: string, cadence: string, weekday: number | null, n
   if (cadence === 'weekly' || cadence === 'biweekly') {
     const wd = weekday ?? fromWd;
     const first = from + ((wd - fromWd + 7) % 7);
+    if (first > LAST_PLAIN_DAY) return undefined;
     return { first: isoOfDay(first), month: Number(isoOfDay(first).slice(5, 7)), wd };
   }
   if (weekday === null) return { first: anchor, month: a[1], wd: fromWd };
@@ -227,6 +229,7 @@ function firstOfPlain(anchor: string, cadence: string, weekday: number | null, n
     const next = a[0] * 12 + (a[1] - 1) + step;
     first = nthWeekdayDay(Math.floor(next / 12), (next % 12) + 1, weekday, nth);
   }
+  if (first > LAST_PLAIN_DAY) return undefined;
   const iso = isoOfDay(first);
   return { first: iso, month: Number(iso.slice(5, 7)), wd: fromWd };
 }
@@ -385,7 +388,7 @@ function findTransitions(zone: string, fromYear: number, toYear: number): Transi
 const offsetIn = offsetAt;
 
 /** The wall clock just before a transition at `hi` (UTC ms), at the offset before it: its fields and `yyyyMMddTHHmmss`. */
-function transitionLocal(hi: number, before: number): { year: number; month: number; day: number; weekday: number; daysInMonth: number; text: string } {
+export function transitionLocal(hi: number, before: number): { year: number; month: number; day: number; weekday: number; daysInMonth: number; text: string } {
   const d = new Date(hi + before * 60_000);
   const iso = d.toISOString();
   if (Number.isInteger(before) && iso.length === 24) {
@@ -401,7 +404,7 @@ function transitionLocal(hi: number, before: number): { year: number; month: num
  * Whether the zone is in daylight time at `hi`, as luxon's `isInDST` says: its offset then is more than
  * at the same wall-clock time on 1 January, or on the same day of May (luxon near a clock change).
  */
-function isInDst(zone: string, hi: number, offset: number): boolean {
+export function isInDst(zone: string, hi: number, offset: number): boolean {
   const d = new Date(hi + offset * 60_000);
   if (Number.isInteger(offset) && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0) {
     const [year, day, hour, minute] = [d.getUTCFullYear(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];

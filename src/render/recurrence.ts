@@ -1,4 +1,4 @@
-import { dayNumber, daysInMonth, isoOfDay, nthWeekdayDay, plainDateParts, weekdayOfDay } from '../time/civil.js';
+import { LAST_PLAIN_DAY, dayNumber, daysInMonth, isoOfDay, nthWeekdayDay, plainDateParts, weekdayOfDay } from '../time/civil.js';
 import { DateTime } from '../time/zoned.js';
 import type { Meeting } from '../model/partnership.js';
 
@@ -43,9 +43,10 @@ function plainOccurrences(meeting: Meeting, anchor: string, from: string, to: st
   const time = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(meeting.time ?? '') ? (meeting.time === '24:00' ? '23:59' : meeting.time) : undefined;
   const dates: string[] = [];
   const push = (d: number): boolean => {
-    const iso = isoOfDay(d);
     // Past 9999 the text is no longer YYYY-MM-DD and no longer compares with `last`: stop there.
-    if (iso > last || iso.length !== 10) return false;
+    if (d > LAST_PLAIN_DAY) return false;
+    const iso = isoOfDay(d);
+    if (iso > last) return false;
     if (iso >= from && iso >= anchor) dates.push(iso);
     return true;
   };

@@ -86,7 +86,7 @@ function visibleWidth(text: string): number {
 }
 
 /** `Mon 2026-10-05 09:42 +02:00`, with English day names whatever the machine's locale. */
-function when(isoText: string): string {
+export function when(isoText: string): string {
   // The text `iso()` writes (src/sla/escalation.ts) is read by its fields; any other text by luxon.
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}):\d{2}(?:\.\d{3})?(?:Z|([+-]\d{2}:\d{2}))$/.exec(isoText);
   if (m && plainDateParts(`${m[1]}-${m[2]}-${m[3]}`) !== undefined && m[4]! < '24' && m[5] !== '-00:00') {

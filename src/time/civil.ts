@@ -169,7 +169,10 @@ export function dayNumber(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
-/** `YYYY-MM-DD` of a day number. */
+/** The day number of 9999-12-31, the last day written `YYYY-MM-DD`. */
+export const LAST_PLAIN_DAY = 2_932_896;
+
+/** `YYYY-MM-DD` of a day number (up to LAST_PLAIN_DAY; later ones are written with a sign and six digits). */
 export function isoOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
