@@ -191,4 +191,3 @@ export function nthWeekdayDay(year: number, month: number, weekday: number, nth:
   const lastDay = dayNumber(year, month, daysInMonth(year, month));
   return lastDay - ((weekdayOfDay(lastDay) - weekday + 7) % 7);
 }
-

@@ -12,16 +12,7 @@ import { meetingOccurrences, slowMeetingOccurrences } from '../../src/render/rec
 import { when } from '../../src/render/who-table.js';
 import { endOfDay } from '../../src/sla/from-workspace.js';
 import { iso } from '../../src/sla/escalation.js';
-import {
-  civilDateOf,
-  fixedZoneOffset,
-  isPlainDate,
-  isoInZone,
-  offsetAt,
-  steadyStartOfDate,
-  steadyWallInstant,
-  wallToInstant,
-} from '../../src/time/civil.js';
+import { civilDateOf, fixedZoneOffset, isPlainDate, isoInZone, offsetAt, steadyStartOfDate, steadyWallInstant, wallToInstant } from '../../src/time/civil.js';
 import { periodBounds, periodEdges } from '../../src/time/period.js';
 import { isValidZone } from '../../src/time/valid-zone.js';
 
@@ -83,20 +74,21 @@ function nearTransition(z: string, year: number, pick: number, minutes: number):
 }
 const anyInstant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2060, 0, 1) });
 const transitionInstant = fc
-  .record({ z: zone, year: fc.integer({ min: 1995, max: 2035 }), pick: fc.nat(3), minutes: fc.integer({ min: -30 * 60, max: 30 * 60 }), ms: fc.integer({ min: 0, max: 999 }) })
+  .record({
+    z: zone,
+    year: fc.integer({ min: 1995, max: 2035 }),
+    pick: fc.nat(3),
+    minutes: fc.integer({ min: -30 * 60, max: 30 * 60 }),
+    ms: fc.integer({ min: 0, max: 999 }),
+  })
   .map(({ z, year, pick, minutes, ms }) => ({ z, at: nearTransition(z, year, pick, minutes) + (ms < 500 ? 0 : ms) }));
-const instantInZone = fc.oneof(
-  fc.record({ z: zone, at: anyInstant }),
-  transitionInstant,
-);
+const instantInZone = fc.oneof(fc.record({ z: zone, at: anyInstant }), transitionInstant);
 
 /** A wall-clock reading near a transition (the wall clock of an instant near one, moved by up to 3 h): skipped and repeated times among them. */
-const wallNearTransition = fc
-  .record({ t: transitionInstant, shift: fc.integer({ min: -180, max: 180 }) })
-  .map(({ t: { z, at }, shift }) => {
-    const d = new Date(at + shift * 60_000);
-    return { z, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
-  });
+const wallNearTransition = fc.record({ t: transitionInstant, shift: fc.integer({ min: -180, max: 180 }) }).map(({ t: { z, at }, shift }) => {
+  const d = new Date(at + shift * 60_000);
+  return { z, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+});
 const anyWall = fc.record({
   z: zone,
   year: fc.integer({ min: 1900, max: 2060 }),
@@ -239,7 +231,8 @@ describe('src/time/civil.ts agrees with luxon', () => {
       }),
       { seed: SEED, numRuns: RUNS * 3 },
     );
-    for (const t of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-02-29', '2026-1-05', '2026-01-05T00:00']) expect(isPlainDate(t), t).toBe(/^\d{4}-\d{2}-\d{2}$/.test(t) && DateTime.fromISO(t).isValid);
+    for (const t of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-02-29', '2026-1-05', '2026-01-05T00:00'])
+      expect(isPlainDate(t), t).toBe(/^\d{4}-\d{2}-\d{2}$/.test(t) && DateTime.fromISO(t).isValid);
   });
 });
 
@@ -257,13 +250,17 @@ describe('recurrences and the iCalendar readings agree with luxon', () => {
         const to = new Date(Date.parse(from) + span * DAY).toISOString().slice(0, 10);
         // Anchors long before the window are skipped to it, so a plain date of the years 1000–9999 stays cheap.
         const a = anchor < '1900' ? `19${anchor.slice(2)}` : anchor > '9000' ? `20${anchor.slice(2)}` : anchor;
-        expect(meetingOccurrences(m, a, from, to, until), `${JSON.stringify(m)} ${a} ${from}..${to} until ${until}`).toEqual(slowMeetingOccurrences(m, a, from, to, until));
+        expect(meetingOccurrences(m, a, from, to, until), `${JSON.stringify(m)} ${a} ${from}..${to} until ${until}`).toEqual(
+          slowMeetingOccurrences(m, a, from, to, until),
+        );
       }),
       { seed: SEED, numRuns: RUNS * 2 },
     );
     // Anchors of other spellings still go to luxon.
     const m = { id: 'm', cadence: 'monthly' } as Meeting;
-    expect(meetingOccurrences(m, '2026-01-31T10:00:00Z', '2026-01-01', '2026-06-30')).toEqual(slowMeetingOccurrences(m, '2026-01-31T10:00:00Z', '2026-01-01', '2026-06-30'));
+    expect(meetingOccurrences(m, '2026-01-31T10:00:00Z', '2026-01-01', '2026-06-30')).toEqual(
+      slowMeetingOccurrences(m, '2026-01-31T10:00:00Z', '2026-01-01', '2026-06-30'),
+    );
     expect(meetingOccurrences(m, 'not a date', '2026-01-01', '2026-06-30')).toEqual([]);
   });
 

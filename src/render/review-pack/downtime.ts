@@ -5,11 +5,7 @@ import { str } from '../directory.js';
 import type { DowntimeRow } from './types.js';
 
 /** Downtime entries whose start falls in the period, in time order, with their notes. */
-export function buildDowntime(
-  index: PartnershipIndex,
-  bounds: { start: number; end: number },
-  names: ReadonlyMap<string, string>,
-): DowntimeRow[] {
+export function buildDowntime(index: PartnershipIndex, bounds: { start: number; end: number }, names: ReadonlyMap<string, string>): DowntimeRow[] {
   const { start, end } = bounds;
   const rows: (DowntimeRow & { at: number })[] = [];
   for (const m of index.measurements) {
