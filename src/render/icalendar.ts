@@ -1,5 +1,19 @@
 import { safeLines } from '../model/safe-text.js';
 import { isValidZone } from '../time/valid-zone.js';
+import {
+  LAST_PLAIN_DAY,
+  dayNumber,
+  daysInMonth,
+  isoOfDay,
+  nthWeekdayDay,
+  offsetAt,
+  plainDateParts,
+  steadyStartOfDate,
+  steadyWallInstant,
+  wallToInstant,
+  weekdayOfDay,
+} from '../time/civil.js';
+import { addDays } from '../time/days.js';
 import { DateTime } from '../time/zoned.js';
 import { lastNoticeDay } from '../time/instant.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
@@ -144,23 +158,18 @@ function meetingEvent(meeting: Meeting, zone: string, anchor: string, until: str
   const weekday = parsedDay ? DAY_NAMES.indexOf(parsedDay[2] as (typeof DAY_NAMES)[number]) : null;
   // A bare weekday on a monthly or longer cadence means the first one; first-/last- on a weekly one, that weekday.
   const nth = parsedDay?.[1] === 'last' ? -1 : 1;
-  const from = DateTime.fromISO(anchor, { zone: 'utc' });
-  let first: DateTime;
+  const plain = firstOfPlain(anchor, cadence, weekday, nth);
+  const { first, month: firstMonth, wd } = plain ?? firstOfSlow(anchor, cadence, weekday, nth);
   const rule: string[] = [];
   if (cadence === 'weekly' || cadence === 'biweekly') {
-    const wd = weekday ?? from.weekday - 1;
-    first = from.plus({ days: (wd - (from.weekday - 1) + 7) % 7 });
     rule.push('FREQ=WEEKLY', ...(cadence === 'biweekly' ? ['INTERVAL=2'] : []), `BYDAY=${DAY_CODES[wd]}`);
   } else {
     const step = cadence === 'quarterly' ? 3 : cadence === 'yearly' ? 12 : 1;
     if (weekday === null) {
-      first = from;
       rule.push(cadence === 'yearly' ? 'FREQ=YEARLY' : 'FREQ=MONTHLY', ...(step === 3 ? ['INTERVAL=3'] : []));
     } else {
-      first = nthWeekday(from.startOf('month'), weekday, nth);
-      if (first < from) first = nthWeekday(from.startOf('month').plus({ months: step }), weekday, nth);
       const byday = `BYDAY=${nth === -1 ? '-1' : '1'}${DAY_CODES[weekday]}`;
-      if (cadence === 'yearly') rule.push('FREQ=YEARLY', `BYMONTH=${first.month}`, byday);
+      if (cadence === 'yearly') rule.push('FREQ=YEARLY', `BYMONTH=${firstMonth}`, byday);
       else rule.push('FREQ=MONTHLY', ...(step === 3 ? ['INTERVAL=3'] : []), byday);
     }
   }
@@ -172,7 +181,7 @@ function meetingEvent(meeting: Meeting, zone: string, anchor: string, until: str
     if (until !== undefined) rule.push(`UNTIL=${compactDate(until)}`);
     return {
       lines: [
-        ['DTSTART;VALUE=DATE', compactDate(first.toISODate()!)],
+        ['DTSTART;VALUE=DATE', compactDate(first)],
         ['RRULE', rule.join(';')],
       ],
       timed: false,
@@ -181,18 +190,73 @@ function meetingEvent(meeting: Meeting, zone: string, anchor: string, until: str
   // "24:00" would move the meeting to the next day and off its weekday: it is written as 23:59.
   const [hh, mm] = time[1] === '24' ? ['23', '59'] : [time[1]!, time[2]!];
   if (until !== undefined) {
-    rule.push(`UNTIL=${DateTime.fromISO(until, { zone }).endOf('day').toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}`);
+    rule.push(`UNTIL=${untilStamp(until, zone)}`);
   }
   const minutes = parseDuration(meeting.duration)?.minutes ?? DEFAULT_MEETING_MINUTES;
   return {
     lines: [
-      [`DTSTART;TZID=${zone}`, `${compactDate(first.toISODate()!)}T${hh}${mm}00`],
+      [`DTSTART;TZID=${zone}`, `${compactDate(first)}T${hh}${mm}00`],
       ['DURATION', isoDuration(minutes)],
       ['RRULE', rule.join(';')],
     ],
     timed: true,
   };
 }
+
+/** The first occurrence of a meeting (`YYYY-MM-DD`), its month and, for a weekly one, its weekday (0 = Monday). */
+interface FirstOccurrence {
+  first: string;
+  month: number;
+  wd: number;
+}
+
+/** The first occurrence by plain date arithmetic, for an anchor that is a plain date of the years 1000–9999. */
+function firstOfPlain(anchor: string, cadence: string, weekday: number | null, nth: 1 | -1): FirstOccurrence | undefined {
+  const a = plainDateParts(anchor);
+  if (a === undefined) return undefined;
+  const from = dayNumber(a[0], a[1], a[2]);
+  const fromWd = weekdayOfDay(from);
+  if (cadence === 'weekly' || cadence === 'biweekly') {
+    const wd = weekday ?? fromWd;
+    const first = from + ((wd - fromWd + 7) % 7);
+    if (first > LAST_PLAIN_DAY) return undefined;
+    return { first: isoOfDay(first), month: Number(isoOfDay(first).slice(5, 7)), wd };
+  }
+  if (weekday === null) return { first: anchor, month: a[1], wd: fromWd };
+  const step = cadence === 'quarterly' ? 3 : cadence === 'yearly' ? 12 : 1;
+  let first = nthWeekdayDay(a[0], a[1], weekday, nth);
+  if (first < from) {
+    const next = a[0] * 12 + (a[1] - 1) + step;
+    first = nthWeekdayDay(Math.floor(next / 12), (next % 12) + 1, weekday, nth);
+  }
+  if (first > LAST_PLAIN_DAY) return undefined;
+  const iso = isoOfDay(first);
+  return { first: iso, month: Number(iso.slice(5, 7)), wd: fromWd };
+}
+
+/** The first occurrence read through luxon: an anchor of another spelling, and the reference the plain reading is tested against. */
+export function firstOfSlow(anchor: string, cadence: string, weekday: number | null, nth: 1 | -1): FirstOccurrence {
+  const from = DateTime.fromISO(anchor, { zone: 'utc' });
+  let first: DateTime;
+  let wd = from.weekday - 1;
+  if (cadence === 'weekly' || cadence === 'biweekly') {
+    wd = weekday ?? from.weekday - 1;
+    first = from.plus({ days: (wd - (from.weekday - 1) + 7) % 7 });
+  } else {
+    const step = cadence === 'quarterly' ? 3 : cadence === 'yearly' ? 12 : 1;
+    if (weekday === null) {
+      first = from;
+    } else {
+      first = nthWeekday(from.startOf('month'), weekday, nth);
+      if (first < from) first = nthWeekday(from.startOf('month').plus({ months: step }), weekday, nth);
+    }
+  }
+  return { first: first.toISODate()!, month: first.month, wd };
+}
+
+/** The first occurrence, plainly when it can be: for the differential test. */
+export const firstOccurrence = (anchor: string, cadence: string, weekday: number | null, nth: 1 | -1): FirstOccurrence =>
+  firstOfPlain(anchor, cadence, weekday, nth) ?? firstOfSlow(anchor, cadence, weekday, nth);
 
 /** The first (nth = 1) or last (nth = −1) given weekday (0 = Monday) of the month that `month` starts. */
 function nthWeekday(month: DateTime, weekday: number, nth: 1 | -1): DateTime {
@@ -201,13 +265,26 @@ function nthWeekday(month: DateTime, weekday: number, nth: 1 | -1): DateTime {
   return last.minus({ days: (last.weekday - 1 - weekday + 7) % 7 });
 }
 
+/**
+ * UNTIL of a timed meeting: the last instant of the day `until` in the zone, in UTC, `yyyyMMddTHHmmssZ`
+ * (the next day's start less a millisecond; luxon near a clock change).
+ */
+export function untilStamp(until: string, zone: string): string {
+  const next = plainDateParts(until) === undefined ? undefined : steadyStartOfDate(addDays(until, 1), zone);
+  if (next !== undefined) {
+    const iso = new Date(next - 1).toISOString();
+    if (iso.length === 24) return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  }
+  return DateTime.fromISO(until, { zone }).endOf('day').toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
+}
+
 function allDay(pid: string, kind: string, id: string, stamp: string, date: string, summary: string, description: string, category: string): Line[] {
-  const day = DateTime.fromISO(date, { zone: 'utc' });
+  const next = plainDateParts(date) === undefined ? DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate()! : addDays(date, 1);
   return [
     ['UID', uid(pid, kind, id)],
     ['DTSTAMP', stamp],
     ['DTSTART;VALUE=DATE', compactDate(date)],
-    ['DTEND;VALUE=DATE', compactDate(day.plus({ days: 1 }).toISODate()!)],
+    ['DTEND;VALUE=DATE', compactDate(next)],
     ['SUMMARY', text(summary)],
     ['DESCRIPTION', text(description)],
     ['CATEGORIES', text(category)],
@@ -238,7 +315,7 @@ export function vtimezone(zone: string, fromYear: number): Line[] {
     ['TZID', zone],
   ];
   if (transitions.length === 0) {
-    const offset = offsetText(DateTime.fromObject({ year: fromYear }, { zone }).offset);
+    const offset = offsetText(offsetAt(zone, wallToInstant(zone, fromYear, 1, 1)));
     out.push(['BEGIN', 'STANDARD'], ['DTSTART', '19700101T000000'], ['TZOFFSETFROM', offset], ['TZOFFSETTO', offset], ['END', 'STANDARD']);
   } else {
     const key = (t: Transition): string => `${t.month}|${t.nth}|${t.weekday}|${t.localTime}|${t.from}|${t.to}`;
@@ -278,7 +355,7 @@ function findTransitions(zone: string, fromYear: number, toYear: number): Transi
   const STEP = 7 * 86_400_000;
   let t = Date.UTC(fromYear, 0, 1);
   const stop = Date.UTC(toYear + 1, 0, 1);
-  const offsetAt = (ms: number): number => DateTime.fromMillis(ms, { zone }).offset;
+  const offsetAt = (ms: number): number => offsetIn(zone, ms);
   let before = offsetAt(t);
   for (; t < stop; t += STEP) {
     const next = offsetAt(t + STEP);
@@ -291,22 +368,51 @@ function findTransitions(zone: string, fromYear: number, toYear: number): Transi
       if (offsetAt(mid) === before) lo = mid;
       else hi = mid;
     }
-    const local = DateTime.fromMillis(hi, { zone: 'utc' }).plus({ minutes: before });
-    const daysInMonth = local.daysInMonth!;
+    const local = transitionLocal(hi, before);
     out.push({
       year: local.year,
       month: local.month,
-      nth: local.day + 7 > daysInMonth ? -1 : Math.ceil(local.day / 7),
+      nth: local.day + 7 > local.daysInMonth ? -1 : Math.ceil(local.day / 7),
       weekday: local.weekday - 1,
-      local: local.toFormat("yyyyMMdd'T'HHmmss"),
-      localTime: local.toFormat('HHmmss'),
+      local: local.text,
+      localTime: local.text.slice(9),
       from: before,
       to: next,
-      dst: DateTime.fromMillis(hi, { zone }).isInDST,
+      dst: isInDst(zone, hi, next),
     });
     before = next;
   }
   return out;
+}
+
+const offsetIn = offsetAt;
+
+/** The wall clock just before a transition at `hi` (UTC ms), at the offset before it: its fields and `yyyyMMddTHHmmss`. */
+export function transitionLocal(hi: number, before: number): { year: number; month: number; day: number; weekday: number; daysInMonth: number; text: string } {
+  const d = new Date(hi + before * 60_000);
+  const iso = d.toISOString();
+  if (Number.isInteger(before) && iso.length === 24) {
+    const [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+    const text = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+    return { year, month, day, weekday: weekdayOfDay(dayNumber(year, month, day)) + 1, daysInMonth: daysInMonth(year, month), text };
+  }
+  const local = DateTime.fromMillis(hi, { zone: 'utc' }).plus({ minutes: before });
+  return { year: local.year, month: local.month, day: local.day, weekday: local.weekday, daysInMonth: local.daysInMonth!, text: local.toFormat("yyyyMMdd'T'HHmmss") };
+}
+
+/**
+ * Whether the zone is in daylight time at `hi`, as luxon's `isInDST` says: its offset then is more than
+ * at the same wall-clock time on 1 January, or on the same day of May (luxon near a clock change).
+ */
+export function isInDst(zone: string, hi: number, offset: number): boolean {
+  const d = new Date(hi + offset * 60_000);
+  if (Number.isInteger(offset) && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0) {
+    const [year, day, hour, minute] = [d.getUTCFullYear(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+    const january = steadyWallInstant(zone, year, 1, 1, hour, minute);
+    const may = steadyWallInstant(zone, year, 5, day, hour, minute);
+    if (january !== undefined && may !== undefined) return offset > offsetAt(zone, january) || offset > offsetAt(zone, may);
+  }
+  return DateTime.fromMillis(hi, { zone }).isInDST;
 }
 
 function offsetText(minutes: number): string {

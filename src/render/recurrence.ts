@@ -1,3 +1,4 @@
+import { LAST_PLAIN_DAY, dayNumber, daysInMonth, isoOfDay, nthWeekdayDay, plainDateParts, weekdayOfDay } from '../time/civil.js';
 import { DateTime } from '../time/zoned.js';
 import type { Meeting } from '../model/partnership.js';
 
@@ -20,6 +21,72 @@ export interface Occurrence {
  * after `until` (the end of a contract that does not renew). Pure.
  */
 export function meetingOccurrences(meeting: Meeting, anchor: string, from: string, to: string, until?: string): Occurrence[] {
+  return plainOccurrences(meeting, anchor, from, to, until) ?? slowMeetingOccurrences(meeting, anchor, from, to, until);
+}
+
+/**
+ * `meetingOccurrences` by plain date arithmetic (days since 1970), when the anchor and `from` are plain
+ * dates of the years 1000–9999; undefined otherwise (luxon reads other ISO spellings). The same steps as
+ * the reading through luxon below, which test/time/civil.property.test.ts holds it to.
+ */
+function plainOccurrences(meeting: Meeting, anchor: string, from: string, to: string, until?: string): Occurrence[] | undefined {
+  const a = plainDateParts(anchor);
+  const f = plainDateParts(from);
+  if (a === undefined || f === undefined) return undefined;
+  const cadence = meeting.cadence ?? 'monthly';
+  const parsedDay = /^(?:(first|last)-)?(mon|tue|wed|thu|fri|sat|sun)$/.exec(meeting.day ?? '');
+  const weekday = parsedDay ? DAY_NAMES.indexOf(parsedDay[2] as (typeof DAY_NAMES)[number]) : null;
+  const nth = parsedDay?.[1] === 'last' ? -1 : 1;
+  const start = dayNumber(a[0], a[1], a[2]);
+  const last = until !== undefined && until < to ? until : to;
+  if (last < from) return [];
+  const time = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(meeting.time ?? '') ? (meeting.time === '24:00' ? '23:59' : meeting.time) : undefined;
+  const dates: string[] = [];
+  const push = (d: number): boolean => {
+    // Past 9999 the text is no longer YYYY-MM-DD and no longer compares with `last`: stop there.
+    if (d > LAST_PLAIN_DAY) return false;
+    const iso = isoOfDay(d);
+    if (iso > last) return false;
+    if (iso >= from && iso >= anchor) dates.push(iso);
+    return true;
+  };
+  if (cadence === 'weekly' || cadence === 'biweekly') {
+    const startWd = weekdayOfDay(start);
+    const wd = weekday ?? startWd;
+    const step = cadence === 'biweekly' ? 14 : 7;
+    let d = start + ((wd - startWd + 7) % 7);
+    // Skip whole periods up to the window rather than walking from a contract start years ago.
+    const behind = Math.floor((dayNumber(f[0], f[1], f[2]) - d) / step);
+    if (behind > 0) d += behind * step;
+    while (push(d)) d += step;
+  } else {
+    const step = cadence === 'quarterly' ? 3 : cadence === 'yearly' ? 12 : 1;
+    const firstMonth = a[0] * 12 + (a[1] - 1);
+    let k = 0;
+    const behind = Math.floor((f[0] * 12 + (f[1] - 1) - firstMonth) / step) - 1;
+    if (behind > 0) k = behind;
+    for (; ; k++) {
+      const total = firstMonth + k * step;
+      const [year, month] = [Math.floor(total / 12), (total % 12) + 1];
+      if (year > 9999) break;
+      const monthStart = dayNumber(year, month, 1);
+      if (isoOfDay(monthStart) > last) break;
+      if (weekday === null) {
+        if (a[2] > daysInMonth(year, month)) continue;
+        if (!push(monthStart + a[2] - 1)) break;
+      } else {
+        const d = nthWeekdayDay(year, month, weekday, nth);
+        // The first occurrence is the first such day on or after the anchor, in the anchor's month or the next of the cadence.
+        if (isoOfDay(d) < anchor) continue;
+        if (!push(d)) break;
+      }
+    }
+  }
+  return dates.map((date) => ({ date, ...(time !== undefined ? { time } : {}) }));
+}
+
+/** `meetingOccurrences` read through luxon: for anchors of other spellings, and the reference the plain reading is tested against. */
+export function slowMeetingOccurrences(meeting: Meeting, anchor: string, from: string, to: string, until?: string): Occurrence[] {
   const cadence = meeting.cadence ?? 'monthly';
   const parsedDay = /^(?:(first|last)-)?(mon|tue|wed|thu|fri|sat|sun)$/.exec(meeting.day ?? '');
   const weekday = parsedDay ? DAY_NAMES.indexOf(parsedDay[2] as (typeof DAY_NAMES)[number]) : null;

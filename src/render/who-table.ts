@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { isoWeekday, plainDateParts } from '../time/civil.js';
 import { DateTime } from '../time/zoned.js';
 import type { Colors } from '../formatters/types.js';
 import type { EscalationLadder } from '../sla/escalation.js';
@@ -85,7 +86,12 @@ function visibleWidth(text: string): number {
 }
 
 /** `Mon 2026-10-05 09:42 +02:00`, with English day names whatever the machine's locale. */
-function when(isoText: string): string {
+export function when(isoText: string): string {
+  // The text `iso()` writes (src/sla/escalation.ts) is read by its fields; any other text by luxon.
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}):\d{2}(?:\.\d{3})?(?:Z|([+-]\d{2}:\d{2}))$/.exec(isoText);
+  if (m && plainDateParts(`${m[1]}-${m[2]}-${m[3]}`) !== undefined && m[4]! < '24' && m[5] !== '-00:00') {
+    return `${WEEKDAYS[isoWeekday(Number(m[1]), Number(m[2]), Number(m[3])) - 1]} ${m[1]}-${m[2]}-${m[3]} ${m[4]} ${m[5] ?? '+00:00'}`;
+  }
   const t = DateTime.fromISO(isoText, { setZone: true });
   return `${WEEKDAYS[t.weekday - 1]} ${t.toFormat('yyyy-MM-dd HH:mm')} ${t.toFormat('ZZ')}`;
 }

@@ -1,4 +1,6 @@
-import { DateTime, IANAZone } from '../time/zoned.js';
+import { isPlainDate, offsetAt } from '../time/civil.js';
+import { isValidZone } from '../time/valid-zone.js';
+import { DateTime } from '../time/zoned.js';
 import { MAX_CALENDAR_SPAN_DAYS, MAX_DURATION_MINUTES } from '../model/limits.js';
 import type { Calendar } from '../model/partnership.js';
 import { type Interval, mergeIntervals } from './interval.js';
@@ -53,7 +55,7 @@ export function compileCalendar(cal: Calendar | '24x7', defaultZone: string): Wo
   if (cal === '24x7' || cal.id === '24x7') return ALWAYS_OPEN;
   const problems: CalendarProblem[] = [];
   const zone = cal.timezone ?? defaultZone;
-  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+  if (typeof zone !== 'string' || !isValidZone(zone)) {
     problems.push({
       path: cal.timezone === undefined ? [] : ['timezone'],
       message: `"${String(zone)}" is not an IANA time zone such as Europe/Berlin`,
@@ -68,7 +70,7 @@ export function compileCalendar(cal: Calendar | '24x7', defaultZone: string): Wo
   } else {
     (listed ?? []).forEach((h: unknown, i: number) => {
       const text = h instanceof Date ? h.toISOString().slice(0, 10) : h;
-      if (typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid) holidays.add(text);
+      if (typeof text === 'string' && isPlainDate(text)) holidays.add(text);
       else problems.push({ path: ['holidays', i], message: `"${String(h)}" is not a date such as 2026-12-25` });
     });
   }
@@ -209,7 +211,8 @@ function midnightOffset(zone: string, day: number): number {
   }
   let offset = byDay.get(day);
   if (offset === undefined) {
-    offset = IANAZone.create(zone).offset(day * DAY_MS);
+    // Through Intl (or arithmetic for UTC and Etc/GMT±N), as luxon reads it, without loading luxon.
+    offset = offsetAt(zone, day * DAY_MS);
     byDay.set(day, offset);
   }
   return offset;

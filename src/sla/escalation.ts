@@ -1,5 +1,5 @@
 import { MAX_DURATION_MINUTES } from '../model/limits.js';
-import { DateTime } from '../time/zoned.js';
+import { isoInZone } from '../time/civil.js';
 import { ALWAYS, type PartnershipIndex } from '../model/partnership-index.js';
 import type { Calendar, Contact, EscalationLevel, EscalationPath } from '../model/partnership.js';
 import { type WorkCalendar, addWorking, compileCalendar, isCalendarError, isOpen, nextOpen } from './calendar.js';
@@ -145,5 +145,5 @@ function person(index: PartnershipIndex, id: string): LadderContact {
 
 /** An instant as RFC 3339 in a zone, to the second: `2026-10-05T09:42:00+02:00`. */
 export function iso(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+  return isoInZone(ms, zone)!;
 }

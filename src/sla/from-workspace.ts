@@ -1,4 +1,6 @@
 import { isValidZone } from '../time/valid-zone.js';
+import { civilDateOf, plainDateParts, steadyStartOfDate } from '../time/civil.js';
+import { addDays } from '../time/days.js';
 import { DateTime } from '../time/zoned.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { MeasurementsFile, SlasFile } from '../model/partnership.js';
@@ -89,11 +91,17 @@ export function buildSlaInput(index: PartnershipIndex, selection: SlaSelection):
  * everything that happened on the day counts. Null for a string that is not a date.
  */
 export function endOfDay(date: string, zone: string): number | null {
-  const day = DateTime.fromISO(date, { zone: isValidZone(zone) ? zone : 'utc' });
+  const z = isValidZone(zone) ? zone : 'utc';
+  // A plain date: the next day's midnight, without the full date library away from a clock change.
+  const next = plainDateParts(date) === undefined ? undefined : steadyStartOfDate(addDays(date, 1), z === 'utc' ? 'UTC' : z);
+  if (next !== undefined) return next;
+  const day = DateTime.fromISO(date, { zone: z });
   return day.isValid ? day.plus({ days: 1 }).startOf('day').toMillis() : null;
 }
 
 function monthOf(now: number, zone: string): Period {
-  const local = DateTime.fromMillis(now, { zone });
-  return parsePeriod(`${local.year}-${String(local.month).padStart(2, '0')}`)!;
+  const local = civilDateOf(now, zone);
+  if (local !== undefined && local.year >= 1000) return parsePeriod(local.date.slice(0, 7))!;
+  const slow = DateTime.fromMillis(now, { zone });
+  return parsePeriod(`${slow.year}-${String(slow.month).padStart(2, '0')}`)!;
 }

@@ -6,7 +6,7 @@ import { parseDuration } from './duration.js';
 import { type IncidentStatus, measureIncident } from './incident.js';
 import { parseInstant } from './interval.js';
 import { type Period, comparePeriods, monthsOf, periodContains } from '../model/period.js';
-import { periodBounds } from '../time/period.js';
+import { periodEdges } from '../time/period.js';
 
 /** Everything the SLA report is computed from; all data, no files. */
 export interface SlaReportInput {
@@ -85,8 +85,8 @@ const NO_ID = '(no id)';
 export function computeSlaReport(input: SlaReportInput): SlaReport {
   const calendars = compileCalendars(input.slas, input.timezone);
   const months = monthsOf(input.period).map((month) => {
-    const b = periodBounds(month, input.timezone);
-    return { month, start: b.start.toMillis(), end: b.end.toMillis(), measured: input.measurements.some((m) => periodContains(m.period, month)) };
+    const b = periodEdges(month, input.timezone);
+    return { month, start: b.start, end: b.end, measured: input.measurements.some((m) => periodContains(m.period, month)) };
   });
   // Quarters and years are judged over the months with measurements only (FORMAT.md v1.1).
   const judged = months.filter((m) => m.measured);
@@ -149,8 +149,7 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
 }
 
 function bounds(input: SlaReportInput): { start: number; end: number } {
-  const { start, end } = periodBounds(input.period, input.timezone);
-  return { start: start.toMillis(), end: end.toMillis() };
+  return periodEdges(input.period, input.timezone);
 }
 
 /** Every incident opened in the period, measured on its priority's calendar, in order of opening. */

@@ -1,5 +1,6 @@
 // Where a reporting period starts and ends in a time zone.
 import type { Period } from '../model/period.js';
+import { steadyWallInstant } from './civil.js';
 import { insidePeriodQuickly } from './instant.js';
 import { zoneOffsetsMinutes } from './zone.js';
 import { DateTime } from './zoned.js';
@@ -8,6 +9,20 @@ import { DateTime } from './zoned.js';
 export function periodBounds(period: Period, zone: string): { start: DateTime; end: DateTime } {
   const start = DateTime.fromObject({ year: period.year, month: period.firstMonth, day: 1 }, { zone });
   return { start, end: start.plus({ months: period.months }) };
+}
+
+/**
+ * The half-open interval [start, end) of a period in a time zone, as epoch ms: the same instants as
+ * `periodBounds`, without the full date library unless an edge is near a clock change.
+ */
+export function periodEdges(period: Period, zone: string): { start: number; end: number } {
+  const endMonth = period.firstMonth - 1 + period.months;
+  const start = steadyWallInstant(zone, period.year, period.firstMonth, 1);
+  const end = steadyWallInstant(zone, period.year + Math.floor(endMonth / 12), (endMonth % 12) + 1, 1);
+  if (start !== undefined && end !== undefined) return { start, end };
+  // Near a clock change luxon places them (a midnight skipped moves the start, and the end with it).
+  const slow = periodBounds(period, zone);
+  return { start: slow.start.toMillis(), end: slow.end.toMillis() };
 }
 
 /**

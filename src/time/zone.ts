@@ -35,8 +35,26 @@ function formatterOf(zone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
-/** The wall-clock reading of `ms` in a zone, as if it were UTC (epoch ms), whole seconds. */
+/** `11/14/2023 AD, 23:13:20`: how the formatter above writes an instant in en-US. */
+const FORMATTED = /^(\d{1,2})\/(\d{1,2})\/(\d{1,6}) (AD|BC), (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * The wall-clock reading of `ms` in a zone, as if it were UTC (epoch ms), whole seconds: read from the
+ * formatted text (a quarter of the cost of its parts, which a calendar's time-zone rules ask for a
+ * thousand times), or from the parts when the text is not of the expected shape.
+ */
 function wallClock(f: Intl.DateTimeFormat, ms: number): number {
+  const m = FORMATTED.exec(f.format(ms));
+  if (m) {
+    const d = new Date(Date.UTC(2000, Number(m[1]) - 1, Number(m[2]), Number(m[5]), Number(m[6]), Number(m[7])));
+    d.setUTCFullYear(m[4] === 'BC' ? 1 - Number(m[3]) : Number(m[3]));
+    return d.getTime();
+  }
+  return wallClockFromParts(f, ms);
+}
+
+/** `wallClock` read from the formatter's parts. */
+function wallClockFromParts(f: Intl.DateTimeFormat, ms: number): number {
   let year = 0;
   let month = 1;
   let day = 1;

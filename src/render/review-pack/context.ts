@@ -1,7 +1,8 @@
 import type { PartnershipIndex } from '../../model/partnership-index.js';
 import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../../sla/from-workspace.js';
 import type { Period } from '../../model/period.js';
-import { periodBounds } from '../../time/period.js';
+import { civilDateOf } from '../../time/civil.js';
+import { periodEdges } from '../../time/period.js';
 import { type SlaReport, computeSlaReport } from '../../sla/report.js';
 import { Directory } from '../directory.js';
 import { addDays } from '../format.js';
@@ -16,7 +17,8 @@ export interface PackContext {
   today: string;
   /** The end of `today` in the partnership's zone, as the SLA module's `now`. */
   now: number;
-  bounds: ReturnType<typeof periodBounds>;
+  /** The period's edges in the partnership's zone, epoch ms. */
+  bounds: { start: number; end: number };
   /** The period's first day, the day after it, and its last day, `YYYY-MM-DD`. */
   first: string;
   after: string;
@@ -36,9 +38,9 @@ export function packContext(index: PartnershipIndex, options: ReviewPackOptions)
   const dir = new Directory(index, zone);
   const { period, today } = options;
   const now = endOfDay(today, zone) ?? 0;
-  const bounds = periodBounds(period, zone);
-  const first = bounds.start.toISODate()!;
-  const after = bounds.end.toISODate()!;
+  const bounds = periodEdges(period, zone);
+  const first = civilDateOf(bounds.start, zone)!.date;
+  const after = civilDateOf(bounds.end, zone)!.date;
   const last = addDays(after, -1);
 
   const reports = new Map<string, SlaReport>();

@@ -5,13 +5,8 @@ import { str } from '../directory.js';
 import type { DowntimeRow } from './types.js';
 
 /** Downtime entries whose start falls in the period, in time order, with their notes. */
-export function buildDowntime(
-  index: PartnershipIndex,
-  bounds: { start: { toMillis(): number }; end: { toMillis(): number } },
-  names: ReadonlyMap<string, string>,
-): DowntimeRow[] {
-  const start = bounds.start.toMillis();
-  const end = bounds.end.toMillis();
+export function buildDowntime(index: PartnershipIndex, bounds: { start: number; end: number }, names: ReadonlyMap<string, string>): DowntimeRow[] {
+  const { start, end } = bounds;
   const rows: (DowntimeRow & { at: number })[] = [];
   for (const m of index.measurements) {
     const entries = Array.isArray(m.data.downtime) ? m.data.downtime : [];
