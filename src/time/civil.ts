@@ -6,30 +6,12 @@
 // clock change (a wall-clock time skipped or repeated), an offset of seconds
 // (local mean time), a year outside 0–9999, a name of another shape. Held to
 // luxon by test/time/civil.property.test.ts.
-import { zoneOffsetMinutes } from './zone.js';
+import { fixedZoneOffset, zoneOffsetMinutes } from './zone.js';
 import { DateTime, IANAZone } from './zoned.js';
 
 const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
 const HOUR = 3_600_000;
-
-/** `Etc/GMT+5` is UTC−5 (POSIX signs): the runtime knows GMT+1..+12 and GMT−1..−14. */
-const ETC_GMT = /^Etc\/GMT([+-])(1[0-4]|[1-9])$/;
-const UTC_ALIASES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Etc/Greenwich']);
-
-/**
- * The offset (minutes east of UTC) of a zone whose name says it outright:
- * the UTC names and `Etc/GMT±N`; undefined for any other name. Node 20's
- * list of zones (`Intl.supportedValuesOf`) lacks them, so without this they went to luxon.
- */
-export function fixedZoneOffset(zone: string): number | undefined {
-  if (UTC_ALIASES.has(zone)) return 0;
-  const m = ETC_GMT.exec(zone);
-  if (!m) return undefined;
-  const hours = Number(m[2]);
-  if (m[1] === '+' ? hours > 12 : hours > 14) return undefined;
-  return (m[1] === '+' ? -hours : hours) * 60;
-}
 
 /** A zone's offset (minutes east of UTC) at an instant, as luxon gives it (NaN for a zone the runtime does not know). */
 export function offsetAt(zone: string, ms: number): number {

@@ -117,18 +117,35 @@ export function zoneOffsetsMinutes(zone: string, instants: readonly number[]): n
   return out;
 }
 
+/** `Etc/GMT+5` is UTC−5 (POSIX signs): the runtime knows GMT+1..+12 and GMT−1..−14. */
+const ETC_GMT = /^Etc\/GMT([+-])(1[0-4]|[1-9])$/;
+const UTC_ALIASES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Etc/Greenwich']);
+
+/**
+ * The offset (minutes east of UTC) of a zone whose name says it outright:
+ * the UTC names and `Etc/GMT±N`; undefined for any other name. Node 20's
+ * list of zones (`Intl.supportedValuesOf`) lacks them, so without this they went to luxon.
+ */
+export function fixedZoneOffset(zone: string): number | undefined {
+  if (UTC_ALIASES.has(zone)) return 0;
+  const m = ETC_GMT.exec(zone);
+  if (!m) return undefined;
+  const hours = Number(m[2]);
+  if (m[1] === '+' ? hours > 12 : hours > 14) return undefined;
+  return (m[1] === '+' ? -hours : hours) * 60;
+}
+
 let canonical: Set<string> | undefined;
 
 /**
- * Zones known without asking the runtime: UTC's names (which every runtime
- * accepts) and zones of the IANA database since before 2000, which the ICU
+ * Zones known without asking the runtime, besides the names of a fixed
+ * offset (`fixedZoneOffset`: UTC's names, `Etc/GMT±N`): zones of the IANA database since before 2000, which the ICU
  * of every Node govern runs on knows. The runtime's own list
  * (`Intl.supportedValuesOf`, ~430 names built and sorted, 2-4 ms) is asked
  * only for other names. test/time/known-zones.test.ts holds each to Intl and luxon.
  */
 export const COMMON_ZONES: ReadonlySet<string> = new Set(
   (
-    'UTC Etc/UTC GMT Etc/GMT ' +
     'Europe/London Europe/Dublin Europe/Lisbon Europe/Paris Europe/Berlin Europe/Amsterdam Europe/Brussels Europe/Luxembourg ' +
     'Europe/Madrid Europe/Rome Europe/Zurich Europe/Vienna Europe/Prague Europe/Warsaw Europe/Budapest Europe/Stockholm ' +
     'Europe/Oslo Europe/Copenhagen Europe/Helsinki Europe/Athens Europe/Bucharest Europe/Sofia Europe/Istanbul Europe/Moscow ' +
@@ -142,13 +159,13 @@ export const COMMON_ZONES: ReadonlySet<string> = new Set(
 );
 
 /**
- * True for a zone the runtime knows cheaply (COMMON_ZONES, else the
+ * True for a zone the runtime knows cheaply (a fixed offset's name, COMMON_ZONES, else the
  * runtime's list of canonical zones; no date data loaded); undefined when only
  * the full test can say (an alias such as `Asia/Calcutta`, a name of another
  * shape, a misspelling).
  */
 export function isKnownZone(zone: string): boolean | undefined {
-  if (COMMON_ZONES.has(zone)) return true;
+  if (COMMON_ZONES.has(zone) || fixedZoneOffset(zone) !== undefined) return true;
   if (!IANA_NAME.test(zone)) return undefined;
   canonical ??= new Set(Intl.supportedValuesOf('timeZone'));
   return canonical.has(zone) || undefined;

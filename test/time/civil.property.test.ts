@@ -12,7 +12,8 @@ import { meetingOccurrences, slowMeetingOccurrences } from '../../src/render/rec
 import { when } from '../../src/render/who-table.js';
 import { endOfDay } from '../../src/sla/from-workspace.js';
 import { iso } from '../../src/sla/escalation.js';
-import { civilDateOf, fixedZoneOffset, isPlainDate, isoInZone, offsetAt, steadyStartOfDate, steadyWallInstant, wallToInstant } from '../../src/time/civil.js';
+import { civilDateOf, isPlainDate, isoInZone, offsetAt, steadyStartOfDate, steadyWallInstant, wallToInstant } from '../../src/time/civil.js';
+import { fixedZoneOffset } from '../../src/time/zone.js';
 import { periodBounds, periodEdges } from '../../src/time/period.js';
 import { isValidZone } from '../../src/time/valid-zone.js';
 
