@@ -63,12 +63,7 @@ export function writeFileAtomic(target: string, content: string, options: WriteO
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', mode ?? 0o666);
-    let done = 0;
-    while (done < bytes.length) {
-      const n = fs.writeSync(fd, bytes, done, bytes.length - done);
-      if (!(n > 0)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-      done += n;
-    }
+    writeAll(fs, fd, bytes);
     // The umask may have taken bits from the old file's mode; give them back exactly.
     if (mode !== undefined) fs.fchmodSync(fd, mode);
     fs.fsyncSync(fd);
@@ -123,6 +118,29 @@ function isStream(target: string, fs: WriteFs): boolean {
   return stat.isFIFO() || stat.isSocket() || stat.isCharacterDevice();
 }
 
+/**
+ * Writes every byte: a short write is retried, a write that makes no progress is a full disk (ENOSPC). On a
+ * stream, a full non-blocking pipe (stdout of a busy reader) is waited on, and a reader that went away
+ * (`--output /dev/stdout | head -1`) ends the write quietly (CLI.md); a file gives neither.
+ */
+function writeAll(fs: WriteFs, fd: number, bytes: Buffer): void {
+  let done = 0;
+  while (done < bytes.length) {
+    let n: number;
+    try {
+      n = fs.writeSync(fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return;
+      if (code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (!(n > 0)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    done += n;
+  }
+}
+
 /** Writes every byte to a stream target (a pipe, a device), as a shell's `>` would. */
 function writeThrough(target: string, content: string, fs: WriteFs): void {
   const bytes = Buffer.from(content, 'utf8');
@@ -132,23 +150,7 @@ function writeThrough(target: string, content: string, fs: WriteFs): void {
   let fd: number | undefined;
   try {
     fd = given ?? fs.openSync(target, 'w');
-    let done = 0;
-    while (done < bytes.length) {
-      let n: number;
-      try {
-        n = fs.writeSync(fd, bytes, done, bytes.length - done);
-      } catch (error) {
-        // A non-blocking pipe that is full (stdout of a busy reader): wait a moment and go on.
-        const code = (error as NodeJS.ErrnoException).code;
-        // The reader went away (`--output /dev/stdout | head -1`): a closed pipe ends the write quietly (CLI.md).
-        if (code === 'EPIPE') break;
-        if (code !== 'EAGAIN') throw error;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-        continue;
-      }
-      if (!(n > 0)) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-      done += n;
-    }
+    writeAll(fs, fd, bytes);
     if (given === undefined) fs.closeSync(fd);
     fd = undefined;
   } catch (error) {

@@ -85,16 +85,21 @@ export function safeJson(json: string): string {
   return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A copy of plain data (a view for a table) with `safeText` applied to every string in it. */
-export function safeStrings<T>(value: T): T {
-  if (typeof value === 'string') return safeText(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => safeStrings(v)) as T;
+/** A copy of plain data (arrays and plain objects) with `fn` applied to every string in it; anything else as it is. */
+function mapStrings<T>(value: T, fn: (text: string) => string): T {
+  if (typeof value === 'string') return fn(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, fn)) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = safeStrings(v);
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn);
     return out as T;
   }
   return value;
+}
+
+/** A copy of plain data (a view for a table) with `safeText` applied to every string in it. */
+export function safeStrings<T>(value: T): T {
+  return mapStrings(value, safeText);
 }
 
 // eslint-disable-next-line no-control-regex
@@ -107,14 +112,7 @@ const UNSAFE_IN_DOCUMENT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b
  * what a browser does with a bidirectional override (reverse a figure, hide a word) or a control character.
  */
 export function documentStrings<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(/\r\n/g, '\n').replace(UNSAFE_IN_DOCUMENT, escapeChar) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => documentStrings(v)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = documentStrings(v);
-    return out as T;
-  }
-  return value;
+  return mapStrings(value, (text) => text.replace(/\r\n/g, '\n').replace(UNSAFE_IN_DOCUMENT, escapeChar));
 }
 
 const MARKDOWN_LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/;
