@@ -1,10 +1,24 @@
-// A zone's UTC offset, read from the runtime's time-zone data through Intl,
-// with the zone named in the call: nothing process-wide is set, so the answer
-// is the same on the main thread and in a worker thread (where a `TZ` set at
-// run time does not reach the runtime's zone data and every zone read as UTC).
-// Building a formatter loads Intl's date data once per process (~10–15 ms), so
-// callers ask only when a cheaper reading cannot settle the question
-// (src/time/instant.ts); one formatter per zone is kept.
+// A zone's UTC offset, read from the runtime's time-zone data.
+//
+// Two readings of the same ICU data. Through Intl, with the zone named in the
+// call: nothing process-wide is set, so the answer is the same on the main
+// thread and in a worker thread (where a `TZ` set at run time does not reach
+// the runtime's zone data and every zone reads as UTC); but building the
+// process's first formatter loads Intl's date data (10–25 ms, the largest
+// start-up cost `sla`, `who`, `render` and `calendar` had). On the main thread
+// only, the first readings of a run are instead taken from `Date`'s local
+// clock with `process.env.TZ` set to the zone for the one reading and put back
+// at once (0.1 ms for the first, ~10 µs after): ICU's zone data without its
+// date formats. A zone read that way must be one the runtime knows
+// (`isKnownZone`), as an unknown `TZ` reads as UTC without a word. After
+// `TZ_READINGS` of them (a calendar's time-zone rules ask ~900) the formatter
+// is cheaper and takes over. test/time/zone-tz.test.ts holds the two readings
+// to each other in every zone the runtime lists, 1850–2100, in a process of
+// its own (a test worker is not the main thread). Callers ask only when a
+// cheaper reading cannot settle the question (src/time/instant.ts); one
+// formatter per zone is kept.
+
+import { isMainThread } from 'node:worker_threads';
 
 /** An IANA zone name's shape (`Europe/Berlin`, `America/Argentina/Salta`); other names are left to the full reading. */
 const IANA_NAME = /^[A-Z][A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/;
@@ -98,12 +112,55 @@ function wallClockFromParts(f: Intl.DateTimeFormat, ms: number): number {
  * name (the caller settles those with the full reading, src/time/zoned.ts).
  */
 export function zoneOffsetMinutes(zone: string, ms: number): number | undefined {
+  if (tzReadings < TZ_READINGS && isMainThread && !formatters.has(zone)) {
+    const offset = zoneOffsetMinutesByTz(zone, ms);
+    if (offset !== undefined) return offset;
+  }
+  return zoneOffsetMinutesByIntl(zone, ms);
+}
+
+/** How many readings a run takes from `Date`'s local clock before the formatter is cheaper (see the head of this file). */
+export const TZ_READINGS = 256;
+let tzReadings = 0;
+
+/**
+ * The wall-clock reading of `ms` in `zone` (a zone the runtime knows), as if it were UTC, read
+ * from `Date`'s local clock with `process.env.TZ` set to the zone, and the caller's `TZ` put
+ * back before returning; NaN for an instant outside `Date`'s range. Main thread only.
+ */
+function wallClockByTz(zone: string, ms: number): number {
+  tzReadings++;
+  const env = process.env;
+  const before = env.TZ;
+  env.TZ = zone;
+  try {
+    const d = new Date(ms);
+    const wall = new Date(Date.UTC(2000, d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+    wall.setUTCFullYear(d.getFullYear());
+    return wall.getTime();
+  } finally {
+    if (before === undefined) delete env.TZ;
+    else env.TZ = before;
+  }
+}
+
+/** The reading from the formatter alone (never `TZ`): what a worker thread, and every reading after `TZ_READINGS`, takes. */
+export function zoneOffsetMinutesByIntl(zone: string, ms: number): number | undefined {
   if (!Number.isFinite(ms) || !IANA_NAME.test(zone)) return undefined;
   const f = formatterOf(zone);
   if (f === null) return undefined;
-  // The whole second the instant falls in, as the wall clock shows whole seconds.
   const whole = ms - (((ms % 1000) + 1000) % 1000);
   return (wallClock(f, whole) - whole) / 60000 || 0;
+}
+
+/** The reading from `Date`'s local clock (main thread only; undefined for a name it cannot settle: not known to the runtime, or a fixed offset's). */
+export function zoneOffsetMinutesByTz(zone: string, ms: number): number | undefined {
+  // A fixed offset's name is arithmetic, and `TZ=UTC` or `TZ=Etc/GMT+5` could be read as POSIX rules.
+  if (!Number.isFinite(ms) || !IANA_NAME.test(zone) || fixedZoneOffset(zone) !== undefined) return undefined;
+  if (isKnownZone(zone) !== true) return undefined;
+  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  const wall = wallClockByTz(zone, whole);
+  return Number.isNaN(wall) ? undefined : (wall - whole) / 60000 || 0;
 }
 
 /** The offsets of one zone at several instants; undefined when any cannot be read. */
