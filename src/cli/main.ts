@@ -6,6 +6,7 @@ import { buildProgram } from './program.js';
 import { safeOutput, safeText } from '../model/safe-text.js';
 import { wantsColor } from './shared.js';
 import { traceReads } from '../parse/read-yaml.js';
+import { readZonesThroughTz } from '../time/zone.js';
 
 /**
  * Runs govern with the given I/O and returns the exit code. Nothing below here
@@ -16,6 +17,8 @@ export async function run(processIo: Io): Promise<number> {
   // Everything on stderr is for people, and messages quote values from the files and the config:
   // no control character from them reaches the terminal or a CI log as itself.
   const keepColour = wantsColor({}, processIo);
+  // The runner is on the main thread, where a zone can be read through TZ without Intl's date data (src/time/zone.ts).
+  readZonesThroughTz(true);
   const io: Io = Object.create(processIo, { stderr: { value: { write: (text: string) => processIo.stderr.write(safeOutput(text, keepColour)) } } }) as Io;
   // GOVERN_DEBUG=parse: which reader read each file, and why the quicker ones declined (docs/performance.md).
   if (/(?:^|,)\s*parse\s*(?:,|$)/.test(io.env.GOVERN_DEBUG ?? '')) {

@@ -15,6 +15,7 @@ import {
 } from '../time/civil.js';
 import { addDays } from '../time/days.js';
 import { DateTime } from '../time/zoned.js';
+import { withZoneOffsets } from '../time/zone.js';
 import { lastNoticeDay } from '../time/instant.js';
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { Contact, Meeting, PartnershipFile, Role } from '../model/partnership.js';
@@ -355,34 +356,36 @@ function findTransitions(zone: string, fromYear: number, toYear: number): Transi
   const STEP = 7 * 86_400_000;
   let t = Date.UTC(fromYear, 0, 1);
   const stop = Date.UTC(toYear + 1, 0, 1);
-  const offsetAt = (ms: number): number => offsetIn(zone, ms);
-  let before = offsetAt(t);
-  for (; t < stop; t += STEP) {
-    const next = offsetAt(t + STEP);
-    if (next === before) continue;
-    // Narrow the change down to the minute.
-    let lo = t;
-    let hi = t + STEP;
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-      if (offsetAt(mid) === before) lo = mid;
-      else hi = mid;
+  return withZoneOffsets(zone, (read) => {
+    const offsetAt = (ms: number): number => read(ms) ?? offsetIn(zone, ms);
+    let before = offsetAt(t);
+    for (; t < stop; t += STEP) {
+      const next = offsetAt(t + STEP);
+      if (next === before) continue;
+      // Narrow the change down to the minute.
+      let lo = t;
+      let hi = t + STEP;
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+        if (offsetAt(mid) === before) lo = mid;
+        else hi = mid;
+      }
+      const local = transitionLocal(hi, before);
+      out.push({
+        year: local.year,
+        month: local.month,
+        nth: local.day + 7 > local.daysInMonth ? -1 : Math.ceil(local.day / 7),
+        weekday: local.weekday - 1,
+        local: local.text,
+        localTime: local.text.slice(9),
+        from: before,
+        to: next,
+        dst: isInDst(zone, hi, next),
+      });
+      before = next;
     }
-    const local = transitionLocal(hi, before);
-    out.push({
-      year: local.year,
-      month: local.month,
-      nth: local.day + 7 > local.daysInMonth ? -1 : Math.ceil(local.day / 7),
-      weekday: local.weekday - 1,
-      local: local.text,
-      localTime: local.text.slice(9),
-      from: before,
-      to: next,
-      dst: isInDst(zone, hi, next),
-    });
-    before = next;
-  }
-  return out;
+    return out;
+  });
 }
 
 const offsetIn = offsetAt;

@@ -6,7 +6,7 @@
 // the runtime's zone data and every zone reads as UTC); but building the
 // process's first formatter loads Intl's date data (10–25 ms, the largest
 // start-up cost `sla`, `who`, `render` and `calendar` had). On the main thread
-// only, the first readings of a run are instead taken from `Date`'s local
+// only (`readZonesThroughTz`, which the CLI's runner calls), the first readings of a run are instead taken from `Date`'s local
 // clock with `process.env.TZ` set to the zone for the one reading and put back
 // at once (0.1 ms for the first, ~10 µs after): ICU's zone data without its
 // date formats. A zone read that way must be one the runtime knows
@@ -18,7 +18,17 @@
 // cheaper reading cannot settle the question (src/time/instant.ts); one
 // formatter per zone is kept.
 
-import { isMainThread } from 'node:worker_threads';
+/**
+ * Whether zones may be read through `TZ`: only on the main thread, where setting it reaches the
+ * runtime. Off until the CLI's runner, which runs on the main thread only, turns it on
+ * (src/cli/main.ts); a check or portfolio thread never does, so it reads through Intl.
+ */
+let tzAllowed = false;
+
+/** Lets (or stops) this process read zones through `TZ`. Call it on the main thread only. */
+export function readZonesThroughTz(on: boolean): void {
+  tzAllowed = on;
+}
 
 /** An IANA zone name's shape (`Europe/Berlin`, `America/Argentina/Salta`); other names are left to the full reading. */
 const IANA_NAME = /^[A-Z][A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/;
@@ -112,7 +122,7 @@ function wallClockFromParts(f: Intl.DateTimeFormat, ms: number): number {
  * name (the caller settles those with the full reading, src/time/zoned.ts).
  */
 export function zoneOffsetMinutes(zone: string, ms: number): number | undefined {
-  if (tzReadings < TZ_READINGS && isMainThread && !formatters.has(zone)) {
+  if (tzAllowed && tzReadings < TZ_READINGS && !formatters.has(zone)) {
     const offset = zoneOffsetMinutesByTz(zone, ms);
     if (offset !== undefined) return offset;
   }
@@ -134,10 +144,44 @@ function wallClockByTz(zone: string, ms: number): number {
   const before = env.TZ;
   env.TZ = zone;
   try {
-    const d = new Date(ms);
-    const wall = new Date(Date.UTC(2000, d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
-    wall.setUTCFullYear(d.getFullYear());
-    return wall.getTime();
+    return localWallClock(ms);
+  } finally {
+    if (before === undefined) delete env.TZ;
+    else env.TZ = before;
+  }
+}
+
+/** The wall-clock reading of `ms` in the process's local zone, as if it were UTC; NaN outside `Date`'s range. */
+function localWallClock(ms: number): number {
+  const d = new Date(ms);
+  const wall = new Date(Date.UTC(2000, d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+  wall.setUTCFullYear(d.getFullYear());
+  return wall.getTime();
+}
+
+/**
+ * Runs `work` with a reader of one zone's offsets (minutes east of UTC, undefined where
+ * `zoneOffsetMinutes` would say so), for a caller that asks many in a row (a calendar's
+ * time-zone rules, ~900). On the main thread, for a zone the runtime knows, `TZ` is set to the
+ * zone once for the whole of `work` (which must be synchronous and start no process, as a child
+ * would inherit it) and put back when it returns or throws; elsewhere each reading is
+ * `zoneOffsetMinutes`'s.
+ */
+export function withZoneOffsets<T>(zone: string, work: (offsetMinutes: (ms: number) => number | undefined) => T): T {
+  if (!tzAllowed || !IANA_NAME.test(zone) || fixedZoneOffset(zone) !== undefined || isKnownZone(zone) !== true) {
+    return work((ms) => zoneOffsetMinutes(zone, ms));
+  }
+  const env = process.env;
+  const before = env.TZ;
+  env.TZ = zone;
+  try {
+    return work((ms) => {
+      if (!Number.isFinite(ms)) return undefined;
+      const whole = ms - (((ms % 1000) + 1000) % 1000);
+      // A reading of another zone in between (nested) sets TZ and puts this zone back.
+      const wall = localWallClock(whole);
+      return Number.isNaN(wall) ? zoneOffsetMinutesByIntl(zone, ms) : (wall - whole) / 60000 || 0;
+    });
   } finally {
     if (before === undefined) delete env.TZ;
     else env.TZ = before;

@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TZ_READINGS, zoneOffsetMinutes, zoneOffsetMinutesByIntl, zoneOffsetMinutesByTz } from '../../src/time/zone.js';
+import { TZ_READINGS, readZonesThroughTz, withZoneOffsets, zoneOffsetMinutes, zoneOffsetMinutesByIntl, zoneOffsetMinutesByTz } from '../../src/time/zone.js';
 
 // On the main thread a run's first zone offsets are read from Date's local
 // clock with process.env.TZ set for the one reading (src/time/zone.ts), which
@@ -20,6 +20,7 @@ function lcg(seed: number): () => number {
 
 describe('zone offsets read through TZ', () => {
   const savedTz = process.env.TZ;
+  readZonesThroughTz(true);
   afterEach(() => {
     if (savedTz === undefined) delete process.env.TZ;
     else process.env.TZ = savedTz;
@@ -106,11 +107,89 @@ describe('zone offsets read through TZ', () => {
     });
     try {
       const zone = await import('../../src/time/zone.js');
+      zone.readZonesThroughTz(true);
       const base = Date.UTC(2026, 0, 1);
       for (let i = 0; i < TZ_READINGS; i++) expect(zone.zoneOffsetMinutes('Europe/Berlin', base + i * 3_600_000)).toBeTypeOf('number');
       expect(made).toBe(0);
       expect(zone.zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe(120);
       expect(made).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
+  });
+
+  it('withZoneOffsets: one TZ for a run of readings, the same answers as Intl, TZ put back even on a throw', () => {
+    process.env.TZ = 'America/Lima';
+    const rand = lcg(7);
+    for (const zone of ['Europe/Berlin', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo', 'Asia/Tehran', 'Africa/Casablanca']) {
+      const instants = Array.from({ length: 400 }, () => Date.UTC(1900, 0, 1) + Math.floor(rand() * 200 * 365.25 * 86_400) * 1000);
+      const read = withZoneOffsets(zone, (offset) => {
+        expect(process.env.TZ).toBe(zone);
+        // A reading of another zone in between puts this one back.
+        expect(zoneOffsetMinutes('Asia/Tokyo', Date.UTC(2026, 0, 1))).toBe(540);
+        return instants.map((ms) => offset(ms));
+      });
+      expect(read).toEqual(instants.map((ms) => zoneOffsetMinutesByIntl(zone, ms)));
+      expect(process.env.TZ).toBe('America/Lima');
+    }
+    expect(() =>
+      withZoneOffsets('Europe/Paris', () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(process.env.TZ).toBe('America/Lima');
+    // A zone it cannot settle so is read reading by reading, and TZ is never set to it.
+    withZoneOffsets('Europe/Berln', (offset) => {
+      expect(process.env.TZ).toBe('America/Lima');
+      expect(offset(Date.UTC(2026, 0, 1))).toBeUndefined();
+    });
+    withZoneOffsets('Asia/Calcutta', (offset) => expect(offset(Date.UTC(2026, 0, 1))).toBe(330));
+  });
+
+  it('withZoneOffsets builds no formatter for a calendar\'s ~900 readings', async () => {
+    vi.resetModules();
+    const Real = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = new Proxy(Real, {
+      construct(target, args) {
+        made++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const zone = await import('../../src/time/zone.js');
+      zone.readZonesThroughTz(true);
+      const sum = zone.withZoneOffsets('Europe/Berlin', (offset) => {
+        let total = 0;
+        for (let i = 0; i < 2000; i++) total += offset(Date.UTC(2026, 0, 1) + i * 3_600_000) ?? Number.NaN;
+        return total;
+      });
+      expect(Number.isFinite(sum)).toBe(true);
+      expect(made).toBe(0);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
+  });
+
+  it('reads through Intl only, and never sets TZ, until the runner allows it (a worker thread never does)', async () => {
+    vi.resetModules();
+    const Real = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = new Proxy(Real, {
+      construct(target, args) {
+        made++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const zone = await import('../../src/time/zone.js');
+      delete process.env.TZ;
+      expect(zone.zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe(120);
+      expect(made).toBe(1);
+      zone.withZoneOffsets('Asia/Tokyo', (offset) => {
+        expect('TZ' in process.env).toBe(false);
+        expect(offset(Date.UTC(2026, 0, 1))).toBe(540);
+      });
     } finally {
       Intl.DateTimeFormat = Real;
     }
