@@ -91,7 +91,7 @@ describe('zone offsets read through TZ', () => {
     expect(zoneOffsetMinutes('Asia/Calcutta', ms)).toBe(330);
   });
 
-  it('gives an instant outside Date\'s range to Intl, as before', () => {
+  it("gives an instant outside Date's range to Intl, as before", () => {
     expect(zoneOffsetMinutesByTz('Europe/Berlin', 8.64e15 + 1)).toBeUndefined();
   });
 
@@ -146,7 +146,7 @@ describe('zone offsets read through TZ', () => {
     withZoneOffsets('Asia/Calcutta', (offset) => expect(offset(Date.UTC(2026, 0, 1))).toBe(330));
   });
 
-  it('withZoneOffsets builds no formatter for a calendar\'s ~900 readings', async () => {
+  it("withZoneOffsets builds no formatter for a calendar's ~900 readings", async () => {
     vi.resetModules();
     const Real = Intl.DateTimeFormat;
     let made = 0;
