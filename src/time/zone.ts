@@ -6,9 +6,9 @@
 // the runtime's zone data and every zone reads as UTC); but building the
 // process's first formatter loads Intl's date data (10–25 ms, the largest
 // start-up cost `sla`, `who`, `render` and `calendar` had). On the main thread
-// only (`readZonesThroughTz`, which the CLI's runner calls), the first readings of a run are instead taken from `Date`'s local
-// clock with `process.env.TZ` set to the zone for the one reading and put back
-// at once (0.1 ms for the first, ~10 µs after): ICU's zone data without its
+// only (`readZonesThroughTz`, which the CLI's runner calls), the first readings
+// of a run are instead taken from `Date`'s local clock with `process.env.TZ`
+// set to the zone for the one reading and put back at once (0.1 ms for the first, ~10 µs after): ICU's zone data without its
 // date formats. A zone read that way must be one the runtime knows
 // (`isKnownZone`), as an unknown `TZ` reads as UTC without a word. After
 // `TZ_READINGS` of them (a calendar's time-zone rules ask ~900) the formatter
@@ -133,59 +133,56 @@ export function zoneOffsetMinutes(zone: string, ms: number): number | undefined 
 export const TZ_READINGS = 256;
 let tzReadings = 0;
 
+/** The whole second an instant falls in, as the wall clock shows whole seconds. */
+function wholeSecond(ms: number): number {
+  return ms - (((ms % 1000) + 1000) % 1000);
+}
+
 /**
- * The wall-clock reading of `ms` in `zone` (a zone the runtime knows), as if it were UTC, read
- * from `Date`'s local clock with `process.env.TZ` set to the zone, and the caller's `TZ` put
- * back before returning; NaN for an instant outside `Date`'s range. Main thread only.
+ * Whether `zone` can be read through `TZ`: a zone the runtime knows (an unknown `TZ` reads as UTC
+ * without a word), and not a fixed offset's name (arithmetic, and `TZ=UTC` or `TZ=Etc/GMT+5` could
+ * be read as POSIX rules).
  */
-function wallClockByTz(zone: string, ms: number): number {
-  tzReadings++;
+function readableThroughTz(zone: string): boolean {
+  return IANA_NAME.test(zone) && fixedZoneOffset(zone) === undefined && isKnownZone(zone) === true;
+}
+
+/** Runs `work` with `process.env.TZ` set to `zone`, and the caller's `TZ` (set or not) put back when it returns or throws. */
+function underTz<T>(zone: string, work: () => T): T {
   const env = process.env;
   const before = env.TZ;
   env.TZ = zone;
   try {
-    return localWallClock(ms);
+    return work();
   } finally {
     if (before === undefined) delete env.TZ;
     else env.TZ = before;
   }
 }
 
-/** The wall-clock reading of `ms` in the process's local zone, as if it were UTC; NaN outside `Date`'s range. */
-function localWallClock(ms: number): number {
-  const d = new Date(ms);
+/**
+ * The offset (minutes east of UTC) of the process's local zone at `whole` (a whole second), from
+ * `Date`'s local clock; undefined outside `Date`'s range.
+ */
+function localOffset(whole: number): number | undefined {
+  const d = new Date(whole);
   const wall = new Date(Date.UTC(2000, d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
   wall.setUTCFullYear(d.getFullYear());
-  return wall.getTime();
+  const t = wall.getTime();
+  return Number.isNaN(t) ? undefined : (t - whole) / 60000 || 0;
 }
 
 /**
  * Runs `work` with a reader of one zone's offsets (minutes east of UTC, undefined where
  * `zoneOffsetMinutes` would say so), for a caller that asks many in a row (a calendar's
- * time-zone rules, ~900). On the main thread, for a zone the runtime knows, `TZ` is set to the
- * zone once for the whole of `work` (which must be synchronous and start no process, as a child
- * would inherit it) and put back when it returns or throws; elsewhere each reading is
- * `zoneOffsetMinutes`'s.
+ * time-zone rules, ~900). When zones may be read through `TZ` and this one can be, `TZ` is set to
+ * the zone once for the whole of `work` (which must be synchronous and start no process, as a
+ * child would inherit it) and put back when it returns or throws; otherwise each reading is
+ * `zoneOffsetMinutes`'s. A reading of another zone inside `work` sets `TZ` and puts this zone back.
  */
 export function withZoneOffsets<T>(zone: string, work: (offsetMinutes: (ms: number) => number | undefined) => T): T {
-  if (!tzAllowed || !IANA_NAME.test(zone) || fixedZoneOffset(zone) !== undefined || isKnownZone(zone) !== true) {
-    return work((ms) => zoneOffsetMinutes(zone, ms));
-  }
-  const env = process.env;
-  const before = env.TZ;
-  env.TZ = zone;
-  try {
-    return work((ms) => {
-      if (!Number.isFinite(ms)) return undefined;
-      const whole = ms - (((ms % 1000) + 1000) % 1000);
-      // A reading of another zone in between (nested) sets TZ and puts this zone back.
-      const wall = localWallClock(whole);
-      return Number.isNaN(wall) ? zoneOffsetMinutesByIntl(zone, ms) : (wall - whole) / 60000 || 0;
-    });
-  } finally {
-    if (before === undefined) delete env.TZ;
-    else env.TZ = before;
-  }
+  if (!tzAllowed || !readableThroughTz(zone)) return work((ms) => zoneOffsetMinutes(zone, ms));
+  return underTz(zone, () => work((ms) => (Number.isFinite(ms) ? (localOffset(wholeSecond(ms)) ?? zoneOffsetMinutesByIntl(zone, ms)) : undefined)));
 }
 
 /** The reading from the formatter alone (never `TZ`): what a worker thread, and every reading after `TZ_READINGS`, takes. */
@@ -193,18 +190,15 @@ export function zoneOffsetMinutesByIntl(zone: string, ms: number): number | unde
   if (!Number.isFinite(ms) || !IANA_NAME.test(zone)) return undefined;
   const f = formatterOf(zone);
   if (f === null) return undefined;
-  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  const whole = wholeSecond(ms);
   return (wallClock(f, whole) - whole) / 60000 || 0;
 }
 
 /** The reading from `Date`'s local clock (main thread only; undefined for a name it cannot settle: not known to the runtime, or a fixed offset's). */
 export function zoneOffsetMinutesByTz(zone: string, ms: number): number | undefined {
-  // A fixed offset's name is arithmetic, and `TZ=UTC` or `TZ=Etc/GMT+5` could be read as POSIX rules.
-  if (!Number.isFinite(ms) || !IANA_NAME.test(zone) || fixedZoneOffset(zone) !== undefined) return undefined;
-  if (isKnownZone(zone) !== true) return undefined;
-  const whole = ms - (((ms % 1000) + 1000) % 1000);
-  const wall = wallClockByTz(zone, whole);
-  return Number.isNaN(wall) ? undefined : (wall - whole) / 60000 || 0;
+  if (!Number.isFinite(ms) || !readableThroughTz(zone)) return undefined;
+  tzReadings++;
+  return underTz(zone, () => localOffset(wholeSecond(ms)));
 }
 
 /** The offsets of one zone at several instants; undefined when any cannot be read. */

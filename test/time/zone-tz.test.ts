@@ -18,6 +18,23 @@ function lcg(seed: number): () => number {
   };
 }
 
+/** Runs `work` with every `new Intl.DateTimeFormat` counted (`made()`), and the constructor put back after. */
+async function countingFormatters(work: (made: () => number) => Promise<void>): Promise<void> {
+  const Real = Intl.DateTimeFormat;
+  let made = 0;
+  Intl.DateTimeFormat = new Proxy(Real, {
+    construct(target, args) {
+      made++;
+      return Reflect.construct(target, args);
+    },
+  });
+  try {
+    await work(() => made);
+  } finally {
+    Intl.DateTimeFormat = Real;
+  }
+}
+
 describe('zone offsets read through TZ', () => {
   const savedTz = process.env.TZ;
   readZonesThroughTz(true);
@@ -97,25 +114,15 @@ describe('zone offsets read through TZ', () => {
 
   it("builds no Intl formatter for a run's first readings, and hands over after TZ_READINGS", async () => {
     vi.resetModules();
-    const Real = Intl.DateTimeFormat;
-    let made = 0;
-    Intl.DateTimeFormat = new Proxy(Real, {
-      construct(target, args) {
-        made++;
-        return Reflect.construct(target, args);
-      },
-    });
-    try {
+    await countingFormatters(async (made) => {
       const zone = await import('../../src/time/zone.js');
       zone.readZonesThroughTz(true);
       const base = Date.UTC(2026, 0, 1);
       for (let i = 0; i < TZ_READINGS; i++) expect(zone.zoneOffsetMinutes('Europe/Berlin', base + i * 3_600_000)).toBeTypeOf('number');
-      expect(made).toBe(0);
+      expect(made()).toBe(0);
       expect(zone.zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe(120);
-      expect(made).toBe(1);
-    } finally {
-      Intl.DateTimeFormat = Real;
-    }
+      expect(made()).toBe(1);
+    });
   });
 
   it('withZoneOffsets: one TZ for a run of readings, the same answers as Intl, TZ put back even on a throw', () => {
@@ -148,15 +155,7 @@ describe('zone offsets read through TZ', () => {
 
   it("withZoneOffsets builds no formatter for a calendar's ~900 readings", async () => {
     vi.resetModules();
-    const Real = Intl.DateTimeFormat;
-    let made = 0;
-    Intl.DateTimeFormat = new Proxy(Real, {
-      construct(target, args) {
-        made++;
-        return Reflect.construct(target, args);
-      },
-    });
-    try {
+    await countingFormatters(async (made) => {
       const zone = await import('../../src/time/zone.js');
       zone.readZonesThroughTz(true);
       const sum = zone.withZoneOffsets('Europe/Berlin', (offset) => {
@@ -165,33 +164,21 @@ describe('zone offsets read through TZ', () => {
         return total;
       });
       expect(Number.isFinite(sum)).toBe(true);
-      expect(made).toBe(0);
-    } finally {
-      Intl.DateTimeFormat = Real;
-    }
+      expect(made()).toBe(0);
+    });
   });
 
   it('reads through Intl only, and never sets TZ, until the runner allows it (a worker thread never does)', async () => {
     vi.resetModules();
-    const Real = Intl.DateTimeFormat;
-    let made = 0;
-    Intl.DateTimeFormat = new Proxy(Real, {
-      construct(target, args) {
-        made++;
-        return Reflect.construct(target, args);
-      },
-    });
-    try {
+    await countingFormatters(async (made) => {
       const zone = await import('../../src/time/zone.js');
       delete process.env.TZ;
       expect(zone.zoneOffsetMinutes('Europe/Berlin', Date.UTC(2026, 6, 1))).toBe(120);
-      expect(made).toBe(1);
+      expect(made()).toBe(1);
       zone.withZoneOffsets('Asia/Tokyo', (offset) => {
         expect('TZ' in process.env).toBe(false);
         expect(offset(Date.UTC(2026, 0, 1))).toBe(540);
       });
-    } finally {
-      Intl.DateTimeFormat = Real;
-    }
+    });
   });
 });
