@@ -103,7 +103,7 @@ for (const name of vendored) {
     ...common,
     stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
     outfile: path.join(root, 'lib/vendor', vendorFile(name)),
-    plugins: [jsYamlCommonJs()],
+    plugins: [jsYamlCommonJs(), ...(name === 'cli-table3' ? [quickStringWidth()] : [])],
   });
 }
 await esbuild.build({
@@ -378,6 +378,22 @@ function lazyJsYaml() {
         loader: 'js',
         resolveDir: root,
       }));
+    },
+  };
+}
+
+/**
+ * cli-table3's `require('string-width')` goes to scripts/shims/string-width.cjs:
+ * the same widths, without running string-width's emoji expression over every
+ * ASCII cell three or four times (sla, who and diff tables). The shim itself
+ * requires the real string-width.
+ */
+function quickStringWidth() {
+  const shim = path.join(root, 'scripts/shims/string-width.cjs');
+  return {
+    name: 'quick-string-width',
+    setup(build) {
+      build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
     },
   };
 }
