@@ -85,10 +85,7 @@ function codeCacheFile(filename, role) {
   const dir = cacheDir();
   if (dir === undefined) return undefined;
   const stat = fs.statSync(filename);
-  const key = `${packageVersion()}-${process.versions.v8}-${path.basename(filename, '.cjs')}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${role}`.replace(
-    /[^\w.-]/g,
-    '_',
-  );
+  const key = `${packageVersion()}-${process.versions.v8}-${path.basename(filename, '.cjs')}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${role}`.replace(/[^\w.-]/g, '_');
   return path.join(dir, `${key}.cache`);
 }
 
