@@ -19,6 +19,19 @@ describe('the string-width shim of the vendored cli-table3', () => {
     }
   });
 
+  it('gives every character of its narrow set, alone and between ASCII, the width string-width gives', () => {
+    for (const [from, to] of [
+      [0xa0, 0x24f],
+      [0x2010, 0x205e],
+    ] as const) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCodePoint(c);
+        expect(shim(ch)).toBe(real(ch));
+        for (const a of ['a', ' ', '1', '#', '*']) expect(shim(a + ch + a)).toBe(real(a + ch + a));
+      }
+    }
+  });
+
   it('gives any text the width string-width gives, the first time and when remembered', () => {
     // ANSI colours, emoji (with keycaps and joiners), wide CJK, combining marks, controls, text a table holds.
     const pieces = [
@@ -43,7 +56,16 @@ describe('the string-width shim of the vendored cli-table3', () => {
       '\u0000',
       '\u007f',
       '–',
+      '—',
       '·',
+      '…',
+      '‘',
+      '”',
+      '‼',
+      '⁉',
+      '\u00ad',
+      'Ł',
+      'ß',
       'Zoë',
       "O'Brien",
       '&',
@@ -63,7 +85,7 @@ describe('the string-width shim of the vendored cli-table3', () => {
   });
 
   it('is what the vendored cli-table3 measures with', () => {
-    expect(readFileSync(new URL('../../lib/vendor/cli-table3.cjs', import.meta.url), 'utf8')).toContain('PRINTABLE_ASCII');
+    expect(readFileSync(new URL('../../lib/vendor/cli-table3.cjs', import.meta.url), 'utf8')).toContain('NARROW_TEXT');
     const vendored = require('../../lib/vendor/cli-table3.cjs') as new (options: object) => { push(row: string[]): void; toString(): string };
     const table = new vendored({ head: ['Service', 'Status'], style: { head: [], border: [] } });
     table.push(['中文服务 👍', 'green']);
