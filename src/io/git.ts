@@ -4,7 +4,7 @@ import path from 'node:path';
 import { planTree } from '../load/discover.js';
 import { loadSource } from '../load/load-source.js';
 import { UsageError } from '../model/errors.js';
-import { CONFIG_FILE } from '../model/file-kind.js';
+import { CONFIG_FILE, type FileKind } from '../model/file-kind.js';
 import { isObject, isString } from '../model/guards.js';
 import type { PartnershipTree, RawFile, SourceFile, Workspace } from '../model/source.js';
 import { partnershipInTemplates } from '../load/templates-folder.js';
@@ -310,13 +310,23 @@ const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}
 
 /** A path inside the repository as users see it: relative to the working directory, with `/`. */
 function shownPath(target: DiffTarget, repoPath: string): string {
-  // Relative to the working directory itself, so that from inside a partnership folder its files are `slas.yaml`, as check shows them, not `../acme/slas.yaml`.
-  const shown = path
-    .relative(target.cwd, path.join(target.root, ...repoPath.split('/')))
-    .split(path.sep)
-    .join('/');
-  return shown === '' ? '.' : shown;
+  let known = shownPaths.get(target);
+  if (!known) shownPaths.set(target, (known = new Map()));
+  let shown = known.get(repoPath);
+  if (shown === undefined) {
+    // Relative to the working directory itself, so that from inside a partnership folder its files are `slas.yaml`, as check shows them, not `../acme/slas.yaml`.
+    shown = path
+      .relative(target.cwd, path.join(target.root, ...repoPath.split('/')))
+      .split(path.sep)
+      .join('/');
+    if (shown === '') shown = '.';
+    known.set(repoPath, shown);
+  }
+  return shown;
 }
+
+/** Each target's paths as shown, worked out once for both sides of a diff (path.relative is not cheap). */
+const shownPaths = new WeakMap<DiffTarget, Map<string, string>>();
 
 /** Builds the workspace of one side through the same pure planner and loader as `check`. */
 function buildWorkspace(
@@ -324,6 +334,8 @@ function buildWorkspace(
   paths: readonly string[],
   read: (repoPath: string, shown: string, relPath: string) => RawFile,
   config?: SourceFile,
+  load: (repoPath: string, shown: string, relPath: string, kind: FileKind | null) => SourceFile = (repoPath, shown, relPath, kind) =>
+    loadSource(read(repoPath, shown, relPath), kind),
 ): Workspace {
   const shownOf = (repoPath: string): string => shownPath(target, repoPath);
   const partnerships: PartnershipTree[] = [];
@@ -333,7 +345,7 @@ function buildWorkspace(
       root: shownOf(dir === '' ? '.' : dir),
       files: planned.files.map((f) => {
         const repoPath = join(target.prefix, f.treePath);
-        return loadSource(read(repoPath, shownOf(repoPath), f.relPath), f.kind);
+        return load(repoPath, shownOf(repoPath), f.relPath, f.kind);
       }),
     });
   }
@@ -368,7 +380,7 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string, prefetc
 }
 
 /** loadWorkspaceAtRevision as steps, whatever answers them. */
-function* revisionSteps(target: DiffTarget, prefetched?: Prefetched): GitSteps<LoadedSide> {
+function* revisionSteps(target: DiffTarget, prefetched?: Prefetched, parsed?: Map<string, SourceFile>): GitSteps<LoadedSide> {
   const pathspecs = revisionPathspecs(target);
   let { access, entries } = yield* revisionAccess(target, pathspecs, prefetched?.entries);
   const configCandidates = pathspecs.slice(1);
@@ -461,7 +473,18 @@ function* revisionSteps(target: DiffTarget, prefetched?: Prefetched): GitSteps<L
       templates.files.set(relPath, raw.content === undefined ? null : Buffer.from(raw.content).toString('utf8'));
     }
   }
-  const workspace = buildWorkspace(target, listing.paths, read, config);
+  // A blob read at the same path with the same meaning is the same file at every revision: parsed once (RevisionReader).
+  const load = (repoPath: string, shown: string, relPath: string, kind: FileKind | null): SourceFile => {
+    const planned = plan.get(repoPath);
+    const oid = planned && 'entry' in planned && blobs.has(planned.entry.oid) ? planned.entry.oid : undefined;
+    const key = parsed && oid !== undefined ? JSON.stringify([oid, shown, relPath, kind]) : undefined;
+    const known = key !== undefined ? parsed?.get(key) : undefined;
+    if (known) return known;
+    const file = loadSource(read(repoPath, shown, relPath), kind);
+    if (key !== undefined) parsed?.set(key, file);
+    return file;
+  };
+  const workspace = buildWorkspace(target, listing.paths, read, config, load);
   return { ...workspace, ...(templates ? { templates } : {}), ...(held !== undefined ? { partnershipInTemplates: held } : {}) };
 }
 
@@ -543,7 +566,8 @@ export class RevisionReader {
     const objects = this.objects;
     if (objects && shas.length > 0) {
       try {
-        return await Promise.all(shas.map((sha) => runWithSession(objects, sha, revisionSteps(target))));
+        const parsed = new Map<string, SourceFile>();
+        return await Promise.all(shas.map((sha) => runWithSession(objects, sha, revisionSteps(target, undefined, parsed))));
       } catch (error) {
         if (!(error instanceof BatchUnavailable)) throw error;
       }

@@ -12,7 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BatchUnavailable, CatFileSession, parseTree, RevisionObjects } from '../../src/io/git-batch.js';
-import { loadWorkspaceAtRevision, lsTree, resolveSides, RevisionReader, type DiffTarget } from '../../src/io/git.js';
+import { diffWorkspaces } from '../../src/diff/compare.js';
+import { diffFormatters } from '../../src/diff/format.js';
+import { NO_COLORS } from '../../src/formatters/types.js';
+import { loadWorkspaceAtRevision, lsTree, resolveSides, RevisionReader, type DiffTarget, type LoadedSide } from '../../src/io/git.js';
 import { tempRepo, type TempRepo } from './repo.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -366,5 +369,53 @@ describe('where the one process cannot answer, the separate processes do', () =>
     const now = diff({ GIT_ICASE_PATHSPECS: '1' }, 'json');
     expect(now.status).toBe(2);
     expect(now.stderr).toMatch(/ls-tree/);
+  });
+});
+
+describe('a file the same at both revisions is parsed once', () => {
+  it('and shared by both sides, nothing in diff or check changes it, and the report is the one from sides loaded apart', async () => {
+    const repo = tempRepo();
+    made.push(repo);
+    const example = path.join(ROOT, 'examples/acme-northwind');
+    const files = Object.fromEntries(
+      execFileSync('git', ['ls-files'], { cwd: example, encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((f) => [`acme/${f}`, readFileSync(path.join(example, f), 'utf8')]),
+    );
+    const base = repo.commit({ ...files, 'acme/contacts.yaml': files['acme/contacts.yaml']!.replace(/phone: .*/, 'phone: "12"') });
+    // The head fixes one finding and makes others: both sides are checked.
+    const head = repo.commit({
+      'acme/contacts.yaml': files['acme/contacts.yaml']!,
+      'acme/slas.yaml': files['acme/slas.yaml']!.replace(/target: (\d+)/, 'target: 150'),
+      'acme/raci.yaml': `${files['acme/raci.yaml']!}\nbogus: [\n`,
+    });
+    const root = realpathSync(repo.dir);
+    const target: DiffTarget = { root, prefix: 'acme', cwd: root };
+    const reader = new RevisionReader(root);
+    const together = await reader.load(target, [base, head]);
+    reader.close();
+    const apart = [loadWorkspaceAtRevision(target, base), loadWorkspaceAtRevision(target, head)];
+    expect(plain(together)).toEqual(plain(apart));
+    const [b, h] = together as [LoadedSide, LoadedSide];
+    const shared = h.partnerships[0]!.files.filter((f) => b.partnerships[0]!.files.includes(f)).map((f) => f.relPath);
+    expect(shared).toContain('partnership.yaml');
+    expect(shared).not.toContain('slas.yaml');
+    const freeze = (value: unknown, seen = new Set<unknown>()): void => {
+      if (value === null || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      for (const v of Object.values(value)) freeze(v, seen);
+      Object.freeze(value);
+    };
+    freeze(together);
+    const options = { base: { now: new Date('2026-11-15T12:00:00Z'), today: '2026-11-15' }, head: { now: new Date('2026-11-15T12:00:00Z'), today: '2026-11-15' } };
+    const report = diffWorkspaces(b, h, { base, head }, options);
+    expect(report.newFindings.length).toBeGreaterThan(0);
+    expect(report).toEqual(diffWorkspaces(apart[0]!, apart[1]!, { base, head }, options));
+    for (const format of Object.values(diffFormatters)) {
+      expect(format({ report, baseLabel: 'a', headLabel: 'b', colors: NO_COLORS })).toBe(
+        format({ report: diffWorkspaces(apart[0]!, apart[1]!, { base, head }, options), baseLabel: 'a', headLabel: 'b', colors: NO_COLORS }),
+      );
+    }
   });
 });
