@@ -173,6 +173,36 @@ describe('one cat-file process lists a revision as ls-tree does', () => {
     });
   }
 
+  it('in a SHA-256 repository', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'govern-sha256-')));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } }).trim();
+    git('init', '-q', '--object-format=sha256');
+    mkdirSync(path.join(dir, 'p/measurements'), { recursive: true });
+    writeFileSync(path.join(dir, 'p/partnership.yaml'), 'id: a\nname: A & B\n');
+    writeFileSync(path.join(dir, 'p/measurements/2026-01.yaml'), 'x: 1\n');
+    symlinkSync('partnership.yaml', path.join(dir, 'p/contacts.yaml'));
+    git('add', '-A');
+    git('-c', 'user.name=T', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'a');
+    const sha = git('rev-parse', 'HEAD');
+    expect(sha).toHaveLength(64);
+    const objects = new RevisionObjects(new CatFileSession(dir, GIT_ENV));
+    try {
+      for (const specs of [[], ['p'], ['p/measurements', 'govern.config.yaml'], ['q']])
+        expect(listed(await objects.list(sha, specs))).toEqual(listed(lsTree(dir, sha, specs)));
+    } finally {
+      objects.session.close();
+    }
+    const reader = new RevisionReader(dir);
+    const target: DiffTarget = { root: dir, prefix: 'p', cwd: dir };
+    try {
+      expect(plain(await reader.load(target, [sha]))).toEqual(plain([loadWorkspaceAtRevision(target, sha)]));
+    } finally {
+      reader.close();
+    }
+  });
+
   it('reads tree entries as git does: a mode such as 100664 is 100644, one of no known type a submodule', async () => {
     const repo = tempRepo();
     made.push(repo);
