@@ -128,16 +128,13 @@ export const formatTable: DiffFormatter = ({ report, baseLabel, headLabel, color
     const fixed = 11 + 13 + 7;
     const rest = Math.max(40, width - fixed);
     const changeWidth = Math.max(24, Math.round(rest * 0.6));
-    const table = new Table({
-      head: ['impact', 'category', 'change', 'where'],
-      colWidths: [11, 13, changeWidth, Math.max(16, rest - changeWidth)],
-      wordWrap: true,
-      style: plain,
-    });
+    const head = ['impact', 'category', 'change', 'where'];
+    const colWidths = [11, 13, changeWidth, Math.max(16, rest - changeWidth)];
+    const rows: string[][] = [];
     for (const [impact, changes] of byImpact(report.changes)) {
-      for (const ch of changes) table.push([paint[impact](impact), ch.category, oneLine(ch.summary), oneLine(whereOf(ch))]);
+      for (const ch of changes) rows.push([paint[impact](impact), ch.category, oneLine(ch.summary), oneLine(whereOf(ch))]);
     }
-    out.push(table.toString());
+    out.push(plainTable(head, rows, colWidths) ?? cliTable(head, rows, colWidths, plain));
   }
   if (report.newFindings.length > 0) {
     out.push(c.bold(`New findings (${report.newFindings.length}):`));
@@ -147,6 +144,85 @@ export const formatTable: DiffFormatter = ({ report, baseLabel, headLabel, color
   }
   return `${out.join('\n')}\n`;
 };
+
+/** The table as cli-table3 draws it, word-wrapped in columns of these widths. */
+function cliTable(head: string[], rows: string[][], colWidths: number[], style: { head: string[]; border: string[] }): string {
+  const table = new Table({ head, colWidths, wordWrap: true, style });
+  table.push(...rows);
+  return table.toString();
+}
+
+/**
+ * Text of which every character is one column wide to cli-table3 and none can
+ * be part of an emoji, with no control character, line break or colour: its
+ * width is its length. cli-table3 measures with string-width 4: a code point
+ * is one column unless it is a control, a combining mark (U+0300–U+036F), a
+ * wide one (from U+1100) or part of an emoji-regex 8 match; every character
+ * that pattern names is left out here but `#`, `*` and the digits, which it
+ * takes only before U+FE0F (left out). Covered: Latin, Greek, Cyrillic and
+ * the other scripts to U+1FFF, dashes, quotes, `…`, `‹ ›` and the arrows `← ↑ → ↓`.
+ */
+const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xa8\xaa-\xad\xaf-\u02ff\u0370-\u10ff\u1160-\u1fff\u2010-\u2027\u2030-\u203b\u2190-\u2193]*$/;
+
+/**
+ * The table cliTable draws, drawn without it when every cell is such text:
+ * cli-table3 measures each piece of text with string-width, whose emoji
+ * pattern costs milliseconds. Its layout, for cells of one row and one
+ * column each and fixed column widths: words wrapped at whitespace to the
+ * width less one space each side (utils.wordWrap), a word longer than that
+ * cut and ended with `…` (utils.truncate), each line padded to the width,
+ * each row as tall as its tallest cell. Undefined for any other text.
+ */
+export function plainTable(head: readonly string[], rows: readonly (readonly string[])[], colWidths: readonly number[]): string | undefined {
+  const all = [head, ...rows];
+  if (colWidths.some((w) => !Number.isInteger(w) || w < 4) || all.some((row) => row.length !== colWidths.length || row.some((cell) => !ONE_COLUMN_EACH.test(cell)))) {
+    return undefined;
+  }
+  const rule = (left: string, mid: string, right: string): string => `${left}${colWidths.map((w) => '─'.repeat(w)).join(mid)}${right}`;
+  const out: string[] = [];
+  all.forEach((row, y) => {
+    out.push(y === 0 ? rule('┌', '┬', '┐') : rule('├', '┼', '┤'));
+    const cells = row.map((cell, x) => wrapWords(colWidths[x]! - 2, cell));
+    const height = Math.max(1, ...cells.map((lines) => lines.length));
+    for (let n = 0; n < height; n++) {
+      const line = cells.map((lines, x) => {
+        const width = colWidths[x]! - 2;
+        const text = lines[n];
+        if (text === undefined) return ' '.repeat(width + 2);
+        const shown = text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+        return ` ${shown}${' '.repeat(width - shown.length)} `;
+      });
+      out.push(`│${line.join('│')}│`);
+    }
+  });
+  out.push(rule('└', '┴', '┘'));
+  return out.join('\n');
+}
+
+/** cli-table3's utils.wordWrap for text whose width is its length: words and the whitespace between them, a line broken before the word that would not fit. */
+function wrapWords(maxLength: number, input: string): string[] {
+  const lines: string[] = [];
+  const split = input.split(/(\s+)/g);
+  let line: string[] = [];
+  let lineLength = 0;
+  let whitespace: string | undefined;
+  for (let i = 0; i < split.length; i += 2) {
+    const word = split[i]!;
+    let newLength = lineLength + word.length;
+    if (lineLength > 0 && whitespace) newLength += whitespace.length;
+    if (newLength > maxLength) {
+      if (lineLength !== 0) lines.push(line.join(''));
+      line = [word];
+      lineLength = word.length;
+    } else {
+      line.push(whitespace || '', word);
+      lineLength = newLength;
+    }
+    whitespace = split[i + 1];
+  }
+  if (lineLength) lines.push(line.join(''));
+  return lines;
+}
 
 /** A value on one line for the terminal: line breaks become spaces, other control characters visible escapes. */
 function oneLine(text: string): string {

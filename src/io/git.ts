@@ -4,11 +4,12 @@ import path from 'node:path';
 import { planTree } from '../load/discover.js';
 import { loadSource } from '../load/load-source.js';
 import { UsageError } from '../model/errors.js';
-import { CONFIG_FILE } from '../model/file-kind.js';
+import { CONFIG_FILE, type FileKind } from '../model/file-kind.js';
 import { isObject, isString } from '../model/guards.js';
 import type { PartnershipTree, RawFile, SourceFile, Workspace } from '../model/source.js';
 import { partnershipInTemplates } from '../load/templates-folder.js';
 import { diskAccess, gitAccess, judgePath, walkTree, type GitEntry, type Refusal, type TreeAccess } from './file-policy.js';
+import { BatchUnavailable, CatFileSession, RevisionObjects } from './git-batch.js';
 import { listTemplateFiles } from './read-templates.js';
 import { listTree, MAX_FILE_BYTES, readNearestConfig, readRaw } from './read-tree.js';
 
@@ -180,7 +181,7 @@ export function defaultBase(root: string): Side {
 }
 
 /** Lists the entries at a revision (blobs, links, submodules) under the given paths (all when none), relative to the repository root. */
-function lsTree(root: string, sha: string, pathspecs: readonly string[]): Map<string, GitEntry> {
+export function lsTree(root: string, sha: string, pathspecs: readonly string[]): Map<string, GitEntry> {
   return parseLsTree(git(root, ['ls-tree', '-r', '-l', '-z', '--full-tree', sha, ...(pathspecs.length > 0 ? ['--', ...pathspecs] : [])]).toString('utf8'));
 }
 
@@ -230,6 +231,43 @@ function catBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
   return blobs;
 }
 
+/** What loading a revision asks of git: a listing (`ls-tree`) or blobs (`cat-file --batch`). */
+type GitAsk = { list: readonly string[] } | { blobs: readonly string[] };
+
+/** Loading a revision, as steps that ask git and are answered by one driver or another (runWithProcesses, runWithSession). */
+type GitSteps<T> = Generator<GitAsk, T, unknown>;
+
+/** The entries under the pathspecs (all when none). */
+function* listed(pathspecs: readonly string[]): GitSteps<Map<string, GitEntry>> {
+  return (yield { list: pathspecs }) as Map<string, GitEntry>;
+}
+
+/** The blobs by id; none asked, none read. */
+function* blobsOf(oids: readonly string[]): GitSteps<Map<string, Buffer>> {
+  if (oids.length === 0) return new Map();
+  return (yield { blobs: oids }) as Map<string, Buffer>;
+}
+
+/** Answers each step with a git process of its own, one after another. */
+function runWithProcesses<T>(root: string, sha: string, steps: GitSteps<T>): T {
+  let step = steps.next();
+  while (!step.done) {
+    const ask = step.value;
+    step = steps.next('list' in ask ? lsTree(root, sha, ask.list) : catBlobs(root, ask.blobs));
+  }
+  return step.value;
+}
+
+/** Answers each step through one cat-file process shared by every revision (RevisionObjects). */
+async function runWithSession<T>(objects: RevisionObjects, sha: string, steps: GitSteps<T>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) {
+    const ask = step.value;
+    step = steps.next('list' in ask ? await objects.list(sha, ask.list) : await objects.read(ask.blobs));
+  }
+  return step.value;
+}
+
 /**
  * A revision as a tree the file-access policy can judge: its entries, and
  * the targets of its symbolic links (mode 120000), so that a link is followed
@@ -237,19 +275,15 @@ function catBlobs(root: string, oids: readonly string[]): Map<string, Buffer> {
  * places are listed, unless a link is among them: then the whole revision,
  * since a link may lead anywhere in it.
  */
-function revisionAccess(
+function* revisionAccess(
   target: DiffTarget,
-  sha: string,
   pathspecs: readonly string[],
-  listed?: Map<string, GitEntry>,
-): { access: TreeAccess; entries: Map<string, GitEntry> } {
-  let entries = listed ?? lsTree(target.root, sha, pathspecs);
-  if ([...entries.values()].some((e) => e.mode === '120000')) entries = lsTree(target.root, sha, []);
+  listing?: Map<string, GitEntry>,
+): GitSteps<{ access: TreeAccess; entries: Map<string, GitEntry> }> {
+  let entries = listing ?? (yield* listed(pathspecs));
+  if ([...entries.values()].some((e) => e.mode === '120000')) entries = yield* listed([]);
   const links = [...entries.entries()].filter(([, e]) => e.mode === '120000');
-  const blobs = catBlobs(
-    target.root,
-    links.map(([, e]) => e.oid),
-  );
+  const blobs = yield* blobsOf(links.map(([, e]) => e.oid));
   const targets = new Map(links.map(([p, e]) => [p, (blobs.get(e.oid) ?? Buffer.alloc(0)).toString('utf8')] as const));
   return { access: gitAccess(entries, targets, target.root), entries };
 }
@@ -276,13 +310,23 @@ const join = (dir: string, name: string): string => (dir === '' ? name : `${dir}
 
 /** A path inside the repository as users see it: relative to the working directory, with `/`. */
 function shownPath(target: DiffTarget, repoPath: string): string {
-  // Relative to the working directory itself, so that from inside a partnership folder its files are `slas.yaml`, as check shows them, not `../acme/slas.yaml`.
-  const shown = path
-    .relative(target.cwd, path.join(target.root, ...repoPath.split('/')))
-    .split(path.sep)
-    .join('/');
-  return shown === '' ? '.' : shown;
+  let known = shownPaths.get(target);
+  if (!known) shownPaths.set(target, (known = new Map()));
+  let shown = known.get(repoPath);
+  if (shown === undefined) {
+    // Relative to the working directory itself, so that from inside a partnership folder its files are `slas.yaml`, as check shows them, not `../acme/slas.yaml`.
+    shown = path
+      .relative(target.cwd, path.join(target.root, ...repoPath.split('/')))
+      .split(path.sep)
+      .join('/');
+    if (shown === '') shown = '.';
+    known.set(repoPath, shown);
+  }
+  return shown;
 }
+
+/** Each target's paths as shown, worked out once for both sides of a diff (path.relative is not cheap). */
+const shownPaths = new WeakMap<DiffTarget, Map<string, string>>();
 
 /** Builds the workspace of one side through the same pure planner and loader as `check`. */
 function buildWorkspace(
@@ -290,6 +334,8 @@ function buildWorkspace(
   paths: readonly string[],
   read: (repoPath: string, shown: string, relPath: string) => RawFile,
   config?: SourceFile,
+  load: (repoPath: string, shown: string, relPath: string, kind: FileKind | null) => SourceFile = (repoPath, shown, relPath, kind) =>
+    loadSource(read(repoPath, shown, relPath), kind),
 ): Workspace {
   const shownOf = (repoPath: string): string => shownPath(target, repoPath);
   const partnerships: PartnershipTree[] = [];
@@ -299,7 +345,7 @@ function buildWorkspace(
       root: shownOf(dir === '' ? '.' : dir),
       files: planned.files.map((f) => {
         const repoPath = join(target.prefix, f.treePath);
-        return loadSource(read(repoPath, shownOf(repoPath), f.relPath), f.kind);
+        return load(repoPath, shownOf(repoPath), f.relPath, f.kind);
       }),
     });
   }
@@ -330,8 +376,13 @@ const NOT_IN_GIT: Refusal = { code: 'ENOENT', message: 'the file cannot be read 
  * gives an empty workspace.
  */
 export function loadWorkspaceAtRevision(target: DiffTarget, sha: string, prefetched?: Prefetched): LoadedSide {
+  return runWithProcesses(target.root, sha, revisionSteps(target, prefetched));
+}
+
+/** loadWorkspaceAtRevision as steps, whatever answers them. */
+function* revisionSteps(target: DiffTarget, prefetched?: Prefetched, parsed?: Map<string, SourceFile>): GitSteps<LoadedSide> {
   const pathspecs = revisionPathspecs(target);
-  let { access, entries } = revisionAccess(target, sha, pathspecs, prefetched?.entries);
+  let { access, entries } = yield* revisionAccess(target, pathspecs, prefetched?.entries);
   const configCandidates = pathspecs.slice(1);
   const tooLarge = (size: number): Refusal => ({
     code: 'EFBIG',
@@ -359,13 +410,10 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string, prefetc
     const content = blobs.get(planned.entry.oid);
     return content ? { path: shown, relPath, content } : { path: shown, relPath, readError: NOT_IN_GIT };
   };
-  const fetch = (): void => {
-    const more = catBlobs(
-      target.root,
-      [...plan.values()].flatMap((p) => ('entry' in p && !blobs.has(p.entry.oid) ? [p.entry.oid] : [])),
-    );
+  function* fetch(): GitSteps<void> {
+    const more = yield* blobsOf([...plan.values()].flatMap((p) => ('entry' in p && !blobs.has(p.entry.oid) ? [p.entry.oid] : [])));
     for (const [oid, blob] of more) blobs.set(oid, blob);
-  };
+  }
 
   const configPath = configCandidates.find((c) => {
     const kind = access.lstat(c);
@@ -375,7 +423,7 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string, prefetc
   let config: SourceFile | undefined;
   if (configPath !== undefined) {
     planRead(configPath, judgePath(access.rooted(configDir), configPath));
-    fetch();
+    yield* fetch();
     config = loadSource(read(configPath, shownPath(target, configPath), CONFIG_FILE), 'config');
   }
 
@@ -388,7 +436,7 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string, prefetc
     !`${excluded}/`.startsWith(`${target.prefix}/`)
   ) {
     // A templates folder beside the compared one: list it too, as the working tree would be read.
-    ({ access, entries } = revisionAccess(target, sha, [...pathspecs, excluded]));
+    ({ access, entries } = yield* revisionAccess(target, [...pathspecs, excluded]));
   }
   const tree = access.rooted(target.prefix);
   const listing =
@@ -418,14 +466,25 @@ export function loadWorkspaceAtRevision(target: DiffTarget, sha: string, prefetc
       templates = { folder: shownPath(target, excluded), files: new Map() };
     }
   }
-  fetch();
+  yield* fetch();
   if (templates) {
     for (const [relPath, repoPath] of templatePaths) {
       const raw = read(repoPath, repoPath, relPath);
       templates.files.set(relPath, raw.content === undefined ? null : Buffer.from(raw.content).toString('utf8'));
     }
   }
-  const workspace = buildWorkspace(target, listing.paths, read, config);
+  // A blob read at the same path with the same meaning is the same file at every revision: parsed once (RevisionReader).
+  const load = (repoPath: string, shown: string, relPath: string, kind: FileKind | null): SourceFile => {
+    const planned = plan.get(repoPath);
+    const oid = planned && 'entry' in planned && blobs.has(planned.entry.oid) ? planned.entry.oid : undefined;
+    const key = parsed && oid !== undefined ? JSON.stringify([oid, shown, relPath, kind]) : undefined;
+    const known = key !== undefined ? parsed?.get(key) : undefined;
+    if (known) return known;
+    const file = loadSource(read(repoPath, shown, relPath), kind);
+    if (key !== undefined) parsed?.set(key, file);
+    return file;
+  };
+  const workspace = buildWorkspace(target, listing.paths, read, config, load);
   return { ...workspace, ...(templates ? { templates } : {}), ...(held !== undefined ? { partnershipInTemplates: held } : {}) };
 }
 
@@ -457,6 +516,69 @@ export async function loadRevisions(target: DiffTarget, shas: readonly string[])
   );
   const blobs = catBlobs(target.root, wanted);
   return shas.map((sha, i) => loadWorkspaceAtRevision(target, sha, { entries: listings[i]!, blobs }));
+}
+
+/**
+ * Global pathspec settings that make `git --literal-pathspecs ls-tree` refuse
+ * to run, where the cat-file process, which takes no pathspec, would answer:
+ * with one of them set, the separate processes are asked, as before.
+ */
+const PATHSPEC_SETTINGS = ['GIT_GLOB_PATHSPECS', 'GIT_NOGLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS'];
+
+/**
+ * What `govern diff` asks git, through one `git cat-file --batch-command`
+ * started on the first question and fed as the answers come (both revisions
+ * resolved, their trees walked as `ls-tree` would list them, their blobs
+ * read; each object once). Where that process cannot answer as the separate
+ * ones would (a git older than 2.36, a process that died, a tree git would
+ * read otherwise), the same question goes to the separate processes
+ * (resolveSides, loadRevisions), whose answers and errors are the reference.
+ */
+export class RevisionReader {
+  private readonly session: CatFileSession | undefined;
+  private readonly objects: RevisionObjects | undefined;
+
+  constructor(private readonly root: string) {
+    if (PATHSPEC_SETTINGS.some((name) => process.env[name] !== undefined)) return;
+    this.session = new CatFileSession(root, GIT_ENV);
+    this.objects = new RevisionObjects(this.session);
+  }
+
+  /** The same answers, and the same refusal, as resolveSides. */
+  async resolveSides(revisions: readonly string[]): Promise<Side[]> {
+    const objects = this.objects;
+    // A revision resolveSides would not ask cat-file about is refused by it, in its words.
+    if (objects && revisions.every((r) => r === WORKING_TREE || (!r.startsWith('-') && !/[\0\n\r]/.test(r)))) {
+      try {
+        const shas = await Promise.all(revisions.map((r) => (r === WORKING_TREE ? WORKING_TREE : objects.commitOf(r))));
+        if (shas.every((sha) => sha !== undefined)) {
+          return revisions.map((r, i) => (r === WORKING_TREE ? { id: WORKING_TREE, label: WORKING_TREE } : { id: shas[i]!, label: r }));
+        }
+      } catch (error) {
+        if (!(error instanceof BatchUnavailable)) throw error;
+      }
+    }
+    return resolveSides(this.root, revisions);
+  }
+
+  /** The same sides as loadRevisions (and as loadWorkspaceAtRevision for each commit). */
+  async load(target: DiffTarget, shas: readonly string[]): Promise<LoadedSide[]> {
+    const objects = this.objects;
+    if (objects && shas.length > 0) {
+      try {
+        const parsed = new Map<string, SourceFile>();
+        return await Promise.all(shas.map((sha) => runWithSession(objects, sha, revisionSteps(target, undefined, parsed))));
+      } catch (error) {
+        if (!(error instanceof BatchUnavailable)) throw error;
+      }
+    }
+    return loadRevisions(target, shas);
+  }
+
+  /** Lets the git process end; nothing more is asked. */
+  close(): void {
+    this.session?.close();
+  }
 }
 
 /** Loads every partnership under the target folder from the files on disk (the working tree), under the same policy. */

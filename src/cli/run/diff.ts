@@ -19,17 +19,24 @@ export async function runDiffCommand(io: Io, args: string[], flags: DiffFlags): 
     if (last !== git.WORKING_TREE && existsSync(path.resolve(io.cwd, last)) && !git.isRevision(io.cwd, last)) input = args.pop()!;
   }
   const target = git.locateTarget(input, io.cwd);
-  // Both revisions through one git process when both are named.
-  const [base, head] =
-    args[0] !== undefined && args[1] !== undefined
-      ? (git.resolveSides(target.root, [args[0], args[1]]) as [Side, Side])
-      : [
-          args[0] !== undefined ? git.resolveSide(target.root, args[0]) : git.defaultBase(target.root),
-          args[1] !== undefined ? git.resolveSide(target.root, args[1]) : { id: git.WORKING_TREE, label: git.WORKING_TREE },
-        ];
-  // The revisions' files are listed side by side and read through one git process (loadRevisions).
-  const commits = [base, head].filter((s) => s.id !== git.WORKING_TREE).map((s) => s.id);
-  const loaded = await git.loadRevisions(target, commits);
+  // Both revisions resolved, listed and read through one git process (RevisionReader), when both are named.
+  const reader = new git.RevisionReader(target.root);
+  let base: Side;
+  let head: Side;
+  let loaded: LoadedSide[];
+  try {
+    [base, head] =
+      args[0] !== undefined && args[1] !== undefined
+        ? ((await reader.resolveSides([args[0], args[1]])) as [Side, Side])
+        : [
+            args[0] !== undefined ? git.resolveSide(target.root, args[0]) : git.defaultBase(target.root),
+            args[1] !== undefined ? git.resolveSide(target.root, args[1]) : { id: git.WORKING_TREE, label: git.WORKING_TREE },
+          ];
+    const commits = [base, head].filter((s) => s.id !== git.WORKING_TREE).map((s) => s.id);
+    loaded = await reader.load(target, commits);
+  } finally {
+    reader.close();
+  }
   const baseTree: LoadedSide = base.id === git.WORKING_TREE ? git.loadWorkingTree(target) : loaded[0]!;
   const headTree: LoadedSide = head.id === git.WORKING_TREE ? git.loadWorkingTree(target) : loaded.at(-1)!;
   // As check refuses it: the change would hide that partnership from every check after it (a base that had it is no reason to refuse).
