@@ -1,5 +1,5 @@
 import { isValidZone } from './valid-zone.js';
-import { fixedZoneOffset, zoneOffsetMinutes } from './zone.js';
+import { fixedZoneOffset, withZoneOffsets } from './zone.js';
 import { DateTime, IANAZone } from './zoned.js';
 
 /** An instant read from an export: its epoch milliseconds and its RFC 3339 spelling, or why it cannot be read. */
@@ -172,8 +172,12 @@ interface ZoneReader {
   edges: Map<number, number>;
   /** The first whole second of the new offset in a window whose edges differ, by window. */
   changes: Map<number, number>;
-  /** The reading itself, uncached. */
-  read: (ms: number) => number;
+  /**
+   * Runs `work` with the uncached reading: src/time/zone.ts's, where `TZ` is set once for all the
+   * readings of one `work` (a run of edges, a bisection) rather than once for each; luxon's for a name of
+   * another shape.
+   */
+  reading: <T>(work: (read: (ms: number) => number) => T) => T;
 }
 
 /**
@@ -183,6 +187,8 @@ interface ZoneReader {
  * the same offset. test/time/zone-windows.test.ts holds the bound in every zone.
  */
 export const WINDOW = 4 * 86_400_000;
+/** Edges read at a time, from the one asked on: a year of rows is read in a few runs. */
+const EDGES_AT_ONCE = 16;
 
 const readers = new Map<string, ZoneReader>();
 
@@ -197,24 +203,25 @@ function readerOf(zone: string): ZoneReader {
     const valid = isValidZone(zone);
     const fixed = fixedZoneOffset(zone);
     let slow: IANAZone | undefined;
-    const read =
+    const luxon = (ms: number): number => (slow ??= IANAZone.create(zone)).offset(ms);
+    const reading: ZoneReader['reading'] =
       fixed !== undefined
-        ? (ms: number) => (Number.isFinite(ms) ? fixed : Number.NaN)
-        : (ms: number) => zoneOffsetMinutes(zone, ms) ?? (slow ??= IANAZone.create(zone)).offset(ms);
-    r = { valid, edges: new Map(), changes: new Map(), read };
+        ? (work) => work((ms) => (Number.isFinite(ms) ? fixed : Number.NaN))
+        : (work) => withZoneOffsets(zone, (offsetMinutes) => work((ms) => offsetMinutes(ms) ?? luxon(ms)));
+    r = { valid, edges: new Map(), changes: new Map(), reading };
     readers.set(zone, r);
   }
   return r;
 }
 
 function edgeOffset(r: ZoneReader, edge: number): number {
-  let offset = r.edges.get(edge);
-  if (offset === undefined) {
-    offset = r.read(edge * WINDOW);
-    if (r.edges.size > 200_000) r.edges.clear();
-    r.edges.set(edge, offset);
-  }
-  return offset;
+  const offset = r.edges.get(edge);
+  if (offset !== undefined) return offset;
+  if (r.edges.size > 200_000) r.edges.clear();
+  return r.reading((read) => {
+    for (let e = edge; e < edge + EDGES_AT_ONCE; e++) if (!r.edges.has(e)) r.edges.set(e, read(e * WINDOW));
+    return r.edges.get(edge)!;
+  });
 }
 
 /**
@@ -225,21 +232,24 @@ function edgeOffset(r: ZoneReader, edge: number): number {
  */
 function offsetAt(r: ZoneReader, ms: number): number {
   const w = Math.floor(ms / WINDOW);
-  if (!Number.isFinite(w)) return r.read(ms);
+  if (!Number.isFinite(w)) return r.reading((read) => read(ms));
   const a = edgeOffset(r, w);
   const b = edgeOffset(r, w + 1);
-  if (a === b || !(Number.isFinite(a) && Number.isFinite(b))) return a === b ? a : r.read(ms);
+  if (a === b) return a;
+  if (!(Number.isFinite(a) && Number.isFinite(b))) return r.reading((read) => read(ms));
   let change = r.changes.get(w);
   if (change === undefined) {
-    // Whole seconds: a reads at lo, b at hi.
-    let lo = (w * WINDOW) / 1000;
-    let hi = ((w + 1) * WINDOW) / 1000;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (r.read(mid * 1000) === a) lo = mid;
-      else hi = mid;
-    }
-    change = hi * 1000;
+    change = r.reading((read) => {
+      // Whole seconds: a reads at lo, b at hi.
+      let lo = (w * WINDOW) / 1000;
+      let hi = ((w + 1) * WINDOW) / 1000;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (read(mid * 1000) === a) lo = mid;
+        else hi = mid;
+      }
+      return hi * 1000;
+    });
     if (r.changes.size > 200_000) r.changes.clear();
     r.changes.set(w, change);
   }
