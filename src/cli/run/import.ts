@@ -13,7 +13,7 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     { readMapping },
     { createPlanner },
     { applyYamlOps },
-    { parseYamlQuickly },
+    { readQuickly },
     { writeFileAtomic },
     { UsageError },
     { safeText, safeJson },
@@ -139,7 +139,7 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     return ExitCode.Findings;
   }
 
-  const outputs: { abs: string; shown: string; before: string | null; after: string; plan: (typeof plan.files)[number] }[] = [];
+  const outputs: { abs: string; shown: string; before: string | null; after: string; read: ReturnType<typeof readQuickly>; plan: (typeof plan.files)[number] }[] = [];
   for (const file of plan.files) {
     const abs = path.join(root, file.relPath);
     const shown = show(abs);
@@ -148,7 +148,8 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     const start = before ?? `# What happened in ${period}: written by govern import, and yours to edit.\nperiod: ${period}\n`;
     const after = applyYamlOps(start, file.ops, shown);
     // A file the import leaves as it is needs no second reading.
-    const reread = file.ops.length === 0 && before !== null ? undefined : (parseYamlQuickly(after)?.data ?? (await import('yaml')).parse(after));
+    const read = file.ops.length === 0 && before !== null ? undefined : readQuickly(after);
+    const reread = file.ops.length === 0 && before !== null ? undefined : (read?.data ?? (await import('yaml')).parse(after));
     // Same JSON text is the usual answer (keys come in the file's order on both sides); else compared as data.
     const got = reread === undefined ? '' : JSON.stringify(reread);
     const want = reread === undefined ? '' : JSON.stringify(file.expected ?? { period });
@@ -160,7 +161,7 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
       throw new UsageError(
         `${shown} would be ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB govern reads (docs/limits.md); nothing was written`,
       );
-    outputs.push({ abs, shown, before, after, plan: file });
+    outputs.push({ abs, shown, before, after, read, plan: file });
   }
   const changed = outputs.filter((o) => o.after !== o.before);
   if (!flags.dryRun) {
@@ -202,7 +203,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
   const checkIo: Io = flags.format === 'json' ? (Object.create(io, { stdout: { value: io.stderr } }) as Io) : io;
   // Nothing written, and the folder read is the partnership's own: the check need not read it all again.
   const same = changed.length === 0 && workspace.partnerships.length === 1 && path.resolve(io.cwd, where) === root;
-  return authoring.checkAndReport(checkIo, root, flags, resolveToday(flags, io), same ? workspace : undefined);
+  // Else the files just written are checked from the text written, as read back from disk it would be the same
+  // (the bytes written are that text's UTF-8), and not parsed a second time.
+  const written = new Map(changed.map((o) => [o.abs, { text: o.after, read: o.read }] as const));
+  return authoring.checkAndReport(checkIo, root, flags, resolveToday(flags, io), same ? workspace : undefined, written);
 }
 
 /**
