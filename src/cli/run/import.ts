@@ -10,9 +10,9 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     { selectOnePartnership },
     { partnershipZone },
     { readExport },
-    { readMapping },
+    { readMappingQuickly },
     { createPlanner },
-    { applyYamlOps },
+    { newFileHead, newFileText },
     { readQuickly },
     { writeFileAtomic },
     { UsageError },
@@ -26,9 +26,9 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     import('../select-partnership.js'),
     import('../../sla/from-workspace.js'),
     import('../../import/read-export.js'),
-    import('../../import/mapping.js'),
+    import('../../import/mapping-data.js'),
     import('../../import/plan.js'),
-    import('../../import/yaml-edit.js'),
+    import('../../import/entry-text.js'),
     import('../../parse/fast-yaml.js'),
     import('../../io/write-file.js'),
     import('../../model/errors.js'),
@@ -93,7 +93,9 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     if ('refusal' in verdict) throw new UsageError(`cannot read the mapping ${show(mapAbs)}: ${verdict.refusal.message}`);
   }
   const mapText = mapAbs === undefined ? undefined : readText(mapAbs, show(mapAbs), 'the mapping', MAX_FILE_BYTES);
-  const { mapping, problems: mapProblems } = readMapping(mapText, kind, flags.preset);
+  // The quick readers read the usual mapping; the full parser only one they decline or one with a problem (for its lines).
+  const { mapping, problems: mapProblems } =
+    readMappingQuickly(mapText, kind, flags.preset) ?? (await import('../../import/mapping.js')).readMapping(mapText, kind, flags.preset);
   if (mapProblems.length > 0) {
     for (const p of mapProblems) io.stderr.write(`${show(mapAbs!)}:${p.line}: ${safeText(p.message)}\n`);
     io.stderr.write(`${mapProblems.length} problem${mapProblems.length === 1 ? '' : 's'} in ${show(mapAbs!)}; nothing was written\n`);
@@ -145,8 +147,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     const shown = show(abs);
     const period = /^measurements\/(.+)\.yaml$/.exec(file.relPath)![1]!;
     const before = file.created ? null : current.find((c) => c.relPath === file.relPath)!.text;
-    const start = before ?? `# What happened in ${period}: written by govern import, and yours to edit.\nperiod: ${period}\n`;
-    const after = applyYamlOps(start, file.ops, shown);
+    // A new file is written without parsing its head; changes to a file there are spliced into it where it is parsed.
+    const after =
+      (before === null ? newFileText(period, file.ops) : undefined) ??
+      (await import('../../import/yaml-edit.js')).applyYamlOps(before ?? newFileHead(period), file.ops, shown);
     // A file the import leaves as it is needs no second reading.
     const read = file.ops.length === 0 && before !== null ? undefined : readQuickly(after);
     const reread = file.ops.length === 0 && before !== null ? undefined : (read?.data ?? (await import('yaml')).parse(after));
