@@ -2,7 +2,7 @@ import { isOptional, flagKey, flagName, list, type Answers, type Question } from
 import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
-import type { LoadedWorkspace } from '../io/load-workspace.js';
+import type { LoadedWorkspace, WrittenFiles } from '../io/load-workspace.js';
 import { makeColors, packageVersion, wantsColor, type SharedOptions } from './shared.js';
 
 /** Asks one question on the terminal; returns the answer (a list for a multi question). */
@@ -109,13 +109,23 @@ async function inquirerAsk(): Promise<Ask> {
 }
 
 /** Reads folders as checkAndReport reads them (with govern's templates folder), for a caller that may hand the result back to it. */
-export async function loadForCheck(io: Io, inputs: readonly string[]): Promise<LoadedWorkspace> {
+export async function loadForCheck(io: Io, inputs: readonly string[], written?: WrittenFiles): Promise<LoadedWorkspace> {
   const { loadWorkspace } = await import('./checked-workspace.js');
-  return loadWorkspace(io, inputs);
+  return loadWorkspace(io, inputs, written);
 }
 
-/** Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code. */
-export async function checkAndReport(io: Io, folder: string, flags: SharedOptions, today: string | undefined, loaded?: LoadedWorkspace): Promise<number> {
+/**
+ * Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code.
+ * `loaded`: the folder as just read by loadForCheck, nothing in it changed since; else it is read, the files of `written` from the text written.
+ */
+export async function checkAndReport(
+  io: Io,
+  folder: string,
+  flags: SharedOptions,
+  today: string | undefined,
+  loaded?: LoadedWorkspace,
+  written?: WrittenFiles,
+): Promise<number> {
   const [{ resolveConfig }, { checkWorkspace }, { allRules }, { formatters }, { safeOutput }] = await Promise.all([
     import('../config/resolve-config.js'),
     import('../check/run-check.js'),
@@ -124,7 +134,7 @@ export async function checkAndReport(io: Io, folder: string, flags: SharedOption
     import('../model/safe-text.js'),
   ]);
   // A caller that has just read the folder with loadForCheck (and changed nothing in it) hands over what it read.
-  const workspace = loaded ?? (await loadForCheck(io, [folder]));
+  const workspace = loaded ?? (await loadForCheck(io, [folder], written));
   const config = resolveConfig(workspace.config);
   const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
   const files = workspace.partnerships.flatMap((p) => p.files);

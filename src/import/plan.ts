@@ -2,7 +2,7 @@ import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { MeasurementsFile } from '../model/partnership.js';
 import { parseInstantQuickly } from '../time/instant.js';
 import { monthOf, readInstant } from '../time/local-text.js';
-import { FIELDS, type ImportKind, type Mapping } from './mapping.js';
+import { FIELDS, type ImportKind, type Mapping } from './fields.js';
 import type { ExportRow } from './read-export.js';
 import type { YamlOp } from './yaml-edit.js';
 

@@ -70,8 +70,8 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
   let columns: string[] = [];
   let nextLine = 1;
   const total = Math.max(1, Buffer.byteLength(text, 'utf8'));
-  // Each record is looked at as csv-parse reads it, and dropped: the parser's own list stays empty.
-  const onRecord = (record: string[], info: { bytes: number }): null => {
+  // Each record is looked at as it is read, and dropped: no list of them is kept.
+  const onRecord = (record: string[], bytes: number): null => {
     const line = nextLine;
     // csv-parse's own line count takes a CRLF inside quotes for two lines. A line break outside quotes ends the
     // record, so the record's lines are one more than the line breaks inside its (quoted) fields.
@@ -89,23 +89,126 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
     }
     const values: Record<string, string> = {};
     for (let i = 0; i < columns.length; i++) values[columns[i]!] = record[i]!;
-    if (sink) sink.row({ line, values }, info.bytes / total);
+    if (sink) sink.row({ line, values }, bytes / total);
     else rows.push({ line, values });
     return null;
   };
-  try {
-    parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, on_record: onRecord as never });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const e = error as { lines?: number; message?: string };
-    return {
-      columns: [],
-      rows: [],
-      problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }],
-    };
+  // A plain export (see readPlainCsv) is read without csv-parse; it is read the same (test/import/plain-csv.property.test.ts).
+  const d = delimiter.charCodeAt(0);
+  if (delimiter.length === 1 && readPlainCsv(text, d)) {
+    // Bytes read so far, for the share of the export read: UTF-8 bytes of the records up to the end of this one.
+    const ascii = total === text.length;
+    let bytes = 0;
+    let counted = 0;
+    readPlainCsv(text, d, (record, end) => {
+      if (ascii) bytes = end;
+      else {
+        bytes += Buffer.byteLength(text.slice(counted, end), 'utf8');
+        counted = end;
+      }
+      onRecord(record, bytes);
+    });
+  } else {
+    try {
+      parse(text, {
+        delimiter,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        bom: true,
+        on_record: ((record: string[], info: { bytes: number }) => onRecord(record, info.bytes)) as never,
+      });
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const e = error as { lines?: number; message?: string };
+      return {
+        columns: [],
+        rows: [],
+        problems: [{ line: e.lines ?? 1, message: `the CSV cannot be read: ${String(e.message ?? error).replace(/^Invalid Record Length: |^[A-Z_]+: /, '')}` }],
+      };
+    }
   }
   if (columns.length === 0) problems.push({ line: 1, message: 'the export is empty: no header line' });
   return { columns, rows, problems };
+}
+
+/**
+ * Reads a CSV of the plain shape most exports have, as csv-parse reads it with the options above:
+ * fields unquoted (no quote in them) or quoted (`""` for a quote inside, then the delimiter, the end of
+ * the record or of the text), records ended by `\n` or `\r\n`, the same one all through outside
+ * quotes (csv-parse takes the first it meets outside quotes for the only one), no BOM left. Returns
+ * false for any other text, as soon as it sees the first thing it does not read: then nothing has been
+ * handed to `onRecord` if it was first called without one (the caller does so, and leaves such a text
+ * to csv-parse). `end` is the index just past the record and its line break.
+ */
+export function readPlainCsv(text: string, delimiter: number, onRecord?: (record: string[], end: number) => void): boolean {
+  // A quote, a line break or a character beyond ASCII as the delimiter is left to csv-parse.
+  if (delimiter === 34 || delimiter === 10 || delimiter === 13 || delimiter > 127 || Number.isNaN(delimiter)) return false;
+  if (text.charCodeAt(0) === 0xfeff) return false;
+  const n = text.length;
+  /** The line break: 0 none seen yet, 1 `\n`, 2 `\r\n`. */
+  let lineBreak = 0;
+  let record: string[] = [];
+  let i = 0;
+  while (i < n) {
+    // At the start of a record; each turn of the inner loop reads one field.
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === 34) {
+        let j = i + 1;
+        let escaped = false;
+        let close: number;
+        for (;;) {
+          close = text.indexOf('"', j);
+          if (close < 0) return false;
+          if (text.charCodeAt(close + 1) !== 34) break;
+          escaped = true;
+          j = close + 2;
+        }
+        if (onRecord) {
+          value = text.slice(i + 1, close);
+          if (escaped) value = value.replaceAll('""', '"');
+        } else value = '';
+        i = close + 1;
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === 10 || c === 13) break;
+          if (c === 34) return false;
+          j++;
+        }
+        value = onRecord ? text.slice(i, j) : '';
+        i = j;
+      }
+      if (onRecord) record.push(value);
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === delimiter) {
+        i++;
+        // A delimiter last: one more, empty, field.
+        if (i >= n) {
+          if (onRecord) record.push('');
+          break;
+        }
+        continue;
+      }
+      if (c === 10) {
+        if (lineBreak === 2) return false;
+        lineBreak = 1;
+        i++;
+      } else if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        if (lineBreak === 1) return false;
+        lineBreak = 2;
+        i += 2;
+      } else return false;
+      break;
+    }
+    if (onRecord) {
+      onRecord(record, i);
+      record = [];
+    }
+  }
+  return true;
 }
 
 function readJson(text: string, sink?: RowSink): ReadExport {

@@ -1,5 +1,8 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { UsageError } from '../model/errors.js';
+import { renderEntry, renderFlow, scalarText } from './entry-text.js';
+
+export { renderFlow, scalarText };
 
 type Key = string | number;
 
@@ -127,51 +130,6 @@ function nodeAt(doc: Document, path: readonly Key[]): unknown {
     if (node === undefined) return undefined;
   }
   return node;
-}
-
-/** The entry as the lines of a list item whose dash is at `dash`, pushed to `lines`: `- { … }` in flow, else one key per line. */
-function renderEntry(entry: Record<string, unknown>, dash: number, flow: boolean, lines: string[]): void {
-  const pad = ' '.repeat(dash);
-  if (flow) {
-    lines.push(`${pad}- ${renderFlow(entry)}`);
-    return;
-  }
-  let first = true;
-  for (const k in entry) {
-    const v = entry[k];
-    if (v === undefined) continue;
-    const prefix = first ? `${pad}- ` : `${pad}  `;
-    first = false;
-    if (Array.isArray(v)) {
-      lines.push(`${prefix}${k}:`);
-      for (const item of v) lines.push(`${pad}    - ${renderFlow(item as Record<string, unknown>)}`);
-    } else lines.push(`${prefix}${k}: ${scalarText(v, false)}`);
-  }
-}
-
-/** `{ from: …, to: …, reason: … }`. */
-export function renderFlow(entry: Record<string, unknown>): string {
-  const parts = Object.entries(entry)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${scalarText(v, true)}`);
-  return `{ ${parts.join(', ')} }`;
-}
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})$/;
-/** A word that reads back as itself in block and flow YAML alike, unless RESERVED. */
-const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const PLAIN = /^[A-Za-z0-9_./(][A-Za-z0-9 _.:+/()'@-]*$/;
-const RESERVED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.?[0-9].*|\.inf|\.Inf|\.INF)|\.nan|\.NaN|\.NAN|0x.*|0o.*)$/;
-
-/** A scalar as YAML: plain when it reads back as the same string (instants, ids), else double-quoted. */
-export function scalarText(value: unknown, flow: boolean): string {
-  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
-  const s = String(value);
-  // Most values are instants and ids: plain, and told apart by a glance at their first character.
-  if (INSTANT.test(s)) return s;
-  if (ID.test(s) && !RESERVED.test(s)) return s;
-  if (PLAIN.test(s) && !RESERVED.test(s) && !/ $/.test(s) && !/: | #|:$/.test(s) && !(flow && /[,[\]{}]/.test(s))) return s;
-  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function columnOf(text: string, offset: number): number {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { planTree } from '../load/discover.js';
 import { refuseUnreadConfig } from '../config/resolve-config.js';
 import { loadSource } from '../load/load-source.js';
+import type { KnownRead } from '../parse/read-yaml.js';
 import { UsageError } from '../model/errors.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
 import { partnershipInTemplates, templatesHoldPartnership } from '../load/templates-folder.js';
@@ -39,15 +40,30 @@ export interface WorkspacePlan {
 export function loadWorkspaceFromDisk(
   inputs: readonly string[],
   cwd: string,
-  options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined } = {},
+  options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined; written?: WrittenFiles } = {},
 ): LoadedWorkspace {
   const { partnerships, ...rest } = planWorkspaceOnDisk(inputs, cwd, options);
-  return { partnerships: partnerships.map((planned) => loadPlannedPartnership(planned, cwd)), ...rest };
+  return { partnerships: partnerships.map((planned) => loadPlannedPartnership(planned, cwd, options.written)), ...rest };
 }
 
+/**
+ * Files this process has just written, by absolute path: the text written (all of it, as UTF-8) and
+ * what `readQuickly` made of it. Such a file is read from that text, not from disk: its bytes are the
+ * text's UTF-8, decoded and checked as the file's bytes would be (loadSource), and parsed only if the
+ * reading given is not of the very text decoded.
+ */
+export type WrittenFiles = ReadonlyMap<string, KnownRead>;
+
 /** Reads the files of one planned partnership; problems reading them become findings. */
-export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: string): PartnershipTree {
-  return { root: planned.root, files: planned.files.map((f) => loadSource(readRaw(f.abs, displayPath(cwd, f.abs), f.relPath, f.refusal), f.kind)) };
+export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: string, written?: WrittenFiles): PartnershipTree {
+  return {
+    root: planned.root,
+    files: planned.files.map((f) => {
+      const known = f.refusal === undefined ? written?.get(f.abs) : undefined;
+      if (known !== undefined) return loadSource({ path: displayPath(cwd, f.abs), relPath: f.relPath, content: Buffer.from(known.text, 'utf8') }, f.kind, known);
+      return loadSource(readRaw(f.abs, displayPath(cwd, f.abs), f.relPath, f.refusal), f.kind);
+    }),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FileKind } from '../model/file-kind.js';
 import type { RawFile, SourceFile, YamlProblem } from '../model/source.js';
 import { fileStart, type Range } from '../model/diagnostic.js';
-import { readYaml } from '../parse/read-yaml.js';
+import { type KnownRead, readYaml } from '../parse/read-yaml.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -11,8 +11,8 @@ const READ_ERROR_RULES: Readonly<Record<string, string>> = {
   ELINKOUT: 'file/symlink-outside',
 };
 
-/** Turns a raw file into a parsed source file; problems of reading and decoding become findings, never throws. */
-export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
+/** Turns a raw file into a parsed source file; problems of reading and decoding become findings, never throws. `known`: see readYaml. */
+export function loadSource(raw: RawFile, kind: FileKind | null, known?: KnownRead): SourceFile {
   if (raw.readError) {
     const file = unreadable(raw, kind, raw.readError.message, READ_ERROR_RULES[raw.readError.code] ?? 'file/unreadable', { code: raw.readError.code });
     return raw.readError.code === 'ELINKOUT' ? { ...file, refused: true } : file;
@@ -39,7 +39,7 @@ export function loadSource(raw: RawFile, kind: FileKind | null): SourceFile {
       );
     }
   }
-  const parsed = readYaml(text, raw.relPath);
+  const parsed = readYaml(text, raw.relPath, known);
   return {
     path: raw.path,
     relPath: raw.relPath,

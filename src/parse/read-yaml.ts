@@ -1,8 +1,14 @@
-import { readQuickly, type YamlReader } from './fast-yaml.js';
+import { type QuickRead, readQuickly, type YamlReader } from './fast-yaml.js';
 import { parseYamlFully } from './full-yaml.js';
 import { readLineYaml } from './line-yaml.js';
 import { locateInLines } from './line-positions.js';
 import type { ParsedYaml } from './parse-yaml.js';
+
+/** A text and what `readQuickly` made of it. */
+export interface KnownRead {
+  text: string;
+  read: QuickRead | undefined;
+}
 
 /** Told which reader read each file and why the quicker ones declined (GOVERN_DEBUG=parse); set by the CLI. */
 export type ReadTrace = (label: string, reader: YamlReader, why: readonly string[]) => void;
@@ -20,10 +26,12 @@ export function traceReads(to: ReadTrace | undefined): void {
  * they come from the line reader again, recording places this time (a
  * fraction of a millisecond); only a file js-yaml read, or a place the line
  * reader does not record, is parsed with the full parser, once. Never throws.
+ * `known` is a quick reading of a text already taken (`readQuickly`, by `govern import` of the file it
+ * has just written): used when it is of this very text, so the text is not read twice (unless reads are traced).
  */
-export function readYaml(text: string, label = ''): ParsedYaml {
+export function readYaml(text: string, label = '', known?: KnownRead): ParsedYaml {
   const why: string[] | undefined = trace ? [] : undefined;
-  const quick = readQuickly(text, why);
+  const quick = known !== undefined && why === undefined && known.text === text ? known.read : readQuickly(text, why);
   if (!quick) {
     trace?.(label, 'yaml', why!);
     return parseYamlFully(text);

@@ -1,3 +1,5 @@
+import { isValidZone } from './valid-zone.js';
+import { fixedZoneOffset, withZoneOffsets } from './zone.js';
 import { DateTime, IANAZone } from './zoned.js';
 
 /** An instant read from an export: its epoch milliseconds and its RFC 3339 spelling, or why it cannot be read. */
@@ -6,9 +8,12 @@ export type ReadInstant = { ok: true; ms: number; text: string } | { ok: false; 
 const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 const HOUR = 3600000;
 
-/** Whether a luxon format string reads an offset or a zone (a `Z` or `z` token outside quoted text). */
+const formatsWithOffset = new Map<string, boolean>();
+/** Whether a luxon format string reads an offset or a zone (a `Z` or `z` token outside quoted text); settled once per format. */
 function formatHasOffset(format: string): boolean {
-  return /[Zz]/.test(format.replace(/'[^']*'/g, ''));
+  let has = formatsWithOffset.get(format);
+  if (has === undefined) formatsWithOffset.set(format, (has = /[Zz]/.test(format.replace(/'[^']*'/g, ''))));
+  return has;
 }
 
 /**
@@ -46,21 +51,14 @@ export function readInstant(text: string, zone: string, format?: string): ReadIn
       };
     local = wall.toMillis();
   }
-  const z = zoneOf(zone);
-  if (!z.isValid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
+  const z = readerOf(zone);
+  if (!z.valid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
   const found = offsetsForWallTime(z, local);
   const shown = found.length === 1 ? '' : new Date(local).toISOString().slice(0, 16).replace('T', ' ');
   if (found.length === 0) return { ok: false, why: `${shown} does not exist in ${zone} (the clocks go forward over it); give the time with its offset` };
   if (found.length > 1) return { ok: false, why: `${shown} happens twice in ${zone} (the clocks go back over it); give the time with its offset` };
   const ms = local - found[0]! * 60000;
   return { ok: true, ms, text: formatAtOffset(ms, found[0]!, zone) };
-}
-
-const zones = new Map<string, IANAZone>();
-function zoneOf(zone: string): IANAZone {
-  let z = zones.get(zone);
-  if (!z) zones.set(zone, (z = IANAZone.create(zone)));
-  return z;
 }
 
 /** A format of numeric date and time fields (and `MMM`, `a`) compiled to one regular expression, as luxon would read it; undefined for any other format. */
@@ -164,62 +162,109 @@ function formatParser(format: string): ReturnType<typeof DateTime.buildFormatPar
   return parser;
 }
 
-// Zones change offset only at instants on a quarter hour, so every instant in one quarter hour has the same offset,
-// and every wall-clock time in one quarter hour the same answer. Both are kept per zone, by quarter hour.
-const QUARTER = 900000;
-const instantCache = new Map<string, Map<number, number>>();
-const wallCache = new Map<string, Map<number, number[]>>();
-
-const DAY = 86400000;
-const midnightCache = new Map<string, Map<number, number>>();
-
-/** The zone's offset (minutes) at a UTC midnight (day number since 1970), asked of luxon once per day. */
-function offsetAtMidnight(z: IANAZone, day: number): number {
-  let byDay = midnightCache.get(z.name);
-  if (!byDay) midnightCache.set(z.name, (byDay = new Map()));
-  let offset = byDay.get(day);
-  if (offset === undefined) {
-    offset = z.offset(day * DAY);
-    if (byDay.size > 200000) byDay.clear();
-    byDay.set(day, offset);
-  }
-  return offset;
+/**
+ * How one zone's offsets are read here: whether the zone is valid, and its offset (minutes east of UTC, as
+ * luxon's `IANAZone#offset` gives it) at an instant, through a cache of windows (see `offsetAt`).
+ */
+interface ZoneReader {
+  valid: boolean;
+  /** The offset at each window edge read so far, by edge (`ms / WINDOW`). */
+  edges: Map<number, number>;
+  /** The first whole second of the new offset in a window whose edges differ, by window. */
+  changes: Map<number, number>;
+  /**
+   * Runs `work` with the uncached reading: src/time/zone.ts's, where `TZ` is set once for all the
+   * readings of one `work` (a run of edges, a bisection) rather than once for each; luxon's for a name of
+   * another shape.
+   */
+  reading: <T>(work: (read: (ms: number) => number) => T) => T;
 }
 
 /**
- * The zone's offset (minutes) at an instant. Away from a clock change (the
- * same offset at the four UTC midnights from the day before the instant's to
- * two days after, as the calendar's fast path judges it) it is that offset:
- * an export of a year of rows then asks luxon a few hundred times, not a few
- * per row. Nearer, luxon is asked once per quarter hour.
+ * The windows the offsets are cached over: 4 days, less than the shortest time between two changes of
+ * offset of any zone the runtime lists from 1850 to 2100 (6.96 days: America/Noronha in October 2000,
+ * Asia/Gaza's predicted rules), so a window holds at most one change, and none when its two edges read
+ * the same offset. test/time/zone-windows.test.ts holds the bound in every zone.
  */
-function offsetAt(z: IANAZone, ms: number): number {
-  const day = Math.floor(ms / DAY);
-  const o = offsetAtMidnight(z, day);
-  if (o === offsetAtMidnight(z, day + 1) && o === offsetAtMidnight(z, day - 1) && o === offsetAtMidnight(z, day + 2)) return o;
-  let byQuarter = instantCache.get(z.name);
-  if (!byQuarter) instantCache.set(z.name, (byQuarter = new Map()));
-  const q = Math.floor(ms / QUARTER);
-  let offset = byQuarter.get(q);
-  if (offset === undefined) {
-    offset = z.offset(q * QUARTER);
-    if (byQuarter.size > 200000) byQuarter.clear();
-    byQuarter.set(q, offset);
+export const WINDOW = 4 * 86_400_000;
+/** Edges read at a time, from the one asked on: a year of rows is read in a few runs. */
+const EDGES_AT_ONCE = 16;
+
+const readers = new Map<string, ZoneReader>();
+
+/**
+ * The reader of a zone: validity settled once per name (without luxon for the zones the runtime
+ * knows, src/time/valid-zone.ts), each offset from src/time/zone.ts (Intl, or `TZ` on the main
+ * thread) or, for a name of another shape, from luxon.
+ */
+function readerOf(zone: string): ZoneReader {
+  let r = readers.get(zone);
+  if (r === undefined) {
+    const valid = isValidZone(zone);
+    const fixed = fixedZoneOffset(zone);
+    let slow: IANAZone | undefined;
+    const luxon = (ms: number): number => (slow ??= IANAZone.create(zone)).offset(ms);
+    const reading: ZoneReader['reading'] =
+      fixed !== undefined
+        ? (work) => work((ms) => (Number.isFinite(ms) ? fixed : Number.NaN))
+        : (work) => withZoneOffsets(zone, (offsetMinutes) => work((ms) => offsetMinutes(ms) ?? luxon(ms)));
+    r = { valid, edges: new Map(), changes: new Map(), reading };
+    readers.set(zone, r);
   }
-  return offset;
+  return r;
+}
+
+function edgeOffset(r: ZoneReader, edge: number): number {
+  const offset = r.edges.get(edge);
+  if (offset !== undefined) return offset;
+  if (r.edges.size > 200_000) r.edges.clear();
+  return r.reading((read) => {
+    for (let e = edge; e < edge + EDGES_AT_ONCE; e++) if (!r.edges.has(e)) r.edges.set(e, read(e * WINDOW));
+    return r.edges.get(edge)!;
+  });
+}
+
+/**
+ * The zone's offset (minutes) at an instant, the uncached reading's answer: the same at a window's two
+ * edges, it is that offset all through the window (one change at most in a window, and a change
+ * changes the offset); else the window's one change is found once, to the second, by bisection
+ * (offsets are read in whole seconds), and the instant is on one side of it.
+ */
+function offsetAt(r: ZoneReader, ms: number): number {
+  const w = Math.floor(ms / WINDOW);
+  if (!Number.isFinite(w)) return r.reading((read) => read(ms));
+  const a = edgeOffset(r, w);
+  const b = edgeOffset(r, w + 1);
+  if (a === b) return a;
+  if (!(Number.isFinite(a) && Number.isFinite(b))) return r.reading((read) => read(ms));
+  let change = r.changes.get(w);
+  if (change === undefined) {
+    change = r.reading((read) => {
+      // Whole seconds: a reads at lo, b at hi.
+      let lo = (w * WINDOW) / 1000;
+      let hi = ((w + 1) * WINDOW) / 1000;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (read(mid * 1000) === a) lo = mid;
+        else hi = mid;
+      }
+      return hi * 1000;
+    });
+    if (r.changes.size > 200_000) r.changes.clear();
+    r.changes.set(w, change);
+  }
+  return ms < change ? a : b;
 }
 
 /** The offsets (minutes) at which the wall-clock time `local` (as if UTC) happens in the zone: one, none (skipped) or two (repeated). */
-function offsetsForWallTime(z: IANAZone, local: number): number[] {
-  let byQuarter = wallCache.get(z.name);
-  if (!byQuarter) wallCache.set(z.name, (byQuarter = new Map()));
-  const q = Math.floor(local / QUARTER);
-  const cached = byQuarter.get(q);
-  if (cached) return cached;
-  const offsets = new Set([offsetAt(z, local - 36 * HOUR), offsetAt(z, local), offsetAt(z, local + 36 * HOUR)]);
-  const found = [...offsets].filter((o) => offsetAt(z, local - o * 60000) === o);
-  if (byQuarter.size > 200000) byQuarter.clear();
-  byQuarter.set(q, found);
+function offsetsForWallTime(r: ZoneReader, local: number): number[] {
+  const o1 = offsetAt(r, local - 36 * HOUR);
+  const o2 = offsetAt(r, local);
+  const o3 = offsetAt(r, local + 36 * HOUR);
+  const found: number[] = [];
+  if (offsetAt(r, local - o1 * 60000) === o1) found.push(o1);
+  if (o2 !== o1 && offsetAt(r, local - o2 * 60000) === o2) found.push(o2);
+  if (o3 !== o1 && o3 !== o2 && offsetAt(r, local - o3 * 60000) === o3) found.push(o3);
   return found;
 }
 
@@ -241,10 +286,10 @@ export function rfc3339(dt: DateTime): string {
 
 /** The zone's offset (minutes) at an instant, as luxon gives it (the cached readings above); for tests. */
 export function offsetInZone(zone: string, ms: number): number {
-  return offsetAt(zoneOf(zone), ms);
+  return offsetAt(readerOf(zone), ms);
 }
 
 /** The month (`2026-10`) an instant falls in, in a zone. */
 export function monthOf(ms: number, zone: string): string {
-  return new Date(ms + offsetAt(zoneOf(zone), ms) * 60000).toISOString().slice(0, 7);
+  return new Date(ms + offsetAt(readerOf(zone), ms) * 60000).toISOString().slice(0, 7);
 }

@@ -10,10 +10,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     { selectOnePartnership },
     { partnershipZone },
     { readExport },
-    { readMapping },
+    { readMappingQuickly },
     { createPlanner },
-    { applyYamlOps },
-    { parseYamlQuickly },
+    { newFileHead, newFileText },
+    { readQuickly },
     { writeFileAtomic },
     { UsageError },
     { safeText, safeJson },
@@ -26,9 +26,9 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     import('../select-partnership.js'),
     import('../../sla/from-workspace.js'),
     import('../../import/read-export.js'),
-    import('../../import/mapping.js'),
+    import('../../import/mapping-data.js'),
     import('../../import/plan.js'),
-    import('../../import/yaml-edit.js'),
+    import('../../import/entry-text.js'),
     import('../../parse/fast-yaml.js'),
     import('../../io/write-file.js'),
     import('../../model/errors.js'),
@@ -93,7 +93,9 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     if ('refusal' in verdict) throw new UsageError(`cannot read the mapping ${show(mapAbs)}: ${verdict.refusal.message}`);
   }
   const mapText = mapAbs === undefined ? undefined : readText(mapAbs, show(mapAbs), 'the mapping', MAX_FILE_BYTES);
-  const { mapping, problems: mapProblems } = readMapping(mapText, kind, flags.preset);
+  // The quick readers read the usual mapping; the full parser only one they decline or one with a problem (for its lines).
+  const { mapping, problems: mapProblems } =
+    readMappingQuickly(mapText, kind, flags.preset) ?? (await import('../../import/mapping.js')).readMapping(mapText, kind, flags.preset);
   if (mapProblems.length > 0) {
     for (const p of mapProblems) io.stderr.write(`${show(mapAbs!)}:${p.line}: ${safeText(p.message)}\n`);
     io.stderr.write(`${mapProblems.length} problem${mapProblems.length === 1 ? '' : 's'} in ${show(mapAbs!)}; nothing was written\n`);
@@ -139,16 +141,19 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     return ExitCode.Findings;
   }
 
-  const outputs: { abs: string; shown: string; before: string | null; after: string; plan: (typeof plan.files)[number] }[] = [];
+  const outputs: { abs: string; shown: string; before: string | null; after: string; read: ReturnType<typeof readQuickly>; plan: (typeof plan.files)[number] }[] = [];
   for (const file of plan.files) {
     const abs = path.join(root, file.relPath);
     const shown = show(abs);
     const period = /^measurements\/(.+)\.yaml$/.exec(file.relPath)![1]!;
     const before = file.created ? null : current.find((c) => c.relPath === file.relPath)!.text;
-    const start = before ?? `# What happened in ${period}: written by govern import, and yours to edit.\nperiod: ${period}\n`;
-    const after = applyYamlOps(start, file.ops, shown);
+    // A new file is written without parsing its head; changes to a file there are spliced into it where it is parsed.
+    const after =
+      (before === null ? newFileText(period, file.ops) : undefined) ??
+      (await import('../../import/yaml-edit.js')).applyYamlOps(before ?? newFileHead(period), file.ops, shown);
     // A file the import leaves as it is needs no second reading.
-    const reread = file.ops.length === 0 && before !== null ? undefined : (parseYamlQuickly(after)?.data ?? (await import('yaml')).parse(after));
+    const read = file.ops.length === 0 && before !== null ? undefined : readQuickly(after);
+    const reread = file.ops.length === 0 && before !== null ? undefined : (read?.data ?? (await import('yaml')).parse(after));
     // Same JSON text is the usual answer (keys come in the file's order on both sides); else compared as data.
     const got = reread === undefined ? '' : JSON.stringify(reread);
     const want = reread === undefined ? '' : JSON.stringify(file.expected ?? { period });
@@ -160,7 +165,7 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
       throw new UsageError(
         `${shown} would be ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB govern reads (docs/limits.md); nothing was written`,
       );
-    outputs.push({ abs, shown, before, after, plan: file });
+    outputs.push({ abs, shown, before, after, read, plan: file });
   }
   const changed = outputs.filter((o) => o.after !== o.before);
   if (!flags.dryRun) {
@@ -202,7 +207,10 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
   const checkIo: Io = flags.format === 'json' ? (Object.create(io, { stdout: { value: io.stderr } }) as Io) : io;
   // Nothing written, and the folder read is the partnership's own: the check need not read it all again.
   const same = changed.length === 0 && workspace.partnerships.length === 1 && path.resolve(io.cwd, where) === root;
-  return authoring.checkAndReport(checkIo, root, flags, resolveToday(flags, io), same ? workspace : undefined);
+  // Else the files just written are checked from the text written, as read back from disk it would be the same
+  // (the bytes written are that text's UTF-8), and not parsed a second time.
+  const written = new Map(changed.map((o) => [o.abs, { text: o.after, read: o.read }] as const));
+  return authoring.checkAndReport(checkIo, root, flags, resolveToday(flags, io), same ? workspace : undefined, written);
 }
 
 /**
