@@ -1,5 +1,6 @@
 import { isPlainDate, offsetAt } from '../time/civil.js';
 import { isValidZone } from '../time/valid-zone.js';
+import { fixedZoneOffset, withZoneOffsets } from '../time/zone.js';
 import { DateTime } from '../time/zoned.js';
 import { MAX_CALENDAR_SPAN_DAYS, MAX_DURATION_MINUTES } from '../model/limits.js';
 import type { Calendar } from '../model/partnership.js';
@@ -209,14 +210,25 @@ function midnightOffset(zone: string, day: number): number {
     byDay = new Map();
     MIDNIGHT_OFFSETS.set(zone, byDay);
   }
-  let offset = byDay.get(day);
-  if (offset === undefined) {
-    // Through Intl (or arithmetic for UTC and Etc/GMT±N), as luxon reads it, without loading luxon.
-    offset = offsetAt(zone, day * DAY_MS);
-    byDay.set(day, offset);
-  }
-  return offset;
+  const offset = byDay.get(day);
+  if (offset !== undefined) return offset;
+  // The days around it are asked next (a period's days, an incident's clock): read MIDNIGHTS_AT_ONCE of them
+  // in one go, with `TZ` set once for all (withZoneOffsets), each as offsetAt reads it (Intl, or arithmetic
+  // for UTC and Etc/GMT±N), without luxon; a midnight that reading cannot settle is offsetAt's.
+  const days = byDay;
+  const fixed = fixedZoneOffset(zone);
+  withZoneOffsets(zone, (read) => {
+    for (let d = day - 2; d < day - 2 + MIDNIGHTS_AT_ONCE; d++) {
+      if (days.has(d)) continue;
+      const ms = d * DAY_MS;
+      days.set(d, fixed !== undefined && Number.isFinite(ms) ? fixed : (read(ms) ?? offsetAt(zone, ms)));
+    }
+  });
+  return days.get(day)!;
 }
+
+/** How many UTC midnights of a zone are read at once: a quarter's days, and an incident's either side. */
+const MIDNIGHTS_AT_ONCE = 40;
 
 /**
  * The zone's offset (minutes) around an epoch-ms value, when it is the same at the four UTC midnights from the

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { fastReadings, slowCivilDay, slowWallInstant } from '../../src/sla/calendar.js';
 import { offsetAt } from '../../src/time/civil.js';
+import { readZonesThroughTz } from '../../src/time/zone.js';
 
 // The calendar reads wall-clock times and civil days from cached UTC-midnight offsets away from clock changes,
 // and from the zone's offsets near them. Both readings must agree with the full date library everywhere, to the
@@ -69,6 +70,23 @@ describe('the calendar fast readings agree with the full date library', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('civilDay with zones read through TZ, as the CLI runner reads them (midnights read forty at a time under one TZ)', () => {
+    readZonesThroughTz(true);
+    const before = process.env.TZ;
+    try {
+      fc.assert(
+        fc.property(zone, day, fc.integer({ min: -DAY, max: 2 * DAY }), (z, d, ms) => {
+          const t = d * DAY + ms;
+          expect(fastReadings.civilDay(t, z)).toBe(slowCivilDay(t, z));
+        }),
+        { numRuns: 2000 },
+      );
+      expect(process.env.TZ).toBe(before);
+    } finally {
+      readZonesThroughTz(false);
+    }
   });
 
   it('every quarter hour across the 2026 changes of Berlin, New York, Sydney and Lord Howe', () => {
