@@ -1,18 +1,18 @@
 // Build step: the built-in templates precompiled to JavaScript, so that a render
 // skips parsing and compiling them (about 100 ms of a cold start for the review
-// pack). Each is keyed by its origin and carries a digest of its text: at run
-// time a template whose text changed since is compiled afresh instead.
+// pack). Each is keyed by its origin and carries the text it was compiled
+// from: at run time a template whose text changed since is compiled afresh instead.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { readBuiltinTemplates } = await import(path.join(root, 'dist/io/read-templates.js'));
-const { precompileTemplate, templateDigest } = await import(path.join(root, 'dist/render/environment.js'));
+const { precompileTemplate } = await import(path.join(root, 'dist/render/environment.js'));
 const entries = readBuiltinTemplates().files.map((f) => {
   const source = { name: f.name, format: f.format, text: f.text, origin: f.display, builtin: true };
   // A getter: a render evaluates the specs of the few templates it uses, not of all fourteen.
-  return `  [${JSON.stringify(f.display)}, { digest: ${JSON.stringify(templateDigest(f.text))}, get spec() { return ${precompileTemplate(source)}; } }],`;
+  return `  [${JSON.stringify(f.display)}, { text: ${JSON.stringify(f.text)}, get spec() { return ${precompileTemplate(source)}; } }],`;
 });
 writeFileSync(
   path.join(root, 'dist/render/precompiled.js'),
