@@ -15,9 +15,7 @@ describe('precompiled built-in templates (the build step)', () => {
   const catalog = buildCatalog(files, []);
   const sources: TemplateSource[] = [...catalog.templates, ...catalog.partials];
   // What scripts/precompile-templates.mjs writes, evaluated here as the module would be.
-  const precompiled: Precompiled = new Map(
-    sources.map((s) => [s.origin, { text: s.text, spec: new Function(`return ${precompileTemplate(s)}`)() as unknown }]),
-  );
+  const precompiled: Precompiled = new Map(sources.map((s) => [s.origin, { text: s.text, spec: new Function(`return ${precompileTemplate(s)}`)() as unknown }]));
   const index = new PartnershipIndex(loadWorkspaceFromDisk([path.relative(ROOT, EXAMPLE)], ROOT).partnerships[0]!);
   const contexts = {
     'review-pack': buildReviewPack(index, { period: parsePeriod('2026-10')!, today: TODAY }),
