@@ -83,6 +83,18 @@ const NO_ID = '(no id)';
 
 /** Computes availability, credits and per-priority compliance for every service over the measured months of a period. */
 export function computeSlaReport(input: SlaReportInput): SlaReport {
+  return computeSlaReportWithDetails(input).report;
+}
+
+/**
+ * The SLA report and, with it, every incident opened in the period as
+ * `computeIncidentDetails` gives them (a review pack wants both): each incident
+ * measured once for the two. An incident's measure depends on the period's
+ * end and `now`, never on the month it was opened in, so the report's incidents
+ * (those opened in a month with measurements) are the period's, picked by when
+ * they were opened, in the same order (test/sla/report-details.property.test.ts).
+ */
+export function computeSlaReportWithDetails(input: SlaReportInput): { report: SlaReport; details: IncidentDetail[] } {
   const calendars = compileCalendars(input.slas, input.timezone);
   const months = monthsOf(input.period).map((month) => {
     const b = periodEdges(month, input.timezone);
@@ -90,7 +102,15 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
   });
   // Quarters and years are judged over the months with measurements only (FORMAT.md v1.1).
   const judged = months.filter((m) => m.measured);
-  const details = judged.flatMap((m) => measureAll(input, calendars, m.start, m.end, bounds(input).end));
+  const period = bounds(input);
+  const measured = measureAllAt(
+    input,
+    calendars,
+    Math.min(period.start, ...judged.map((m) => m.start)),
+    Math.max(period.end, ...judged.map((m) => m.end)),
+    period.end,
+  );
+  const details = measured.filter((d) => judged.some((m) => m.start <= d.at && d.at < m.end));
   const downtime = collectDowntime(input.measurements);
 
   const services: ServiceReport[] = [];
@@ -139,13 +159,14 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
       }),
     });
   }
-  return {
+  const report = {
     partnership: input.partnershipId,
     period: input.period.label,
     monthsLeftOut: months.filter((m) => !m.measured).map((m) => m.month.label),
     monthsRunning: months.filter((m) => m.start < input.now && input.now < m.end).map((m) => m.month.label),
     services,
   };
+  return { report, details: withoutAt(measured.filter((d) => period.start <= d.at && d.at < period.end)) };
 }
 
 function bounds(input: SlaReportInput): { start: number; end: number } {
@@ -155,16 +176,21 @@ function bounds(input: SlaReportInput): { start: number; end: number } {
 /** Every incident opened in the period, measured on its priority's calendar, in order of opening. */
 export function computeIncidentDetails(input: SlaReportInput): IncidentDetail[] {
   const { start, end } = bounds(input);
-  return measureAll(input, compileCalendars(input.slas, input.timezone), start, end, end);
+  return withoutAt(measureAllAt(input, compileCalendars(input.slas, input.timezone), start, end, end));
 }
 
-function measureAll(
+function withoutAt(details: readonly (IncidentDetail & { at: number })[]): IncidentDetail[] {
+  return details.map(({ at: _at, ...detail }) => detail);
+}
+
+/** The incidents opened from `openedFrom` to before `openedBefore`, measured, in order of opening, each with its opening instant. */
+function measureAllAt(
   input: SlaReportInput,
   calendars: ReadonlyMap<string, WorkCalendar | null>,
   openedFrom: number,
   openedBefore: number,
   periodEnd: number,
-): IncidentDetail[] {
+): (IncidentDetail & { at: number })[] {
   const services = new Map(listById(input.slas.services).map((s) => [s.id, s]));
   const out: (IncidentDetail & { at: number })[] = [];
   for (const incident of collectIncidents(input.measurements)) {
@@ -203,7 +229,7 @@ function measureAll(
     });
   }
   out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out.map(({ at: _at, ...detail }) => detail);
+  return out;
 }
 
 function compileCalendars(slas: SlasFile, zone: string): Map<string, WorkCalendar | null> {

@@ -3,7 +3,7 @@ import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../..
 import type { Period } from '../../model/period.js';
 import { civilDateOf } from '../../time/civil.js';
 import { periodEdges } from '../../time/period.js';
-import { type SlaReport, computeSlaReport } from '../../sla/report.js';
+import { type IncidentDetail, type SlaReport, computeSlaReportWithDetails } from '../../sla/report.js';
 import { Directory } from '../directory.js';
 import { addDays } from '../format.js';
 import type { ReviewPackOptions } from './types.js';
@@ -27,6 +27,8 @@ export interface PackContext {
   reportFor(period: Period): SlaReport;
   /** The SLA report of the pack's own period. */
   report: SlaReport;
+  /** Every incident opened in the pack's own period, measured (`computeIncidentDetails`, computed with the report). */
+  details: IncidentDetail[];
   measured: ReturnType<typeof measuredPeriods>;
   /** Only the period's own figures (ReviewPackOptions.periodOnly). */
   periodOnly: boolean;
@@ -43,16 +45,17 @@ export function packContext(index: PartnershipIndex, options: ReviewPackOptions)
   const after = civilDateOf(bounds.end, zone)!.date;
   const last = addDays(after, -1);
 
-  const reports = new Map<string, SlaReport>();
-  const reportFor = (p: Period): SlaReport => {
+  const reports = new Map<string, ReturnType<typeof computeSlaReportWithDetails>>();
+  const computed = (p: Period) => {
     let r = reports.get(p.label);
     if (!r) {
-      r = computeSlaReport(buildSlaInput(index, { period: p, now }));
+      r = computeSlaReportWithDetails(buildSlaInput(index, { period: p, now }));
       reports.set(p.label, r);
     }
     return r;
   };
-  const report = reportFor(period);
+  const reportFor = (p: Period): SlaReport => computed(p).report;
+  const { report, details } = computed(period);
   const measured = measuredPeriods(index);
-  return { index, dir, zone, period, today, now, bounds, first, after, last, reportFor, report, measured, periodOnly: options.periodOnly === true };
+  return { index, dir, zone, period, today, now, bounds, first, after, last, reportFor, report, details, measured, periodOnly: options.periodOnly === true };
 }
