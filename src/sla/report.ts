@@ -103,13 +103,7 @@ export function computeSlaReportWithDetails(input: SlaReportInput): { report: Sl
   // Quarters and years are judged over the months with measurements only (FORMAT.md v1.1).
   const judged = months.filter((m) => m.measured);
   const period = bounds(input);
-  const measured = measureAllAt(
-    input,
-    calendars,
-    Math.min(period.start, ...judged.map((m) => m.start)),
-    Math.max(period.end, ...judged.map((m) => m.end)),
-    period.end,
-  );
+  const measured = measureAllAt(input, calendars, Math.min(period.start, ...judged.map((m) => m.start)), Math.max(period.end, ...judged.map((m) => m.end)), period.end);
   const details = measured.filter((d) => judged.some((m) => m.start <= d.at && d.at < m.end));
   const downtime = collectDowntime(input.measurements);
 
