@@ -95,6 +95,23 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
  * they were opened, in the same order (test/sla/report-details.property.test.ts).
  */
 export function computeSlaReportWithDetails(input: SlaReportInput): { report: SlaReport; details: IncidentDetail[] } {
+  return buildReport(input, true);
+}
+
+/** A service's availability and credits over a period, without its incidents. */
+export type ServiceAvailability = Omit<ServiceReport, 'priorities'>;
+
+/**
+ * The report's availability and credits per service (each service's line
+ * without its priorities), as computeSlaReport gives them, without measuring
+ * a single incident: the months of a quarter's review pack need no more.
+ */
+export function computeAvailabilityReport(input: SlaReportInput): ServiceAvailability[] {
+  return buildReport(input, false).report.services.map(({ priorities: _priorities, ...service }) => service);
+}
+
+/** The report; without `withIncidents` no incident is measured, and every priority's figures are left empty (never returned as such). */
+function buildReport(input: SlaReportInput, withIncidents: boolean): { report: SlaReport; details: IncidentDetail[] } {
   const calendars = compileCalendars(input.slas, input.timezone);
   const months = monthsOf(input.period).map((month) => {
     const b = periodEdges(month, input.timezone);
@@ -103,7 +120,9 @@ export function computeSlaReportWithDetails(input: SlaReportInput): { report: Sl
   // Quarters and years are judged over the months with measurements only (FORMAT.md v1.1).
   const judged = months.filter((m) => m.measured);
   const period = bounds(input);
-  const measured = measureAllAt(input, calendars, Math.min(period.start, ...judged.map((m) => m.start)), Math.max(period.end, ...judged.map((m) => m.end)), period.end);
+  const measured = withIncidents
+    ? measureAllAt(input, calendars, Math.min(period.start, ...judged.map((m) => m.start)), Math.max(period.end, ...judged.map((m) => m.end)), period.end)
+    : [];
   const details = measured.filter((d) => judged.some((m) => m.start <= d.at && d.at < m.end));
   const downtime = collectDowntime(input.measurements);
 

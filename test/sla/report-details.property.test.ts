@@ -1,5 +1,6 @@
 // computeSlaReportWithDetails (src/sla/report.ts) measures each incident once
-// for the report and the review pack's incident list: the report's incidents
+// for the report and the review pack's incident list, and computeAvailabilityReport
+// gives the report's availability and credits without measuring any: the report's incidents
 // must be exactly the period's (computeIncidentDetails) opened in a month with
 // measurements, in the same order, as when each judged month was measured on
 // its own; and the list must be computeIncidentDetails' own.
@@ -12,7 +13,7 @@ import { PartnershipIndex } from '../../src/model/partnership-index.js';
 import { monthsOf, parsePeriod, periodContains } from '../../src/model/period.js';
 import { buildSlaInput } from '../../src/sla/from-workspace.js';
 import { parseInstant } from '../../src/sla/interval.js';
-import { type SlaReportInput, computeIncidentDetails, computeSlaReport, computeSlaReportWithDetails } from '../../src/sla/report.js';
+import { type SlaReportInput, computeAvailabilityReport, computeIncidentDetails, computeSlaReport, computeSlaReportWithDetails } from '../../src/sla/report.js';
 import { periodEdges } from '../../src/time/period.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,6 +66,8 @@ describe('computeSlaReportWithDetails', () => {
         const { report, details } = computeSlaReportWithDetails(i);
         expect(details).toEqual(computeIncidentDetails(i));
         expect(computeSlaReport(i)).toEqual(report);
+        // The availability and credits alone, no incident measured: the report's, line by line.
+        expect(computeAvailabilityReport(i)).toEqual(report.services.map(({ priorities: _p, ...rest }) => rest));
         const judged = judgedIncidents(i);
         for (const s of report.services) {
           for (const p of s.priorities) {

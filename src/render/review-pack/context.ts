@@ -3,7 +3,7 @@ import { buildSlaInput, endOfDay, measuredPeriods, partnershipZone } from '../..
 import type { Period } from '../../model/period.js';
 import { civilDateOf } from '../../time/civil.js';
 import { periodEdges } from '../../time/period.js';
-import { type IncidentDetail, type SlaReport, computeSlaReportWithDetails } from '../../sla/report.js';
+import { type IncidentDetail, type ServiceAvailability, type SlaReport, computeAvailabilityReport, computeSlaReportWithDetails } from '../../sla/report.js';
 import { Directory } from '../directory.js';
 import { addDays } from '../format.js';
 import type { ReviewPackOptions } from './types.js';
@@ -25,6 +25,8 @@ export interface PackContext {
   last: string;
   /** The SLA report of any period, computed once per period. */
   reportFor(period: Period): SlaReport;
+  /** The availability and credits of any period's services (its report's, without measuring incidents), computed once per period. */
+  availabilityFor(period: Period): ServiceAvailability[];
   /** The SLA report of the pack's own period. */
   report: SlaReport;
   /** Every incident opened in the pack's own period, measured (`computeIncidentDetails`, computed with the report). */
@@ -55,7 +57,33 @@ export function packContext(index: PartnershipIndex, options: ReviewPackOptions)
     return r;
   };
   const reportFor = (p: Period): SlaReport => computed(p).report;
+  const availability = new Map<string, ServiceAvailability[]>();
+  const availabilityFor = (p: Period): ServiceAvailability[] => {
+    let a = reports.get(p.label)?.report.services ?? availability.get(p.label);
+    if (!a) {
+      a = computeAvailabilityReport(buildSlaInput(index, { period: p, now }));
+      availability.set(p.label, a);
+    }
+    return a;
+  };
   const { report, details } = computed(period);
   const measured = measuredPeriods(index);
-  return { index, dir, zone, period, today, now, bounds, first, after, last, reportFor, report, details, measured, periodOnly: options.periodOnly === true };
+  return {
+    index,
+    dir,
+    zone,
+    period,
+    today,
+    now,
+    bounds,
+    first,
+    after,
+    last,
+    reportFor,
+    availabilityFor,
+    report,
+    details,
+    measured,
+    periodOnly: options.periodOnly === true,
+  };
 }
