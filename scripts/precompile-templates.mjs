@@ -11,8 +11,10 @@ const { readBuiltinTemplates } = await import(path.join(root, 'dist/io/read-temp
 const { precompileTemplate } = await import(path.join(root, 'dist/render/environment.js'));
 const entries = readBuiltinTemplates().files.map((f) => {
   const source = { name: f.name, format: f.format, text: f.text, origin: f.display, builtin: true };
-  // A getter: a render evaluates the specs of the few templates it uses, not of all fourteen.
-  return `  [${JSON.stringify(f.display)}, { text: ${JSON.stringify(f.text)}, get spec() { return ${precompileTemplate(source)}; } }],`;
+  // Getters: a render evaluates the specs of the few templates it uses, not of all fourteen, and reads the texts of
+  // its format only; so the start-up cache holds those alone (the fourteen texts as constants of the file's top level
+  // made the review pack's cache 280 KB instead of 155 KB).
+  return `  [${JSON.stringify(f.display)}, { get text() { return ${JSON.stringify(f.text)}; }, get spec() { return ${precompileTemplate(source)}; } }],`;
 });
 writeFileSync(
   path.join(root, 'dist/render/precompiled.js'),
