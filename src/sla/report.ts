@@ -94,7 +94,7 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
  * (those opened in a month with measurements) are the period's, picked by when
  * they were opened, in the same order (test/sla/report-details.property.test.ts).
  */
-export function computeSlaReportWithDetails(input: SlaReportInput): { report: SlaReport; details: IncidentDetail[] } {
+export function computeSlaReportWithDetails(input: SlaReportInput): { report: SlaReport; details: IncidentDetail[]; months: ReadonlyMap<string, ServiceAvailability[]> } {
   return buildReport(input, true);
 }
 
@@ -104,14 +104,27 @@ export type ServiceAvailability = Omit<ServiceReport, 'priorities'>;
 /**
  * The report's availability and credits per service (each service's line
  * without its priorities), as computeSlaReport gives them, without measuring
- * a single incident: the months of a quarter's review pack need no more.
+ * a single incident: the months of a quarter's review pack need no more (and
+ * computeSlaReportWithDetails gives them for each month of its period too).
  */
 export function computeAvailabilityReport(input: SlaReportInput): ServiceAvailability[] {
   return buildReport(input, false).report.services.map(({ priorities: _priorities, ...service }) => service);
 }
 
-/** The report; without `withIncidents` no incident is measured, and every priority's figures are left empty (never returned as such). */
-function buildReport(input: SlaReportInput, withIncidents: boolean): { report: SlaReport; details: IncidentDetail[] } {
+/** What buildReport gives: the report, the period's incidents, and each month's availability lines (ServiceAvailability). */
+interface Built {
+  report: SlaReport;
+  details: IncidentDetail[];
+  /** Each month of the period (by label), its lines as computeAvailabilityReport gives them for that month alone. */
+  months: Map<string, ServiceAvailability[]>;
+}
+
+/**
+ * The report; without `withIncidents` no incident is measured, and every priority's figures are left empty (never
+ * returned as such). A month's availability is computed once, and serves both the period's line and the month's
+ * own (a month judged alone is judged over itself, with the same edges, downtime and `now`).
+ */
+function buildReport(input: SlaReportInput, withIncidents: boolean): Built {
   const calendars = compileCalendars(input.slas, input.timezone);
   const months = monthsOf(input.period).map((month) => {
     const b = periodEdges(month, input.timezone);
@@ -125,37 +138,20 @@ function buildReport(input: SlaReportInput, withIncidents: boolean): { report: S
     : [];
   const details = measured.filter((d) => judged.some((m) => m.start <= d.at && d.at < m.end));
   const downtime = collectDowntime(input.measurements);
+  const byMonth = new Map<string, ServiceAvailability[]>(months.map((m) => [m.month.label, []]));
 
   const services: ServiceReport[] = [];
   for (const service of listById(input.slas.services)) {
     const id = service.id;
     const calendar = calendarFor(calendars, service.calendar);
-    const target = typeof service.availability?.target === 'number' ? service.availability.target : null;
     const own = downtime.filter((d) => d.service === id);
     const monthly = calendar ? judged.map((m) => computeAvailability({ calendar, periodStart: m.start, periodEnd: m.end, downtime: own, now: input.now })) : null;
-    let whole: { availability: number | null; downMinutes: number; serviceMinutes: number } | null = null;
-    if (monthly) {
-      const serviceMinutes = monthly.reduce((sum, m) => sum + m.serviceMinutes, 0);
-      const downMinutes = monthly.reduce((sum, m) => sum + m.downMinutes, 0);
-      whole = { serviceMinutes, downMinutes, availability: serviceMinutes > 0 ? (1 - downMinutes / serviceMinutes) * 100 : null };
+    for (const m of months) {
+      const i = judged.indexOf(m);
+      byMonth.get(m.month.label)!.push(availabilityLine(service, monthly === null ? null : i < 0 ? [] : [monthly[i]!]));
     }
-    let credit: ReturnType<typeof computePeriodCredit> | null = null;
-    if (monthly && target !== null && judged.length > 0)
-      credit = computePeriodCredit(
-        monthly.map((m) => m.availability),
-        service.credits,
-        service.monthlyFee,
-      );
     services.push({
-      service: id,
-      name: typeof service.name === 'string' ? service.name : null,
-      availability: target === null ? null : (whole?.availability ?? null),
-      availabilityTarget: target,
-      creditPercent: credit?.percent ?? null,
-      creditAmount: credit?.amount ?? null,
-      currency: credit?.currency ?? null,
-      downMinutes: whole?.downMinutes ?? null,
-      serviceMinutes: whole?.serviceMinutes ?? null,
+      ...availabilityLine(service, monthly),
       priorities: listById(service.priorities).map((priority) => {
         const mine = details.filter((d) => d.service === id && d.priority === priority.id);
         const met = mine.filter((d) => d.status === 'met').length;
@@ -179,7 +175,36 @@ function buildReport(input: SlaReportInput, withIncidents: boolean): { report: S
     monthsRunning: months.filter((m) => m.start < input.now && input.now < m.end).map((m) => m.month.label),
     services,
   };
-  return { report, details: withoutAt(measured.filter((d) => period.start <= d.at && d.at < period.end)) };
+  return { report, details: withoutAt(measured.filter((d) => period.start <= d.at && d.at < period.end)), months: byMonth };
+}
+
+/** A service's availability and credits over the judged months whose availability is given (null: no calendar). */
+function availabilityLine(service: Service & { id: string }, monthly: ReturnType<typeof computeAvailability>[] | null): ServiceAvailability {
+  const target = typeof service.availability?.target === 'number' ? service.availability.target : null;
+  let whole: { availability: number | null; downMinutes: number; serviceMinutes: number } | null = null;
+  if (monthly) {
+    const serviceMinutes = monthly.reduce((sum, m) => sum + m.serviceMinutes, 0);
+    const downMinutes = monthly.reduce((sum, m) => sum + m.downMinutes, 0);
+    whole = { serviceMinutes, downMinutes, availability: serviceMinutes > 0 ? (1 - downMinutes / serviceMinutes) * 100 : null };
+  }
+  let credit: ReturnType<typeof computePeriodCredit> | null = null;
+  if (monthly && target !== null && monthly.length > 0)
+    credit = computePeriodCredit(
+      monthly.map((m) => m.availability),
+      service.credits,
+      service.monthlyFee,
+    );
+  return {
+    service: service.id,
+    name: typeof service.name === 'string' ? service.name : null,
+    availability: target === null ? null : (whole?.availability ?? null),
+    availabilityTarget: target,
+    creditPercent: credit?.percent ?? null,
+    creditAmount: credit?.amount ?? null,
+    currency: credit?.currency ?? null,
+    downMinutes: whole?.downMinutes ?? null,
+    serviceMinutes: whole?.serviceMinutes ?? null,
+  };
 }
 
 function bounds(input: SlaReportInput): { start: number; end: number } {

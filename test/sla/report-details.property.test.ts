@@ -1,6 +1,7 @@
 // computeSlaReportWithDetails (src/sla/report.ts) measures each incident once
 // for the report and the review pack's incident list, and computeAvailabilityReport
-// gives the report's availability and credits without measuring any: the report's incidents
+// gives the report's availability and credits without measuring any (and each
+// month's, with the period's, as for the month alone): the report's incidents
 // must be exactly the period's (computeIncidentDetails) opened in a month with
 // measurements, in the same order, as when each judged month was measured on
 // its own; and the list must be computeIncidentDetails' own.
@@ -68,6 +69,10 @@ describe('computeSlaReportWithDetails', () => {
         expect(computeSlaReport(i)).toEqual(report);
         // The availability and credits alone, no incident measured: the report's, line by line.
         expect(computeAvailabilityReport(i)).toEqual(report.services.map(({ priorities: _p, ...rest }) => rest));
+        // Each month's lines, given with the period's, are that month's own.
+        const { months } = computeSlaReportWithDetails(i);
+        expect([...months.keys()]).toEqual(monthsOf(i.period).map((m) => m.label));
+        for (const m of monthsOf(i.period)) expect(months.get(m.label)).toEqual(computeAvailabilityReport({ ...i, period: m }));
         const judged = judgedIncidents(i);
         for (const s of report.services) {
           for (const p of s.priorities) {

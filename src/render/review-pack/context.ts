@@ -59,7 +59,9 @@ export function packContext(index: PartnershipIndex, options: ReviewPackOptions)
   const reportFor = (p: Period): SlaReport => computed(p).report;
   const availability = new Map<string, ServiceAvailability[]>();
   const availabilityFor = (p: Period): ServiceAvailability[] => {
+    // A month of a period already reported on has its lines in that report (computed with the period's own).
     let a = reports.get(p.label)?.report.services ?? availability.get(p.label);
+    for (const r of reports.values()) a ??= r.months.get(p.label);
     if (!a) {
       a = computeAvailabilityReport(buildSlaInput(index, { period: p, now }));
       availability.set(p.label, a);
