@@ -7,7 +7,8 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  const { run, nodeIo } = require('./load-bundle.cjs').loadBundle(undefined, args[0]);
+  const loader = require('./load-bundle.cjs');
+  const { run, nodeIo } = loader.loadBundle(undefined, loader.cacheRole(args));
   run(nodeIo()).then((code) => {
     process.exitCode = code;
   });

@@ -141,4 +141,25 @@ function cacheDir() {
   }
 }
 
-module.exports = { loadBundle, BUNDLE };
+/** The built-in documents of `govern render`, each with caches of its own (src/render/documents.ts). */
+const DOCUMENTS = new Set(['review-pack', 'contract-summary', 'portfolio']);
+
+/**
+ * The role of a run of the CLI: its command, and for `govern render` the
+ * built-in document and an HTML format too (`render-review-pack-html`). A
+ * render's cache then holds what that document compiles: with one cache for
+ * every render, made by whichever ran first, each of the others compiled its
+ * own code again (the review pack's HTML 958 -> 922 M instructions, the
+ * contract summary 770 -> 740 M, after a Markdown review pack had made the cache).
+ * Any role gives the same output: a cache is only compiled code of the same file.
+ */
+function cacheRole(args) {
+  const command = args[0];
+  if (command !== 'render') return command;
+  const document = DOCUMENTS.has(args[1]) ? `-${args[1]}` : '';
+  const at = args.indexOf('--format');
+  const format = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--format='))?.slice('--format='.length);
+  return `render${document}${format === 'html' ? '-html' : ''}`;
+}
+
+module.exports = { loadBundle, cacheRole, BUNDLE };

@@ -1,18 +1,20 @@
 // Build step: the built-in templates precompiled to JavaScript, so that a render
 // skips parsing and compiling them (about 100 ms of a cold start for the review
-// pack). Each is keyed by its origin and carries a digest of its text: at run
-// time a template whose text changed since is compiled afresh instead.
+// pack). Each is keyed by its origin and carries the text it was compiled
+// from: at run time a template whose text changed since is compiled afresh instead.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { readBuiltinTemplates } = await import(path.join(root, 'dist/io/read-templates.js'));
-const { precompileTemplate, templateDigest } = await import(path.join(root, 'dist/render/environment.js'));
+const { precompileTemplate } = await import(path.join(root, 'dist/render/environment.js'));
 const entries = readBuiltinTemplates().files.map((f) => {
   const source = { name: f.name, format: f.format, text: f.text, origin: f.display, builtin: true };
-  // A getter: a render evaluates the specs of the few templates it uses, not of all fourteen.
-  return `  [${JSON.stringify(f.display)}, { digest: ${JSON.stringify(templateDigest(f.text))}, get spec() { return ${precompileTemplate(source)}; } }],`;
+  // Getters: a render evaluates the specs of the few templates it uses, not of all fourteen, and reads the texts of
+  // its format only; so the start-up cache holds those alone (the fourteen texts as constants of the file's top level
+  // made the review pack's cache 280 KB instead of 155 KB).
+  return `  [${JSON.stringify(f.display)}, { get text() { return ${JSON.stringify(f.text)}; }, get spec() { return ${precompileTemplate(source)}; } }],`;
 });
 writeFileSync(
   path.join(root, 'dist/render/precompiled.js'),

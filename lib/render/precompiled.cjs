@@ -1,4 +1,197 @@
-"use strict";var __defProp=Object.defineProperty;var __getOwnPropDesc=Object.getOwnPropertyDescriptor;var __getOwnPropNames=Object.getOwnPropertyNames;var __hasOwnProp=Object.prototype.hasOwnProperty;var __export=(target,all)=>{for(var name in all)__defProp(target,name,{get:all[name],enumerable:!0})},__copyProps=(to,from,except,desc)=>{if(from&&typeof from=="object"||typeof from=="function")for(let key of __getOwnPropNames(from))!__hasOwnProp.call(to,key)&&key!==except&&__defProp(to,key,{get:()=>from[key],enumerable:!(desc=__getOwnPropDesc(from,key))||desc.enumerable});return to};var __toCommonJS=mod=>__copyProps(__defProp({},"__esModule",{value:!0}),mod);var precompiled_exports={};__export(precompiled_exports,{precompiled:()=>precompiled});module.exports=__toCommonJS(precompiled_exports);var precompiled=new Map([["(built-in) contract-summary.html.hbs",{digest:"feb92de97e4d6441",get spec(){return{0:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" \xB7 "+container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:12,column:70},end:{line:12,column:91}}),depth0))},1:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"date").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"term"),"start"),{name:"date",hash:{},data,loc:{start:{line:16,column:44},end:{line:16,column:63}}}))},2:function(container,depth0,helpers,partials,data){return"\u2013"},3:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"date").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"term"),"end"),{name:"date",hash:{},data,loc:{start:{line:16,column:98},end:{line:16,column:115}}}))},4:function(container,depth0,helpers,partials,data){return"open"},5:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"<strong>"+container.escapeExpression(lookupProperty(helpers,"date").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"term"),"noticeBy"),"weekday",{name:"date",hash:{},data,loc:{start:{line:17,column:74},end:{line:17,column:106}}}))+"</strong>"},6:function(container,depth0,helpers,partials,data){return'<div class="note"><strong>Note:</strong> '+container.escapeExpression(container.lambda(depth0,depth0))+`</div>
+"use strict";var __defProp=Object.defineProperty;var __getOwnPropDesc=Object.getOwnPropertyDescriptor;var __getOwnPropNames=Object.getOwnPropertyNames;var __hasOwnProp=Object.prototype.hasOwnProperty;var __export=(target,all)=>{for(var name in all)__defProp(target,name,{get:all[name],enumerable:!0})},__copyProps=(to,from,except,desc)=>{if(from&&typeof from=="object"||typeof from=="function")for(let key of __getOwnPropNames(from))!__hasOwnProp.call(to,key)&&key!==except&&__defProp(to,key,{get:()=>from[key],enumerable:!(desc=__getOwnPropDesc(from,key))||desc.enumerable});return to};var __toCommonJS=mod=>__copyProps(__defProp({},"__esModule",{value:!0}),mod);var precompiled_exports={};__export(precompiled_exports,{precompiled:()=>precompiled});module.exports=__toCommonJS(precompiled_exports);var precompiled=new Map([["(built-in) contract-summary.html.hbs",{get text(){return`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Contract summary: {{partnership.name}}</title>
+{{> styles}}
+</head>
+<body>
+<div class="page">
+<header class="cover">
+  <p class="kicker">Contract summary{{#if partnership.reference}} \xB7 {{partnership.reference}}{{/if}}</p>
+  <h1>{{partnership.name}}</h1>
+  <p class="sub">{{partnership.client}} (client) and {{partnership.provider}} (provider)</p>
+  <dl>
+    <div><dt>Term</dt><dd>{{#if term.start}}{{date term.start}}{{else}}\u2013{{/if}} \u2013 {{#if term.end}}{{date term.end}}{{else}}open{{/if}}</dd></div>
+    <div><dt>Last day to give notice</dt><dd>{{#if term.noticeBy}}<strong>{{date term.noticeBy "weekday"}}</strong>{{else}}\u2013{{/if}}</dd></div>
+    <div><dt>As of</dt><dd>{{date today}}</dd></div>
+  </dl>
+</header>
+<main>
+{{#each warnings}}
+<div class="note"><strong>Note:</strong> {{this}}</div>
+{{/each}}
+{{#if partnership.description}}<p style="margin-top:18px">{{partnership.description}}</p>{{/if}}
+
+<section id="parties">
+  <h2>Parties and account owners</h2>
+  <div class="tiles" style="grid-template-columns: 1fr 1fr">
+  {{#each parties}}
+    <div class="tile">
+      <div class="label">{{role}}</div>
+      <div class="value" style="font-size:18px">{{name}}</div>
+      {{#if owner}}<div><strong>{{owner.name}}</strong>{{#if owner.title}}, {{owner.title}}{{/if}}</div>
+      <div class="detail">{{default owner.email "\u2013"}} \xB7 {{default owner.phone "\u2013"}}</div>{{else}}<div class="detail">no account owner named</div>{{/if}}
+    </div>
+  {{/each}}
+  </div>
+</section>
+
+<section id="term">
+  <h2>Term</h2>
+  <table class="kv">
+    <tbody>
+      <tr><th style="width:32%">Start</th><td>{{#if term.start}}{{date term.start}}{{else}}\u2013{{/if}}</td></tr>
+      <tr><th>End of the current term</th><td>{{#if term.end}}{{date term.end}}{{else}}\u2013{{/if}}</td></tr>
+      <tr><th>Renewal</th><td>{{#if (eq term.autoRenew true)}}Renews automatically{{else}}{{#if (eq term.autoRenew false)}}Does not renew automatically{{else}}Not stated{{/if}}{{/if}}{{#if (present term.noticeDays)}}; notice {{term.noticeDays}} days before the end{{/if}}</td></tr>
+      <tr><th>Last day to give notice</th><td>{{#if term.noticeBy}}<strong>{{date term.noticeBy "weekday"}}</strong> <span class="muted">({{relativeDays term.noticeInDays}})</span>{{else}}\u2013{{/if}}</td></tr>
+      <tr><th>Contract value</th><td>{{#if term.value}}{{money term.value.amount term.value.currency}}{{#if term.value.per}} per {{term.value.per}}{{/if}}{{else}}\u2013{{/if}}</td></tr>
+    </tbody>
+  </table>
+</section>
+
+<section id="scope">
+  <h2>Scope</h2>
+  <div class="two" style="grid-template-columns: 3fr 2fr">
+    <div>
+      <h3>In scope</h3>
+      <table><tbody>
+      {{#each scope.services}}
+        <tr><td><strong>{{name}}</strong>{{#if description}}<div class="small muted">{{description}}</div>{{/if}}</td></tr>
+      {{/each}}
+      </tbody></table>
+    </div>
+    <div>
+      <h3>Not in scope</h3>
+      <table><tbody>
+      {{#each scope.exclusions}}
+        <tr><td>{{this}}</td></tr>
+      {{else}}
+        <tr><td class="muted">No exclusions listed.</td></tr>
+      {{/each}}
+      </tbody></table>
+    </div>
+  </div>
+</section>
+
+<section id="sla" class="break">
+  <h2>Service levels</h2>
+  <h3>Service hours</h3>
+  <table class="kv"><tbody>
+  {{#each calendars}}
+    <tr><th style="width:32%">{{name}}</th><td>{{words}}</td></tr>
+  {{/each}}
+  </tbody></table>
+  {{#each services}}
+  <h3>{{name}}</h3>
+  <p class="small">{{#if description}}{{description}} {{/if}}Runs on <strong>{{calendar}}</strong>{{#if (present availabilityTarget)}}; availability target <strong>{{percent availabilityTarget 3}}</strong> per {{default availabilityPer "month"}}{{/if}}{{#if monthlyFee}}; monthly fee {{money monthlyFee.amount monthlyFee.currency}}{{/if}}.{{#if clockStops.length}} The clocks stop for: {{join clockStops ", "}}.{{/if}}</p>
+  <table>
+    <thead><tr><th>Priority</th><th>Meaning</th><th class="num">Response</th><th class="num">Resolution</th><th>Counted on</th><th class="num">Target</th></tr></thead>
+    <tbody>
+    {{#each priorities}}
+      <tr><td><strong>{{id}}</strong></td><td>{{default description "\u2013"}}</td><td class="num">{{#if (present responseMin)}}{{duration responseMin}}{{else}}\u2013{{/if}}</td><td class="num">{{#if (present resolutionMin)}}{{duration resolutionMin}}{{else}}\u2013{{/if}}</td><td>{{calendar}}</td><td class="num">{{#if (present target)}}{{percent target 1}}{{else}}\u2013{{/if}}</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{#if credits}}
+  <table style="width:auto; min-width:55%">
+    <thead><tr><th class="num">Monthly availability below</th><th class="num">Credit</th><th class="num">Per month</th></tr></thead>
+    <tbody>
+    {{#each credits.tiers}}
+      <tr><td class="num">{{percent below 3}}</td><td class="num">{{percent percent 2}}</td><td class="num">{{#if (present amount)}}{{money amount ../monthlyFee.currency}}{{else}}\u2013{{/if}}</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+  <p class="small muted">The largest tier that applies, capped{{#if (present credits.cap)}} at {{percent credits.cap 2}} of the monthly fee{{#if (present credits.capAmount)}} ({{money credits.capAmount monthlyFee.currency}}){{/if}}{{/if}}; worked out month by month.</p>
+  {{/if}}
+  {{/each}}
+</section>
+
+<section id="escalation" class="break">
+  <h2>Escalation</h2>
+  <p class="small muted">Times are counted from when the incident is opened, on the priority's calendar. <span class="rag rag-green">24\xD77</span> levels answer around the clock; <span class="rag rag-amber">office hours</span> levels only during their calendar.</p>
+  {{#each escalation}}
+  <h3>{{name}} <span class="muted small" style="font-weight:400">\xB7 {{appliesTo}}</span></h3>
+  <div class="ladder">
+  {{#each levels}}
+    <div class="step {{#if aroundTheClock}}always{{else}}office{{/if}}">
+      <div class="when">{{step}} \xB7 after {{#if (present afterMin)}}{{duration afterMin}}{{else}}?{{/if}} \xB7 {{coverage}}</div>
+      <div class="who">{{name}}</div>
+      {{#each contacts}}<div>{{name}}</div><div class="small muted">{{default phone ""}}</div>{{/each}}
+    </div>
+  {{/each}}
+  </div>
+  {{/each}}
+</section>
+
+<section id="raci">
+  <h2>Who does what (RACI)</h2>
+  <table class="raci">
+    <thead><tr><th>Activity</th>{{#each raci.roles}}<th class="role">{{name}}</th>{{/each}}</tr></thead>
+    <tbody>
+    {{#each raci.activities}}
+      <tr><td>{{name}}</td>{{#each cells}}<td class="center">{{this}}</td>{{/each}}</tr>
+    {{/each}}
+    </tbody>
+  </table>
+  <p class="small muted">R responsible \xB7 A accountable \xB7 C consulted \xB7 I informed. {{#each raci.roles}}{{#unless @first}} \xB7 {{/unless}}{{name}}: {{#if holders.length}}{{join holders ", "}}{{else}}nobody named{{/if}}{{/each}}.</p>
+</section>
+
+<section id="meetings" class="break">
+  <h2>Meetings</h2>
+  <table>
+    <thead><tr><th>Meeting</th><th>When</th><th>Chair</th><th>Attendees</th><th>Agenda</th></tr></thead>
+    <tbody>
+    {{#each meetings}}
+      <tr><td><strong>{{name}}</strong></td><td class="small">{{cadence}}</td><td class="nowrap">{{default chair "\u2013"}}</td><td class="small">{{#if attendees.length}}{{join attendees "; "}}{{else}}\u2013{{/if}}</td><td class="small">{{#if agenda.length}}{{join agenda "; "}}{{else}}\u2013{{/if}}</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+</section>
+
+<section id="channels">
+  <h2>Channels</h2>
+  <table>
+    <thead><tr><th>Channel</th><th>Kind</th><th>Address</th><th>Hours</th><th>Staffing</th><th>Escalates to</th></tr></thead>
+    <tbody>
+    {{#each channels}}
+      <tr><td><strong>{{name}}</strong></td><td>{{kind}}</td><td class="nowrap">{{address}}</td><td>{{hours}}</td><td>{{default staffing "\u2013"}}</td><td>{{default escalatesTo "\u2013"}}</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+</section>
+
+<section id="change">
+  <h2>Change management</h2>
+  {{#if change}}
+  <p>{{#if (eq change.mode "batched")}}Changes are batched into an agreed window{{#if change.window}}: <strong>{{change.window}}</strong>{{/if}}.{{else}}{{#if (eq change.mode "immediate")}}Changes may be made as soon as they are approved.{{else}}Mode: {{change.mode}}.{{/if}}{{/if}}
+  {{#if change.approvers.length}}Approved by {{join change.approvers "; "}}.{{/if}}</p>
+  {{else}}
+  <p>No change-management rules in partnership.yaml.</p>
+  {{/if}}
+</section>
+
+<section id="contacts">
+  <h2>Contacts</h2>
+  {{#each contacts}}
+  <h3>{{party}}</h3>
+  <table>
+    <thead><tr><th>Name</th><th>Title</th><th>E-mail</th><th>Phone</th><th>Hours</th></tr></thead>
+    <tbody>
+    {{#each people}}
+      <tr><td><strong>{{name}}</strong></td><td>{{default title "\u2013"}}</td><td>{{default email "\u2013"}}</td><td class="nowrap">{{default phone "\u2013"}}</td><td>{{hours}}</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{/each}}
+</section>
+</main>
+<footer>Generated by govern from the partnership files; the YAML in git is the source of truth.</footer>
+</div>
+</body>
+</html>
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" \xB7 "+container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:12,column:70},end:{line:12,column:91}}),depth0))},1:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"date").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"term"),"start"),{name:"date",hash:{},data,loc:{start:{line:16,column:44},end:{line:16,column:63}}}))},2:function(container,depth0,helpers,partials,data){return"\u2013"},3:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"date").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"term"),"end"),{name:"date",hash:{},data,loc:{start:{line:16,column:98},end:{line:16,column:115}}}))},4:function(container,depth0,helpers,partials,data){return"open"},5:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"<strong>"+container.escapeExpression(lookupProperty(helpers,"date").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"term"),"noticeBy"),"weekday",{name:"date",hash:{},data,loc:{start:{line:17,column:74},end:{line:17,column:106}}}))+"</strong>"},6:function(container,depth0,helpers,partials,data){return'<div class="note"><strong>Note:</strong> '+container.escapeExpression(container.lambda(depth0,depth0))+`</div>
 `},7:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'<p style="margin-top:18px">'+container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"partnership"),"description",{start:{line:25,column:60},end:{line:25,column:83}}),depth0))+"</p>"},8:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`    <div class="tile">
       <div class="label">`+alias3(alias2(alias1(depth0,"role",{start:{line:32,column:27},end:{line:32,column:31}}),depth0))+`</div>
       <div class="value" style="font-size:18px">`+alias3(alias2(alias1(depth0,"name",{start:{line:33,column:50},end:{line:33,column:54}}),depth0))+`</div>
@@ -154,7 +347,166 @@
 </div>
 </body>
 </html>
-`},usePartial:!0,useData:!0,useDepths:!0}}}],["(built-in) contract-summary.md.hbs",{digest:"3b699f1181ef20a8",get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"**Contract "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:4,column:42},end:{line:4,column:63}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:40},end:{line:4,column:65}}}))!=null?stack1:"")+"** \xB7 "},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`
+`},usePartial:!0,useData:!0,useDepths:!0}}}],["(built-in) contract-summary.md.hbs",{get text(){return`{{!-- Contract summary, GitHub-flavoured Markdown. Every value is escaped for Markdown by govern. --}}
+# Contract summary: {{partnership.name}}
+
+{{#if partnership.reference}}**Contract {{partnership.reference}}** \xB7 {{/if}}{{partnership.client}} (client) and {{partnership.provider}} (provider) \xB7 as of {{date today}}
+{{#if partnership.description}}
+
+{{partnership.description}}
+{{/if}}
+{{#each warnings}}
+
+> **Note:** {{this}}
+{{/each}}
+
+## Parties and account owners
+
+| Party | Organisation | Account owner | Title | E-mail | Phone |
+|---|---|---|---|---|---|
+{{#each parties}}
+| {{role}} | {{name}} | {{#if owner}}{{owner.name}} | {{default owner.title "\u2013"}} | {{default owner.email "\u2013"}} | {{default owner.phone "\u2013"}}{{else}}\u2013 | \u2013 | \u2013 | \u2013{{/if}} |
+{{/each}}
+
+## Term
+
+| | |
+|---|---|
+| Start | {{#if term.start}}{{date term.start}}{{else}}\u2013{{/if}} |
+| End of the current term | {{#if term.end}}{{date term.end}}{{else}}\u2013{{/if}} |
+| Renewal | {{#if (eq term.autoRenew true)}}renews automatically{{else}}{{#if (eq term.autoRenew false)}}does not renew automatically{{else}}not stated{{/if}}{{/if}}{{#if (present term.noticeDays)}}; notice {{term.noticeDays}} days before the end{{/if}} |
+| **Last day to give notice** | {{#if term.noticeBy}}**{{date term.noticeBy "weekday"}}** ({{#if (lt term.noticeInDays 0)}}passed {{relativeDays term.noticeInDays}}{{else}}{{relativeDays term.noticeInDays}}{{/if}}){{else}}\u2013{{/if}} |
+| Contract value | {{#if term.value}}{{money term.value.amount term.value.currency}}{{#if term.value.per}} per {{term.value.per}}{{/if}}{{else}}\u2013{{/if}} |
+
+## Scope
+
+In scope:
+
+{{#each scope.services}}
+- **{{name}}**{{#if description}}: {{description}}{{/if}}
+{{else}}
+- No services listed.
+{{/each}}
+{{#if scope.exclusions.length}}
+
+Not in scope:
+
+{{#each scope.exclusions}}
+- {{this}}
+{{/each}}
+{{/if}}
+
+## Service levels
+
+Service hours:
+
+{{#each calendars}}
+- **{{name}}**: {{words}}
+{{/each}}
+{{#each services}}
+
+### {{name}}
+
+{{#if description}}{{description}} {{/if}}Runs on **{{calendar}}**{{#if (present availabilityTarget)}}; availability target **{{percent availabilityTarget 3}}** per {{default availabilityPer "month"}}{{/if}}{{#if monthlyFee}}; monthly fee {{money monthlyFee.amount monthlyFee.currency}}{{/if}}.{{#if clockStops.length}} The clocks stop for: {{join clockStops ", "}}.{{/if}}
+
+| Priority | Meaning | Response | Resolution | Counted on | Target |
+|---|---|---:|---:|---|---:|
+{{#each priorities}}
+| **{{id}}** | {{default description "\u2013"}} | {{#if (present responseMin)}}{{duration responseMin}}{{else}}\u2013{{/if}} | {{#if (present resolutionMin)}}{{duration resolutionMin}}{{else}}\u2013{{/if}} | {{calendar}} | {{#if (present target)}}{{percent target 1}} of incidents{{else}}\u2013{{/if}} |
+{{/each}}
+{{#if credits}}
+
+Service credits when monthly availability falls below a tier (the largest tier that applies, capped{{#if (present credits.cap)}} at {{percent credits.cap 2}} of the monthly fee{{#if (present credits.capAmount)}}, {{money credits.capAmount monthlyFee.currency}}{{/if}}{{/if}}):
+
+| Availability below | Credit | Per month |
+|---:|---:|---:|
+{{#each credits.tiers}}
+| {{percent below 3}} | {{percent percent 2}} | {{#if (present amount)}}{{money amount ../monthlyFee.currency}}{{else}}\u2013{{/if}} |
+{{/each}}
+{{/if}}
+{{/each}}
+
+## Escalation
+
+Times are counted from when the incident is opened, on the priority's calendar.
+{{#each escalation}}
+
+### {{name}}
+
+For {{appliesTo}}.
+
+\`\`\`mermaid
+flowchart LR
+{{#each levels}}
+  {{node}}["{{step}}. {{mermaid name}}<br/>after {{#if (present afterMin)}}{{duration afterMin}}{{else}}?{{/if}} \xB7 {{mermaid coverage}}{{#each contacts}}<br/>{{mermaid name}}{{#if phone}} {{mermaid phone}}{{/if}}{{/each}}"]
+{{/each}}
+{{#each levels}}
+{{#unless @first}}
+  {{lookup (lookup ../levels (dec @index)) "node"}} --> {{node}}
+{{/unless}}
+{{/each}}
+\`\`\`
+
+| Level | After | Who | Phone | E-mail | Covered |
+|---|---:|---|---|---|---|
+{{#each levels}}
+| {{step}}. {{name}} | {{#if (present afterMin)}}{{duration afterMin}}{{else}}\u2013{{/if}} | {{#each contacts}}{{#unless @first}}, {{/unless}}{{name}}{{/each}} | {{#each contacts}}{{#unless @first}}, {{/unless}}{{default phone "\u2013"}}{{/each}} | {{#each contacts}}{{#unless @first}}, {{/unless}}{{default email "\u2013"}}{{/each}} | {{coverage}} |
+{{/each}}
+{{/each}}
+
+## Who does what (RACI)
+
+R responsible \xB7 A accountable \xB7 C consulted \xB7 I informed.
+
+| Activity |{{#each raci.roles}} {{name}} |{{/each}}
+|---|{{#each raci.roles}}:-:|{{/each}}
+{{#each raci.activities}}
+| {{name}} |{{#each cells}} {{this}} |{{/each}}
+{{/each}}
+
+{{#each raci.roles}}{{#unless @first}} \xB7 {{/unless}}{{name}}: {{#if holders.length}}{{join holders ", "}}{{else}}nobody named{{/if}}{{/each}}.
+
+## Meetings
+
+| Meeting | When | Chair | Attendees | Agenda |
+|---|---|---|---|---|
+{{#each meetings}}
+| **{{name}}** | {{cadence}} | {{default chair "\u2013"}} | {{#if attendees.length}}{{join attendees "; "}}{{else}}\u2013{{/if}} | {{#if agenda.length}}{{join agenda "; "}}{{else}}\u2013{{/if}} |
+{{/each}}
+
+## Channels
+
+| Channel | Kind | Address | Hours | Staffing | Escalates to |
+|---|---|---|---|---|---|
+{{#each channels}}
+| {{name}} | {{kind}} | {{address}} | {{hours}} | {{default staffing "\u2013"}} | {{default escalatesTo "\u2013"}} |
+{{/each}}
+
+## Change management
+
+{{#if change}}
+{{#if (eq change.mode "batched")}}Changes are batched into an agreed window{{#if change.window}}: **{{change.window}}**{{/if}}.{{else}}{{#if (eq change.mode "immediate")}}Changes may be made as soon as they are approved.{{else}}Mode: {{change.mode}}.{{/if}}{{/if}}
+{{#if change.approvers.length}}Approved by: {{join change.approvers "; "}}.{{/if}}
+{{else}}
+No change-management rules in partnership.yaml.
+{{/if}}
+
+## Contacts
+
+{{#each contacts}}
+### {{party}}
+
+| Name | Title | E-mail | Phone | Hours |
+|---|---|---|---|---|
+{{#each people}}
+| {{name}} | {{default title "\u2013"}} | {{default email "\u2013"}} | {{default phone "\u2013"}} | {{hours}} |
+{{/each}}
+
+{{/each}}
+---
+
+*Generated by govern from the partnership files; the YAML in git is the source of truth.*
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"**Contract "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:4,column:42},end:{line:4,column:63}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:40},end:{line:4,column:65}}}))!=null?stack1:"")+"** \xB7 "},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`
 `+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"partnership"),"description",{start:{line:7,column:2},end:{line:7,column:25}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:0},end:{line:7,column:27}}}))!=null?stack1:"")+`
 `},2:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`
 > **Note:** `+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),depth0,{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:12},end:{line:11,column:20}}}))!=null?stack1:"")+`
@@ -266,7 +618,117 @@ R responsible \xB7 A accountable \xB7 C consulted \xB7 I informed.
 `+((stack1=lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"contacts"),{name:"each",hash:{},fn:container.program(72,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:147,column:0},end:{line:156,column:9}}}))!=null?stack1:"")+`---
 
 *Generated by govern from the partnership files; the YAML in git is the source of truth.*
-`},useData:!0,useDepths:!0}}}],["(built-in) portfolio.html.hbs",{digest:"564f794a90fc8eaf",get spec(){return{0:function(container,depth0,helpers,partials,data){var alias1=depth0??(container.nullContext||{}),alias2=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"      <tr><td>"+alias2(lookupProperty(helpers,"default").call(alias1,lookupProperty(depth0,"currency"),"none named",{name:"default",hash:{},data,loc:{start:{line:51,column:14},end:{line:51,column:47}}}))+'</td><td class="num">'+alias2(container.lambda(container.strict(depth0,"partnerships",{start:{line:51,column:70},end:{line:51,column:82}}),depth0))+'</td><td class="num">'+alias2(lookupProperty(helpers,"money").call(alias1,lookupProperty(depth0,"creditsOwed"),lookupProperty(depth0,"currency"),{name:"money",hash:{},data,loc:{start:{line:51,column:105},end:{line:51,column:135}}}))+'</td><td class="num">'+alias2(lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"owing"),"partnership","partnerships",{name:"plural",hash:{},data,loc:{start:{line:51,column:156},end:{line:51,column:201}}}))+`</td></tr>
+`},useData:!0,useDepths:!0}}}],["(built-in) portfolio.html.hbs",{get text(){return`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Portfolio review for {{period.words}}</title>
+{{> styles}}
+<style>
+  .page { max-width: 1500px; }
+  @page { size: A4 landscape; margin: 10mm 8mm 12mm; }
+  table.portfolio { font-size: 12.5px; }
+  table.portfolio td { padding: 5px 6px; }
+  table.portfolio td.rank a { color: var(--muted); text-decoration: none; }
+  table.portfolio tr.errors td { background: #fff8f7; }
+  table.portfolio tr:target td { background: #fffbe6; }
+  .why { color: var(--muted); font-size: 11.5px; }
+  .findings { margin: 4px 0 0; padding-left: 16px; font-size: 11.5px; }
+  .findings code { font-size: 11px; }
+  .counts { display: grid; grid-template-columns: repeat(5, 1fr); gap: 12px; margin: 6px 0 8px; }
+  .tile.errors { border-top-color: #7b1c14; }
+  a { color: var(--accent-2); }
+  @media print {
+    body { font-size: 10.5px; }
+    table.portfolio { font-size: 10px; }
+    table.portfolio td { padding: 3px 4px; }
+    .counts { gap: 6px; }
+  }
+</style>
+</head>
+<body>
+<div class="page">
+<header class="cover">
+  <p class="kicker">Portfolio review \xB7 {{period.words}}</p>
+  <h1>{{plural counts.partnerships "partnership" "partnerships"}}, most in need of attention first</h1>
+  <p class="sub">Prepared on {{date today}} from the partnership files.</p>
+</header>
+<main>
+<section id="counts">
+  <h2>At a glance</h2>
+  <div class="counts">
+    <div class="tile red"><div class="label">Red</div><div class="value">{{counts.red}}</div><div class="detail">a target missed or a credit owed</div></div>
+    <div class="tile amber"><div class="label">Amber</div><div class="value">{{counts.amber}}</div><div class="detail">at risk, overdue, breaches, notice near, high risks</div></div>
+    <div class="tile green"><div class="label">Green</div><div class="value">{{counts.green}}</div><div class="detail">nothing to raise</div></div>
+    <div class="tile errors"><div class="label">Check errors</div><div class="value">{{counts.errors}}</div><div class="detail">no figures until fixed</div></div>
+    <div class="tile"><div class="label">Not measured</div><div class="value">{{counts.unmeasured}}</div><div class="detail">no measurements for the period</div></div>
+  </div>
+  <table>
+    <thead><tr><th>Currency</th><th class="num">Partnerships</th><th class="num">Credits owed</th><th class="num">Owed by</th></tr></thead>
+    <tbody>
+    {{#each totals}}
+      <tr><td>{{default currency "none named"}}</td><td class="num">{{partnerships}}</td><td class="num">{{money creditsOwed currency}}</td><td class="num">{{plural owing "partnership" "partnerships"}}</td></tr>
+    {{else}}
+      <tr><td colspan="4" class="muted">No partnership with figures for the period.</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+  <p class="small muted">Totals are per currency; amounts in different currencies are never added together.</p>
+</section>
+
+<section id="partnerships">
+  <h2>Partnerships</h2>
+  <p class="small muted">In order of the attention each needs: check errors first, then missed targets, credits, breaches, overdue actions, a notice day within 90 days, risks scoring 15 or more. Each row's number is a link to itself.</p>
+  <table class="portfolio">
+    <thead><tr><th class="num">#</th><th>Partnership</th><th>Status</th><th>SLA compliance (lowest)</th><th>Availability (lowest)</th><th>Breaches</th><th class="num">Credits owed</th><th>Contract end</th><th>Last notice day</th><th>Actions</th><th>Risks 15+</th><th class="num">Findings</th></tr></thead>
+    <tbody>
+    {{#each rows}}
+    {{#if figures}}
+      <tr id="{{anchor}}">
+        <td class="num rank"><a href="#{{anchor}}">{{rank}}</a></td>
+        <td><strong>{{#if pack}}<a href="{{pack}}">{{partnership.name}}</a>{{else}}{{partnership.name}}{{/if}}</strong><br><span class="small muted">{{partnership.client}} and {{partnership.provider}}</span>{{#if reasons.length}}<div class="why">{{join reasons "; "}}</div>{{/if}}</td>
+        <td>{{> rag status=status}}</td>
+        <td>{{#if figures.compliance}}{{#if (present figures.compliance.value)}}{{> rag status=figures.compliance.rag}} {{percent figures.compliance.value 1}}{{else}}<span class="rag rag-none">no incidents</span>{{/if}}{{#if (present figures.compliance.target)}} <span class="muted">of {{percent figures.compliance.target 1}}</span>{{/if}}<br><span class="small muted">{{figures.compliance.service}} {{figures.compliance.priority}}{{#if figures.slaMissed}}; {{figures.slaMissed}} of {{figures.slaTargets}} SLA targets missed{{/if}}</span>{{else}}<span class="muted">no SLA</span>{{/if}}</td>
+        <td>{{#if figures.availability}}{{#if (present figures.availability.value)}}{{> rag status=figures.availability.rag}} {{percent figures.availability.value 3}}{{else}}<span class="rag rag-none">no data</span>{{/if}} <span class="muted">of {{percent figures.availability.target 3}}</span><br><span class="small muted">{{figures.availability.service}}</span>{{else}}<span class="muted">\u2013</span>{{/if}}</td>
+        <td>{{#if figures.breaches.length}}{{#each figures.breaches}}<span class="id">{{this}}</span> {{/each}}{{else}}<span class="muted">none</span>{{/if}}</td>
+        <td class="num">{{#if figures.creditsOwed.length}}{{#each figures.creditsOwed}}<span class="bad">{{money amount currency}}</span><br>{{/each}}{{else}}<span class="muted">none</span>{{/if}}</td>
+        <td class="nowrap">{{#if figures.contractEnd}}{{date figures.contractEnd "short"}}<br><span class="small muted">{{relativeDays figures.endInDays}}</span>{{else}}\u2013{{/if}}</td>
+        <td class="nowrap">{{#if figures.noticeBy}}{{#if (lt figures.noticeInDays 91)}}<span class="bad">{{date figures.noticeBy "short"}}</span>{{else}}{{date figures.noticeBy "short"}}{{/if}}<br><span class="small muted">{{relativeDays figures.noticeInDays}}</span>{{else}}\u2013{{/if}}</td>
+        <td class="nowrap">{{figures.openActions}} open{{#if figures.overdueActions}}<br><span class="bad">{{figures.overdueActions}} overdue</span>{{/if}}</td>
+        <td>{{#if figures.highRisks.length}}{{#each figures.highRisks}}<span class="id" title="{{title}}">{{id}}</span> ({{score}}) {{/each}}{{else}}<span class="muted">none</span>{{/if}}</td>
+        <td class="num">{{findings.errors}} / {{findings.warnings}}<br><span class="small muted">errors / warnings</span></td>
+      </tr>
+    {{else}}
+      <tr id="{{anchor}}" class="{{status}}">
+        <td class="num rank"><a href="#{{anchor}}">{{rank}}</a></td>
+        <td><strong>{{partnership.name}}</strong><br><span class="small muted">{{partnership.client}} and {{partnership.provider}}</span></td>
+        <td>{{#if (eq status "errors")}}<span class="rag rag-red">check errors</span>{{else}}<span class="rag rag-none">not measured</span>{{/if}}</td>
+        <td colspan="8">{{join reasons "; "}}{{#if firstFindings.length}}; <code>govern check {{folder}}</code> lists them. The first:
+          <ul class="findings">{{#each firstFindings}}<li><code>{{file}}{{#if line}}:{{line}}{{/if}}</code> <span class="id">{{ruleId}}</span> {{message}}</li>{{/each}}</ul>{{/if}}</td>
+        <td class="num">{{findings.errors}} / {{findings.warnings}}<br><span class="small muted">errors / warnings</span></td>
+      </tr>
+    {{/if}}
+    {{/each}}
+    </tbody>
+  </table>
+</section>
+
+<section id="chart" class="break">
+  <h2>SLA compliance per partnership</h2>
+  <p class="small muted">The lowest compliance of each partnership's SLA priorities against that priority's target (the dark mark){{#if chartNote}}: {{chartNote}}{{/if}}.</p>
+  {{#if chart.rows.length}}
+  <figure>{{> bar-chart chart}}</figure>
+  {{else}}
+  <p class="muted">No partnership has SLA figures for the period.</p>
+  {{/if}}
+</section>
+</main>
+<footer>govern \xB7 portfolio review for {{period.words}} \xB7 prepared on {{date today}}</footer>
+</div>
+</body>
+</html>
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var alias1=depth0??(container.nullContext||{}),alias2=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"      <tr><td>"+alias2(lookupProperty(helpers,"default").call(alias1,lookupProperty(depth0,"currency"),"none named",{name:"default",hash:{},data,loc:{start:{line:51,column:14},end:{line:51,column:47}}}))+'</td><td class="num">'+alias2(container.lambda(container.strict(depth0,"partnerships",{start:{line:51,column:70},end:{line:51,column:82}}),depth0))+'</td><td class="num">'+alias2(lookupProperty(helpers,"money").call(alias1,lookupProperty(depth0,"creditsOwed"),lookupProperty(depth0,"currency"),{name:"money",hash:{},data,loc:{start:{line:51,column:105},end:{line:51,column:135}}}))+'</td><td class="num">'+alias2(lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"owing"),"partnership","partnerships",{name:"plural",hash:{},data,loc:{start:{line:51,column:156},end:{line:51,column:201}}}))+`</td></tr>
 `},1:function(container,depth0,helpers,partials,data){return`      <tr><td colspan="4" class="muted">No partnership with figures for the period.</td></tr>
 `},2:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(depth0,"figures"),{name:"if",hash:{},fn:container.program(3,data,0),inverse:container.program(30,data,0),data,loc:{start:{line:67,column:4},end:{line:91,column:11}}}))!=null?stack1:""},3:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,alias4=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'      <tr id="'+alias3(alias2(alias1(depth0,"anchor",{start:{line:68,column:16},end:{line:68,column:22}}),depth0))+`">
         <td class="num rank"><a href="#`+alias3(alias2(alias1(depth0,"anchor",{start:{line:69,column:41},end:{line:69,column:47}}),depth0))+'">'+alias3(alias2(alias1(depth0,"rank",{start:{line:69,column:53},end:{line:69,column:57}}),depth0))+`</a></td>
@@ -364,7 +826,57 @@ R responsible \xB7 A accountable \xB7 C consulted \xB7 I informed.
 </div>
 </body>
 </html>
-`},usePartial:!0,useData:!0}}}],["(built-in) portfolio.md.hbs",{digest:"c5515e0df4980ba5",get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", \u26D4 "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"counts"),"errors",{start:{line:4,column:218},end:{line:4,column:231}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:216},end:{line:4,column:233}}}))!=null?stack1:"")+" with check errors (no figures)"},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", \u26AA "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"counts"),"unmeasured",{start:{line:4,column:302},end:{line:4,column:319}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:300},end:{line:4,column:321}}}))!=null?stack1:"")+" without measurements for the period"},2:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"| "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"default").call(alias1,lookupProperty(depth0,"currency"),"none named",{name:"default",hash:{},data,loc:{start:{line:11,column:2},end:{line:11,column:35}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:2},end:{line:11,column:35}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,container.strict(depth0,"partnerships",{start:{line:11,column:40},end:{line:11,column:52}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:38},end:{line:11,column:54}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"money").call(alias1,lookupProperty(depth0,"creditsOwed"),lookupProperty(depth0,"currency"),{name:"money",hash:{},data,loc:{start:{line:11,column:57},end:{line:11,column:87}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:57},end:{line:11,column:87}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"owing"),"partnership","partnerships",{name:"plural",hash:{},data,loc:{start:{line:11,column:90},end:{line:11,column:135}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:90},end:{line:11,column:135}}}))!=null?stack1:"")+` |
+`},usePartial:!0,useData:!0}}}],["(built-in) portfolio.md.hbs",{get text(){return`{{!-- The portfolio: every partnership of a tree, most in need of attention first. GitHub-flavoured Markdown; every value is escaped for Markdown by govern. --}}
+# Portfolio review: {{period.words}}
+
+Prepared on {{date today}} from the partnership files. {{plural counts.partnerships "partnership" "partnerships"}}: \u{1F534} {{counts.red}} red, \u{1F7E0} {{counts.amber}} amber, \u{1F7E2} {{counts.green}} green{{#if counts.errors}}, \u26D4 {{counts.errors}} with check errors (no figures){{/if}}{{#if counts.unmeasured}}, \u26AA {{counts.unmeasured}} without measurements for the period{{/if}}. Rows are in order of the attention each needs, the healthy ones last: check errors first, then missed targets, credits, breaches, overdue actions, a notice day within 90 days, risks scoring 15 or more.
+
+## Totals
+
+| Currency | Partnerships | Credits owed | Owed by |
+|---|---:|---:|---:|
+{{#each totals}}
+| {{default currency "none named"}} | {{partnerships}} | {{money creditsOwed currency}} | {{plural owing "partnership" "partnerships"}} |
+{{/each}}
+
+## Partnerships
+
+| # | Partnership | Status | SLA compliance (lowest) | Availability (lowest) | Breaches | Credits owed | Contract end | Last notice day | Actions | Risks 15+ | Findings | Why |
+|---:|---|---|---|---|---|---:|---|---|---|---|---|---|
+{{#each rows}}
+{{#if figures}}
+| {{rank}} | {{#if pack}}[{{partnership.name}}]({{pack}}){{else}}**{{partnership.name}}**{{/if}}<br>{{partnership.client}} and {{partnership.provider}} | {{> rag status=status}} | {{#if figures.compliance}}{{#if (present figures.compliance.value)}}{{ragIcon figures.compliance.rag}} {{percent figures.compliance.value 1}}{{else}}\u26AA no incidents{{/if}}{{#if (present figures.compliance.target)}} of {{percent figures.compliance.target 1}}{{/if}} ({{figures.compliance.service}} {{figures.compliance.priority}}){{#if figures.slaMissed}}; {{figures.slaMissed}} of {{figures.slaTargets}} SLA targets missed{{/if}}{{else}}no SLA{{/if}} | {{#if figures.availability}}{{#if (present figures.availability.value)}}{{ragIcon figures.availability.rag}} {{percent figures.availability.value 3}}{{else}}\u26AA no data{{/if}} of {{percent figures.availability.target 3}} ({{figures.availability.service}}){{else}}\u2013{{/if}} | {{#if figures.breaches.length}}{{join figures.breaches ", "}}{{else}}none{{/if}} | {{#if figures.creditsOwed.length}}{{#each figures.creditsOwed}}{{#unless @first}}, {{/unless}}{{money amount currency}}{{/each}}{{else}}none{{/if}} | {{#if figures.contractEnd}}{{date figures.contractEnd "short"}} ({{relativeDays figures.endInDays}}){{else}}\u2013{{/if}} | {{#if figures.noticeBy}}{{date figures.noticeBy "short"}} ({{relativeDays figures.noticeInDays}}){{else}}\u2013{{/if}} | {{figures.openActions}} open{{#if figures.overdueActions}}, **{{figures.overdueActions}} overdue**{{/if}} | {{#if figures.highRisks.length}}{{#each figures.highRisks}}{{#unless @first}}, {{/unless}}{{id}} ({{score}}){{/each}}{{else}}none{{/if}} | {{plural findings.errors "error" "errors"}}, {{plural findings.warnings "warning" "warnings"}} | {{#if reasons.length}}{{join reasons "; "}}{{else}}nothing to raise{{/if}} |
+{{else}}
+| {{rank}} | **{{partnership.name}}**<br>{{partnership.client}} and {{partnership.provider}} | {{#if (eq status "errors")}}\u26D4 check errors{{else}}\u26AA not measured{{/if}} | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | {{plural findings.errors "error" "errors"}}, {{plural findings.warnings "warning" "warnings"}} | {{join reasons "; "}} |
+{{/if}}
+{{/each}}
+{{#each rows}}
+{{#if firstFindings.length}}
+
+### {{partnership.name}}: check errors
+
+{{plural findings.errors "error" "errors"}} in \`{{folder}}\`; \`govern check {{folder}}\` lists them all. The first:
+
+{{#each firstFindings}}
+- {{file}}{{#if line}}:{{line}}{{/if}} {{ruleId}}: {{message}}
+{{/each}}
+{{/if}}
+{{/each}}
+{{#if mermaid}}
+
+## SLA compliance per partnership
+
+The lowest compliance of each partnership's SLA priorities, in row order.
+
+\`\`\`mermaid
+xychart-beta
+  title "Lowest SLA compliance (%)"
+  x-axis [{{#each mermaid.labels}}{{#unless @first}}, {{/unless}}"{{mermaid this}}"{{/each}}]
+  y-axis "compliance %" 0 --> 100
+  bar [{{join mermaid.values ", "}}]
+\`\`\`
+{{/if}}
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", \u26D4 "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"counts"),"errors",{start:{line:4,column:218},end:{line:4,column:231}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:216},end:{line:4,column:233}}}))!=null?stack1:"")+" with check errors (no figures)"},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", \u26AA "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"counts"),"unmeasured",{start:{line:4,column:302},end:{line:4,column:319}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:300},end:{line:4,column:321}}}))!=null?stack1:"")+" without measurements for the period"},2:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"| "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"default").call(alias1,lookupProperty(depth0,"currency"),"none named",{name:"default",hash:{},data,loc:{start:{line:11,column:2},end:{line:11,column:35}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:2},end:{line:11,column:35}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,container.strict(depth0,"partnerships",{start:{line:11,column:40},end:{line:11,column:52}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:38},end:{line:11,column:54}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"money").call(alias1,lookupProperty(depth0,"creditsOwed"),lookupProperty(depth0,"currency"),{name:"money",hash:{},data,loc:{start:{line:11,column:57},end:{line:11,column:87}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:57},end:{line:11,column:87}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"owing"),"partnership","partnerships",{name:"plural",hash:{},data,loc:{start:{line:11,column:90},end:{line:11,column:135}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:11,column:90},end:{line:11,column:135}}}))!=null?stack1:"")+` |
 `},3:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(depth0,"figures"),{name:"if",hash:{},fn:container.program(4,data,0),inverse:container.program(29,data,0),data,loc:{start:{line:19,column:0},end:{line:23,column:7}}}))!=null?stack1:""},4:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"| "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(depth0,"rank",{start:{line:20,column:4},end:{line:20,column:8}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:2},end:{line:20,column:10}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"pack"),{name:"if",hash:{},fn:container.program(5,data,0),inverse:container.program(6,data,0),data,loc:{start:{line:20,column:13},end:{line:20,column:96}}}))!=null?stack1:"")+"<br>"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"client",{start:{line:20,column:102},end:{line:20,column:120}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:100},end:{line:20,column:122}}}))!=null?stack1:"")+" and "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"provider",{start:{line:20,column:129},end:{line:20,column:149}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:127},end:{line:20,column:151}}}))!=null?stack1:"")+" | "+((stack1=container.invokePartial(lookupProperty(partials,"rag"),depth0,{name:"rag",hash:{status:lookupProperty(depth0,"status")},data,helpers,partials,decorators:container.decorators}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"figures"),"compliance"),{name:"if",hash:{},fn:container.program(7,data,0),inverse:container.program(12,data,0),data,loc:{start:{line:20,column:180},end:{line:20,column:629}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"figures"),"availability"),{name:"if",hash:{},fn:container.program(13,data,0),inverse:container.program(16,data,0),data,loc:{start:{line:20,column:632},end:{line:20,column:901}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"breaches"),"length"),{name:"if",hash:{},fn:container.program(17,data,0),inverse:container.program(18,data,0),data,loc:{start:{line:20,column:904},end:{line:20,column:984}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"creditsOwed"),"length"),{name:"if",hash:{},fn:container.program(19,data,0),inverse:container.program(18,data,0),data,loc:{start:{line:20,column:987},end:{line:20,column:1134}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"figures"),"contractEnd"),{name:"if",hash:{},fn:container.program(22,data,0),inverse:container.program(16,data,0),data,loc:{start:{line:20,column:1137},end:{line:20,column:1253}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"figures"),"noticeBy"),{name:"if",hash:{},fn:container.program(23,data,0),inverse:container.program(16,data,0),data,loc:{start:{line:20,column:1256},end:{line:20,column:1369}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"figures"),"openActions",{start:{line:20,column:1374},end:{line:20,column:1393}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1372},end:{line:20,column:1395}}}))!=null?stack1:"")+" open"+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"figures"),"overdueActions"),{name:"if",hash:{},fn:container.program(24,data,0),inverse:container.noop,data,loc:{start:{line:20,column:1400},end:{line:20,column:1477}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"highRisks"),"length"),{name:"if",hash:{},fn:container.program(25,data,0),inverse:container.program(18,data,0),data,loc:{start:{line:20,column:1480},end:{line:20,column:1616}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,lookupProperty(helpers,"plural").call(alias2,lookupProperty(lookupProperty(depth0,"findings"),"errors"),"error","errors",{name:"plural",hash:{},data,loc:{start:{line:20,column:1619},end:{line:20,column:1662}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1619},end:{line:20,column:1662}}}))!=null?stack1:"")+", "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,lookupProperty(helpers,"plural").call(alias2,lookupProperty(lookupProperty(depth0,"findings"),"warnings"),"warning","warnings",{name:"plural",hash:{},data,loc:{start:{line:20,column:1664},end:{line:20,column:1713}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1664},end:{line:20,column:1713}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"reasons"),"length"),{name:"if",hash:{},fn:container.program(27,data,0),inverse:container.program(28,data,0),data,loc:{start:{line:20,column:1716},end:{line:20,column:1790}}}))!=null?stack1:"")+` |
 `},5:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"["+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"name",{start:{line:20,column:28},end:{line:20,column:44}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:26},end:{line:20,column:46}}}))!=null?stack1:"")+"]("+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(depth0,"pack",{start:{line:20,column:50},end:{line:20,column:54}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:48},end:{line:20,column:56}}}))!=null?stack1:"")+")"},6:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"**"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"partnership"),"name",{start:{line:20,column:69},end:{line:20,column:85}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:67},end:{line:20,column:87}}}))!=null?stack1:"")+"**"},7:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),alias2=container.strict,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"present").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"compliance"),"value"),{name:"present",hash:{},data,loc:{start:{line:20,column:212},end:{line:20,column:246}}}),{name:"if",hash:{},fn:container.program(8,data,0),inverse:container.program(9,data,0),data,loc:{start:{line:20,column:206},end:{line:20,column:350}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"present").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"compliance"),"target"),{name:"present",hash:{},data,loc:{start:{line:20,column:356},end:{line:20,column:391}}}),{name:"if",hash:{},fn:container.program(10,data,0),inverse:container.noop,data,loc:{start:{line:20,column:350},end:{line:20,column:443}}}))!=null?stack1:"")+" ("+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,alias2(lookupProperty(lookupProperty(depth0,"figures"),"compliance"),"service",{start:{line:20,column:447},end:{line:20,column:473}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:445},end:{line:20,column:475}}}))!=null?stack1:"")+" "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,alias2(lookupProperty(lookupProperty(depth0,"figures"),"compliance"),"priority",{start:{line:20,column:478},end:{line:20,column:505}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:476},end:{line:20,column:507}}}))!=null?stack1:"")+")"+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"figures"),"slaMissed"),{name:"if",hash:{},fn:container.program(11,data,0),inverse:container.noop,data,loc:{start:{line:20,column:508},end:{line:20,column:608}}}))!=null?stack1:"")},8:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"ragIcon").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"compliance"),"rag"),{name:"ragIcon",hash:{},data,loc:{start:{line:20,column:248},end:{line:20,column:282}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:248},end:{line:20,column:282}}}))!=null?stack1:"")+" "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"percent").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"compliance"),"value"),1,{name:"percent",hash:{},data,loc:{start:{line:20,column:283},end:{line:20,column:321}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:283},end:{line:20,column:321}}}))!=null?stack1:"")},9:function(container,depth0,helpers,partials,data){return"\u26AA no incidents"},10:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" of "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"percent").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"compliance"),"target"),1,{name:"percent",hash:{},data,loc:{start:{line:20,column:397},end:{line:20,column:436}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:397},end:{line:20,column:436}}}))!=null?stack1:"")},11:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"; "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"figures"),"slaMissed",{start:{line:20,column:537},end:{line:20,column:554}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:535},end:{line:20,column:556}}}))!=null?stack1:"")+" of "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"figures"),"slaTargets",{start:{line:20,column:562},end:{line:20,column:580}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:560},end:{line:20,column:582}}}))!=null?stack1:"")+" SLA targets missed"},12:function(container,depth0,helpers,partials,data){return"no SLA"},13:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"present").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"availability"),"value"),{name:"present",hash:{},data,loc:{start:{line:20,column:666},end:{line:20,column:702}}}),{name:"if",hash:{},fn:container.program(14,data,0),inverse:container.program(15,data,0),data,loc:{start:{line:20,column:660},end:{line:20,column:805}}}))!=null?stack1:"")+" of "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"percent").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"availability"),"target"),3,{name:"percent",hash:{},data,loc:{start:{line:20,column:809},end:{line:20,column:850}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:809},end:{line:20,column:850}}}))!=null?stack1:"")+" ("+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,container.strict(lookupProperty(lookupProperty(depth0,"figures"),"availability"),"service",{start:{line:20,column:854},end:{line:20,column:882}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:852},end:{line:20,column:884}}}))!=null?stack1:"")+")"},14:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"ragIcon").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"availability"),"rag"),{name:"ragIcon",hash:{},data,loc:{start:{line:20,column:704},end:{line:20,column:740}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:704},end:{line:20,column:740}}}))!=null?stack1:"")+" "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"percent").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"figures"),"availability"),"value"),3,{name:"percent",hash:{},data,loc:{start:{line:20,column:741},end:{line:20,column:781}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:741},end:{line:20,column:781}}}))!=null?stack1:"")},15:function(container,depth0,helpers,partials,data){return"\u26AA no data"},16:function(container,depth0,helpers,partials,data){return"\u2013"},17:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"join").call(alias1,lookupProperty(lookupProperty(depth0,"figures"),"breaches"),", ",{name:"join",hash:{},data,loc:{start:{line:20,column:935},end:{line:20,column:965}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:935},end:{line:20,column:965}}}))!=null?stack1:""},18:function(container,depth0,helpers,partials,data){return"none"},19:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"each").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"figures"),"creditsOwed"),{name:"each",hash:{},fn:container.program(20,data,0),inverse:container.noop,data,loc:{start:{line:20,column:1021},end:{line:20,column:1115}}}))!=null?stack1:""},20:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{name:"unless",hash:{},fn:container.program(21,data,0),inverse:container.noop,data,loc:{start:{line:20,column:1050},end:{line:20,column:1081}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"money").call(alias1,lookupProperty(depth0,"amount"),lookupProperty(depth0,"currency"),{name:"money",hash:{},data,loc:{start:{line:20,column:1081},end:{line:20,column:1106}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1081},end:{line:20,column:1106}}}))!=null?stack1:"")},21:function(container,depth0,helpers,partials,data){return", "},22:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"date").call(alias1,lookupProperty(lookupProperty(depth0,"figures"),"contractEnd"),"short",{name:"date",hash:{},data,loc:{start:{line:20,column:1164},end:{line:20,column:1200}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1164},end:{line:20,column:1200}}}))!=null?stack1:"")+" ("+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"relativeDays").call(alias1,lookupProperty(lookupProperty(depth0,"figures"),"endInDays"),{name:"relativeDays",hash:{},data,loc:{start:{line:20,column:1202},end:{line:20,column:1236}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1202},end:{line:20,column:1236}}}))!=null?stack1:"")+")"},23:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"date").call(alias1,lookupProperty(lookupProperty(depth0,"figures"),"noticeBy"),"short",{name:"date",hash:{},data,loc:{start:{line:20,column:1280},end:{line:20,column:1313}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1280},end:{line:20,column:1313}}}))!=null?stack1:"")+" ("+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"relativeDays").call(alias1,lookupProperty(lookupProperty(depth0,"figures"),"noticeInDays"),{name:"relativeDays",hash:{},data,loc:{start:{line:20,column:1315},end:{line:20,column:1352}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1315},end:{line:20,column:1352}}}))!=null?stack1:"")+")"},24:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", **"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"figures"),"overdueActions",{start:{line:20,column:1436},end:{line:20,column:1458}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1434},end:{line:20,column:1460}}}))!=null?stack1:"")+" overdue**"},25:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"each").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"figures"),"highRisks"),{name:"each",hash:{},fn:container.program(26,data,0),inverse:container.noop,data,loc:{start:{line:20,column:1512},end:{line:20,column:1597}}}))!=null?stack1:""},26:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),alias2=container.strict,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{name:"unless",hash:{},fn:container.program(21,data,0),inverse:container.noop,data,loc:{start:{line:20,column:1539},end:{line:20,column:1570}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,alias2(depth0,"id",{start:{line:20,column:1572},end:{line:20,column:1574}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1570},end:{line:20,column:1576}}}))!=null?stack1:"")+" ("+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,alias2(depth0,"score",{start:{line:20,column:1580},end:{line:20,column:1585}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1578},end:{line:20,column:1587}}}))!=null?stack1:"")+")"},27:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"join").call(alias1,lookupProperty(depth0,"reasons"),"; ",{name:"join",hash:{},data,loc:{start:{line:20,column:1738},end:{line:20,column:1759}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:20,column:1738},end:{line:20,column:1759}}}))!=null?stack1:""},28:function(container,depth0,helpers,partials,data){return"nothing to raise"},29:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"| "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(depth0,"rank",{start:{line:22,column:4},end:{line:22,column:8}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:22,column:2},end:{line:22,column:10}}}))!=null?stack1:"")+" | **"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"name",{start:{line:22,column:17},end:{line:22,column:33}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:22,column:15},end:{line:22,column:35}}}))!=null?stack1:"")+"**<br>"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"client",{start:{line:22,column:43},end:{line:22,column:61}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:22,column:41},end:{line:22,column:63}}}))!=null?stack1:"")+" and "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"provider",{start:{line:22,column:70},end:{line:22,column:90}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:22,column:68},end:{line:22,column:92}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(helpers,"eq").call(alias2,lookupProperty(depth0,"status"),"errors",{name:"eq",hash:{},data,loc:{start:{line:22,column:101},end:{line:22,column:121}}}),{name:"if",hash:{},fn:container.program(30,data,0),inverse:container.program(31,data,0),data,loc:{start:{line:22,column:95},end:{line:22,column:166}}}))!=null?stack1:"")+" | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | \u2013 | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,lookupProperty(helpers,"plural").call(alias2,lookupProperty(lookupProperty(depth0,"findings"),"errors"),"error","errors",{name:"plural",hash:{},data,loc:{start:{line:22,column:201},end:{line:22,column:244}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:22,column:201},end:{line:22,column:244}}}))!=null?stack1:"")+", "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,lookupProperty(helpers,"plural").call(alias2,lookupProperty(lookupProperty(depth0,"findings"),"warnings"),"warning","warnings",{name:"plural",hash:{},data,loc:{start:{line:22,column:246},end:{line:22,column:295}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:22,column:246},end:{line:22,column:295}}}))!=null?stack1:"")+" | "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,lookupProperty(helpers,"join").call(alias2,lookupProperty(depth0,"reasons"),"; ",{name:"join",hash:{},data,loc:{start:{line:22,column:298},end:{line:22,column:319}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:22,column:298},end:{line:22,column:319}}}))!=null?stack1:"")+` |
 `},30:function(container,depth0,helpers,partials,data){return"\u26D4 check errors"},31:function(container,depth0,helpers,partials,data){return"\u26AA not measured"},32:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"firstFindings"),"length"),{name:"if",hash:{},fn:container.program(33,data,0),inverse:container.noop,data,loc:{start:{line:26,column:0},end:{line:35,column:7}}}))!=null?stack1:""},33:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`
@@ -396,7 +908,372 @@ Prepared on `+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,look
 
 | # | Partnership | Status | SLA compliance (lowest) | Availability (lowest) | Breaches | Credits owed | Contract end | Last notice day | Actions | Risks 15+ | Findings | Why |
 |---:|---|---|---|---|---|---:|---|---|---|---|---|---|
-`+((stack1=lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"rows"),{name:"each",hash:{},fn:container.program(3,data,0),inverse:container.noop,data,loc:{start:{line:18,column:0},end:{line:24,column:9}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"rows"),{name:"each",hash:{},fn:container.program(32,data,0),inverse:container.noop,data,loc:{start:{line:25,column:0},end:{line:36,column:9}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"mermaid"),{name:"if",hash:{},fn:container.program(36,data,0),inverse:container.noop,data,loc:{start:{line:37,column:0},end:{line:50,column:7}}}))!=null?stack1:"")},usePartial:!0,useData:!0}}}],["(built-in) review-pack.html.hbs",{digest:"d05f36930ef31bce",get spec(){return{0:function(container,depth0,helpers,partials,data){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return alias3(alias2(alias1(lookupProperty(depth0,"partnership"),"client",{start:{line:14,column:56},end:{line:14,column:74}}),depth0))+" and "+alias3(alias2(alias1(lookupProperty(depth0,"partnership"),"provider",{start:{line:14,column:83},end:{line:14,column:103}}),depth0))},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"unless").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"partnership"),"partiesInName"),{name:"unless",hash:{},fn:container.program(2,data,0),inverse:container.noop,data,loc:{start:{line:14,column:145},end:{line:14,column:196}}}))!=null?stack1:"")+"contract "+container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:14,column:207},end:{line:14,column:228}}),depth0))},2:function(container,depth0,helpers,partials,data){return" \xB7 "},3:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"held"),{name:"if",hash:{},fn:container.program(4,data,0),inverse:container.program(5,data,0),data,loc:{start:{line:16,column:28},end:{line:16,column:89}}}))!=null?stack1:""},4:function(container,depth0,helpers,partials,data){return"Reviewed at"},5:function(container,depth0,helpers,partials,data){return"For the meeting"},6:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"meeting"),"name",{start:{line:16,column:145},end:{line:16,column:157}}),depth0))},7:function(container,depth0,helpers,partials,data){return"no review meeting in governance.yaml"},8:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"date"),{name:"if",hash:{},fn:container.program(9,data,0),inverse:container.program(12,data,0),data,loc:{start:{line:17,column:41},end:{line:17,column:270}}}))!=null?stack1:""},9:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"date").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"date"),"weekday",{name:"date",hash:{},data,loc:{start:{line:17,column:61},end:{line:17,column:92}}}))+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"time"),{name:"if",hash:{},fn:container.program(10,data,0),inverse:container.noop,data,loc:{start:{line:17,column:92},end:{line:17,column:243}}}))!=null?stack1:"")},10:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", "+alias3(alias2(alias1(lookupProperty(depth0,"meeting"),"time",{start:{line:17,column:116},end:{line:17,column:128}}),depth0))+((stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"endTime"),{name:"if",hash:{},fn:container.program(11,data,0),inverse:container.noop,data,loc:{start:{line:17,column:130},end:{line:17,column:180}}}))!=null?stack1:"")+' <span style="opacity:.75">('+alias3(alias2(alias1(lookupProperty(depth0,"meeting"),"timezone",{start:{line:17,column:210},end:{line:17,column:226}}),depth0))+")</span>"},11:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"\u2013"+container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"meeting"),"endTime",{start:{line:17,column:156},end:{line:17,column:171}}),depth0))},12:function(container,depth0,helpers,partials,data){return"to be agreed"},13:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"chair"),{name:"if",hash:{},fn:container.program(14,data,0),inverse:container.program(15,data,0),data,loc:{start:{line:18,column:42},end:{line:18,column:96}}}))!=null?stack1:""},14:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"meeting"),"chair",{start:{line:18,column:65},end:{line:18,column:78}}),depth0))},15:function(container,depth0,helpers,partials,data){return"\u2013"},16:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"join").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"attendees"),"; ",{name:"join",hash:{},data,loc:{start:{line:21,column:46},end:{line:21,column:77}}}))},17:function(container,depth0,helpers,partials,data){return'<div class="note"><strong>Note:</strong> '+container.escapeExpression(container.lambda(depth0,depth0))+`</div>
+`+((stack1=lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"rows"),{name:"each",hash:{},fn:container.program(3,data,0),inverse:container.noop,data,loc:{start:{line:18,column:0},end:{line:24,column:9}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"rows"),{name:"each",hash:{},fn:container.program(32,data,0),inverse:container.noop,data,loc:{start:{line:25,column:0},end:{line:36,column:9}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"mermaid"),{name:"if",hash:{},fn:container.program(36,data,0),inverse:container.noop,data,loc:{start:{line:37,column:0},end:{line:50,column:7}}}))!=null?stack1:"")},usePartial:!0,useData:!0}}}],["(built-in) review-pack.html.hbs",{get text(){return`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Service review for {{period.words}}: {{partnership.name}}</title>
+{{> styles}}
+</head>
+<body>
+<div class="page">
+<header class="cover">
+  <p class="kicker">Service review pack \xB7 {{period.words}}</p>
+  <h1>{{partnership.name}}</h1>
+  <p class="sub">{{#unless partnership.partiesInName}}{{partnership.client}} and {{partnership.provider}}{{/unless}}{{#if partnership.reference}}{{#unless partnership.partiesInName}} \xB7 {{/unless}}contract {{partnership.reference}}{{/if}}</p>
+  <dl>
+    <div><dt>{{#if meeting}}{{#if meeting.held}}Reviewed at{{else}}For the meeting{{/if}}{{else}}For the meeting{{/if}}</dt><dd>{{#if meeting}}{{meeting.name}}{{else}}no review meeting in governance.yaml{{/if}}</dd></div>
+    <div><dt>Date</dt><dd>{{#if meeting}}{{#if meeting.date}}{{date meeting.date "weekday"}}{{#if meeting.time}}, {{meeting.time}}{{#if meeting.endTime}}\u2013{{meeting.endTime}}{{/if}} <span style="opacity:.75">({{meeting.timezone}})</span>{{/if}}{{else}}to be agreed{{/if}}{{else}}to be agreed{{/if}}</dd></div>
+    <div><dt>Chair</dt><dd>{{#if meeting}}{{#if meeting.chair}}{{meeting.chair}}{{else}}\u2013{{/if}}{{else}}\u2013{{/if}}</dd></div>
+    <div><dt>Period</dt><dd>{{date period.first}} \u2013 {{date period.last}}</dd></div>
+    <div><dt>Prepared on</dt><dd>{{date today}}</dd></div>
+    <div><dt>Attendees</dt><dd>{{#if meeting}}{{join meeting.attendees "; "}}{{else}}\u2013{{/if}}</dd></div>
+  </dl>
+</header>
+<main>
+{{#each warnings}}
+<div class="note"><strong>Note:</strong> {{this}}</div>
+{{/each}}
+{{#if review}}
+{{#if review.summary}}
+
+<section id="account-summary">
+  <h2>Summary</h2>
+  <div class="summary">
+{{richText review.summary}}
+  </div>
+</section>
+{{/if}}
+{{/if}}
+
+<section id="glance">
+  <h2>At a glance</h2>
+  <div class="tiles">
+    <div class="tile {{#if glance.kpis.red}}red{{else}}{{#if glance.kpis.amber}}amber{{else}}green{{/if}}{{/if}}">
+      <div class="label">KPIs on target</div>
+      <div class="value">{{glance.kpis.green}} of {{glance.kpis.total}}</div>
+      <div class="detail">{{glance.kpis.amber}} at risk \xB7 {{glance.kpis.red}} missed{{#if glance.kpis.none}} \xB7 {{glance.kpis.none}} not measured{{/if}}</div>
+    </div>
+    <div class="tile {{#if glance.breached.length}}red{{else}}green{{/if}}">
+      <div class="label">SLA breaches</div>
+      <div class="value">{{glance.breached.length}} of {{glance.incidents}}</div>
+      <div class="detail">{{#if glance.breached.length}}{{join glance.breached ", "}}{{else}}no incident breached its SLA{{/if}}</div>
+    </div>
+    <div class="tile {{#if glance.creditsOwed.length}}red{{else}}green{{/if}}">
+      <div class="label">Service credits owed</div>
+      <div class="value">{{#if glance.creditsOwed.length}}{{#each glance.creditsOwed}}{{#unless @first}}, {{/unless}}{{money amount currency}}{{/each}}{{else}}none{{/if}}</div>
+      <div class="detail">worked out month by month</div>
+    </div>
+    <div class="tile {{#if glance.overdueActions}}red{{else}}green{{/if}}">
+      <div class="label">Open actions</div>
+      <div class="value">{{glance.openActions}}</div>
+      <div class="detail">{{#if glance.overdueActions}}{{glance.overdueActions}} overdue{{else}}none overdue{{/if}}</div>
+    </div>
+    <div class="tile {{#if glance.severeRisks}}amber{{else}}green{{/if}}">
+      <div class="label">Open risks</div>
+      <div class="value">{{glance.openRisks}}</div>
+      <div class="detail">{{glance.severeRisks}} severe (score 15 or more)</div>
+    </div>
+    <div class="tile {{#if glance.noticeBy}}{{#if (lt glance.noticeInDays 91)}}amber{{/if}}{{/if}}">
+      <div class="label">Last day to give notice</div>
+      <div class="value">{{#if glance.noticeBy}}{{date glance.noticeBy "short"}}{{else}}\u2013{{/if}}</div>
+      <div class="detail">{{#if glance.noticeBy}}{{relativeDays glance.noticeInDays}}{{else}}no notice date ahead{{/if}}</div>
+    </div>
+  </div>
+</section>
+
+<section id="summary">
+  <h2>Executive summary</h2>
+  <div class="objectives">
+  {{#each objectives}}
+    <div class="objective">
+      {{> rag status=rag}}
+      <h3>{{title}}</h3>
+      <div class="small muted">Owner: {{default owner "\u2013"}}</div>
+      <ul>
+      {{#each kpis}}
+        <li><span>{{name}}</span><strong class="{{#if (eq rag "red")}}bad{{/if}}">{{measure value unit digits}}</strong></li>
+      {{/each}}
+      </ul>
+    </div>
+  {{/each}}
+  </div>
+</section>
+
+<section id="kpis">
+  <h2>KPI scorecard</h2>
+  <table>
+    <thead><tr><th>KPI</th><th>Objective</th><th class="num">Target</th>{{#each trendPeriods}}<th class="num">{{period this "short"}}</th>{{/each}}<th>Status</th><th>Since last period</th></tr></thead>
+    <tbody>
+    {{#each kpis}}
+      <tr>
+        <td><strong>{{name}}</strong><div class="small muted">{{source}}{{#if note}} \xB7 {{note}}{{/if}}</div></td>
+        <td class="small">{{objective}}</td>
+        <td class="num">{{target target unit digits}}</td>
+        {{#each trend}}<td class="num">{{#if (present value)}}{{measure value ../unit ../digits}}{{else}}\u2013{{/if}}</td>{{/each}}
+        <td>{{#if rag}}{{> rag status=rag}}{{else}}<span class="rag rag-none">not measured</span>{{/if}}</td>
+        <td class="nowrap {{#if (eq direction "worse")}}bad{{/if}}{{#if (eq direction "better")}}good{{/if}}">{{trend direction}}</td>
+      </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  <div class="charts">
+  {{#each kpis}}
+    <figure>
+      <figcaption>{{name}} <span>\xB7 target {{target target unit digits}}</span></figcaption>
+      {{> line-chart chart}}
+    </figure>
+  {{/each}}
+  </div>
+</section>
+
+<section id="sla" class="break">
+  <h2>SLA compliance</h2>
+  <p>{{plural sla.totals.incidents "incident was" "incidents were"}} opened in {{period.words}}: <strong>{{sla.totals.met}} met</strong> their SLA, <strong class="{{#if sla.totals.breached}}bad{{/if}}">{{sla.totals.breached}} breached</strong>, and {{plural sla.totals.open "was" "were"}} still open at the end of the period. Compliance is met \xF7 (met + breached); the black mark is the target.</p>
+  <figure>
+    <figcaption>Compliance by service and priority</figcaption>
+    {{> bar-chart charts.compliance}}
+  </figure>
+  <table>
+    <thead><tr><th>Service</th><th>Priority</th><th class="num">Response</th><th class="num">Resolution</th><th class="num">Incidents</th><th class="num">Met</th><th>Breached</th><th>Open</th><th class="num">Compliance</th><th class="num">Target</th><th>Status</th></tr></thead>
+    <tbody>
+    {{#each sla.rows}}
+      <tr>
+        <td>{{serviceName}}</td><td><strong>{{priority}}</strong></td>
+        <td class="num">{{#if (present responseTargetMin)}}{{duration responseTargetMin}}{{else}}\u2013{{/if}}</td>
+        <td class="num">{{#if (present resolutionTargetMin)}}{{duration resolutionTargetMin}}{{else}}\u2013{{/if}}</td>
+        <td class="num">{{incidents}}</td><td class="num">{{met}}</td>
+        <td>{{#if breached.length}}<span class="id bad">{{join breached ", "}}</span>{{else}}\u2013{{/if}}</td>
+        <td>{{#if open.length}}<span class="id">{{join open ", "}}</span>{{else}}\u2013{{/if}}</td>
+        <td class="num">{{#if (present compliance)}}{{percent compliance 1}}{{else}}\u2013{{/if}}</td>
+        <td class="num">{{#if (present target)}}{{percent target 1}}{{else}}\u2013{{/if}}</td>
+        <td>{{#if rag}}{{> rag status=rag}}{{else}}<span class="rag rag-{{ragClass rag}}">{{#if (present target)}}{{#if incidents}}still open{{else}}no incidents{{/if}}{{else}}no target{{/if}}</span>{{/if}}</td>
+      </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  <h3>Breached incidents</h3>
+  {{#if sla.breaches.length}}
+  <table>
+    <thead><tr><th>Incident</th><th>Service</th><th>Summary</th><th>Opened</th><th class="num">Response (target)</th><th class="num">Resolution (target)</th></tr></thead>
+    <tbody>
+    {{#each sla.breaches}}
+      <tr>
+        <td><span class="id">{{id}}</span> <strong>{{priority}}</strong></td><td>{{serviceName}}</td><td>{{default summary "\u2013"}}</td><td class="nowrap">{{instant opened}}</td>
+        <td class="num{{#if (eq responseMet false)}} bad{{/if}}">{{duration responseMin}}{{#if (present responseTargetMin)}} <span class="muted">({{duration responseTargetMin}})</span>{{/if}}</td>
+        <td class="num{{#if (eq resolutionMet false)}} bad{{/if}}">{{duration resolutionMin}}{{#if (present resolutionTargetMin)}} <span class="muted">({{duration resolutionTargetMin}})</span>{{/if}}</td>
+      </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{else}}
+  <p>No incident breached its SLA in {{period.words}}.</p>
+  {{/if}}
+  {{#if sla.open.length}}
+  <h3>Open at the end of the period</h3>
+  <p class="small muted">Measured up to the end of the period, these count neither as met nor as breached. An incident belongs to the period it was opened in: the next month's figures leave it out, and the figures for a quarter or year that runs past its resolution judge it in full.</p>
+  <table>
+    <thead><tr><th>Incident</th><th>Service</th><th>Summary</th><th>Opened</th><th class="num">Resolution so far (target)</th><th>Resolved</th></tr></thead>
+    <tbody>
+    {{#each sla.open}}
+      <tr>
+        <td><span class="id">{{id}}</span> <strong>{{priority}}</strong></td><td>{{serviceName}}</td><td>{{default summary "\u2013"}}</td><td class="nowrap">{{instant opened}}</td>
+        <td class="num">{{duration resolutionMin}}{{#if (present resolutionTargetMin)}} <span class="muted">({{duration resolutionTargetMin}})</span>{{/if}}</td>
+        <td class="nowrap">{{#if resolvedLater}}{{instant resolvedLater}}{{else}}not yet{{/if}}</td>
+      </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{/if}}
+</section>
+
+<section id="availability">
+  <h2>Availability and service credits</h2>
+  {{#if availability.services.length}}
+  <table>
+    <thead><tr><th>Service</th><th class="num">Availability</th><th class="num">Target</th><th>Status</th><th class="num">Unplanned downtime</th><th class="num">Service time</th><th class="num">Credit</th></tr></thead>
+    <tbody>
+    {{#each availability.services}}
+      <tr>
+        <td><strong>{{name}}</strong></td>
+        <td class="num">{{percent availability 3}}</td><td class="num">{{percent target 3}}</td><td>{{> rag status=rag}}</td>
+        <td class="num">{{duration downMinutes}}</td><td class="num">{{duration serviceMinutes}}</td>
+        <td class="num">{{#if creditPercent}}{{number creditPercent 2}} % = <strong>{{money creditAmount currency}}</strong>{{else}}none{{/if}}</td>
+      </tr>
+      {{#each months}}
+      <tr class="small">
+        <td class="muted">&nbsp;&nbsp;{{period label}}</td>
+        <td class="num">{{#if (present availability)}}{{percent availability 3}}{{else}}\u2013{{/if}}</td><td></td><td>{{> rag status=rag}}</td><td></td><td></td>
+        <td class="num">{{#if creditPercent}}{{number creditPercent 2}} % = {{money creditAmount ../currency}}{{else}}{{#if (eq creditPercent null)}}not measured{{else}}none{{/if}}{{/if}}</td>
+      </tr>
+      {{/each}}
+    {{/each}}
+    </tbody>
+  </table>
+  <p><strong>Service credits owed for {{period.words}}: {{#if availability.creditsOwed.length}}{{#each availability.creditsOwed}}{{#unless @first}}, {{/unless}}{{money amount currency}}{{/each}}{{else}}none{{/if}}.</strong> <span class="muted small">Credits are worked out month by month (the largest tier whose threshold the month's availability is under, capped) and added up.</span></p>
+  {{else}}
+  <p>No service has an availability target.</p>
+  {{/if}}
+  {{#if downtime.length}}
+  <h3>Downtime in {{period.words}}</h3>
+  <table>
+    <thead><tr><th>Service</th><th>From</th><th>To</th><th class="num">Lasted</th><th>Kind</th><th>Note</th></tr></thead>
+    <tbody>
+    {{#each downtime}}
+      <tr>
+        <td>{{serviceName}}</td><td class="nowrap">{{instant from}}</td><td class="nowrap">{{#if to}}{{instant to}}{{else}}\u2013{{/if}}</td><td class="num">{{#if (present minutes)}}{{duration minutes}}{{else}}\u2013{{/if}}</td>
+        <td>{{#if planned}}planned{{else}}unplanned{{/if}}</td><td class="small">{{default note "\u2013"}}</td>
+      </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{/if}}
+</section>
+
+<section id="budget">
+  <h2>Budget against actuals</h2>
+  {{#if budget.lines.length}}
+  <table>
+    <thead><tr><th>Line</th><th>Compared over</th><th class="num">Budget</th><th class="num">Actual</th><th class="num">Variance</th><th>Status</th><th>Notes</th></tr></thead>
+    <tbody>
+    {{#each budget.lines}}
+      <tr>
+        <td><strong>{{name}}</strong><div class="small muted">per {{per}}</div></td>
+        <td class="nowrap">{{period window "short"}}{{#if toDate}} <span class="muted">(so far)</span>{{/if}}</td>
+        <td class="num">{{money budget ../budget.currency}}</td>
+        <td class="num">{{money actual ../budget.currency}}</td>
+        <td class="num">{{#if (present variance)}}{{signedMoney variance ../budget.currency}}{{#if variancePercent}}<div class="small muted">{{#if (gt variancePercent 0)}}+{{/if}}{{number variancePercent 1}} %</div>{{/if}}{{else}}\u2013{{/if}}</td>
+        <td>{{#if (eq rag "red")}}<span class="rag rag-red">over by &gt;10 %</span>{{else}}{{#if (eq rag "amber")}}<span class="rag rag-amber">over budget</span>{{else}}{{#if (eq rag "green")}}<span class="rag rag-green">within budget</span>{{else}}<span class="rag rag-none">{{#if nothingBooked}}nothing booked{{else}}running{{/if}}</span>{{/if}}{{/if}}{{/if}}</td>
+        <td class="small">{{#each notes}}{{#unless @first}}; {{/unless}}{{this}}{{/each}}{{#if notBooked.length}}{{#if notes.length}}; {{/if}}nothing booked for {{#each notBooked}}{{#unless @first}}, {{/unless}}{{period this "short"}}{{/each}}{{/if}}{{#unless booked.length}}{{#unless notBooked.length}}nothing booked yet{{/unless}}{{/unless}}</td>
+      </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  <p class="small muted">A line is compared over its own period when that is longer than {{period.words}} (so far, while that period runs), otherwise over {{period.words}}.</p>
+  {{else}}
+  <p>No budget lines.</p>
+  {{/if}}
+</section>
+
+<section id="actions" class="break">
+  <h2>Open actions</h2>
+  {{#if actions.length}}
+  <table>
+    <thead><tr><th>Action</th><th>Title</th><th>Owner</th><th>Due</th><th>Time left</th><th>From review</th></tr></thead>
+    <tbody>
+    {{#each actions}}
+      <tr>
+        <td><span class="id">{{id}}</span></td><td>{{title}}</td><td class="nowrap">{{default owner "\u2013"}}</td>
+        <td class="nowrap">{{#if due}}{{date due "short"}}{{else}}\u2013{{/if}}</td>
+        <td class="nowrap">{{#if overdue}}<span class="rag rag-red">{{plural (neg daysLeft) "day" "days"}} overdue</span>{{else}}{{#if due}}<span class="muted">{{relativeDays daysLeft}}</span>{{/if}}{{/if}}</td>
+        <td class="nowrap">{{period review "short"}}</td>
+      </tr>
+    {{/each}}
+    </tbody>
+  </table>
+  <p class="small muted">Every action still open on {{date today}}, from every review record.</p>
+  {{else}}
+  <p>No open actions on {{date today}}.</p>
+  {{/if}}
+</section>
+{{#if review}}
+
+<section id="decisions">
+  <h2>Decisions and feedback</h2>
+  <p class="small muted">{{#if review.held}}From the review of {{period.words}} held on {{date review.held}}.{{else}}From the review record of {{period.words}}.{{/if}}</p>
+  {{#if review.decisions.length}}
+  <h3>Decisions</h3>
+  <ul>
+    {{#each review.decisions}}
+    <li>{{this}}</li>
+    {{/each}}
+  </ul>
+  {{else}}
+  <p>No decisions recorded.</p>
+  {{/if}}
+  {{#if review.feedback}}
+  <h3>Feedback</h3>
+  <dl class="feedback">
+    {{#if review.feedback.client}}<div><dt>Client</dt><dd>{{review.feedback.client}}</dd></div>{{/if}}
+    {{#if review.feedback.provider}}<div><dt>Provider</dt><dd>{{review.feedback.provider}}</dd></div>{{/if}}
+  </dl>
+  {{/if}}
+</section>
+{{/if}}
+
+<section id="risks">
+  <h2>Risk register</h2>
+  {{#if risks.open.length}}
+  <div class="two">
+    <figure>
+      <figcaption>Open risks by likelihood and impact</figcaption>
+      {{> heat-map risks.heatMap}}
+    </figure>
+    <table>
+      <thead><tr><th>Risk</th><th class="num">Score</th><th>Owner</th><th>Review by</th></tr></thead>
+      <tbody>
+      {{#each risks.open}}
+        <tr>
+          <td><strong>{{title}}</strong><div class="small muted"><span class="id">{{id}}</span> \xB7 {{status}}</div></td>
+          <td class="num"><span class="rag rag-{{#if (eq level "severe")}}red{{else}}{{#if (eq level "high")}}amber{{else}}none{{/if}}{{/if}}">{{score}}</span><div class="small muted">{{likelihood}} \xD7 {{impact}}</div></td>
+          <td>{{default owner "\u2013"}}</td>
+          <td class="nowrap{{#if reviewOverdue}} bad{{/if}}">{{#if reviewBy}}{{date reviewBy "short"}}{{#if reviewOverdue}} (overdue){{/if}}{{else}}\u2013{{/if}}</td>
+        </tr>
+      {{/each}}
+      </tbody>
+    </table>
+  </div>
+  <table>
+    <thead><tr><th>Risk</th><th>Mitigation</th><th>Contingency</th></tr></thead>
+    <tbody>
+    {{#each risks.open}}
+      <tr><td><span class="id">{{id}}</span></td><td>{{default mitigation "\u2013"}}</td><td>{{default contingency "\u2013"}}</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{#if risks.closed.length}}<p class="small muted">Closed: {{#each risks.closed}}{{#unless @first}}; {{/unless}}{{title}} ({{id}}){{/each}}.</p>{{/if}}
+  {{else}}
+  <p>No open risks.</p>
+  {{/if}}
+</section>
+
+<section id="events">
+  <h2>Contract events ahead</h2>
+  {{#if events.length}}
+  <table>
+    <thead><tr><th>Date</th><th>Event</th><th></th><th>What it means</th></tr></thead>
+    <tbody>
+    {{#each events}}
+      <tr><td class="nowrap">{{date date "weekday"}}</td><td>{{#if (eq kind "notice")}}<strong>{{what}}</strong>{{else}}{{what}}{{/if}}</td><td class="nowrap muted">{{relativeDays days}}</td><td>{{detail}}</td></tr>
+    {{/each}}
+    </tbody>
+  </table>
+  {{else}}
+  <p>No contract dates ahead.</p>
+  {{/if}}
+</section>
+
+<section id="agenda">
+  <h2>Agenda</h2>
+  {{#if agenda.length}}
+  <ol class="agenda">
+  {{#each agenda}}
+    <li>{{this}}</li>
+  {{/each}}
+  </ol>
+  {{else}}
+  <p>No agenda in governance.yaml.</p>
+  {{/if}}
+</section>
+</main>
+<footer>
+  Status compares each figure with its target: <span class="rag rag-green">met</span> <span class="rag rag-amber">at risk</span> a KPI between its target and the <code>warn</code> its target sets, or an availability or SLA compliance figure that is met with more than 80 % of what the target allows used up; <span class="rag rag-red">missed</span>. Percentages are cut, never rounded up, so a figure under its target never reads as meeting it. SLA figures are counted on each service's own calendar (business hours, holidays, time zone), less agreed clock stops.
+</footer>
+</div>
+</body>
+</html>
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return alias3(alias2(alias1(lookupProperty(depth0,"partnership"),"client",{start:{line:14,column:56},end:{line:14,column:74}}),depth0))+" and "+alias3(alias2(alias1(lookupProperty(depth0,"partnership"),"provider",{start:{line:14,column:83},end:{line:14,column:103}}),depth0))},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"unless").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"partnership"),"partiesInName"),{name:"unless",hash:{},fn:container.program(2,data,0),inverse:container.noop,data,loc:{start:{line:14,column:145},end:{line:14,column:196}}}))!=null?stack1:"")+"contract "+container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:14,column:207},end:{line:14,column:228}}),depth0))},2:function(container,depth0,helpers,partials,data){return" \xB7 "},3:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"held"),{name:"if",hash:{},fn:container.program(4,data,0),inverse:container.program(5,data,0),data,loc:{start:{line:16,column:28},end:{line:16,column:89}}}))!=null?stack1:""},4:function(container,depth0,helpers,partials,data){return"Reviewed at"},5:function(container,depth0,helpers,partials,data){return"For the meeting"},6:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"meeting"),"name",{start:{line:16,column:145},end:{line:16,column:157}}),depth0))},7:function(container,depth0,helpers,partials,data){return"no review meeting in governance.yaml"},8:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"date"),{name:"if",hash:{},fn:container.program(9,data,0),inverse:container.program(12,data,0),data,loc:{start:{line:17,column:41},end:{line:17,column:270}}}))!=null?stack1:""},9:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"date").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"date"),"weekday",{name:"date",hash:{},data,loc:{start:{line:17,column:61},end:{line:17,column:92}}}))+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"time"),{name:"if",hash:{},fn:container.program(10,data,0),inverse:container.noop,data,loc:{start:{line:17,column:92},end:{line:17,column:243}}}))!=null?stack1:"")},10:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", "+alias3(alias2(alias1(lookupProperty(depth0,"meeting"),"time",{start:{line:17,column:116},end:{line:17,column:128}}),depth0))+((stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"endTime"),{name:"if",hash:{},fn:container.program(11,data,0),inverse:container.noop,data,loc:{start:{line:17,column:130},end:{line:17,column:180}}}))!=null?stack1:"")+' <span style="opacity:.75">('+alias3(alias2(alias1(lookupProperty(depth0,"meeting"),"timezone",{start:{line:17,column:210},end:{line:17,column:226}}),depth0))+")</span>"},11:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"\u2013"+container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"meeting"),"endTime",{start:{line:17,column:156},end:{line:17,column:171}}),depth0))},12:function(container,depth0,helpers,partials,data){return"to be agreed"},13:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"chair"),{name:"if",hash:{},fn:container.program(14,data,0),inverse:container.program(15,data,0),data,loc:{start:{line:18,column:42},end:{line:18,column:96}}}))!=null?stack1:""},14:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"meeting"),"chair",{start:{line:18,column:65},end:{line:18,column:78}}),depth0))},15:function(container,depth0,helpers,partials,data){return"\u2013"},16:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return container.escapeExpression(lookupProperty(helpers,"join").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"meeting"),"attendees"),"; ",{name:"join",hash:{},data,loc:{start:{line:21,column:46},end:{line:21,column:77}}}))},17:function(container,depth0,helpers,partials,data){return'<div class="note"><strong>Note:</strong> '+container.escapeExpression(container.lambda(depth0,depth0))+`</div>
 `},18:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"review"),"summary"),{name:"if",hash:{},fn:container.program(19,data,0),inverse:container.noop,data,loc:{start:{line:29,column:0},end:{line:37,column:7}}}))!=null?stack1:""},19:function(container,depth0,helpers,partials,data){var lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`
 <section id="account-summary">
   <h2>Summary</h2>
@@ -683,7 +1560,227 @@ Prepared on `+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,look
 </div>
 </body>
 </html>
-`},usePartial:!0,useData:!0,useDepths:!0}}}],["(built-in) review-pack.md.hbs",{digest:"72542b388b7e5edc",get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" \xB7 "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"client",{start:{line:4,column:73},end:{line:4,column:91}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:71},end:{line:4,column:93}}}))!=null?stack1:"")+" and "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"provider",{start:{line:4,column:100},end:{line:4,column:120}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:98},end:{line:4,column:122}}}))!=null?stack1:"")},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" \xB7 contract "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:4,column:176},end:{line:4,column:197}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:174},end:{line:4,column:199}}}))!=null?stack1:"")},2:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"held"),{name:"if",hash:{},fn:container.program(3,data,0),inverse:container.program(4,data,0),data,loc:{start:{line:7,column:0},end:{line:7,column:354}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"chair"),{name:"if",hash:{},fn:container.program(9,data,0),inverse:container.noop,data,loc:{start:{line:7,column:354},end:{line:7,column:412}}}))!=null?stack1:"")+`.
+`},usePartial:!0,useData:!0,useDepths:!0}}}],["(built-in) review-pack.md.hbs",{get text(){return`{{!-- Service review pack, GitHub-flavoured Markdown. Every value is escaped for Markdown by govern. --}}
+# Service review: {{partnership.name}}
+
+**{{capitalize period.words}}**{{#unless partnership.partiesInName}} \xB7 {{partnership.client}} and {{partnership.provider}}{{/unless}}{{#if partnership.reference}} \xB7 contract {{partnership.reference}}{{/if}}
+
+{{#if meeting}}
+{{#if meeting.held}}Reviewed at the **{{meeting.name}}** held on **{{date meeting.date "weekday"}}**{{else}}For the **{{meeting.name}}** on **{{#if meeting.date}}{{date meeting.date "weekday"}}{{else}}a date to be agreed{{/if}}**{{#if meeting.time}}, {{meeting.time}}{{#if meeting.endTime}}\u2013{{meeting.endTime}}{{/if}} ({{meeting.timezone}}){{/if}}{{/if}}{{#if meeting.chair}}, chaired by {{meeting.chair}}{{/if}}.
+{{/if}}
+Prepared on {{date today}} from the partnership files; open items are as of that day.
+{{#each warnings}}
+
+> **Note:** {{this}}
+{{/each}}
+{{#if review}}
+{{#if review.summary}}
+
+## Summary
+
+{{richText review.summary}}
+{{/if}}
+{{/if}}
+
+## At a glance
+
+| Area | Position |
+|---|---|
+| KPIs | {{glance.kpis.green}} met, {{glance.kpis.amber}} at risk, {{glance.kpis.red}} missed{{#if glance.kpis.none}}, {{glance.kpis.none}} not measured{{/if}} (of {{glance.kpis.total}}) |
+| Incidents | {{plural glance.incidents "incident" "incidents"}} opened; {{#if glance.breached.length}}{{glance.breached.length}} breached the SLA ({{join glance.breached ", "}}){{else}}none breached the SLA{{/if}} |
+| Service credits owed | {{#if glance.creditsOwed.length}}{{#each glance.creditsOwed}}{{#unless @first}}, {{/unless}}{{money amount currency}}{{/each}}{{else}}none{{/if}} |
+| Open actions | {{glance.openActions}}{{#if glance.overdueActions}}, **{{glance.overdueActions}} overdue**{{else}}, none overdue{{/if}} |
+| Risks | {{glance.openRisks}} open{{#if glance.severeRisks}}, {{glance.severeRisks}} severe (score 15 or more){{/if}} |
+| Notice deadline | {{#if glance.noticeBy}}{{date glance.noticeBy}} ({{relativeDays glance.noticeInDays}}){{else}}none ahead{{/if}} |
+
+## Executive summary
+
+| Objective | Owner | Status | Key results |
+|---|---|---|---|
+{{#each objectives}}
+| {{title}} | {{default owner "\u2013"}} | {{> rag status=rag}} | {{#each kpis}}{{#unless @first}}; {{/unless}}{{name}}: {{measure value unit digits}} {{ragIcon rag}}{{/each}} |
+{{/each}}
+
+## KPI scorecard
+
+| KPI | Target |{{#each trendPeriods}} {{period this "short"}} |{{/each}} Status | Since last period |
+|---|---|{{#each trendPeriods}}---:|{{/each}}---|---|
+{{#each kpis}}
+| {{name}} | {{target target unit digits}} |{{#each trend}} {{#if (present value)}}{{measure value ../unit ../digits}}{{else}}\u2013{{/if}} |{{/each}} {{#if rag}}{{> rag status=rag}}{{else}}\u26AA not measured{{/if}} | {{trend direction}} |
+{{/each}}
+
+{{#each kpis}}{{#if note}}{{name}}: {{note}} (the period has no figure of its own). {{/if}}{{/each}}Values from the SLA are counted from the incidents and downtime recorded; the others are as measured.
+
+## SLA compliance
+
+| Service | Priority | Response / resolution | Incidents | Met | Breached | Open | Compliance | Target | Status |
+|---|---|---|---:|---:|---|---|---:|---:|---|
+{{#each sla.rows}}
+| {{serviceName}} | {{priority}} | {{#if responseTargetMin}}{{duration responseTargetMin}}{{else}}\u2013{{/if}} / {{#if resolutionTargetMin}}{{duration resolutionTargetMin}}{{else}}\u2013{{/if}} | {{incidents}} | {{met}} | {{#if breached.length}}{{join breached ", "}}{{else}}\u2013{{/if}} | {{#if open.length}}{{join open ", "}}{{else}}\u2013{{/if}} | {{#if (present compliance)}}{{percent compliance 1}}{{else}}\u2013{{/if}} | {{#if target}}{{percent target 1}}{{else}}\u2013{{/if}} | {{#if rag}}{{> rag status=rag}}{{else}}\u26AA {{#if (present target)}}{{#if incidents}}still open{{else}}no incidents{{/if}}{{else}}no target{{/if}}{{/if}} |
+{{/each}}
+
+{{plural sla.totals.incidents "incident" "incidents"}} opened in {{period.words}}: {{sla.totals.met}} met their SLA, {{sla.totals.breached}} breached, {{sla.totals.open}} still open at the end of the period. Compliance is met \xF7 (met + breached); a priority without either shows \u2013.
+
+### Breached incidents
+
+{{#if sla.breaches.length}}
+| Incident | Service | Priority | Summary | Opened | Response (target) | Resolution (target) |
+|---|---|---|---|---|---|---|
+{{#each sla.breaches}}
+| **{{id}}** | {{serviceName}} | {{priority}} | {{default summary "\u2013"}} | {{instant opened}} | {{duration responseMin}}{{#if (present responseTargetMin)}} ({{duration responseTargetMin}}){{/if}}{{#if (eq responseMet false)}} \u2717{{/if}} | {{duration resolutionMin}}{{#if (present resolutionTargetMin)}} ({{duration resolutionTargetMin}}){{/if}}{{#if (eq resolutionMet false)}} \u2717{{/if}} |
+{{/each}}
+{{else}}
+No incident breached its SLA in {{period.words}}.
+{{/if}}
+{{#if sla.open.length}}
+
+### Open at the end of the period
+
+Measured up to the end of the period, these count neither as met nor as breached. An incident belongs to the period it was opened in: the next month's figures leave it out, and the figures for a quarter or year that runs past its resolution judge it in full.
+
+| Incident | Service | Priority | Summary | Opened | Resolution so far (target) | Resolved |
+|---|---|---|---|---|---|---|
+{{#each sla.open}}
+| {{id}} | {{serviceName}} | {{priority}} | {{default summary "\u2013"}} | {{instant opened}} | {{duration resolutionMin}}{{#if (present resolutionTargetMin)}} ({{duration resolutionTargetMin}}){{/if}} | {{#if resolvedLater}}{{instant resolvedLater}}{{else}}not yet{{/if}} |
+{{/each}}
+{{/if}}
+
+## Availability and service credits
+
+{{#if availability.services.length}}
+| Service | Availability | Target | Status | Unplanned downtime | Service time | Credit |
+|---|---:|---:|---|---:|---:|---:|
+{{#each availability.services}}
+| {{name}} | {{percent availability 3}} | {{percent target 3}} | {{> rag status=rag}} | {{duration downMinutes}} | {{duration serviceMinutes}} | {{#if creditPercent}}{{number creditPercent 2}} % = {{money creditAmount currency}}{{else}}none{{/if}} |
+{{/each}}
+{{#each availability.services}}
+{{#if months.length}}
+
+{{name}}, month by month (credits are worked out per month and added up):
+
+| Month | Availability | Status | Credit |
+|---|---:|---|---:|
+{{#each months}}
+| {{period label}} | {{#if (eq availability null)}}\u2013{{else}}{{percent availability 3}}{{/if}} | {{> rag status=rag}} | {{#if creditPercent}}{{number creditPercent 2}} % = {{money creditAmount ../currency}}{{else}}{{#if (eq creditPercent null)}}not measured{{else}}none{{/if}}{{/if}} |
+{{/each}}
+{{/if}}
+{{/each}}
+
+**Service credits owed for {{period.words}}:** {{#if availability.creditsOwed.length}}{{#each availability.creditsOwed}}{{#unless @first}}, {{/unless}}{{money amount currency}}{{/each}}{{else}}none{{/if}}.
+{{else}}
+No service has an availability target.
+{{/if}}
+{{#if downtime.length}}
+
+### Downtime in {{period.words}}
+
+| Service | From | To | Lasted | Kind | Note |
+|---|---|---|---:|---|---|
+{{#each downtime}}
+| {{serviceName}} | {{instant from}} | {{#if to}}{{instant to}}{{else}}\u2013{{/if}} | {{#if (present minutes)}}{{duration minutes}}{{else}}\u2013{{/if}} | {{#if planned}}planned{{else}}unplanned{{/if}} | {{default note "\u2013"}} |
+{{/each}}
+{{/if}}
+
+## Budget against actuals
+
+{{#if budget.lines.length}}
+| Line | Compared over | Budget | Actual | Variance | Status | Notes |
+|---|---|---:|---:|---:|---|---|
+{{#each budget.lines}}
+| {{name}} | {{period window "short"}}{{#if toDate}}, so far{{/if}} | {{money budget ../budget.currency}} | {{money actual ../budget.currency}} | {{#if (eq variance null)}}\u2013{{else}}{{signedMoney variance ../budget.currency}}{{#if variancePercent}} ({{#if (gt variancePercent 0)}}+{{/if}}{{number variancePercent 1}} %){{/if}}{{/if}} | {{#if (eq rag "red")}}\u{1F534} over by more than 10 %{{else}}{{#if (eq rag "amber")}}\u{1F7E0} over budget{{else}}{{#if (eq rag "green")}}\u{1F7E2} within budget{{else}}{{#if nothingBooked}}\u26AA nothing booked{{else}}\u26AA running{{/if}}{{/if}}{{/if}}{{/if}} | {{#each notes}}{{#unless @first}}; {{/unless}}{{this}}{{/each}}{{#if notBooked.length}}{{#if notes.length}}; {{/if}}nothing booked for {{#each notBooked}}{{#unless @first}}, {{/unless}}{{period this "short"}}{{/each}}{{/if}}{{#unless booked.length}}{{#unless notBooked.length}}nothing booked yet{{/unless}}{{/unless}} |
+{{/each}}
+
+A line is compared over its own period when that is longer than {{period.words}} (so far, while it runs), otherwise over {{period.words}}.
+{{else}}
+No budget lines.
+{{/if}}
+
+## Open actions
+
+{{#if actions.length}}
+| Action | Title | Owner | Due | Time left | From review |
+|---|---|---|---|---|---|
+{{#each actions}}
+| {{id}} | {{title}} | {{default owner "\u2013"}} | {{#if due}}{{date due "short"}}{{else}}\u2013{{/if}} | {{#if overdue}}**{{plural (neg daysLeft) "day" "days"}} overdue**{{else}}{{#if due}}{{relativeDays daysLeft}}{{/if}}{{/if}} | {{period review "short"}} |
+{{/each}}
+
+Every action still open on {{date today}}, from every review record.
+{{else}}
+No open actions on {{date today}}.
+{{/if}}
+{{#if review}}
+
+## Decisions and feedback
+
+{{#if review.held}}From the review of {{period.words}} held on {{date review.held}}.{{else}}From the review record of {{period.words}}.{{/if}}
+
+{{#if review.decisions.length}}
+Decisions:
+
+{{#each review.decisions}}
+- {{this}}
+{{/each}}
+{{else}}
+No decisions recorded.
+{{/if}}
+{{#if review.feedback}}
+
+{{#if review.feedback.client}}
+**Client's feedback:** {{review.feedback.client}}
+{{/if}}
+{{#if review.feedback.provider}}
+{{#if review.feedback.client}}
+
+{{/if}}
+**Provider's feedback:** {{review.feedback.provider}}
+{{/if}}
+{{/if}}
+{{/if}}
+
+## Risk register
+
+{{#if risks.open.length}}
+| Risk | Score | Likelihood \xD7 impact | Owner | Status | Mitigation | Contingency | Review by |
+|---|---:|---|---|---|---|---|---|
+{{#each risks.open}}
+| **{{title}}** ({{id}}) | {{score}} {{> risk-level level=level}} | {{likelihood}} \xD7 {{impact}} | {{default owner "\u2013"}} | {{status}} | {{default mitigation "\u2013"}} | {{default contingency "\u2013"}} | {{#if reviewBy}}{{date reviewBy "short"}}{{#if reviewOverdue}} **(overdue)**{{/if}}{{else}}\u2013{{/if}} |
+{{/each}}
+{{#if risks.closed.length}}
+
+Closed: {{#each risks.closed}}{{#unless @first}}; {{/unless}}{{title}} ({{id}}){{/each}}.
+{{/if}}
+
+{{> heat-map risks.heatMap}}
+{{else}}
+No open risks.
+{{/if}}
+
+## Contract events ahead
+
+{{#if events.length}}
+| Date | Event | | What it means |
+|---|---|---|---|
+{{#each events}}
+| {{date date}} | {{#if (eq kind "notice")}}**{{what}}**{{else}}{{what}}{{/if}} | {{relativeDays days}} | {{detail}} |
+{{/each}}
+{{else}}
+No contract dates ahead.
+{{/if}}
+
+## Agenda
+
+{{#if agenda.length}}
+{{#each agenda}}
+{{inc @index}}. {{this}}
+{{/each}}
+{{else}}
+No agenda in governance.yaml.
+{{/if}}
+
+---
+
+*Status compares each figure with its target: \u{1F7E2} met; \u{1F7E0} at risk (a KPI between its target and the \`warn\` its target sets; an availability or SLA compliance figure that is met with more than 80 % of what the target allows used up); \u{1F534} missed. Percentages are cut, never rounded up, so a figure under its target never reads as meeting it. SLA figures are counted on each service's own calendar (business hours, holidays, time zone), less agreed clock stops.*
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" \xB7 "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"client",{start:{line:4,column:73},end:{line:4,column:91}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:71},end:{line:4,column:93}}}))!=null?stack1:"")+" and "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"partnership"),"provider",{start:{line:4,column:100},end:{line:4,column:120}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:98},end:{line:4,column:122}}}))!=null?stack1:"")},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" \xB7 contract "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"partnership"),"reference",{start:{line:4,column:176},end:{line:4,column:197}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:4,column:174},end:{line:4,column:199}}}))!=null?stack1:"")},2:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"held"),{name:"if",hash:{},fn:container.program(3,data,0),inverse:container.program(4,data,0),data,loc:{start:{line:7,column:0},end:{line:7,column:354}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"chair"),{name:"if",hash:{},fn:container.program(9,data,0),inverse:container.noop,data,loc:{start:{line:7,column:354},end:{line:7,column:412}}}))!=null?stack1:"")+`.
 `},3:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"Reviewed at the **"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,container.strict(lookupProperty(depth0,"meeting"),"name",{start:{line:7,column:40},end:{line:7,column:52}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:38},end:{line:7,column:54}}}))!=null?stack1:"")+"** held on **"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"date").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"date"),"weekday",{name:"date",hash:{},data,loc:{start:{line:7,column:67},end:{line:7,column:98}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:67},end:{line:7,column:98}}}))!=null?stack1:"")+"**"},4:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"For the **"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,container.strict(lookupProperty(depth0,"meeting"),"name",{start:{line:7,column:120},end:{line:7,column:132}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:118},end:{line:7,column:134}}}))!=null?stack1:"")+"** on **"+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"date"),{name:"if",hash:{},fn:container.program(5,data,0),inverse:container.program(6,data,0),data,loc:{start:{line:7,column:142},end:{line:7,column:227}}}))!=null?stack1:"")+"**"+((stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"time"),{name:"if",hash:{},fn:container.program(7,data,0),inverse:container.noop,data,loc:{start:{line:7,column:229},end:{line:7,column:347}}}))!=null?stack1:"")},5:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"date").call(alias1,lookupProperty(lookupProperty(depth0,"meeting"),"date"),"weekday",{name:"date",hash:{},data,loc:{start:{line:7,column:162},end:{line:7,column:193}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:162},end:{line:7,column:193}}}))!=null?stack1:""},6:function(container,depth0,helpers,partials,data){return"a date to be agreed"},7:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"meeting"),"time",{start:{line:7,column:253},end:{line:7,column:265}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:251},end:{line:7,column:267}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"meeting"),"endTime"),{name:"if",hash:{},fn:container.program(8,data,0),inverse:container.noop,data,loc:{start:{line:7,column:267},end:{line:7,column:317}}}))!=null?stack1:"")+" ("+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias2,alias1(lookupProperty(depth0,"meeting"),"timezone",{start:{line:7,column:321},end:{line:7,column:337}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:319},end:{line:7,column:339}}}))!=null?stack1:"")+")"},8:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"\u2013"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"meeting"),"endTime",{start:{line:7,column:293},end:{line:7,column:308}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:291},end:{line:7,column:310}}}))!=null?stack1:"")},9:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return", chaired by "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),container.strict(lookupProperty(depth0,"meeting"),"chair",{start:{line:7,column:390},end:{line:7,column:403}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:7,column:388},end:{line:7,column:405}}}))!=null?stack1:"")},10:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`
 > **Note:** `+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),depth0,{name:"escapeMarkdown",hash:{},data,loc:{start:{line:12,column:12},end:{line:12,column:20}}}))!=null?stack1:"")+`
 `},11:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(depth0??(container.nullContext||{}),lookupProperty(lookupProperty(depth0,"review"),"summary"),{name:"if",hash:{},fn:container.program(12,data,0),inverse:container.noop,data,loc:{start:{line:15,column:0},end:{line:20,column:7}}}))!=null?stack1:""},12:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`
@@ -821,7 +1918,20 @@ Closed: `+((stack1=lookupProperty(helpers,"each").call(depth0??(container.nullCo
 ---
 
 *Status compares each figure with its target: \u{1F7E2} met; \u{1F7E0} at risk (a KPI between its target and the \`warn\` its target sets; an availability or SLA compliance figure that is met with more than 80 % of what the target allows used up); \u{1F534} missed. Percentages are cut, never rounded up, so a figure under its target never reads as meeting it. SLA figures are counted on each service's own calendar (business hours, holidays, time zone), less agreed clock stops.*
-`},usePartial:!0,useData:!0,useDepths:!0}}}],["(built-in) partials/bar-chart.html.hbs",{digest:"0bdfc41364fff227",get spec(){return{0:function(container,depth0,helpers,partials,data,blockParams,depths){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression;return'  <line x1="'+alias3(alias2(alias1(depth0,"x",{start:{line:3,column:14},end:{line:3,column:15}}),depth0))+'" y1="4" x2="'+alias3(alias2(alias1(depth0,"x",{start:{line:3,column:32},end:{line:3,column:33}}),depth0))+'" y2="'+alias3(alias2(alias1(depths[1],"axisY",{start:{line:3,column:43},end:{line:3,column:51}}),depth0))+`" stroke="#e4e7eb" />
+`},usePartial:!0,useData:!0,useDepths:!0}}}],["(built-in) partials/bar-chart.html.hbs",{get text(){return`<svg viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" aria-label="SLA compliance against target">
+  {{#each ticks}}
+  <line x1="{{x}}" y1="4" x2="{{x}}" y2="{{../axisY}}" stroke="#e4e7eb" />
+  <text x="{{x}}" y="{{../axisY}}" dy="13" text-anchor="middle" font-size="10" fill="#52606d">{{label}}</text>
+  {{/each}}
+  {{#each rows}}
+  <text x="{{../labelWidth}}" y="{{textY}}" dx="-8" text-anchor="end" font-size="11.5" fill="#1f2933">{{label}}</text>
+  <rect x="{{../labelWidth}}" y="{{barY}}" width="{{../scaleWidth}}" height="16" fill="#f5f7fa" />
+  {{#if width}}<rect x="{{../labelWidth}}" y="{{barY}}" width="{{width}}" height="16" fill="{{#if (eq rag "red")}}#d64545{{else}}{{#if (eq rag "amber")}}#e8a33d{{else}}{{#if (eq rag "green")}}#3f9c6b{{else}}#9aa5b1{{/if}}{{/if}}{{/if}}" />{{/if}}
+  {{#if targetX}}<rect x="{{targetX}}" y="{{targetY}}" width="2" height="22" fill="#1f2933" />{{/if}}
+  <text x="{{valueX}}" y="{{textY}}" font-size="11" fill="#52606d">{{valueLabel}}</text>
+  {{/each}}
+</svg>
+`},get spec(){return{0:function(container,depth0,helpers,partials,data,blockParams,depths){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression;return'  <line x1="'+alias3(alias2(alias1(depth0,"x",{start:{line:3,column:14},end:{line:3,column:15}}),depth0))+'" y1="4" x2="'+alias3(alias2(alias1(depth0,"x",{start:{line:3,column:32},end:{line:3,column:33}}),depth0))+'" y2="'+alias3(alias2(alias1(depths[1],"axisY",{start:{line:3,column:43},end:{line:3,column:51}}),depth0))+`" stroke="#e4e7eb" />
   <text x="`+alias3(alias2(alias1(depth0,"x",{start:{line:4,column:13},end:{line:4,column:14}}),depth0))+'" y="'+alias3(alias2(alias1(depths[1],"axisY",{start:{line:4,column:23},end:{line:4,column:31}}),depth0))+'" dy="13" text-anchor="middle" font-size="10" fill="#52606d">'+alias3(alias2(alias1(depth0,"label",{start:{line:4,column:96},end:{line:4,column:101}}),depth0))+`</text>
 `},1:function(container,depth0,helpers,partials,data,blockParams,depths){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,alias4=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'  <text x="'+alias3(alias2(alias1(depths[1],"labelWidth",{start:{line:7,column:13},end:{line:7,column:26}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"textY",{start:{line:7,column:35},end:{line:7,column:40}}),depth0))+'" dx="-8" text-anchor="end" font-size="11.5" fill="#1f2933">'+alias3(alias2(alias1(depth0,"label",{start:{line:7,column:104},end:{line:7,column:109}}),depth0))+`</text>
   <rect x="`+alias3(alias2(alias1(depths[1],"labelWidth",{start:{line:8,column:13},end:{line:8,column:26}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"barY",{start:{line:8,column:35},end:{line:8,column:39}}),depth0))+'" width="'+alias3(alias2(alias1(depths[1],"scaleWidth",{start:{line:8,column:52},end:{line:8,column:65}}),depth0))+`" height="16" fill="#f5f7fa" />
@@ -830,7 +1940,25 @@ Closed: `+((stack1=lookupProperty(helpers,"each").call(depth0??(container.nullCo
   <text x="`+alias3(alias2(alias1(depth0,"valueX",{start:{line:11,column:13},end:{line:11,column:19}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"textY",{start:{line:11,column:28},end:{line:11,column:33}}),depth0))+'" font-size="11" fill="#52606d">'+alias3(alias2(alias1(depth0,"valueLabel",{start:{line:11,column:69},end:{line:11,column:79}}),depth0))+`</text>
 `},2:function(container,depth0,helpers,partials,data,blockParams,depths){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,alias4=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'<rect x="'+alias3(alias2(alias1(depths[1],"labelWidth",{start:{line:9,column:26},end:{line:9,column:39}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"barY",{start:{line:9,column:48},end:{line:9,column:52}}),depth0))+'" width="'+alias3(alias2(alias1(depth0,"width",{start:{line:9,column:65},end:{line:9,column:70}}),depth0))+'" height="16" fill="'+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(helpers,"eq").call(alias4,lookupProperty(depth0,"rag"),"red",{name:"eq",hash:{},data,loc:{start:{line:9,column:98},end:{line:9,column:112}}}),{name:"if",hash:{},fn:container.program(3,data,0,blockParams,depths),inverse:container.program(4,data,0,blockParams,depths),data,loc:{start:{line:9,column:92},end:{line:9,column:235}}}))!=null?stack1:"")+'" />'},3:function(container,depth0,helpers,partials,data){return"#d64545"},4:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"rag"),"amber",{name:"eq",hash:{},data,loc:{start:{line:9,column:135},end:{line:9,column:151}}}),{name:"if",hash:{},fn:container.program(5,data,0),inverse:container.program(6,data,0),data,loc:{start:{line:9,column:129},end:{line:9,column:228}}}))!=null?stack1:""},5:function(container,depth0,helpers,partials,data){return"#e8a33d"},6:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"rag"),"green",{name:"eq",hash:{},data,loc:{start:{line:9,column:174},end:{line:9,column:190}}}),{name:"if",hash:{},fn:container.program(7,data,0),inverse:container.program(8,data,0),data,loc:{start:{line:9,column:168},end:{line:9,column:221}}}))!=null?stack1:""},7:function(container,depth0,helpers,partials,data){return"#3f9c6b"},8:function(container,depth0,helpers,partials,data){return"#9aa5b1"},9:function(container,depth0,helpers,partials,data){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression;return'<rect x="'+alias3(alias2(alias1(depth0,"targetX",{start:{line:10,column:28},end:{line:10,column:35}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"targetY",{start:{line:10,column:44},end:{line:10,column:51}}),depth0))+'" width="2" height="22" fill="#1f2933" />'},compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data,blockParams,depths){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,alias4=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'<svg viewBox="0 0 '+alias3(alias2(alias1(depth0,"width",{start:{line:1,column:20},end:{line:1,column:25}}),depth0))+" "+alias3(alias2(alias1(depth0,"height",{start:{line:1,column:30},end:{line:1,column:36}}),depth0))+'" width="'+alias3(alias2(alias1(depth0,"width",{start:{line:1,column:49},end:{line:1,column:54}}),depth0))+'" height="'+alias3(alias2(alias1(depth0,"height",{start:{line:1,column:68},end:{line:1,column:74}}),depth0))+`" role="img" aria-label="SLA compliance against target">
 `+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"ticks"),{name:"each",hash:{},fn:container.program(0,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:2,column:2},end:{line:5,column:11}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"rows"),{name:"each",hash:{},fn:container.program(1,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:6,column:2},end:{line:12,column:11}}}))!=null?stack1:"")+`</svg>
-`},useData:!0,useDepths:!0}}}],["(built-in) partials/heat-map.html.hbs",{digest:"b85ce320ac1abd3b",get spec(){return{0:function(container,depth0,helpers,partials,data,blockParams,depths){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,alias4=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'  <rect x="'+alias3(alias2(alias1(depth0,"x",{start:{line:3,column:13},end:{line:3,column:14}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"y",{start:{line:3,column:23},end:{line:3,column:24}}),depth0))+'" width="'+alias3(alias2(alias1(depths[1],"cell",{start:{line:3,column:37},end:{line:3,column:44}}),depth0))+'" height="'+alias3(alias2(alias1(depths[1],"cell",{start:{line:3,column:58},end:{line:3,column:65}}),depth0))+'" fill="'+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(helpers,"eq").call(alias4,lookupProperty(depth0,"level"),"severe",{name:"eq",hash:{},data,loc:{start:{line:3,column:81},end:{line:3,column:100}}}),{name:"if",hash:{},fn:container.program(1,data,0,blockParams,depths),inverse:container.program(2,data,0,blockParams,depths),data,loc:{start:{line:3,column:75},end:{line:3,column:227}}}))!=null?stack1:"")+`" stroke="#fff" stroke-width="2" />
+`},useData:!0,useDepths:!0}}}],["(built-in) partials/heat-map.html.hbs",{get text(){return`<svg viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" aria-label="Risk heat map: likelihood against impact">
+  {{#each cells}}
+  <rect x="{{x}}" y="{{y}}" width="{{../cell}}" height="{{../cell}}" fill="{{#if (eq level "severe")}}#f3a09a{{else}}{{#if (eq level "high")}}#f9c784{{else}}{{#if (eq level "medium")}}#fbe7a1{{else}}#cdeccf{{/if}}{{/if}}{{/if}}" stroke="#fff" stroke-width="2" />
+  <text x="{{x}}" y="{{y}}" dx="5" dy="12" font-size="9" fill="#616e7c">{{score}}</text>
+  {{#each ids}}
+  <text x="{{../cx}}" y="{{y}}" text-anchor="middle" font-size="9.5" font-weight="700" fill="#1f2933">{{text}}</text>
+  {{/each}}
+  {{#if more}}<text x="{{cx}}" y="{{y}}" dy="64" text-anchor="middle" font-size="9" fill="#1f2933">{{more}}</text>{{/if}}
+  {{/each}}
+  {{#each likelihoodLabels}}
+  <text x="{{../offset}}" y="{{y}}" dx="-8" text-anchor="end" font-size="11" fill="#52606d">{{label}}</text>
+  {{/each}}
+  {{#each impactLabels}}
+  <text x="{{x}}" y="{{../labelY}}" text-anchor="middle" font-size="11" fill="#52606d">{{label}}</text>
+  {{/each}}
+  <text x="{{middleX}}" y="{{titleY}}" text-anchor="middle" font-size="10.5" fill="#52606d">impact \u2192</text>
+  <text x="12" y="{{middleY}}" transform="rotate(-90 12 {{middleY}})" text-anchor="middle" font-size="10.5" fill="#52606d">likelihood \u2192</text>
+</svg>
+`},get spec(){return{0:function(container,depth0,helpers,partials,data,blockParams,depths){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,alias4=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'  <rect x="'+alias3(alias2(alias1(depth0,"x",{start:{line:3,column:13},end:{line:3,column:14}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"y",{start:{line:3,column:23},end:{line:3,column:24}}),depth0))+'" width="'+alias3(alias2(alias1(depths[1],"cell",{start:{line:3,column:37},end:{line:3,column:44}}),depth0))+'" height="'+alias3(alias2(alias1(depths[1],"cell",{start:{line:3,column:58},end:{line:3,column:65}}),depth0))+'" fill="'+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(helpers,"eq").call(alias4,lookupProperty(depth0,"level"),"severe",{name:"eq",hash:{},data,loc:{start:{line:3,column:81},end:{line:3,column:100}}}),{name:"if",hash:{},fn:container.program(1,data,0,blockParams,depths),inverse:container.program(2,data,0,blockParams,depths),data,loc:{start:{line:3,column:75},end:{line:3,column:227}}}))!=null?stack1:"")+`" stroke="#fff" stroke-width="2" />
   <text x="`+alias3(alias2(alias1(depth0,"x",{start:{line:4,column:13},end:{line:4,column:14}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"y",{start:{line:4,column:23},end:{line:4,column:24}}),depth0))+'" dx="5" dy="12" font-size="9" fill="#616e7c">'+alias3(alias2(alias1(depth0,"score",{start:{line:4,column:74},end:{line:4,column:79}}),depth0))+`</text>
 `+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"ids"),{name:"each",hash:{},fn:container.program(7,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:5,column:2},end:{line:7,column:11}}}))!=null?stack1:"")+"  "+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"more"),{name:"if",hash:{},fn:container.program(8,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:8,column:2},end:{line:8,column:121}}}))!=null?stack1:"")+`
 `},1:function(container,depth0,helpers,partials,data){return"#f3a09a"},2:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"high",{name:"eq",hash:{},data,loc:{start:{line:3,column:123},end:{line:3,column:140}}}),{name:"if",hash:{},fn:container.program(3,data,0),inverse:container.program(4,data,0),data,loc:{start:{line:3,column:117},end:{line:3,column:220}}}))!=null?stack1:""},3:function(container,depth0,helpers,partials,data){return"#f9c784"},4:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"medium",{name:"eq",hash:{},data,loc:{start:{line:3,column:163},end:{line:3,column:182}}}),{name:"if",hash:{},fn:container.program(5,data,0),inverse:container.program(6,data,0),data,loc:{start:{line:3,column:157},end:{line:3,column:213}}}))!=null?stack1:""},5:function(container,depth0,helpers,partials,data){return"#fbe7a1"},6:function(container,depth0,helpers,partials,data){return"#cdeccf"},7:function(container,depth0,helpers,partials,data,blockParams,depths){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression;return'  <text x="'+alias3(alias2(alias1(depths[1],"cx",{start:{line:6,column:13},end:{line:6,column:18}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"y",{start:{line:6,column:27},end:{line:6,column:28}}),depth0))+'" text-anchor="middle" font-size="9.5" font-weight="700" fill="#1f2933">'+alias3(alias2(alias1(depth0,"text",{start:{line:6,column:104},end:{line:6,column:108}}),depth0))+`</text>
@@ -840,12 +1968,36 @@ Closed: `+((stack1=lookupProperty(helpers,"each").call(depth0??(container.nullCo
 `+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"cells"),{name:"each",hash:{},fn:container.program(0,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:2,column:2},end:{line:9,column:11}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"likelihoodLabels"),{name:"each",hash:{},fn:container.program(9,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:10,column:2},end:{line:12,column:11}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"impactLabels"),{name:"each",hash:{},fn:container.program(10,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:13,column:2},end:{line:15,column:11}}}))!=null?stack1:"")+'  <text x="'+alias3(alias2(alias1(depth0,"middleX",{start:{line:16,column:13},end:{line:16,column:20}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"titleY",{start:{line:16,column:29},end:{line:16,column:35}}),depth0))+`" text-anchor="middle" font-size="10.5" fill="#52606d">impact \u2192</text>
   <text x="12" y="`+alias3(alias2(alias1(depth0,"middleY",{start:{line:17,column:20},end:{line:17,column:27}}),depth0))+'" transform="rotate(-90 12 '+alias3(alias2(alias1(depth0,"middleY",{start:{line:17,column:58},end:{line:17,column:65}}),depth0))+`)" text-anchor="middle" font-size="10.5" fill="#52606d">likelihood \u2192</text>
 </svg>
-`},useData:!0,useDepths:!0}}}],["(built-in) partials/heat-map.md.hbs",{digest:"d802f67b839a7357",get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"| **"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,container.strict(depth0,"likelihood",{start:{line:6,column:6},end:{line:6,column:16}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:6,column:4},end:{line:6,column:18}}}))!=null?stack1:"")+"** |"+((stack1=lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cells"),{name:"each",hash:{},fn:container.program(1,data,0),inverse:container.noop,data,loc:{start:{line:6,column:22},end:{line:6,column:108}}}))!=null?stack1:"")+`
+`},useData:!0,useDepths:!0}}}],["(built-in) partials/heat-map.md.hbs",{get text(){return`Heat map of the open risks: likelihood down the side, impact across (\u{1F7E5} severe 15\u201325, \u{1F7E7} high 10\u201314, \u{1F7E8} medium 5\u20139, \u{1F7E9} low 1\u20134).
+
+| Likelihood \u2572 impact | 1 | 2 | 3 | 4 | 5 |
+|---|---|---|---|---|---|
+{{#each rows}}
+| **{{likelihood}}** |{{#each cells}} {{> risk-level level=level}}{{#each all}} {{this}}{{/each}} |{{/each}}
+{{/each}}
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return"| **"+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,container.strict(depth0,"likelihood",{start:{line:6,column:6},end:{line:6,column:16}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:6,column:4},end:{line:6,column:18}}}))!=null?stack1:"")+"** |"+((stack1=lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cells"),{name:"each",hash:{},fn:container.program(1,data,0),inverse:container.noop,data,loc:{start:{line:6,column:22},end:{line:6,column:108}}}))!=null?stack1:"")+`
 `},1:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" "+((stack1=container.invokePartial(lookupProperty(partials,"risk-level"),depth0,{name:"risk-level",hash:{level:lookupProperty(depth0,"level")},data,helpers,partials,decorators:container.decorators}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"each").call(depth0??(container.nullContext||{}),lookupProperty(depth0,"all"),{name:"each",hash:{},fn:container.program(2,data,0),inverse:container.noop,data,loc:{start:{line:6,column:66},end:{line:6,column:97}}}))!=null?stack1:"")+" |"},2:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return" "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(depth0??(container.nullContext||{}),depth0,{name:"escapeMarkdown",hash:{},data,loc:{start:{line:6,column:80},end:{line:6,column:88}}}))!=null?stack1:"")},compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){var stack1,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return`Heat map of the open risks: likelihood down the side, impact across (\u{1F7E5} severe 15\u201325, \u{1F7E7} high 10\u201314, \u{1F7E8} medium 5\u20139, \u{1F7E9} low 1\u20134).
 
 | Likelihood \u2572 impact | 1 | 2 | 3 | 4 | 5 |
 |---|---|---|---|---|---|
-`+((stack1=lookupProperty(helpers,"each").call(depth0??(container.nullContext||{}),lookupProperty(depth0,"rows"),{name:"each",hash:{},fn:container.program(0,data,0),inverse:container.noop,data,loc:{start:{line:5,column:0},end:{line:7,column:9}}}))!=null?stack1:"")},usePartial:!0,useData:!0}}}],["(built-in) partials/line-chart.html.hbs",{digest:"7010779cfa8aa78c",get spec(){return{0:function(container,depth0,helpers,partials,data){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'  <line x1="'+alias3(alias2(alias1(depth0,"left",{start:{line:4,column:14},end:{line:4,column:18}}),depth0))+'" y1="'+alias3(alias2(alias1(lookupProperty(depth0,"target"),"y",{start:{line:4,column:28},end:{line:4,column:36}}),depth0))+'" x2="'+alias3(alias2(alias1(depth0,"right",{start:{line:4,column:46},end:{line:4,column:51}}),depth0))+'" y2="'+alias3(alias2(alias1(lookupProperty(depth0,"target"),"y",{start:{line:4,column:61},end:{line:4,column:69}}),depth0))+`" stroke="#9c5d00" stroke-dasharray="4 3" stroke-width="1" />
+`+((stack1=lookupProperty(helpers,"each").call(depth0??(container.nullContext||{}),lookupProperty(depth0,"rows"),{name:"each",hash:{},fn:container.program(0,data,0),inverse:container.noop,data,loc:{start:{line:5,column:0},end:{line:7,column:9}}}))!=null?stack1:"")},usePartial:!0,useData:!0}}}],["(built-in) partials/line-chart.html.hbs",{get text(){return`<svg viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" aria-label="trend">
+  <line x1="{{left}}" y1="{{baseline}}" x2="{{right}}" y2="{{baseline}}" stroke="#d9e2ec" />
+  {{#if target}}
+  <line x1="{{left}}" y1="{{target.y}}" x2="{{right}}" y2="{{target.y}}" stroke="#9c5d00" stroke-dasharray="4 3" stroke-width="1" />
+  {{/if}}
+  {{#if path}}<path d="{{path}}" fill="none" stroke="#334e68" stroke-width="2" />{{/if}}
+  {{#each points}}
+  <circle cx="{{x}}" cy="{{y}}" r="{{#if last}}4{{else}}3{{/if}}" fill="{{#if last}}#243b53{{else}}#fff{{/if}}" stroke="#243b53" stroke-width="1.5" />
+  <text x="{{x}}" y="{{y}}" dy="-7" text-anchor="middle" font-size="9.5" fill="#1f2933" paint-order="stroke" stroke="#fff" stroke-width="3"{{#if last}} font-weight="700"{{/if}}>{{label}}</text>
+  {{/each}}
+  {{#if empty}}
+  <text x="{{empty.x}}" y="{{empty.y}}" text-anchor="middle" font-size="10" fill="#52606d">{{empty.label}}</text>
+  {{/if}}
+  {{#each axis}}
+  <text x="{{y}}" y="{{../baseline}}" dy="12" text-anchor="middle" font-size="9.5" fill="#52606d">{{label}}</text>
+  {{/each}}
+</svg>
+`},get spec(){return{0:function(container,depth0,helpers,partials,data){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'  <line x1="'+alias3(alias2(alias1(depth0,"left",{start:{line:4,column:14},end:{line:4,column:18}}),depth0))+'" y1="'+alias3(alias2(alias1(lookupProperty(depth0,"target"),"y",{start:{line:4,column:28},end:{line:4,column:36}}),depth0))+'" x2="'+alias3(alias2(alias1(depth0,"right",{start:{line:4,column:46},end:{line:4,column:51}}),depth0))+'" y2="'+alias3(alias2(alias1(lookupProperty(depth0,"target"),"y",{start:{line:4,column:61},end:{line:4,column:69}}),depth0))+`" stroke="#9c5d00" stroke-dasharray="4 3" stroke-width="1" />
 `},1:function(container,depth0,helpers,partials,data){return'<path d="'+container.escapeExpression(container.lambda(container.strict(depth0,"path",{start:{line:6,column:25},end:{line:6,column:29}}),depth0))+'" fill="none" stroke="#334e68" stroke-width="2" />'},2:function(container,depth0,helpers,partials,data){var stack1,alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,alias4=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'  <circle cx="'+alias3(alias2(alias1(depth0,"x",{start:{line:8,column:16},end:{line:8,column:17}}),depth0))+'" cy="'+alias3(alias2(alias1(depth0,"y",{start:{line:8,column:27},end:{line:8,column:28}}),depth0))+'" r="'+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"last"),{name:"if",hash:{},fn:container.program(3,data,0),inverse:container.program(4,data,0),data,loc:{start:{line:8,column:35},end:{line:8,column:64}}}))!=null?stack1:"")+'" fill="'+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"last"),{name:"if",hash:{},fn:container.program(5,data,0),inverse:container.program(6,data,0),data,loc:{start:{line:8,column:72},end:{line:8,column:110}}}))!=null?stack1:"")+`" stroke="#243b53" stroke-width="1.5" />
   <text x="`+alias3(alias2(alias1(depth0,"x",{start:{line:9,column:13},end:{line:9,column:14}}),depth0))+'" y="'+alias3(alias2(alias1(depth0,"y",{start:{line:9,column:23},end:{line:9,column:24}}),depth0))+'" dy="-7" text-anchor="middle" font-size="9.5" fill="#1f2933" paint-order="stroke" stroke="#fff" stroke-width="3"'+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"last"),{name:"if",hash:{},fn:container.program(7,data,0),inverse:container.noop,data,loc:{start:{line:9,column:139},end:{line:9,column:176}}}))!=null?stack1:"")+">"+alias3(alias2(alias1(depth0,"label",{start:{line:9,column:179},end:{line:9,column:184}}),depth0))+`</text>
 `},3:function(container,depth0,helpers,partials,data){return"4"},4:function(container,depth0,helpers,partials,data){return"3"},5:function(container,depth0,helpers,partials,data){return"#243b53"},6:function(container,depth0,helpers,partials,data){return"#fff"},7:function(container,depth0,helpers,partials,data){return' font-weight="700"'},8:function(container,depth0,helpers,partials,data){var alias1=container.strict,alias2=container.lambda,alias3=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'  <text x="'+alias3(alias2(alias1(lookupProperty(depth0,"empty"),"x",{start:{line:12,column:13},end:{line:12,column:20}}),depth0))+'" y="'+alias3(alias2(alias1(lookupProperty(depth0,"empty"),"y",{start:{line:12,column:29},end:{line:12,column:36}}),depth0))+'" text-anchor="middle" font-size="10" fill="#52606d">'+alias3(alias2(alias1(lookupProperty(depth0,"empty"),"label",{start:{line:12,column:93},end:{line:12,column:104}}),depth0))+`</text>
@@ -854,8 +2006,94 @@ Closed: `+((stack1=lookupProperty(helpers,"each").call(depth0??(container.nullCo
   <line x1="`+alias3(alias2(alias1(depth0,"left",{start:{line:2,column:14},end:{line:2,column:18}}),depth0))+'" y1="'+alias3(alias2(alias1(depth0,"baseline",{start:{line:2,column:28},end:{line:2,column:36}}),depth0))+'" x2="'+alias3(alias2(alias1(depth0,"right",{start:{line:2,column:46},end:{line:2,column:51}}),depth0))+'" y2="'+alias3(alias2(alias1(depth0,"baseline",{start:{line:2,column:61},end:{line:2,column:69}}),depth0))+`" stroke="#d9e2ec" />
 `+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"target"),{name:"if",hash:{},fn:container.program(0,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:3,column:2},end:{line:5,column:9}}}))!=null?stack1:"")+"  "+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"path"),{name:"if",hash:{},fn:container.program(1,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:6,column:2},end:{line:6,column:88}}}))!=null?stack1:"")+`
 `+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"points"),{name:"each",hash:{},fn:container.program(2,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:7,column:2},end:{line:10,column:11}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"empty"),{name:"if",hash:{},fn:container.program(8,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:11,column:2},end:{line:13,column:9}}}))!=null?stack1:"")+((stack1=lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"axis"),{name:"each",hash:{},fn:container.program(9,data,0,blockParams,depths),inverse:container.noop,data,loc:{start:{line:14,column:2},end:{line:16,column:11}}}))!=null?stack1:"")+`</svg>
-`},useData:!0,useDepths:!0}}}],["(built-in) partials/rag.html.hbs",{digest:"60c09331c4eef3d2",get spec(){return{compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){var alias1=depth0??(container.nullContext||{}),alias2=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'<span class="rag rag-'+alias2(lookupProperty(helpers,"ragClass").call(alias1,lookupProperty(depth0,"status"),{name:"ragClass",hash:{},data,loc:{start:{line:1,column:21},end:{line:1,column:40}}}))+'">'+alias2(lookupProperty(helpers,"ragWord").call(alias1,lookupProperty(depth0,"status"),{name:"ragWord",hash:{},data,loc:{start:{line:1,column:42},end:{line:1,column:60}}}))+`</span>
-`},useData:!0}}}],["(built-in) partials/rag.md.hbs",{digest:"bd361e5679438e0d",get spec(){return{compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"ragIcon").call(alias1,lookupProperty(depth0,"status"),{name:"ragIcon",hash:{},data,loc:{start:{line:1,column:0},end:{line:1,column:18}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:1,column:0},end:{line:1,column:18}}}))!=null?stack1:"")+" "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"ragWord").call(alias1,lookupProperty(depth0,"status"),{name:"ragWord",hash:{},data,loc:{start:{line:1,column:19},end:{line:1,column:37}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:1,column:19},end:{line:1,column:37}}}))!=null?stack1:"")},useData:!0}}}],["(built-in) partials/risk-level.md.hbs",{digest:"0f28947fa8052543",get spec(){return{0:function(container,depth0,helpers,partials,data){return"\u{1F7E5}"},1:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"high",{name:"eq",hash:{},data,loc:{start:{line:1,column:43},end:{line:1,column:60}}}),{name:"if",hash:{},fn:container.program(2,data,0),inverse:container.program(3,data,0),data,loc:{start:{line:1,column:37},end:{line:1,column:125}}}))!=null?stack1:""},2:function(container,depth0,helpers,partials,data){return"\u{1F7E7}"},3:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"medium",{name:"eq",hash:{},data,loc:{start:{line:1,column:78},end:{line:1,column:97}}}),{name:"if",hash:{},fn:container.program(4,data,0),inverse:container.program(5,data,0),data,loc:{start:{line:1,column:72},end:{line:1,column:118}}}))!=null?stack1:""},4:function(container,depth0,helpers,partials,data){return"\u{1F7E8}"},5:function(container,depth0,helpers,partials,data){return"\u{1F7E9}"},compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"severe",{name:"eq",hash:{},data,loc:{start:{line:1,column:6},end:{line:1,column:25}}}),{name:"if",hash:{},fn:container.program(0,data,0),inverse:container.program(1,data,0),data,loc:{start:{line:1,column:0},end:{line:1,column:132}}}))!=null?stack1:""},useData:!0}}}],["(built-in) partials/styles.html.hbs",{digest:"b723dfaa726db835",get spec(){return{compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){return`<style>
+`},useData:!0,useDepths:!0}}}],["(built-in) partials/rag.html.hbs",{get text(){return`<span class="rag rag-{{ragClass status}}">{{ragWord status}}</span>
+`},get spec(){return{compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){var alias1=depth0??(container.nullContext||{}),alias2=container.escapeExpression,lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return'<span class="rag rag-'+alias2(lookupProperty(helpers,"ragClass").call(alias1,lookupProperty(depth0,"status"),{name:"ragClass",hash:{},data,loc:{start:{line:1,column:21},end:{line:1,column:40}}}))+'">'+alias2(lookupProperty(helpers,"ragWord").call(alias1,lookupProperty(depth0,"status"),{name:"ragWord",hash:{},data,loc:{start:{line:1,column:42},end:{line:1,column:60}}}))+`</span>
+`},useData:!0}}}],["(built-in) partials/rag.md.hbs",{get text(){return"{{ragIcon status}} {{ragWord status}}"},get spec(){return{compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"ragIcon").call(alias1,lookupProperty(depth0,"status"),{name:"ragIcon",hash:{},data,loc:{start:{line:1,column:0},end:{line:1,column:18}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:1,column:0},end:{line:1,column:18}}}))!=null?stack1:"")+" "+((stack1=lookupProperty(helpers,"escapeMarkdown").call(alias1,lookupProperty(helpers,"ragWord").call(alias1,lookupProperty(depth0,"status"),{name:"ragWord",hash:{},data,loc:{start:{line:1,column:19},end:{line:1,column:37}}}),{name:"escapeMarkdown",hash:{},data,loc:{start:{line:1,column:19},end:{line:1,column:37}}}))!=null?stack1:"")},useData:!0}}}],["(built-in) partials/risk-level.md.hbs",{get text(){return'{{#if (eq level "severe")}}\u{1F7E5}{{else}}{{#if (eq level "high")}}\u{1F7E7}{{else}}{{#if (eq level "medium")}}\u{1F7E8}{{else}}\u{1F7E9}{{/if}}{{/if}}{{/if}}'},get spec(){return{0:function(container,depth0,helpers,partials,data){return"\u{1F7E5}"},1:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"high",{name:"eq",hash:{},data,loc:{start:{line:1,column:43},end:{line:1,column:60}}}),{name:"if",hash:{},fn:container.program(2,data,0),inverse:container.program(3,data,0),data,loc:{start:{line:1,column:37},end:{line:1,column:125}}}))!=null?stack1:""},2:function(container,depth0,helpers,partials,data){return"\u{1F7E7}"},3:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"medium",{name:"eq",hash:{},data,loc:{start:{line:1,column:78},end:{line:1,column:97}}}),{name:"if",hash:{},fn:container.program(4,data,0),inverse:container.program(5,data,0),data,loc:{start:{line:1,column:72},end:{line:1,column:118}}}))!=null?stack1:""},4:function(container,depth0,helpers,partials,data){return"\u{1F7E8}"},5:function(container,depth0,helpers,partials,data){return"\u{1F7E9}"},compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){var stack1,alias1=depth0??(container.nullContext||{}),lookupProperty=container.lookupProperty||function(parent,propertyName){if(Object.prototype.hasOwnProperty.call(parent,propertyName))return parent[propertyName]};return(stack1=lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"level"),"severe",{name:"eq",hash:{},data,loc:{start:{line:1,column:6},end:{line:1,column:25}}}),{name:"if",hash:{},fn:container.program(0,data,0),inverse:container.program(1,data,0),data,loc:{start:{line:1,column:0},end:{line:1,column:132}}}))!=null?stack1:""},useData:!0}}}],["(built-in) partials/styles.html.hbs",{get text(){return`<style>
+  :root {
+    --ink: #1f2933; --muted: #52606d; --faint: #9aa5b1; --line: #d9e2ec; --paper: #ffffff; --wash: #f5f7fa;
+    --accent: #243b53; --accent-2: #334e68;
+    --green: #207a4a; --green-bg: #e3f4ea; --amber: #9c5d00; --amber-bg: #fff1d6; --red: #b42318; --red-bg: #fde8e7; --none: #616e7c; --none-bg: #eef1f4;
+    --low: #cdeccf; --medium: #fbe7a1; --high: #f9c784; --severe: #f3a09a;
+  }
+  * { box-sizing: border-box; }
+  html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { margin: 0; background: var(--wash); color: var(--ink); font: 14px/1.5 "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+  .page { max-width: 1000px; margin: 0 auto; padding: 0 0 40px; background: var(--paper); }
+  header.cover { background: var(--accent); color: #fff; padding: 32px 40px 28px; }
+  header.cover .kicker { text-transform: uppercase; letter-spacing: .12em; font-size: 11px; opacity: .8; margin: 0 0 6px; }
+  header.cover h1 { margin: 0 0 6px; font-size: 28px; line-height: 1.2; font-weight: 650; }
+  header.cover .sub { margin: 0; font-size: 15px; opacity: .92; }
+  header.cover dl { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4px 24px; margin: 20px 0 0; padding: 14px 0 0; border-top: 1px solid rgba(255,255,255,.25); font-size: 13px; }
+  header.cover dt { opacity: .7; font-size: 11px; text-transform: uppercase; letter-spacing: .06em; }
+  header.cover dd { margin: 0 0 4px; }
+  main { padding: 8px 40px 0; }
+  section { padding: 18px 0 6px; }
+  h2 { font-size: 19px; margin: 10px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--accent); color: var(--accent); }
+  h3 { font-size: 15px; margin: 18px 0 8px; color: var(--accent-2); }
+  p { margin: 6px 0 10px; }
+  .muted { color: var(--muted); }
+  .small { font-size: 12px; }
+  .note { border-left: 4px solid var(--amber); background: var(--amber-bg); padding: 8px 12px; margin: 12px 0; }
+  table { width: 100%; border-collapse: collapse; margin: 8px 0 14px; font-size: 13px; }
+  thead { display: table-header-group; }
+  th { text-align: left; font-weight: 600; color: var(--muted); font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; border-bottom: 1.5px solid var(--ink); padding: 6px 8px; vertical-align: bottom; }
+  td { border-bottom: 1px solid var(--line); padding: 6px 8px; vertical-align: top; }
+  tr { break-inside: avoid; }
+  table.kv th { border-bottom: 1px solid var(--line); vertical-align: top; padding-top: 8px; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  td.nowrap { white-space: nowrap; }
+  td.center, th.center { text-align: center; }
+  tr.total td { font-weight: 600; border-top: 1.5px solid var(--ink); }
+  .id { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; color: var(--accent-2); white-space: nowrap; }
+  .rag { display: inline-block; padding: 1px 9px; border-radius: 10px; font-size: 11.5px; font-weight: 600; white-space: nowrap; }
+  .rag::before { content: ""; display: inline-block; width: 7px; height: 7px; border-radius: 50%; margin-right: 6px; vertical-align: 1px; background: currentColor; }
+  .rag-green { color: var(--green); background: var(--green-bg); }
+  .rag-amber { color: var(--amber); background: var(--amber-bg); }
+  .rag-red { color: var(--red); background: var(--red-bg); }
+  .rag-none { color: var(--none); background: var(--none-bg); }
+  .bad { color: var(--red); font-weight: 600; }
+  .good { color: var(--green); }
+  .tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin: 6px 0 8px; }
+  .tile { border: 1px solid var(--line); border-top: 4px solid var(--none); border-radius: 4px; padding: 10px 14px; background: #fff; break-inside: avoid; }
+  .tile.green { border-top-color: var(--green); } .tile.amber { border-top-color: var(--amber); } .tile.red { border-top-color: var(--red); }
+  .tile .label { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+  .tile .value { font-size: 22px; font-weight: 650; line-height: 1.3; }
+  .tile .detail { font-size: 12px; color: var(--muted); }
+  .objectives { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
+  .objective { border: 1px solid var(--line); border-radius: 4px; padding: 10px 14px; break-inside: avoid; }
+  .objective h3 { margin: 6px 0 6px; font-size: 14px; }
+  .objective ul { list-style: none; margin: 0; padding: 0; font-size: 12.5px; }
+  .objective li { display: flex; justify-content: space-between; gap: 8px; padding: 3px 0; border-top: 1px dotted var(--line); }
+  .charts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; margin: 10px 0; }
+  figure { margin: 0; border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px 4px; break-inside: avoid; }
+  figcaption { font-size: 12px; font-weight: 600; color: var(--accent-2); }
+  figcaption span { font-weight: 400; color: var(--muted); }
+  svg { display: block; max-width: 100%; height: auto; }
+  svg text { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+  .two { display: grid; grid-template-columns: auto 1fr; gap: 24px; align-items: start; }
+  ol.agenda { margin: 6px 0; padding-left: 22px; } ol.agenda li { padding: 3px 0; }
+  .ladder { display: flex; gap: 0; align-items: stretch; margin: 10px 0 6px; }
+  .step { flex: 1; border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; background: #fff; position: relative; font-size: 12.5px; break-inside: avoid; }
+  .step + .step { margin-left: 18px; }
+  .step + .step::before { content: "\u2192"; position: absolute; left: -16px; top: 40%; color: var(--faint); font-size: 14px; }
+  .step .when { font-size: 11px; color: var(--muted); }
+  .step .who { font-weight: 600; }
+  .step.always { border-top: 3px solid var(--green); } .step.office { border-top: 3px solid var(--amber); }
+  .raci td.center { font-weight: 650; color: var(--accent); }
+  .raci th.role { writing-mode: vertical-rl; transform: rotate(180deg); text-transform: none; letter-spacing: 0; font-size: 11.5px; height: 150px; padding: 6px 4px; white-space: nowrap; text-align: left; vertical-align: bottom; }
+  footer { margin: 24px 40px 0; padding-top: 10px; border-top: 1px solid var(--line); font-size: 11.5px; color: var(--muted); }
+  @page { size: A4; margin: 14mm 12mm 16mm; }
+  @media print {
+    body { background: #fff; font-size: 12px; }
+    .page { max-width: none; padding: 0; }
+    header.cover { padding: 20px 24px; }
+    main { padding: 0 4px; }
+    section.break { break-before: page; }
+    h2, h3 { break-after: avoid; }
+    footer { margin: 16px 4px 0; }
+  }
+</style>
+`},get spec(){return{compiler:[8,">= 4.3.0"],main:function(container,depth0,helpers,partials,data){return`<style>
   :root {
     --ink: #1f2933; --muted: #52606d; --faint: #9aa5b1; --line: #d9e2ec; --paper: #ffffff; --wash: #f5f7fa;
     --accent: #243b53; --accent-2: #334e68;

@@ -55,6 +55,16 @@ export function judgePath(access: TreeAccess, p: string): { real: string } | { r
     const code = resolved.code;
     return { kind: 'broken', refusal: { code, message: code === 'ELOOP' ? REFUSALS.loop : `the file is a symbolic link to nothing (${code})` } };
   }
+  return judgeResolved(access, resolved.real);
+}
+
+/**
+ * judgePath of a path already resolved (`access.realpath` gave it): the name
+ * of a file that is no link, in a folder whose resolved path is known, is that
+ * folder's resolved path and the name, with no second resolving.
+ */
+export function judgeResolved(access: TreeAccess, real: string): { real: string } | { refusal: Refusal; kind: 'outside' | 'dot' } {
+  const resolved = { real };
   const rel = access.within(resolved.real);
   if (rel === undefined) return { kind: 'outside', refusal: { code: LINK_OUTSIDE, message: REFUSALS.outside } };
   if (rel.split('/').some((s) => s.startsWith('.') && s !== '.' && s !== '')) return { kind: 'dot', refusal: { code: LINK_OUTSIDE, message: REFUSALS.dot } };

@@ -2,7 +2,7 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../model/errors.js';
-import { diskAccess, judgePath, LINK_OUTSIDE, type Refusal, type TreeAccess } from './file-policy.js';
+import { diskAccess, judgePath, judgeResolved, LINK_OUTSIDE, type Refusal, type TreeAccess } from './file-policy.js';
 
 /** Template files larger than this are refused: a template is kilobytes. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
@@ -93,18 +93,25 @@ export function listTemplateFiles(access: TreeAccess): ListedTemplate[] {
     ['partials', true],
   ] as const) {
     const folder = sub === '' ? access.root : access.join(access.root, sub);
+    let folderReal: string | undefined;
     if (sub !== '') {
       const verdict = judgePath(access, folder);
       if ('refusal' in verdict || access.stat(verdict.real) !== 'dir') continue;
+      folderReal = verdict.real;
+    } else {
+      const resolved = access.realpath(folder);
+      folderReal = 'real' in resolved ? resolved.real : undefined;
     }
     for (const name of [...(access.list(folder) ?? [])].sort()) {
       const m = FILE_NAME.exec(name);
       if (!m) continue;
       const full = access.join(folder, name);
-      const verdict = judgePath(access, full);
+      // A file that is no link is where its folder resolves to, under its own name: judged without resolving it again.
+      const plain = folderReal !== undefined && access.lstat(full) === 'file';
+      const verdict = plain ? judgeResolved(access, access.join(folderReal!, name)) : judgePath(access, full);
       const base = { name: m[1]!, format: m[2] as 'md' | 'html', partial, path: full, relPath: sub === '' ? name : `${sub}/${name}` };
       if ('refusal' in verdict) out.push({ ...base, refusal: verdict.refusal });
-      else if (access.stat(verdict.real) === 'file') out.push({ ...base, real: verdict.real });
+      else if (plain || access.stat(verdict.real) === 'file') out.push({ ...base, real: verdict.real });
     }
   }
   return out;

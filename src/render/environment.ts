@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type Handlebars from 'handlebars';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { UsageError } from '../model/errors.js';
@@ -77,7 +76,7 @@ export function createRenderer(format: Format, templates: readonly TemplateSourc
   // A built-in precompiled at build time is used only while its text is unchanged.
   const ready = (source: TemplateSource) => {
     const found = source.builtin ? precompiled?.get(source.origin) : undefined;
-    return found && found.digest === templateDigest(source.text) ? found : undefined;
+    return found && found.text === source.text ? found : undefined;
   };
   // Handlebars' runtime when every template and partial of this format is precompiled, else the whole of it.
   const needsCompiler = [...templates, ...partials].some((t) => t.format === format && ready(t) === undefined);
@@ -224,13 +223,14 @@ class RenderLimitError extends Error {
   }
 }
 
-/** Built-in templates compiled at build time, by origin, with a digest of the text they were compiled from. */
-export type Precompiled = ReadonlyMap<string, { digest: string; spec: unknown }>;
-
-/** A digest of a template's text, so that a precompiled template is never used for text that changed since. */
-export function templateDigest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
+/**
+ * Built-in templates compiled at build time, by origin, with the text they were
+ * compiled from: a precompiled template is never used for text that changed
+ * since. The whole text rather than a digest of it: comparing 68 KB of text
+ * costs microseconds, and a digest needed `node:crypto`, which Node compiles
+ * on first use (3-5 ms of a render's start).
+ */
+export type Precompiled = ReadonlyMap<string, { text: string; spec: unknown }>;
 
 /** Parses, checks and (for Markdown) rewrites a template: the one path both compiling and precompiling take. */
 function prepare(source: TemplateSource): hbs.AST.Program {

@@ -37,14 +37,34 @@ const MD_INLINE = /[\\`*_[\]<>|&~$#]/g;
  * line is escaped too.
  */
 export function escapeMarkdown(value: string): string {
-  let text = oneLineText(value)
-    .replace(MD_INLINE, (c) => `\\${c}`)
-    // `@name` where a git host reads a mention (at the start, or after a space or punctuation), and `#123`: a
-    // word joiner after the sign keeps them as text, as in govern diff's Markdown (CLI.md). An e-mail stays as is.
-    .replace(/(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, '$1@\u2060')
-    .replace(/\\#(?=\d)/g, '\\#\u2060');
-  text = text.replace(/^(\s*)([-+=])(?=\s|$|-|=)/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
-  return text;
+  // Most values (names, titles, dates, figures) hold none of the characters the passes below change, and each pass
+  // would give them back as they are; only the two rules for the start of a line are left for them.
+  if (!MD_TOUCHED.test(value)) return escapeLineStart(value);
+  return escapeMarkdownFully(value);
+}
+
+/**
+ * Every character one of escapeMarkdown's passes changes or looks at: line breaks, tabs, NUL and every other
+ * character `safeText` escapes (C0 and C1 controls, DEL, the bidi marks, U+200B, U+2028, U+2029, U+FEFF), the
+ * Markdown and HTML characters, `@` and the backslash.
+ */
+// eslint-disable-next-line no-control-regex
+const MD_TOUCHED = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff\\`*_[\]<>|&~$#@]/;
+
+/** escapeMarkdown of a value its quick path does not take: every pass that can change it (test/render/escape.property.test.ts holds both to every pass). */
+export function escapeMarkdownFully(value: string): string {
+  let text = oneLineText(value).replace(MD_INLINE, (c) => `\\${c}`);
+  // `@name` where a git host reads a mention (at the start, or after a space or punctuation), and `#123`: a
+  // word joiner after the sign keeps them as text, as in govern diff's Markdown (CLI.md). An e-mail stays as is.
+  // Each pass only where its sign is: the first run of the mention pattern compiles its Unicode classes (~1 ms).
+  if (text.includes('@')) text = text.replace(/(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, '$1@\u2060');
+  if (text.includes('#')) text = text.replace(/\\#(?=\d)/g, '\\#\u2060');
+  return escapeLineStart(text);
+}
+
+/** A value that would start a list or a thematic break (`- x`, `+`, `==`, `1. x`, `2)`) at the beginning of a line, escaped. */
+function escapeLineStart(text: string): string {
+  return text.replace(/^(\s*)([-+=])(?=\s|$|-|=)/, '$1\\$2').replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 // Characters a Mermaid label could read as syntax, markup or an entity code.

@@ -83,6 +83,48 @@ const NO_ID = '(no id)';
 
 /** Computes availability, credits and per-priority compliance for every service over the measured months of a period. */
 export function computeSlaReport(input: SlaReportInput): SlaReport {
+  return computeSlaReportWithDetails(input).report;
+}
+
+/**
+ * The SLA report and, with it, every incident opened in the period as
+ * `computeIncidentDetails` gives them (a review pack wants both): each incident
+ * measured once for the two. An incident's measure depends on the period's
+ * end and `now`, never on the month it was opened in, so the report's incidents
+ * (those opened in a month with measurements) are the period's, picked by when
+ * they were opened, in the same order (test/sla/report-details.property.test.ts).
+ */
+export function computeSlaReportWithDetails(input: SlaReportInput): { report: SlaReport; details: IncidentDetail[]; months: ReadonlyMap<string, ServiceAvailability[]> } {
+  return buildReport(input, true);
+}
+
+/** A service's availability and credits over a period, without its incidents. */
+export type ServiceAvailability = Omit<ServiceReport, 'priorities'>;
+
+/**
+ * The report's availability and credits per service (each service's line
+ * without its priorities), as computeSlaReport gives them, without measuring
+ * a single incident: the months of a quarter's review pack need no more (and
+ * computeSlaReportWithDetails gives them for each month of its period too).
+ */
+export function computeAvailabilityReport(input: SlaReportInput): ServiceAvailability[] {
+  return buildReport(input, false).report.services.map(({ priorities: _priorities, ...service }) => service);
+}
+
+/** What buildReport gives: the report, the period's incidents, and each month's availability lines (ServiceAvailability). */
+interface Built {
+  report: SlaReport;
+  details: IncidentDetail[];
+  /** Each month of the period (by label), its lines as computeAvailabilityReport gives them for that month alone. */
+  months: Map<string, ServiceAvailability[]>;
+}
+
+/**
+ * The report; without `withIncidents` no incident is measured, and every priority's figures are left empty (never
+ * returned as such). A month's availability is computed once, and serves both the period's line and the month's
+ * own (a month judged alone is judged over itself, with the same edges, downtime and `now`).
+ */
+function buildReport(input: SlaReportInput, withIncidents: boolean): Built {
   const calendars = compileCalendars(input.slas, input.timezone);
   const months = monthsOf(input.period).map((month) => {
     const b = periodEdges(month, input.timezone);
@@ -90,39 +132,26 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
   });
   // Quarters and years are judged over the months with measurements only (FORMAT.md v1.1).
   const judged = months.filter((m) => m.measured);
-  const details = judged.flatMap((m) => measureAll(input, calendars, m.start, m.end, bounds(input).end));
+  const period = bounds(input);
+  const measured = withIncidents
+    ? measureAllAt(input, calendars, Math.min(period.start, ...judged.map((m) => m.start)), Math.max(period.end, ...judged.map((m) => m.end)), period.end)
+    : [];
+  const details = measured.filter((d) => judged.some((m) => m.start <= d.at && d.at < m.end));
   const downtime = collectDowntime(input.measurements);
+  const byMonth = new Map<string, ServiceAvailability[]>(months.map((m) => [m.month.label, []]));
 
   const services: ServiceReport[] = [];
   for (const service of listById(input.slas.services)) {
     const id = service.id;
     const calendar = calendarFor(calendars, service.calendar);
-    const target = typeof service.availability?.target === 'number' ? service.availability.target : null;
     const own = downtime.filter((d) => d.service === id);
     const monthly = calendar ? judged.map((m) => computeAvailability({ calendar, periodStart: m.start, periodEnd: m.end, downtime: own, now: input.now })) : null;
-    let whole: { availability: number | null; downMinutes: number; serviceMinutes: number } | null = null;
-    if (monthly) {
-      const serviceMinutes = monthly.reduce((sum, m) => sum + m.serviceMinutes, 0);
-      const downMinutes = monthly.reduce((sum, m) => sum + m.downMinutes, 0);
-      whole = { serviceMinutes, downMinutes, availability: serviceMinutes > 0 ? (1 - downMinutes / serviceMinutes) * 100 : null };
+    for (const m of months) {
+      const i = judged.indexOf(m);
+      byMonth.get(m.month.label)!.push(availabilityLine(service, monthly === null ? null : i < 0 ? [] : [monthly[i]!]));
     }
-    let credit: ReturnType<typeof computePeriodCredit> | null = null;
-    if (monthly && target !== null && judged.length > 0)
-      credit = computePeriodCredit(
-        monthly.map((m) => m.availability),
-        service.credits,
-        service.monthlyFee,
-      );
     services.push({
-      service: id,
-      name: typeof service.name === 'string' ? service.name : null,
-      availability: target === null ? null : (whole?.availability ?? null),
-      availabilityTarget: target,
-      creditPercent: credit?.percent ?? null,
-      creditAmount: credit?.amount ?? null,
-      currency: credit?.currency ?? null,
-      downMinutes: whole?.downMinutes ?? null,
-      serviceMinutes: whole?.serviceMinutes ?? null,
+      ...availabilityLine(service, monthly),
       priorities: listById(service.priorities).map((priority) => {
         const mine = details.filter((d) => d.service === id && d.priority === priority.id);
         const met = mine.filter((d) => d.status === 'met').length;
@@ -139,12 +168,42 @@ export function computeSlaReport(input: SlaReportInput): SlaReport {
       }),
     });
   }
-  return {
+  const report = {
     partnership: input.partnershipId,
     period: input.period.label,
     monthsLeftOut: months.filter((m) => !m.measured).map((m) => m.month.label),
     monthsRunning: months.filter((m) => m.start < input.now && input.now < m.end).map((m) => m.month.label),
     services,
+  };
+  return { report, details: withoutAt(measured.filter((d) => period.start <= d.at && d.at < period.end)), months: byMonth };
+}
+
+/** A service's availability and credits over the judged months whose availability is given (null: no calendar). */
+function availabilityLine(service: Service & { id: string }, monthly: ReturnType<typeof computeAvailability>[] | null): ServiceAvailability {
+  const target = typeof service.availability?.target === 'number' ? service.availability.target : null;
+  let whole: { availability: number | null; downMinutes: number; serviceMinutes: number } | null = null;
+  if (monthly) {
+    const serviceMinutes = monthly.reduce((sum, m) => sum + m.serviceMinutes, 0);
+    const downMinutes = monthly.reduce((sum, m) => sum + m.downMinutes, 0);
+    whole = { serviceMinutes, downMinutes, availability: serviceMinutes > 0 ? (1 - downMinutes / serviceMinutes) * 100 : null };
+  }
+  let credit: ReturnType<typeof computePeriodCredit> | null = null;
+  if (monthly && target !== null && monthly.length > 0)
+    credit = computePeriodCredit(
+      monthly.map((m) => m.availability),
+      service.credits,
+      service.monthlyFee,
+    );
+  return {
+    service: service.id,
+    name: typeof service.name === 'string' ? service.name : null,
+    availability: target === null ? null : (whole?.availability ?? null),
+    availabilityTarget: target,
+    creditPercent: credit?.percent ?? null,
+    creditAmount: credit?.amount ?? null,
+    currency: credit?.currency ?? null,
+    downMinutes: whole?.downMinutes ?? null,
+    serviceMinutes: whole?.serviceMinutes ?? null,
   };
 }
 
@@ -155,16 +214,21 @@ function bounds(input: SlaReportInput): { start: number; end: number } {
 /** Every incident opened in the period, measured on its priority's calendar, in order of opening. */
 export function computeIncidentDetails(input: SlaReportInput): IncidentDetail[] {
   const { start, end } = bounds(input);
-  return measureAll(input, compileCalendars(input.slas, input.timezone), start, end, end);
+  return withoutAt(measureAllAt(input, compileCalendars(input.slas, input.timezone), start, end, end));
 }
 
-function measureAll(
+function withoutAt(details: readonly (IncidentDetail & { at: number })[]): IncidentDetail[] {
+  return details.map(({ at: _at, ...detail }) => detail);
+}
+
+/** The incidents opened from `openedFrom` to before `openedBefore`, measured, in order of opening, each with its opening instant. */
+function measureAllAt(
   input: SlaReportInput,
   calendars: ReadonlyMap<string, WorkCalendar | null>,
   openedFrom: number,
   openedBefore: number,
   periodEnd: number,
-): IncidentDetail[] {
+): (IncidentDetail & { at: number })[] {
   const services = new Map(listById(input.slas.services).map((s) => [s.id, s]));
   const out: (IncidentDetail & { at: number })[] = [];
   for (const incident of collectIncidents(input.measurements)) {
@@ -203,7 +267,7 @@ function measureAll(
     });
   }
   out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out.map(({ at: _at, ...detail }) => detail);
+  return out;
 }
 
 function compileCalendars(slas: SlasFile, zone: string): Map<string, WorkCalendar | null> {

@@ -42,7 +42,7 @@ describe('the start-up cache', () => {
     // (luxon is no longer among them: a review pack reads its dates without it, test/e2e/startup-luxon.e2e.test.ts.)
     for (const file of ['govern', 'handlebars-runtime', 'precompiled']) {
       expect(
-        names.some((n) => n.includes(`-${file}-`) && n.endsWith('-render.cache')),
+        names.some((n) => n.includes(`-${file}-`) && n.endsWith('-render-review-pack.cache')),
         `${file}: ${names.join(', ')}`,
       ).toBe(true);
     }
@@ -55,7 +55,16 @@ describe('the start-up cache', () => {
     expect(run(tmp, 'check', 'acme').code).toBe(0);
     expect([...caches(tmp).keys()].some((n) => n.includes('-govern-') && n.endsWith('-check.cache'))).toBe(true);
     expect(run(tmp, '../../x', 'acme').code).toBe(2);
-    expect([...caches(tmp).keys()].filter((n) => !/-(render|check|other)\.cache$/.test(n))).toEqual([]);
+    expect([...caches(tmp).keys()].filter((n) => !/-(render-review-pack|check|other)\.cache$/.test(n))).toEqual([]);
+    // Each built-in document, and its HTML, has caches of its own (each compiles code the others do not).
+    for (const [more, role] of [
+      [['render', 'review-pack', 'acme', '--period', '2026-Q3', '--format', 'html'], 'render-review-pack-html'],
+      [['render', 'contract-summary', 'acme', '--format=html'], 'render-contract-summary-html'],
+      [['render', 'contract-summary', 'acme'], 'render-contract-summary'],
+    ] as const) {
+      expect(run(tmp, ...more).code).toBe(0);
+      expect([...caches(tmp).keys()].filter((n) => n.includes('-govern-') && n.endsWith(`-${role}.cache`))).toHaveLength(1);
+    }
   });
 
   it('reads the bundle as ASCII (the build keeps it so) and any other file as UTF-8, cached or not', () => {

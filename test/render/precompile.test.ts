@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBuiltinTemplates } from '../../src/io/read-templates.js';
 import { PartnershipIndex } from '../../src/model/partnership-index.js';
 import { buildContractSummary } from '../../src/render/contract-summary.js';
-import { createRenderer, precompileTemplate, templateDigest, type Precompiled, type TemplateSource } from '../../src/render/environment.js';
+import { createRenderer, precompileTemplate, type Precompiled, type TemplateSource } from '../../src/render/environment.js';
 import { buildReviewPack } from '../../src/render/review-pack/index.js';
 import { buildCatalog } from '../../src/render/templates.js';
 import { parsePeriod } from '../../src/model/period.js';
@@ -15,9 +15,7 @@ describe('precompiled built-in templates (the build step)', () => {
   const catalog = buildCatalog(files, []);
   const sources: TemplateSource[] = [...catalog.templates, ...catalog.partials];
   // What scripts/precompile-templates.mjs writes, evaluated here as the module would be.
-  const precompiled: Precompiled = new Map(
-    sources.map((s) => [s.origin, { digest: templateDigest(s.text), spec: new Function(`return ${precompileTemplate(s)}`)() as unknown }]),
-  );
+  const precompiled: Precompiled = new Map(sources.map((s) => [s.origin, { text: s.text, spec: new Function(`return ${precompileTemplate(s)}`)() as unknown }]));
   const index = new PartnershipIndex(loadWorkspaceFromDisk([path.relative(ROOT, EXAMPLE)], ROOT).partnerships[0]!);
   const contexts = {
     'review-pack': buildReviewPack(index, { period: parsePeriod('2026-10')!, today: TODAY }),

@@ -6,7 +6,7 @@ import type { AvailabilityRow, ReviewPack } from './types.js';
 
 /** Availability and credits per service, worked out per month by the SLA module; a quarter or year lists its months. */
 export function buildAvailability(ctx: PackContext): ReviewPack['availability'] {
-  const { period, report, reportFor, periodOnly } = ctx;
+  const { period, report, availabilityFor, periodOnly } = ctx;
   const services: AvailabilityRow[] = report.services
     .filter((s) => s.availabilityTarget !== null)
     .map((s) => ({
@@ -24,7 +24,7 @@ export function buildAvailability(ctx: PackContext): ReviewPack['availability'] 
         period.months === 1 || periodOnly
           ? []
           : monthsOf(period).map((m) => {
-              const ms = reportFor(m).services.find((x) => x.service === s.service);
+              const ms = availabilityFor(m).find((x) => x.service === s.service);
               return {
                 label: m.label,
                 availability: ms?.availability ?? null,

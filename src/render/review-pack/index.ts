@@ -21,7 +21,7 @@ export type * from './types.js';
 
 /**
  * Builds the review pack for a period: every number comes from the SLA module
- * (`computeSlaReport`, `computeIncidentDetails`) or straight from the files;
+ * (`computeSlaReportWithDetails`: the report and its incidents) or straight from the files;
  * nothing is left for a template to work out. Pure.
  */
 export function buildReviewPack(index: PartnershipIndex, options: ReviewPackOptions): ReviewPack {

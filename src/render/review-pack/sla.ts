@@ -1,17 +1,15 @@
 import type { PartnershipIndex } from '../../model/partnership-index.js';
 import type { Incident } from '../../model/partnership.js';
-import { buildSlaInput } from '../../sla/from-workspace.js';
 import { parseDuration } from '../../sla/duration.js';
 import { ragStatus } from '../../sla/rag.js';
-import { computeIncidentDetails } from '../../sla/report.js';
 import { str } from '../directory.js';
 import type { PackContext } from './context.js';
 import type { IncidentRow, ReviewPack, SlaRow } from './types.js';
 
 /** SLA compliance per service and priority, and the incidents behind it: the breached and those still open. */
 export function buildSla(ctx: PackContext): { sla: ReviewPack['sla']; serviceNames: Map<string, string> } {
-  const { index, period, now, report, periodOnly } = ctx;
-  const details = periodOnly ? [] : computeIncidentDetails(buildSlaInput(index, { period, now }));
+  const { index, report, periodOnly } = ctx;
+  const details = periodOnly ? [] : ctx.details;
   const incidents = incidentIndex(index);
   const serviceNames = new Map(report.services.map((s) => [s.service, s.name ?? s.service]));
   const slaRows: SlaRow[] = report.services.flatMap((s) =>
