@@ -6,7 +6,7 @@
 // clock change (a wall-clock time skipped or repeated), an offset of seconds
 // (local mean time), a year outside 0–9999, a name of another shape. Held to
 // luxon by test/time/civil.property.test.ts.
-import { fixedZoneOffset, zoneOffsetMinutes } from './zone.js';
+import { fixedZoneOffset, withZoneOffsets, zoneOffsetMinutes } from './zone.js';
 import { DateTime, IANAZone } from './zoned.js';
 
 const MINUTE = 60_000;
@@ -26,10 +26,22 @@ export function offsetAt(zone: string, ms: number): number {
  * read only in whole minutes.
  */
 function steadyOffsetAround(zone: string, ms: number): number | undefined {
-  const before = offsetAt(zone, ms - 36 * HOUR);
-  if (!Number.isInteger(before) || before !== offsetAt(zone, ms + 36 * HOUR)) return undefined;
-  return before;
+  const key = `${zone}\n${ms}`;
+  if (STEADY.has(key)) return STEADY.get(key);
+  // Both readings under one `TZ` (withZoneOffsets; each setting of it re-reads the zone's data), each as offsetAt reads it.
+  const fixed = fixedZoneOffset(zone);
+  const [before, after] =
+    fixed !== undefined && Number.isFinite(ms)
+      ? [fixed, fixed]
+      : withZoneOffsets(zone, (read) => [read(ms - 36 * HOUR) ?? offsetAt(zone, ms - 36 * HOUR), read(ms + 36 * HOUR) ?? offsetAt(zone, ms + 36 * HOUR)]);
+  const steady = !Number.isInteger(before) || before !== after ? undefined : before;
+  if (STEADY.size >= 10_000) STEADY.clear();
+  STEADY.set(key, steady);
+  return steady;
 }
+
+/** steadyOffsetAround's answers by zone and instant: a document asks about the same period edges many times. */
+const STEADY = new Map<string, number | undefined>();
 
 /** Date.UTC for a civil date and time, any year 0–9999 (Date.UTC reads 0–99 as 1900–1999). */
 export function civilUtc(year: number, month: number, day: number, hour = 0, minute = 0): number {
