@@ -35,11 +35,11 @@ const unsure = (reason = 'unusual YAML'): never => {
  */
 interface Lines {
   readonly source: string;
-  readonly indents: Int32Array;
+  readonly indents: number[];
   readonly texts: string[];
-  readonly starts: Int32Array;
-  readonly lengths: Int32Array;
-  readonly flags: Uint8Array;
+  readonly starts: number[];
+  readonly lengths: number[];
+  readonly flags: number[];
 }
 /** An empty or comment-only line. */
 const BLANK = 1;
@@ -102,17 +102,14 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
     text = text.replace(/\r\n/g, '\n');
     if (text.includes('\r')) return fail('a carriage return without a line feed');
   }
-  let count = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
-  const indents = new Int32Array(count);
-  const starts = new Int32Array(count);
-  const lengths = new Int32Array(count);
-  const texts = new Array<string>(count);
-  const flags = new Uint8Array(count);
+  const indents: number[] = [];
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  const texts: string[] = [];
+  const flags: number[] = [];
   // Most files hold no tab at all: one search of the text instead of one per line.
   const tabs = text.includes('\t');
-  let start = 0;
-  for (let n = 0; n < count; n++) {
+  for (let start = 0, n = 0; start <= text.length; n++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let at = start;
@@ -127,9 +124,10 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
       rest = rest.replace(/[ \t]+$/, '');
       const blank = rest !== '' && rest.charCodeAt(0) === 35;
       flags[n] = (blank ? BLANK : 0) | TAB | (rest === '' || (!blank && rest.includes('\t')) ? STRAY : 0);
-    } else if (rest === '' || rest.charCodeAt(0) === 35) flags[n] = BLANK;
+    } else flags[n] = rest === '' || rest.charCodeAt(0) === 35 ? BLANK : 0;
     texts[n] = rest;
   }
+  const count = texts.length;
   const lines: Lines = { source: text, indents, texts, starts, lengths, flags };
   try {
     const reader = new Reader(lines, record);
@@ -191,12 +189,12 @@ class Reader {
   span: Span | null = null;
   readonly positions: LinePositions | undefined;
   private readonly count: number;
-  private readonly indents: Int32Array;
+  private readonly indents: number[];
   private readonly texts: string[];
   private readonly source: string;
-  private readonly starts: Int32Array;
-  private readonly lengths: Int32Array;
-  private readonly flags: Uint8Array;
+  private readonly starts: number[];
+  private readonly lengths: number[];
+  private readonly flags: number[];
 
   constructor(lines: Lines, record: boolean) {
     this.indents = lines.indents;
@@ -721,10 +719,12 @@ function resolvePlain(raw: string): unknown {
   if ((c === 116 || c === 84 || c === 102 || c === 70) && BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return raw;
   let n: number | undefined;
-  if (INT_OCT.test(raw)) n = parseInt(raw.slice(2), 8);
-  else if (INT_HEX.test(raw)) n = parseInt(raw.slice(2), 16);
+  // `0o` and `0x` start octal and hexadecimal, `.nan` and `.inf` a dot in the first two places: dates (`2026-11-15`) try two expressions, not four.
+  const c1 = raw.charCodeAt(1);
+  if (c === 48 && c1 === 111 && INT_OCT.test(raw)) n = parseInt(raw.slice(2), 8);
+  else if (c === 48 && c1 === 120 && INT_HEX.test(raw)) n = parseInt(raw.slice(2), 16);
   else if (INT.test(raw)) n = parseInt(raw, 10);
-  else if (FLOAT_NAN.test(raw)) return unsure('.nan or .inf');
+  else if ((c === 46 || c1 === 46) && FLOAT_NAN.test(raw)) return unsure('.nan or .inf');
   else if (FLOAT.test(raw)) n = parseFloat(raw);
   if (n === undefined) return raw;
   if (!Number.isFinite(n) || (Number.isInteger(n) && !Number.isSafeInteger(n))) return unsure('a number JavaScript cannot hold');
