@@ -24,19 +24,29 @@ const unsure = (reason = 'unusual YAML'): never => {
   throw new Unsure();
 };
 
-interface Line {
-  indent: number;
-  /** The line after its indentation: trailing spaces kept (block scalars need them), trailing tabs removed. */
-  text: string;
-  /** True for an empty or comment-only line. */
-  blank: boolean;
-  /** True when the line as written holds a tab (block and quoted scalars, whose content it may be, give up on it). */
-  tab: boolean;
-  /** True when a tab is left inside the text, or the line is whitespace with a tab: any reader of it gives up. */
-  stray: boolean;
-  /** The length of the whole line, indentation included, line break excluded. */
-  length: number;
+/**
+ * What the reader knows of each line, kept in parallel arrays indexed by line
+ * (not one object a line: files of thousands of lines made that the reader's
+ * largest allocation): its indentation; its text after the indentation
+ * (trailing spaces kept, block scalars need them; trailing tabs removed); the
+ * whole line as written (`raws`, line break excluded) and these flags. The
+ * lines come from one `split`: cutting each from the text by `indexOf`
+ * instead saved a slice a line warm but cost 11 % more instructions cold
+ * (reading one partnership in a fresh process), where this loop is
+ * interpreted and each call of a builtin costs.
+ */
+interface Lines {
+  readonly raws: string[];
+  readonly indents: number[];
+  readonly texts: string[];
+  readonly flags: number[];
 }
+/** An empty or comment-only line. */
+const BLANK = 1;
+/** The line as written holds a tab (block and quoted scalars, whose content it may be, give up on it). */
+const TAB = 2;
+/** A tab is left inside the text, or the line is whitespace with a tab: any reader of it gives up. */
+const STRAY = 4;
 
 /** A place in the text, as `yaml` reports it: 1-based line, start and end column (end on `endLine`). */
 export type Span = [line: number, column: number, endLine: number, endColumn: number];
@@ -60,10 +70,20 @@ export interface LinePositions {
  * JavaScript is interpreted until it is hot, and most of a `govern check` of
  * one partnership is cold code (a scan measured 20 % slower there).
  */
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:(?:[ ]+|$)/;
-const plainKey = (text: string): RegExpExecArray | null => KEY.exec(text);
+const KEY = /[A-Za-z0-9_][A-Za-z0-9_ ./()+-]*:(?:[ ]+|$)/y;
+/**
+ * The length of the plain key at the start of `text` with its `:` and the
+ * spaces after it (-1: none). `test` of a sticky expression, not `exec`: no
+ * match array, whose strings nothing needs. The `:` is the text's first one
+ * (the key's characters hold none); the key is what comes before it, without
+ * the spaces before the `:`.
+ */
+const plainKey = (text: string): number => {
+  KEY.lastIndex = 0;
+  return KEY.test(text) ? KEY.lastIndex : -1;
+};
 
-const isKeyLine = (text: string): boolean => KEY.test(text) || ((text[0] === '"' || text[0] === "'") && QUOTED_KEY.test(text));
+const isKeyLine = (text: string): boolean => plainKey(text) >= 0 || ((text[0] === '"' || text[0] === "'") && QUOTED_KEY.test(text));
 const QUOTED_KEY = /^(?:"([^"\\]*)"|'((?:[^']|'')*)')[ ]*:(?:[ ]+|$)/;
 /** First characters a plain scalar may not start with here (indicators), or that need more care than this reader takes. */
 const NOT_PLAIN_START = /^[\s,[\]{}#&*!|>'"%@`?:]/;
@@ -78,53 +98,55 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
   lastReason = '';
   if (text.includes('\r')) {
     // CRLF reads as LF: YAML folds both alike, and lines and columns stay where they are. A lone CR does not.
-    if (/\r(?!\n)/.test(text)) return fail('a carriage return without a line feed');
+    // Once every CRLF is LF, a CR left is one without a line feed.
     text = text.replace(/\r\n/g, '\n');
+    if (text.includes('\r')) return fail('a carriage return without a line feed');
   }
   const raws = text.split('\n');
-  const lines: Line[] = new Array<Line>(raws.length);
+  const count = raws.length;
+  const indents: number[] = [];
+  const texts: string[] = [];
+  const flags: number[] = [];
   // Most files hold no tab at all: one search of the text instead of one per line.
   const tabs = text.includes('\t');
-  for (let n = 0; n < raws.length; n++) {
+  for (let n = 0; n < count; n++) {
     const raw = raws[n]!;
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
     let rest = indent === 0 ? raw : raw.slice(indent);
-    let tab = false;
+    indents[n] = indent;
     if (tabs && rest.includes('\t')) {
       // Trailing tabs (and spaces around them) are nothing to YAML outside block scalars, whose readers give up on any tab.
       rest = rest.replace(/[ \t]+$/, '');
-      tab = true;
-    }
-    const blank = rest === '' ? !tab : rest[0] === '#';
-    lines[n] = { indent, text: rest, blank, tab, stray: tab && (rest === '' || (!blank && rest.includes('\t'))), length: raw.length };
+      const blank = rest !== '' && rest.charCodeAt(0) === 35;
+      flags[n] = (blank ? BLANK : 0) | TAB | (rest === '' || (!blank && rest.includes('\t')) ? STRAY : 0);
+    } else flags[n] = rest === '' || rest.charCodeAt(0) === 35 ? BLANK : 0;
+    texts[n] = rest;
   }
+  const lines: Lines = { raws, indents, texts, flags };
   try {
-    const reader = new Reader(lines, raws, record);
+    const reader = new Reader(lines, record);
     let first = reader.skipBlank(0);
-    if (first >= lines.length) return { data: null, ...(record ? { positions: { root: null, entries: reader.positions!.entries } } : {}) };
+    if (first >= count) return { data: null, ...(record ? { positions: { root: null, entries: reader.positions!.entries } } : {}) };
     // A `%YAML 1.2` directive needs the `---` that ends the directives; any other directive is left to the others.
-    let line = lines[first]!;
-    if (line.indent === 0 && line.text[0] === '%') {
-      if (!YAML_12.test(line.text)) unsure('a directive other than %YAML 1.2');
+    if (indents[first] === 0 && texts[first]![0] === '%') {
+      if (!YAML_12.test(texts[first]!)) unsure('a directive other than %YAML 1.2');
       first = reader.skipBlank(first + 1);
-      line = lines[first] ?? unsure('a directive without ---');
-      if (line.indent !== 0 || !START_MARKER.test(line.text)) unsure('a directive without ---');
+      if (first >= count) unsure('a directive without ---');
+      if (indents[first] !== 0 || !START_MARKER.test(texts[first]!)) unsure('a directive without ---');
     }
-    if (line.indent === 0 && START_MARKER.test(line.text)) {
+    if (indents[first] === 0 && START_MARKER.test(texts[first]!)) {
       first = reader.skipBlank(first + 1);
-      if (first >= lines.length) return { data: null, ...(record ? { positions: { root: null, entries: reader.positions!.entries } } : {}) };
-      line = lines[first]!;
+      if (first >= count) return { data: null, ...(record ? { positions: { root: null, entries: reader.positions!.entries } } : {}) };
     }
-    if (line.indent !== 0) unsure('an indented first line');
-    if (MARKER.test(line.text)) unsure('an empty document');
-    const read = reader.node(first, 0);
-    const data = read[0],
-      next = read[1],
-      root = read[2];
+    if (indents[first] !== 0) unsure('an indented first line');
+    if (MARKER.test(texts[first]!)) unsure('an empty document');
+    const data = reader.node(first, 0);
+    const next = reader.next,
+      root = reader.span;
     let end = reader.skipBlank(next);
-    if (end < lines.length && lines[end]!.indent === 0 && END_MARKER.test(lines[end]!.text)) end = reader.skipBlank(end + 1);
-    if (end < lines.length) unsure(MARKER.test(lines[end]!.text) ? 'several documents' : 'text after the document');
+    if (end < count && indents[end] === 0 && END_MARKER.test(texts[end]!)) end = reader.skipBlank(end + 1);
+    if (end < count) unsure(MARKER.test(texts[end]!) ? 'several documents' : 'text after the document');
     return record ? { data, positions: { root, entries: reader.positions!.entries } } : { data };
   } catch (error) {
     if (error instanceof Unsure) return undefined;
@@ -147,27 +169,52 @@ const MAX_DEPTH = 32;
 
 const isSeqLine = (text: string): boolean => text === '-' || text.startsWith('- ');
 
+/**
+ * Reads block nodes. Each reader of a node returns the node and leaves the
+ * next line to read in `next` and the node's place in `span` (not a new tuple
+ * at every node); a caller reads both at once, before it reads anything else.
+ * An `Unsure` thrown anywhere abandons the whole reader, so nothing is undone
+ * on the way out (no `finally` for `depth`).
+ */
 class Reader {
   private depth = 0;
+  /** The line after the node read last. */
+  next = 0;
+  /** The place of the node read last (null when places are not recorded, or not known). */
+  span: Span | null = null;
   readonly positions: LinePositions | undefined;
+  private readonly count: number;
+  private readonly indents: number[];
+  private readonly texts: string[];
+  private readonly raws: string[];
+  private readonly flags: number[];
 
-  constructor(
-    private readonly lines: Line[],
-    private readonly raws: string[],
-    record: boolean,
-  ) {
+  constructor(lines: Lines, record: boolean) {
+    this.indents = lines.indents;
+    this.texts = lines.texts;
+    this.raws = lines.raws;
+    this.flags = lines.flags;
+    this.count = lines.texts.length;
     this.positions = record ? { root: null, entries: new WeakMap() } : undefined;
   }
 
   skipBlank(i: number): number {
-    while (i < this.lines.length && this.lines[i]!.blank) i++;
-    if (i < this.lines.length && this.lines[i]!.stray) unsure('a tab inside a line');
+    const flags = this.flags;
+    const count = this.count;
+    while (i < count && (flags[i]! & BLANK) !== 0) i++;
+    if (i < count && (flags[i]! & STRAY) !== 0) unsure('a tab inside a line');
     return i;
   }
 
   /** A collection's first line, as `yaml` places it: from `column` to the end of line `i` (null when places are not recorded: nothing reads it). */
   private firstLine(i: number, column: number): Span | null {
-    return this.positions ? [i + 1, column + 1, i + 1, this.lines[i]!.length + 1] : null;
+    return this.positions ? [i + 1, column + 1, i + 1, this.raws[i]!.length + 1] : null;
+  }
+
+  private done<T>(value: T, next: number, span: Span | null): T {
+    this.next = next;
+    this.span = span;
+    return value;
   }
 
   private record(target: object): Map<string | number, Entry> | undefined {
@@ -177,27 +224,21 @@ class Reader {
     return map;
   }
 
-  /** The block node whose first line is `i`, at indentation `indent`; returns it, the next line to read, and its place. */
-  node(i: number, indent: number): [unknown, number, Span | null] {
-    const line = this.lines[i]!;
+  /** The block node whose first line is `i`, at indentation `indent` (then `next` and `span`). */
+  node(i: number, indent: number): unknown {
+    const text = this.texts[i]!;
     if (++this.depth > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
-    try {
-      if (isSeqLine(line.text)) {
-        const t = this.sequence(i, indent, line.text);
-        return [t[0], t[1], this.firstLine(i, indent)];
-      }
-      if (isKeyLine(line.text)) {
-        const t = this.mapping(i, indent, line.text);
-        return [t[0], t[1], this.firstLine(i, indent)];
-      }
-      return unsure('a line that is neither a key nor a list item');
-    } finally {
-      this.depth--;
-    }
+    let value: unknown;
+    if (isSeqLine(text)) value = this.sequence(i, indent, text);
+    else if (isKeyLine(text)) value = this.mapping(i, indent, text);
+    else return unsure('a line that is neither a key nor a list item');
+    this.depth--;
+    this.span = this.firstLine(i, indent);
+    return value;
   }
 
   /** A block sequence at `indent`; `firstText` is line i's text from the column of its `-`. */
-  sequence(i: number, indent: number, firstText: string): [unknown[], number] {
+  sequence(i: number, indent: number, firstText: string): unknown[] {
     const out: unknown[] = [];
     const places = this.record(out);
     let text = firstText;
@@ -212,21 +253,13 @@ class Reader {
       if (rest === '' || rest[0] === '#') {
         // `-` alone on its line: the item is below it, more indented, or empty.
         next = this.skipBlank(i + 1);
-        const below = this.lines[next];
-        if (below && below.indent > indent) {
+        if (next < this.count && this.indents[next]! > indent) {
           if (this.depth + 1 > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
           this.depth++;
-          try {
-            const read = this.node(next, below.indent);
-            const value = read[0],
-              after = read[1],
-              at = read[2];
-            out.push(value);
-            place = at;
-            next = after;
-          } finally {
-            this.depth--;
-          }
+          out.push(this.node(next, this.indents[next]!));
+          place = this.span;
+          next = this.next;
+          this.depth--;
         } else {
           out.push(null);
           place = null;
@@ -236,84 +269,80 @@ class Reader {
       } else if (isKeyLine(rest)) {
         if (this.depth + 1 > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
         this.depth++;
-        try {
-          const read = this.mapping(i, column, rest);
-          const value = read[0],
-            after = read[1];
-          out.push(value);
-          next = after;
-        } finally {
-          this.depth--;
-        }
+        out.push(this.mapping(i, column, rest));
+        next = this.next;
+        this.depth--;
         place = this.firstLine(i, column);
       } else {
-        let value: unknown;
-        const read = this.value(i, indent, column, rest);
-        value = read[0];
-        next = read[1];
-        place = read[2];
-        out.push(value);
+        out.push(this.value(i, indent, column, rest));
+        next = this.next;
+        place = this.span;
       }
       if (places) places.set(out.length - 1, { value: place });
       next = this.skipBlank(next);
-      if (next >= this.lines.length) return [out, next];
-      const line = this.lines[next]!;
-      if (line.indent > indent) unsure('a line indented more than its list');
-      if (line.indent < indent || !isSeqLine(line.text)) return [out, next];
+      if (next >= this.count) return this.done(out, next, null);
+      const nextIndent = this.indents[next]!;
+      if (nextIndent > indent) unsure('a line indented more than its list');
+      text = this.texts[next]!;
+      if (nextIndent < indent || !isSeqLine(text)) return this.done(out, next, null);
       i = next;
-      text = line.text;
     }
   }
 
   /** A block mapping at `indent`; `firstText` is line i's text from that column. */
-  mapping(i: number, indent: number, firstText: string): [Record<string, unknown>, number] {
+  mapping(i: number, indent: number, firstText: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const places = this.record(out);
     let text = firstText;
     for (;;) {
-      const m = plainKey(text) ?? QUOTED_KEY.exec(text);
-      if (!m) return unsure(MARKER.test(text) ? 'a document marker inside the document' : 'a key this reader does not read');
-      const quoted = m.length === 3;
-      const key = quoted ? (m[1] ?? m[2]!.replace(/''/g, "'")) : m[1]!;
-      if (!quoted && typeof resolvePlain(key) !== 'string') unsure('a key that is not text');
+      // `head`: the key with its `:` and the spaces after it; `width`: the key as written (quotes included).
+      let head = plainKey(text);
+      let key: string;
+      let width: number;
+      if (head >= 0) {
+        width = head;
+        while (text.charCodeAt(width - 1) === 32) width--;
+        width--; // the `:`
+        while (text.charCodeAt(width - 1) === 32) width--;
+        key = text.slice(0, width);
+        if (typeof resolvePlain(key) !== 'string') unsure('a key that is not text');
+      } else {
+        const m = QUOTED_KEY.exec(text);
+        if (!m) return unsure(MARKER.test(text) ? 'a document marker inside the document' : 'a key this reader does not read');
+        key = m[1] ?? m[2]!.replace(/''/g, "'");
+        head = m[0].length;
+        width = m[0].lastIndexOf(m[0][0]!) + 1;
+      }
       if (key === '' || key === '__proto__') unsure('an empty or reserved key');
       if (Object.hasOwn(out, key)) unsure('a key written twice');
-      const rest = text.slice(m[0].length);
-      const column = indent + m[0].length;
+      const rest = text.slice(head);
+      const column = indent + head;
       let next: number;
       let place: Span | null;
       if (rest === '' || rest[0] === '#') {
         next = this.skipBlank(i + 1);
-        const line = this.lines[next];
-        if (line && (line.indent > indent || (line.indent === indent && isSeqLine(line.text)))) {
-          const read = this.node(next, line.indent);
-          const value = read[0],
-            after = read[1],
-            at = read[2];
-          out[key] = value;
-          place = at;
-          next = after;
+        const below = next < this.count ? this.indents[next]! : -1;
+        if (below > indent || (below === indent && isSeqLine(this.texts[next]!))) {
+          out[key] = this.node(next, below);
+          place = this.span;
+          next = this.next;
         } else {
           out[key] = null;
           place = null;
         }
       } else {
-        const read = this.value(i, indent, column, rest);
-        out[key] = read[0];
-        next = read[1];
-        place = read[2];
+        out[key] = this.value(i, indent, column, rest);
+        next = this.next;
+        place = this.span;
       }
-      if (places) {
-        const keyText = quoted ? m[0].slice(0, m[0].lastIndexOf(m[0][0]!) + 1) : m[1]!;
-        places.set(key, { key: [i + 1, indent + 1, i + 1, indent + keyText.length + 1], value: place });
-      }
+      if (places) places.set(key, { key: [i + 1, indent + 1, i + 1, indent + width + 1], value: place });
       next = this.skipBlank(next);
-      if (next >= this.lines.length) return [out, next];
-      const line = this.lines[next]!;
-      if (line.indent > indent) unsure('a line indented more than its mapping');
-      if (line.indent < indent || isSeqLine(line.text) || (line.indent === 0 && MARKER.test(line.text))) return [out, next];
+      if (next >= this.count) return this.done(out, next, null);
+      const nextIndent = this.indents[next]!;
+      if (nextIndent > indent) unsure('a line indented more than its mapping');
+      text = this.texts[next]!;
+      if (nextIndent < indent || isSeqLine(text) || (nextIndent === 0 && MARKER.test(text))) return this.done(out, next, null);
       i = next;
-      text = line.text;
     }
   }
 
@@ -322,36 +351,36 @@ class Reader {
    * collection at `parentIndent`: a block scalar, a scalar that may go on over
    * the next lines, or a one-line flow collection.
    */
-  value(i: number, parentIndent: number, column: number, rest: string): [unknown, number, Span | null] {
+  value(i: number, parentIndent: number, column: number, rest: string): unknown {
     const c = rest[0];
     if (c === '|' || c === '>') {
-      const block = this.blockScalar(i, parentIndent, rest);
-      const value = block[0],
-        next = block[1];
-      return [value, next, this.firstLine(i, column)];
+      const value = this.blockScalar(i, parentIndent, rest);
+      this.span = this.firstLine(i, column);
+      return value;
     }
     if (c === '"' || c === "'") {
       const close = closingQuote(rest, 0);
       if (close < 0) return this.quotedLines(i, parentIndent, column, rest);
     }
     if ((c === '[' || c === '{') && flowEnd(rest) === -1) return this.flowLines(i, parentIndent, column, rest);
-    const read = flowValue(rest, 0, false, this.depth, this.positions && { line: i + 1, base: column, positions: this.positions });
-    const value = read[0],
-      end = read[1],
-      valueEnd = read[2];
+    const value = flowValue(rest, 0, false, this.depth, this.positions && { line: i + 1, base: column, positions: this.positions });
+    const end = readTo,
+      valueEnd = valueTo;
     if (end < rest.length && !/^[ ]*(?:#.*)?$/.test(rest.slice(end))) unsure('text after a value');
     const next = i + 1;
     // A plain scalar may go on over more-indented lines.
     if (typeof value === 'string' && c !== '"' && c !== "'" && c !== '[' && c !== '{' && end === rest.length) {
-      const line = this.lines[next];
-      if (line && line.indent > parentIndent && !line.blank && line.text !== '') return this.plainLines(i, parentIndent, column, rest);
-      if (line && line.text === '' && !line.stray) {
-        const after = this.skipBlank(next);
-        const more = this.lines[after];
-        if (more && more.indent > parentIndent) return this.plainLines(i, parentIndent, column, rest);
+      if (next < this.count) {
+        const nextText = this.texts[next]!;
+        const nextFlags = this.flags[next]!;
+        if (this.indents[next]! > parentIndent && (nextFlags & BLANK) === 0 && nextText !== '') return this.plainLines(i, parentIndent, column, rest);
+        if (nextText === '' && (nextFlags & STRAY) === 0) {
+          const after = this.skipBlank(next);
+          if (after < this.count && this.indents[after]! > parentIndent) return this.plainLines(i, parentIndent, column, rest);
+        }
       }
     }
-    return [value, next, this.positions ? [i + 1, column + 1, i + 1, column + valueEnd + 1] : null];
+    return this.done(value, next, this.positions ? [i + 1, column + 1, i + 1, column + valueEnd + 1] : null);
   }
 
   /**
@@ -359,69 +388,69 @@ class Reader {
    * and with the spaces at their ends and starts (where YAML folds a line break
    * into one space), joined by spaces and read as one line.
    */
-  flowLines(i: number, parentIndent: number, column: number, rest: string): [unknown, number, Span | null] {
+  flowLines(i: number, parentIndent: number, column: number, rest: string): unknown {
     let joined = withoutComment(rest);
-    for (let j = i + 1; j < this.lines.length; j++) {
-      const line = this.lines[j]!;
+    for (let j = i + 1; j < this.count; j++) {
+      const lineText = this.texts[j]!;
+      const lineIndent = this.indents[j]!;
+      const lineFlags = this.flags[j]!;
       // Lines go under the key; `yaml` takes the closing bracket at the key's own column too.
-      const closing = line.indent === parentIndent && (line.text[0] === ']' || line.text[0] === '}');
-      if (line.stray || line.text === '' || (line.indent <= parentIndent && !closing)) unsure('a flow collection over several lines');
-      if (line.blank) continue;
-      joined += ` ${withoutComment(line.text)}`;
+      const closing = lineIndent === parentIndent && (lineText[0] === ']' || lineText[0] === '}');
+      if ((lineFlags & STRAY) !== 0 || lineText === '' || (lineIndent <= parentIndent && !closing)) unsure('a flow collection over several lines');
+      if ((lineFlags & BLANK) !== 0) continue;
+      joined += ` ${withoutComment(lineText)}`;
       const end = flowEnd(joined);
       if (end === -2) unsure('a quote inside a flow scalar');
       if (closing && end < 0) unsure('a flow collection over several lines');
       if (end >= 0) {
         if (end < joined.length) unsure('text after a value');
-        const read = flowValue(joined, 0, false, this.depth);
-        const value = read[0],
-          stop = read[1];
-        if (stop !== joined.length) unsure('text after a value');
-        return [value, j + 1, this.firstLine(i, column)];
+        const value = flowValue(joined, 0, false, this.depth);
+        if (readTo !== joined.length) unsure('text after a value');
+        return this.done(value, j + 1, this.firstLine(i, column));
       }
     }
     return unsure('a flow collection that is never closed');
   }
 
   /** A plain scalar over several lines: lines fold into spaces, empty lines into line breaks. */
-  plainLines(i: number, parentIndent: number, column: number, rest: string): [string, number, Span | null] {
+  plainLines(i: number, parentIndent: number, column: number, rest: string): string {
     let value = rest.replace(/[ ]+$/, '');
     if (value.endsWith(':') || value.includes(' #')) unsure('a plain scalar over several lines');
     let breaks = 0;
     let j = i + 1;
-    for (; j < this.lines.length; j++) {
-      const line = this.lines[j]!;
-      if (line.stray) unsure('a tab inside a line');
-      if (line.text === '') {
+    for (; j < this.count; j++) {
+      const lineText = this.texts[j]!;
+      const lineFlags = this.flags[j]!;
+      if ((lineFlags & STRAY) !== 0) unsure('a tab inside a line');
+      if (lineText === '') {
         breaks++;
         continue;
       }
-      if (line.indent <= parentIndent || line.blank) break;
-      const part = line.text.replace(/[ ]+$/, '');
+      if (this.indents[j]! <= parentIndent || (lineFlags & BLANK) !== 0) break;
+      const part = lineText.replace(/[ ]+$/, '');
       if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(part) || part.includes(': ') || part.includes(' #') || part.endsWith(':')) unsure('a plain scalar over several lines');
       value += breaks > 0 ? '\n'.repeat(breaks) + part : ` ${part}`;
       breaks = 0;
     }
     if (typeof resolvePlain(value) !== 'string') unsure('a plain scalar over several lines');
-    return [value, j, this.firstLine(i, column)];
+    return this.done(value, j, this.firstLine(i, column));
   }
 
   /** A quoted scalar over several lines, without escapes: lines fold into spaces, empty lines into line breaks. */
-  quotedLines(i: number, parentIndent: number, column: number, rest: string): [string, number, Span | null] {
+  quotedLines(i: number, parentIndent: number, column: number, rest: string): string {
     const q = rest[0]!;
-    if (this.lines[i]!.stray || (q === '"' && rest.includes('\\'))) unsure('a quoted scalar over several lines');
+    if ((this.flags[i]! & STRAY) !== 0 || (q === '"' && rest.includes('\\'))) unsure('a quoted scalar over several lines');
     const unquote = (s: string): string => (q === "'" ? s.replace(/''/g, "'") : s);
     let value = unquote(rest.slice(1).replace(/[ ]+$/, ''));
     let breaks = 0;
-    for (let j = i + 1; j < this.lines.length; j++) {
-      const line = this.lines[j]!;
-      if (line.stray) unsure('a tab inside a quoted scalar');
-      if (line.text === '') {
+    for (let j = i + 1; j < this.count; j++) {
+      const text = this.texts[j]!;
+      if ((this.flags[j]! & STRAY) !== 0) unsure('a tab inside a quoted scalar');
+      if (text === '') {
         breaks++;
         continue;
       }
-      if (line.indent <= parentIndent) unsure('a quoted scalar not indented under its key');
-      const text = line.text;
+      if (this.indents[j]! <= parentIndent) unsure('a quoted scalar not indented under its key');
       const close = closingQuote(text, -1, q);
       const part = close < 0 ? text.replace(/[ ]+$/, '') : text.slice(0, close);
       if (q === '"' && part.includes('\\')) unsure('a quoted scalar over several lines');
@@ -429,37 +458,40 @@ class Reader {
       breaks = 0;
       if (close >= 0) {
         if (!/^[ ]*(?:#.*)?$/.test(text.slice(close + 1))) unsure('text after a value');
-        return [value, j + 1, this.firstLine(i, column)];
+        return this.done(value, j + 1, this.firstLine(i, column));
       }
     }
     return unsure('a quote that is never closed');
   }
 
   /** A literal or folded block scalar whose header (`rest`, at `column`) is on line i; only the simple forms. */
-  blockScalar(i: number, parentIndent: number, header: string): [string, number] {
+  /** (Then `next`.) */
+  blockScalar(i: number, parentIndent: number, header: string): string {
     const h = /^([|>])([-+]?)(?:[ ]+(?:#.*)?)?$/.exec(header);
-    if (!h || h[2] === '+' || this.lines[i]!.stray) return unsure('a block scalar header this reader does not read');
+    if (!h || h[2] === '+' || (this.flags[i]! & STRAY) !== 0) return unsure('a block scalar header this reader does not read');
     const folded = h[1] === '>';
     const strip = h[2] === '-';
     const body: string[] = [];
     let j = i + 1;
     let indent = -1;
-    for (; j < this.lines.length; j++) {
-      const line = this.lines[j]!;
+    for (; j < this.count; j++) {
+      const lineText = this.texts[j]!;
+      const lineIndent = this.indents[j]!;
+      const tab = (this.flags[j]! & TAB) !== 0;
       // A tab after the text is the text's (block scalars keep it); one in the indentation, or on a line of spaces, is left to the others.
-      if (line.tab && (line.text === '' || this.raws[j]!.charCodeAt(line.indent) === 9)) unsure('a tab inside a block scalar');
-      if (line.text === '') {
-        if (indent < 0 || line.indent > indent) unsure('a block scalar with blank lines of spaces'); // leading blank lines, or spaces that would be content
+      if (tab && (lineText === '' || this.raws[j]!.charCodeAt(lineIndent) === 9)) unsure('a tab inside a block scalar');
+      if (lineText === '') {
+        if (indent < 0 || lineIndent > indent) unsure('a block scalar with blank lines of spaces'); // leading blank lines, or spaces that would be content
         body.push('');
         continue;
       }
       if (indent < 0) {
-        if (line.indent <= parentIndent) break;
-        indent = line.indent;
+        if (lineIndent <= parentIndent) break;
+        indent = lineIndent;
       }
-      if (line.indent < indent) break;
-      if (line.indent > indent) unsure('a more-indented line in a block scalar'); // more-indented lines fold differently
-      body.push(line.tab ? this.raws[j]!.slice(indent) : line.text);
+      if (lineIndent < indent) break;
+      if (lineIndent > indent) unsure('a more-indented line in a block scalar'); // more-indented lines fold differently
+      body.push(tab ? this.raws[j]!.slice(indent) : lineText);
     }
     while (body.length > 0 && body[body.length - 1] === '') body.pop();
     if (indent < 0 || body.length === 0) return unsure('an empty block scalar');
@@ -475,7 +507,8 @@ class Reader {
         else value += body[k - 1] === '' ? part : ` ${part}`;
       }
     }
-    return [strip ? value : `${value}\n`, j];
+    this.next = j;
+    return strip ? value : `${value}\n`;
   }
 }
 
@@ -546,25 +579,30 @@ interface FlowPlaces {
   positions: LinePositions;
 }
 
-function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?: FlowPlaces): [unknown, number, number] {
+/** Where the flow value or collection read last stopped reading (`readTo`) and where the value itself ended (`valueTo`): set by each before it returns, not a tuple at every value. */
+let readTo = 0;
+let valueTo = 0;
+
+function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?: FlowPlaces): unknown {
   const c = text[at];
   if (depth > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
   if (c === '"') {
     const end = text.indexOf('"', at + 1);
     const content = end < 0 ? unsure('a quote that is never closed') : text.slice(at + 1, end);
     if (content.includes('\\')) unsure('an escape in a double-quoted scalar');
-    return [content, end + 1, end + 1];
+    readTo = valueTo = end + 1;
+    return content;
   }
   if (c === "'") {
     const end = closingQuote(text, at);
     if (end < 0) unsure('a quote that is never closed');
-    return [text.slice(at + 1, end).replace(/''/g, "'"), end + 1, end + 1];
+    readTo = valueTo = end + 1;
+    return text.slice(at + 1, end).replace(/''/g, "'");
   }
   if (c === '[' || c === '{') {
-    const read = flowCollection(text, at, depth + 1, where);
-    const value = read[0],
-      end = read[1];
-    return [value, end, end];
+    const value = flowCollection(text, at, depth + 1, where);
+    valueTo = readTo;
+    return value;
   }
   // A plain scalar: up to a comment, or in a flow collection up to its punctuation.
   if (!inFlow) {
@@ -576,7 +614,10 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?:
     while (last > at && text.charCodeAt(last - 1) === 32) last--;
     if ((colon >= 0 && colon < end) || last === at || text.charCodeAt(last - 1) === 58 || !plainStart(text, at, last))
       unsure('a value that starts with YAML syntax, or holds `: `');
-    return [resolvePlain(last === text.length && at === 0 ? text : text.slice(at, last)), end, last];
+    const value = resolvePlain(last === text.length && at === 0 ? text : text.slice(at, last));
+    readTo = end;
+    valueTo = last;
+    return value;
   }
   let end = at;
   for (; end < text.length; end++) {
@@ -590,7 +631,10 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?:
   while (last > at && text.charCodeAt(last - 1) === 32) last--;
   const raw = text.slice(at, last);
   if (raw === '' || NOT_PLAIN_START.test(raw) || (raw[0] === '-' && (raw.length === 1 || raw[1] === ' '))) unsure('a flow value that starts with YAML syntax');
-  return [resolvePlain(raw), end, last];
+  const value = resolvePlain(raw);
+  readTo = end;
+  valueTo = last;
+  return value;
 }
 
 /** Whether text[at, end) may start a plain scalar here (NOT_PLAIN_START, and a lone or spaced `-`), by character code. */
@@ -601,8 +645,12 @@ function plainStart(text: string, at: number, end: number): boolean {
   return !NOT_PLAIN_START.test(text.slice(at, at + 1));
 }
 
+/** A plain key in a flow mapping, read where the entry starts (sticky: no slice of the text from there). */
+const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/y;
+
 /** `[a, b]` or `{a: 1, b: 2}` on one line, holding scalars and flow collections. */
-function flowCollection(text: string, at: number, depth: number, where?: FlowPlaces): [unknown, number] {
+/** (Then `readTo`.) */
+function flowCollection(text: string, at: number, depth: number, where?: FlowPlaces): unknown {
   const seq = text[at] === '[';
   const close = seq ? ']' : '}';
   const out: unknown[] = [];
@@ -615,31 +663,29 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
     while (text[i] === ' ') i++;
   };
   spaces();
-  if (text[i] === close) return [seq ? out : map, i + 1];
+  if (text[i] === close) {
+    readTo = i + 1;
+    return seq ? out : map;
+  }
   for (;;) {
     spaces();
     if (i >= text.length) unsure('a flow collection over several lines');
     if (seq) {
-      const read = flowValue(text, i, true, depth, where);
-      const value = read[0],
-        end = read[1],
-        valueEnd = read[2];
-      places?.set(out.length, { value: span(i, valueEnd) });
+      const value = flowValue(text, i, true, depth, where);
+      places?.set(out.length, { value: span(i, valueTo) });
       out.push(value);
-      i = end;
+      i = readTo;
     } else {
-      const key = /^([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/.exec(text.slice(i));
+      FLOW_KEY.lastIndex = i;
+      const key = FLOW_KEY.exec(text);
       if (!key || typeof resolvePlain(key[1]!) !== 'string' || key[1] === '__proto__' || Object.hasOwn(map, key[1]!))
         return unsure('a flow mapping key this reader does not read');
       const keyAt = i;
       i += key[0].length;
-      const read = flowValue(text, i, true, depth, where);
-      const value = read[0],
-        end = read[1],
-        valueEnd = read[2];
-      places?.set(key[1]!, { key: span(keyAt, keyAt + key[1]!.length), value: span(i, valueEnd) });
+      const value = flowValue(text, i, true, depth, where);
+      places?.set(key[1]!, { key: span(keyAt, keyAt + key[1]!.length), value: span(i, valueTo) });
       map[key[1]!] = value;
-      i = end;
+      i = readTo;
     }
     spaces();
     if (text[i] === ',') {
@@ -648,7 +694,10 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
       if (text[i] === close || text[i] === ',') unsure('an empty flow entry'); // empty entries: left to the others
       continue;
     }
-    if (text[i] === close) return [seq ? out : map, i + 1];
+    if (text[i] === close) {
+      readTo = i + 1;
+      return seq ? out : map;
+    }
     return unsure(i >= text.length || text[i] === '#' ? 'a flow collection over several lines' : 'a flow collection this reader does not read');
   }
 }
@@ -661,10 +710,12 @@ function resolvePlain(raw: string): unknown {
   if ((c === 116 || c === 84 || c === 102 || c === 70) && BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return raw;
   let n: number | undefined;
-  if (INT_OCT.test(raw)) n = parseInt(raw.slice(2), 8);
-  else if (INT_HEX.test(raw)) n = parseInt(raw.slice(2), 16);
+  // `0o` and `0x` start octal and hexadecimal, `.nan` and `.inf` a dot in the first two places: dates (`2026-11-15`) try two expressions, not four.
+  const c1 = raw.charCodeAt(1);
+  if (c === 48 && c1 === 111 && INT_OCT.test(raw)) n = parseInt(raw.slice(2), 8);
+  else if (c === 48 && c1 === 120 && INT_HEX.test(raw)) n = parseInt(raw.slice(2), 16);
   else if (INT.test(raw)) n = parseInt(raw, 10);
-  else if (FLOAT_NAN.test(raw)) return unsure('.nan or .inf');
+  else if ((c === 46 || c1 === 46) && FLOAT_NAN.test(raw)) return unsure('.nan or .inf');
   else if (FLOAT.test(raw)) n = parseFloat(raw);
   if (n === undefined) return raw;
   if (!Number.isFinite(n) || (Number.isInteger(n) && !Number.isSafeInteger(n))) return unsure('a number JavaScript cannot hold');

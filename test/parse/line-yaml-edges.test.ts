@@ -1,0 +1,179 @@
+// The line reader's constructs where its reading of lines, keys and scalars
+// was rewritten for speed (issue 20): lines cut from the text in one pass,
+// keys found by a sticky expression and cut back from their `:`, flow keys
+// read at their index, digit-first scalars. Each document is held to `yaml`
+// (values and every recorded place), and the ones the line reader must read
+// (or must give up on, with its reason) say so.
+
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { locateInLines } from '../../src/parse/line-positions.js';
+import { lineReaderGaveUpBecause, readLineYaml } from '../../src/parse/line-yaml.js';
+import { parseYaml } from '../../src/parse/parse-yaml.js';
+
+const RUNS = Number(process.env.GOVERN_FUZZ_RUNS ?? 300);
+
+function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix, [...prefix, 'zz-missing'], [...prefix, 99]);
+  if (Array.isArray(value)) value.forEach((item, i) => void pathsOf(item, [...prefix, i], out));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  return out;
+}
+
+/** Whatever the line reader accepts, `yaml` reads cleanly, to the same value, with the same places; returns whether it accepted. */
+function agrees(text: string): boolean {
+  const read = readLineYaml(text);
+  const recorded = readLineYaml(text, true);
+  expect(recorded === undefined, JSON.stringify(text)).toBe(read === undefined);
+  if (read === undefined || recorded === undefined) return false;
+  const full = parseYaml(text);
+  if (!full.ok || full.problems.length > 0) throw new Error(`line reader accepted what yaml rejects: ${JSON.stringify(text)}`);
+  if (!isDeepStrictEqual(read.data, full.data) || !isDeepStrictEqual(recorded.data, full.data))
+    throw new Error(`values differ for ${JSON.stringify(text)}: ${JSON.stringify(read.data)} vs ${JSON.stringify(full.data)}`);
+  for (const path of pathsOf(recorded.data)) {
+    for (const at of ['key', 'value'] as const) {
+      const mine = locateInLines(recorded.data, recorded.positions!, path, at);
+      if (mine.has !== full.has(path)) throw new Error(`has differs for ${JSON.stringify(text)} at ${JSON.stringify(path)}`);
+      if (mine.range && !isDeepStrictEqual(mine.range, full.locate(path, at)))
+        throw new Error(
+          `places differ for ${JSON.stringify(text)} at ${JSON.stringify(path)} (${at}): ${JSON.stringify(mine.range)} vs ${JSON.stringify(full.locate(path, at))}`,
+        );
+    }
+  }
+  return true;
+}
+
+const gaveUp = (text: string): string => {
+  expect(readLineYaml(text), JSON.stringify(text)).toBeUndefined();
+  return lineReaderGaveUpBecause();
+};
+
+describe('the line reader, where it was made quicker', () => {
+  it('reads keys as written: spaces before the colon, the punctuation ids use, prototype names', () => {
+    for (const text of [
+      'a: 1\nb  : 2\nc   :\n  d: x\n',
+      'owner (primary): Ann\nv1.2/x+y-z_w: 3\n9lives: cat\n_: under\n',
+      'toString: a\nconstructor: b\nvalueOf:\n  hasOwnProperty: c\n',
+      'key:value\n',
+      'a:b: c\n',
+      'a: b: c\n',
+      'a :b\n',
+      "'quoted key': 1\n\"dq key\"  : 2\n'it''s': 3\nplain: 4\n",
+      '- a  : 1\n  b: 2\n-   c : 3\n',
+      'null: 1\n',
+      'true: 1\n',
+      '12: x\n',
+      '.nan: x\n',
+      '0x1F: x\n',
+      'a: 1\na : 2\n',
+      'a b c  :  spaced   # c\n',
+      'k:\n',
+      'k:    \n',
+      'k: \n  - 1\n',
+    ])
+      agrees(text);
+    expect(agrees('a: 1\nb  : 2\nc   :\n  d: x\n')).toBe(true);
+    expect(agrees('toString: a\nconstructor: b\nvalueOf:\n  hasOwnProperty: c\n')).toBe(true);
+    expect(gaveUp('a: 1\na : 2\n')).toBe('a key written twice');
+    expect(gaveUp('null: 1\n')).toBe('a key that is not text');
+  });
+
+  it('reads flow mapping keys where they start in the line', () => {
+    for (const text of [
+      'm: {a: 1, b  : 2, c d: [x, y]}\n',
+      'm: { a: {b: 1},  c : d }\n',
+      '- {x: 1}\n- {y  : 2, z: 3}\n',
+      'm: {a: 1, a: 2}\n',
+      'm: {toString: 1}\n',
+      'm: {a:1}\n',
+    ])
+      agrees(text);
+    expect(agrees('m: {a: 1, b  : 2, c d: [x, y]}\n')).toBe(true);
+  });
+
+  it('reads digit-first and dotted scalars as the core schema does', () => {
+    for (const v of [
+      '0o17',
+      '0o8',
+      '0x1f',
+      '0xG',
+      '0',
+      '00',
+      '-0',
+      '+12',
+      '1_000',
+      '2026-11-15',
+      '12:30',
+      '1.5',
+      '-.5',
+      '.5',
+      '1e3',
+      '.inf',
+      '-.inf',
+      '+.INF',
+      '.nan',
+      '.NaN',
+      '0.',
+      '1.2.3',
+      '9007199254740993',
+      '0b101',
+      '-',
+      '+',
+      '.',
+    ])
+      agrees(`v: ${v}\nlist: [${v}]\n`);
+    expect(agrees('v: 2026-11-15\n')).toBe(true);
+    expect(readLineYaml('v: 0o17\nw: 0x1f\nx: 2026-11-15\n')?.data).toEqual({ v: 15, w: 31, x: '2026-11-15' });
+    expect(gaveUp('v: .nan\n')).toBe('.nan or .inf');
+  });
+
+  it('cuts lines as YAML does: CRLF, lone CRs, a final line break or none, tabs, blank lines', () => {
+    for (const text of [
+      '',
+      '\n',
+      '\n\n',
+      'a: 1',
+      'a: 1\n',
+      'a: 1\n\n\n',
+      'a: 1\r\nb: 2\r\n',
+      'a: 1\r\nb: 2',
+      'a: 1\rb: 2\n',
+      'a: 1\r\nb: 2\r',
+      'a: 1\r\r\nb: 2\n',
+      'a: |\r\n  x\r\n  y\r\n',
+      'a: 1\t\nb: 2 \t \n',
+      'a:\n  - x\t\n  -\ty\n',
+      '\t\na: 1\n',
+      'a: 1\n  \t\nb: 2\n',
+      '# only a comment',
+      '  # indented comment\na: 1\n   \nb: 2\n',
+      '---\r\na: 1\r\n...\r\n',
+      '%YAML 1.2\r\n---\r\na: 1\r\n',
+      'a: "x\r\n  y"\r\n',
+      'a: [1,\r\n  2]\r\n',
+      'a: plain\r\n  more\r\n',
+    ])
+      agrees(text);
+    expect(agrees('a: 1\r\nb: 2')).toBe(true);
+    expect(agrees('a: |\r\n  x\r\n  y\r\n')).toBe(true);
+    expect(gaveUp('a: 1\rb: 2\n')).toBe('a carriage return without a line feed');
+    expect(gaveUp('a: 1\r\nb: 2\r')).toBe('a carriage return without a line feed');
+    expect(gaveUp('a: 1\r\r\nb: 2\n')).toBe('a carriage return without a line feed');
+    expect(readLineYaml('')?.data).toBeNull();
+    expect(readLineYaml('a: 1\n  \t\nb: 2\n')).toBeUndefined();
+  });
+
+  it('agrees with yaml on random key lines (keys, spaces, colons, comments, CRLF)', () => {
+    const keyText = fc.stringMatching(/^[A-Za-z0-9_ ./()+:#'"-]{0,8}$/);
+    const valueText = fc.constantFrom('', ' 1', ' x', '  x  # c', ' [a, b]', ' {k : v}', ' "q"', " 'q'", ' 0x1f', ' 2026-11-15', ' ~');
+    const line = fc.tuple(fc.constantFrom('', '  '), keyText, fc.constantFrom(':', ' :', '  :', ''), valueText).map(([ind, k, c, v]) => `${ind}${k}${c}${v}`);
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (lines, eol, final) => {
+        agrees(lines.join(eol) + (final ? eol : ''));
+        return true;
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+});
