@@ -1,6 +1,5 @@
-import { isPlainDate, offsetAt } from '../time/civil.js';
+import { isPlainDate, offsetAt, offsetsAt } from '../time/civil.js';
 import { isValidZone } from '../time/valid-zone.js';
-import { fixedZoneOffset, withZoneOffsets } from '../time/zone.js';
 import { DateTime } from '../time/zoned.js';
 import { MAX_CALENDAR_SPAN_DAYS, MAX_DURATION_MINUTES } from '../model/limits.js';
 import type { Calendar } from '../model/partnership.js';
@@ -212,18 +211,16 @@ function midnightOffset(zone: string, day: number): number {
   }
   const offset = byDay.get(day);
   if (offset !== undefined) return offset;
-  // The days around it are asked next (a period's days, an incident's clock): read MIDNIGHTS_AT_ONCE of them
-  // in one go, with `TZ` set once for all (withZoneOffsets), each as offsetAt reads it (Intl, or arithmetic
-  // for UTC and Etc/GMT±N), without luxon; a midnight that reading cannot settle is offsetAt's.
+  // The days around it are asked next (a period's days, an incident's clock): MIDNIGHTS_AT_ONCE of them are
+  // read in one go (offsetsAt: Intl, or arithmetic for UTC and Etc/GMT±N, as luxon reads it, without luxon).
   const days = byDay;
-  const fixed = fixedZoneOffset(zone);
-  withZoneOffsets(zone, (read) => {
-    for (let d = day - 2; d < day - 2 + MIDNIGHTS_AT_ONCE; d++) {
-      if (days.has(d)) continue;
-      const ms = d * DAY_MS;
-      days.set(d, fixed !== undefined && Number.isFinite(ms) ? fixed : (read(ms) ?? offsetAt(zone, ms)));
-    }
-  });
+  const missing: number[] = [];
+  for (let d = day - 2; d < day - 2 + MIDNIGHTS_AT_ONCE; d++) if (!days.has(d)) missing.push(d);
+  const offsets = offsetsAt(
+    zone,
+    missing.map((d) => d * DAY_MS),
+  );
+  for (let i = 0; i < missing.length; i++) days.set(missing[i]!, offsets[i]!);
   return days.get(day)!;
 }
 

@@ -21,6 +21,15 @@ export function offsetAt(zone: string, ms: number): number {
 }
 
 /**
+ * offsetAt at several instants of one zone, read together: under one `TZ` (withZoneOffsets; each setting
+ * of it re-reads the zone's data), each as offsetAt reads it.
+ */
+export function offsetsAt(zone: string, instants: readonly number[]): number[] {
+  if (fixedZoneOffset(zone) !== undefined) return instants.map((ms) => offsetAt(zone, ms));
+  return withZoneOffsets(zone, (read) => instants.map((ms) => read(ms) ?? offsetAt(zone, ms)));
+}
+
+/**
  * The zone's offset when it is the same 36 hours before and after `ms` (zones change offset weeks apart,
  * never twice in three days, so it holds over the whole span); undefined near a change or for a zone
  * read only in whole minutes.
@@ -28,12 +37,7 @@ export function offsetAt(zone: string, ms: number): number {
 function steadyOffsetAround(zone: string, ms: number): number | undefined {
   const key = `${zone}\n${ms}`;
   if (STEADY.has(key)) return STEADY.get(key);
-  // Both readings under one `TZ` (withZoneOffsets; each setting of it re-reads the zone's data), each as offsetAt reads it.
-  const fixed = fixedZoneOffset(zone);
-  const [before, after] =
-    fixed !== undefined && Number.isFinite(ms)
-      ? [fixed, fixed]
-      : withZoneOffsets(zone, (read) => [read(ms - 36 * HOUR) ?? offsetAt(zone, ms - 36 * HOUR), read(ms + 36 * HOUR) ?? offsetAt(zone, ms + 36 * HOUR)]);
+  const [before, after] = offsetsAt(zone, [ms - 36 * HOUR, ms + 36 * HOUR]);
   const steady = !Number.isInteger(before) || before !== after ? undefined : before;
   if (STEADY.size >= 10_000) STEADY.clear();
   STEADY.set(key, steady);
