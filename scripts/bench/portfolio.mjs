@@ -8,8 +8,8 @@ import { STYLES, STYLE_NAMES } from './styles.mjs';
 /** The date the bench pins with `--today`, so that date rules stay quiet. */
 export const BENCH_TODAY = '2026-11-15';
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed) {
+/** A small deterministic PRNG (mulberry32); the tests' seeded random source too. */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -8,17 +8,11 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { plainTable } from '../../src/diff/format.js';
 
-/** A seeded random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// @ts-expect-error: a plain .mjs script without types
+import { random as seededRandom } from '../../scripts/bench/portfolio.mjs';
+
+/** A seeded random source (mulberry32, the bench generator's), so that a failing case can be made again. */
+const random = seededRandom as (seed: number) => () => number;
 
 function cliTable(head: string[], rows: string[][], colWidths: number[]): string {
   const table = new Table({ head, colWidths, wordWrap: true, style: { head: [], border: [] } });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRevisions, loadWorkspaceAtRevision, locateTarget, resolveSide, resolveSides } from '../../src/io/git.js';
+import { plain } from './plain-data.js';
 import { tempRepo } from './repo.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,19 +29,6 @@ const head = repo.commit({
   'acme/partnership.yaml': partnership.replace(/^name: .*$/m, 'name: Acme & Northwind (renamed)'),
   'templates/mine.md.hbs': '# {{partnership.id}}\n',
 });
-
-/** A value with its bytes as text and its maps as entries (blobs read together are views of one larger buffer). */
-function plain(value: unknown): unknown {
-  return JSON.parse(
-    JSON.stringify(value, (_, v: unknown) =>
-      v instanceof Map
-        ? { map: [...v.entries()] }
-        : v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer'
-          ? { bytes: Buffer.from((v as { data: number[] }).data).toString('latin1') }
-          : v,
-    ),
-  );
-}
 
 describe('loading two revisions at once', () => {
   it('gives what loading each revision on its own gives: files, links, config and templates', async () => {

@@ -16,7 +16,10 @@ import { diffWorkspaces } from '../../src/diff/compare.js';
 import { diffFormatters } from '../../src/diff/format.js';
 import { NO_COLORS } from '../../src/formatters/types.js';
 import { loadWorkspaceAtRevision, lsTree, resolveSides, RevisionReader, type DiffTarget, type LoadedSide } from '../../src/io/git.js';
+import { plain } from './plain-data.js';
 import { tempRepo, type TempRepo } from './repo.js';
+// @ts-expect-error: a plain .mjs script without types
+import { random as seededRandom } from '../../scripts/bench/portfolio.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
@@ -25,17 +28,8 @@ afterAll(() => {
   for (const r of made) r.remove();
 });
 
-/** A seeded random source (mulberry32), so that a failing tree can be made again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random source (mulberry32, the bench generator's), so that a failing case can be made again. */
+const random = seededRandom as (seed: number) => () => number;
 
 /** Names that sort, match and decode in awkward ways: near-prefixes, `-` and `.` before `/`, tabs, newlines, bytes that are not UTF-8. */
 const NAMES: (string | Buffer)[] = [
@@ -142,19 +136,6 @@ function pathspecSets(paths: readonly string[], rnd: () => number): string[][] {
 
 /** Entries as a list, so that their order counts too. */
 const listed = (entries: Map<string, unknown>): unknown[] => [...entries.entries()];
-
-/** A loaded side as data (a file's `locate` is a function). */
-function plain(value: unknown): unknown {
-  return JSON.parse(
-    JSON.stringify(value, (_, v: unknown) =>
-      v instanceof Map
-        ? { map: [...v.entries()] }
-        : v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer'
-          ? { bytes: Buffer.from((v as { data: number[] }).data).toString('latin1') }
-          : v,
-    ),
-  );
-}
 
 describe('one cat-file process lists a revision as ls-tree does', () => {
   for (let seed = 1; seed <= 20; seed++) {

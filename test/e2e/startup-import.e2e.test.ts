@@ -2,30 +2,20 @@
 // (issue 20, item 4; docs/performance.md): zone offsets through src/time/zone.ts, the CSV by readPlainCsv,
 // govern.import.yaml by the quick readers, new files written without parsing their head, and the check
 // afterwards on the text written. An import into files already there still parses them with yaml.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NAME_LUXON_AND_YAML, runTraced } from '../helpers/traced-cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'govern-startup-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Runs the built CLI with a hook that names every luxon and yaml file it loads. */
 function traced(...args: string[]) {
-  const hook = path.join(dir, 'trace.cjs');
-  writeFileSync(
-    hook,
-    [
-      "const Module = require('node:module');",
-      'const load = Module._load;',
-      "Module._load = function (request, ...rest) { if (/^luxon(\\/|$)|vendor\\/luxon\\.cjs$/.test(request)) process.stderr.write('LOADED luxon: ' + request + '\\n'); if (/^yaml(\\/|$)|vendor\\/yaml\\.cjs$|full-yaml\\.cjs$/.test(request)) process.stderr.write('LOADED yaml: ' + request + '\\n'); return load.call(this, request, ...rest); };",
-    ].join('\n'),
-  );
-  const env = { ...process.env, NO_COLOR: '1', GOVERN_TODAY: '2027-01-15' };
-  const r = spawnSync(process.execPath, ['--require', hook, path.join(repo, 'bin/govern.js'), ...args], { cwd: dir, encoding: 'utf8', env });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runTraced(dir, [NAME_LUXON_AND_YAML], args, { ...process.env, NO_COLOR: '1', GOVERN_TODAY: '2027-01-15' });
 }
 
 const MAPPING =

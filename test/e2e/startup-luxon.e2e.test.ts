@@ -1,12 +1,12 @@
 // A clean `govern check`, and sla, who, render, calendar and due, answer without
 // loading the full date library: their time readings take the cheap exact paths
 // of src/time/ (src/time/civil.ts, docs/performance.md).
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NAME_LUXON_AND_YAML, runTraced } from '../helpers/traced-cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'govern-startup-'));
@@ -14,21 +14,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the built CLI with a hook that names every package it loads, and a fixed clock. */
 function traced(now: number, ...args: string[]) {
-  const hook = path.join(dir, 'trace.cjs');
-  writeFileSync(
-    hook,
-    [
-      "const Module = require('node:module');",
-      'const load = Module._load;',
-      "Module._load = function (request, ...rest) { if (/^luxon(\\/|$)|vendor\\/luxon\\.cjs$/.test(request)) process.stderr.write('LOADED luxon: ' + request + '\\n'); if (/^yaml(\\/|$)|vendor\\/yaml\\.cjs$|full-yaml\\.cjs$/.test(request)) process.stderr.write('LOADED yaml: ' + request + '\\n'); return load.call(this, request, ...rest); };",
-      `Date.now = () => ${now};`,
-    ].join('\n'),
-  );
   const env = { ...process.env, NO_COLOR: '1' };
   delete env.GOVERN_TODAY;
   delete env.GOVERN_WORKERS;
-  const r = spawnSync(process.execPath, ['--require', hook, path.join(repo, 'bin/govern.js'), ...args], { cwd: dir, encoding: 'utf8', env });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runTraced(dir, [NAME_LUXON_AND_YAML, `Date.now = () => ${now};`], args, env);
 }
 
 describe('start-up of a clean check', () => {

@@ -3,12 +3,12 @@
 // load only when a template has to be compiled (docs/performance.md). And
 // no render loads `node:crypto` (3-5 ms to compile on first use): a precompiled
 // template is matched to its text by the text itself, not by a digest.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runTraced } from '../helpers/traced-cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'govern-startup-render-'));
@@ -16,20 +16,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the built CLI with a hook that names, on stderr, every Handlebars file and ES module it loads, and the Node built-ins. */
 function traced(...args: string[]) {
-  const hook = path.join(dir, 'trace.cjs');
-  writeFileSync(
-    hook,
+  return runTraced(
+    dir,
     [
-      "const Module = require('node:module');",
-      'const load = Module._load;',
       "Module._load = function (request, ...rest) { if (/handlebars|precompiled/.test(request)) process.stderr.write('LOADED ' + request + '\\n'); return load.call(this, request, ...rest); };",
       "process.on('exit', () => { for (const k of Object.keys(require.cache)) if (/\\.m?js$/.test(k) && /precompiled/.test(k)) process.stderr.write('ESM ' + k + '\\n'); });",
       "process.on('exit', () => { for (const m of process.moduleLoadList) if (m.startsWith('NativeModule ')) process.stderr.write('BUILTIN ' + m.slice(13) + '\\n'); });",
-    ].join('\n'),
+    ],
+    [...args, '--today', '2026-11-15'],
+    { ...process.env, NO_COLOR: '1' },
   );
-  const env = { ...process.env, NO_COLOR: '1' };
-  const r = spawnSync(process.execPath, ['--require', hook, path.join(repo, 'bin/govern.js'), ...args, '--today', '2026-11-15'], { cwd: dir, encoding: 'utf8', env });
-  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('start-up of a render', () => {
