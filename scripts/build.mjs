@@ -236,6 +236,12 @@ function bundledQuickValidators() {
   return {
     name: 'bundled-quick-validators',
     setup(build) {
+      // The validators' formats are src/schema/formats.ts itself, not its CommonJS copy
+      // (dist/schema/formats.cjs, for the build and the standalone validators): one copy
+      // of the instant reader in the bundle, compiled once and warmed by every caller.
+      build.onResolve({ filter: /^\.\/formats\.cjs$/ }, (args) =>
+        /[\\/]dist[\\/]schema[\\/]quick\.cjs$/.test(args.importer) ? { path: path.join(root, 'src/schema/formats.ts') } : undefined,
+      );
       build.onLoad({ filter: /[\\/]src[\\/]schema[\\/]quick-validators\.ts$/ }, () => ({
         contents: `let cache;\nexport function quickValidators() { return (cache ??= require('./quick.cjs')); }\n`,
         loader: 'ts',
