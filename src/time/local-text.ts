@@ -55,7 +55,7 @@ export function readInstant(text: string, zone: string, format?: string): ReadIn
   if (!z.valid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
   // Most wall times are on a day without a clock change near it: one offset, read once for the day.
   const steady = dayOffset(z, local);
-  if (steady === steady) {
+  if (!Number.isNaN(steady)) {
     const ms = local - steady * 60000;
     return { ok: true, ms, text: formatAtOffset(ms, steady, zone) };
   }
@@ -294,7 +294,7 @@ function dayOffset(r: ZoneReader, local: number): number {
 export function wallTimeOffsets(zone: string, local: number, byDay: boolean): number[] {
   const r = readerOf(zone);
   const steady = byDay ? dayOffset(r, local) : Number.NaN;
-  return steady === steady ? [steady] : offsetsForWallTime(r, local);
+  return Number.isNaN(steady) ? offsetsForWallTime(r, local) : [steady];
 }
 
 /** The offsets (minutes) at which the wall-clock time `local` (as if UTC) happens in the zone: one, none (skipped) or two (repeated). */
