@@ -53,6 +53,12 @@ export function readInstant(text: string, zone: string, format?: string): ReadIn
   }
   const z = readerOf(zone);
   if (!z.valid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
+  // Most wall times are on a day without a clock change near it: one offset, read once for the day.
+  const steady = dayOffset(z, local);
+  if (!Number.isNaN(steady)) {
+    const ms = local - steady * 60000;
+    return { ok: true, ms, text: formatAtOffset(ms, steady, zone) };
+  }
   const found = offsetsForWallTime(z, local);
   const shown = found.length === 1 ? '' : new Date(local).toISOString().slice(0, 16).replace('T', ' ');
   if (found.length === 0) return { ok: false, why: `${shown} does not exist in ${zone} (the clocks go forward over it); give the time with its offset` };
@@ -178,6 +184,8 @@ interface ZoneReader {
    * another shape.
    */
   reading: <T>(work: (read: (ms: number) => number) => T) => T;
+  /** By wall-clock day (`local / DAY`): the one offset all its wall times have, or NaN (see dayOffset). */
+  days: Map<number, number>;
 }
 
 /**
@@ -208,7 +216,7 @@ function readerOf(zone: string): ZoneReader {
       fixed !== undefined
         ? (work) => work((ms) => (Number.isFinite(ms) ? fixed : Number.NaN))
         : (work) => withZoneOffsets(zone, (offsetMinutes) => work((ms) => offsetMinutes(ms) ?? luxon(ms)));
-    r = { valid, edges: new Map(), changes: new Map(), reading };
+    r = { valid, edges: new Map(), changes: new Map(), reading, days: new Map() };
     readers.set(zone, r);
   }
   return r;
@@ -256,6 +264,39 @@ function offsetAt(r: ZoneReader, ms: number): number {
   return ms < change ? a : b;
 }
 
+const DAY = 86_400_000;
+/** Wall times the day cache answers: 1900 to 2100, where no zone's offsets change twice within 56 hours (see WINDOW). */
+const STEADY_FROM = Date.UTC(1900, 0, 1);
+const STEADY_TO = Date.UTC(2100, 0, 1);
+
+/**
+ * The offset (minutes) every wall-clock time of the day of `local` (as if UTC) happens at, once each;
+ * NaN when that is not so or not known here (offsetsForWallTime then reads the wall time itself). The
+ * zone's offset the same 16 hours before the day's first wall time and 16 hours after its last is its
+ * offset all through (no zone changes twice within 56 hours from 1900 to 2100: WINDOW); every instant
+ * that shows a wall time of the day is in that span (no offset is beyond ±14 hours), so each wall time
+ * happens once, at that offset: what offsetsForWallTime finds (held by test/time/import-offsets.property.test.ts).
+ */
+function dayOffset(r: ZoneReader, local: number): number {
+  if (!(local >= STEADY_FROM && local < STEADY_TO)) return Number.NaN;
+  const day = Math.floor(local / DAY);
+  let offset = r.days.get(day);
+  if (offset === undefined) {
+    const before = offsetAt(r, day * DAY - 16 * HOUR);
+    offset = before === offsetAt(r, (day + 1) * DAY + 16 * HOUR) && Math.abs(before) <= 14 * 60 ? before : Number.NaN;
+    if (r.days.size > 200_000) r.days.clear();
+    r.days.set(day, offset);
+  }
+  return offset;
+}
+
+/** The offsets of a wall-clock time as readInstant settles them: through the day cache or not; for tests. */
+export function wallTimeOffsets(zone: string, local: number, byDay: boolean): number[] {
+  const r = readerOf(zone);
+  const steady = byDay ? dayOffset(r, local) : Number.NaN;
+  return Number.isNaN(steady) ? offsetsForWallTime(r, local) : [steady];
+}
+
 /** The offsets (minutes) at which the wall-clock time `local` (as if UTC) happens in the zone: one, none (skipped) or two (repeated). */
 function offsetsForWallTime(r: ZoneReader, local: number): number[] {
   const o1 = offsetAt(r, local - 36 * HOUR);
@@ -275,9 +316,16 @@ function formatAtOffset(ms: number, offset: number, zone: string): string {
   const iso = new Date(ms + offset * 60000).toISOString();
   const body = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
   if (offset === 0 && UTC_NAMES.test(zone)) return `${body}Z`;
-  const a = Math.abs(offset);
-  return `${body}${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  let suffix = suffixes.get(offset);
+  if (suffix === undefined) {
+    const a = Math.abs(offset);
+    suffix = `${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+    suffixes.set(offset, suffix);
+  }
+  return body + suffix;
 }
+/** `+01:00` by offset (minutes): a zone has a few. */
+const suffixes = new Map<number, string>();
 
 /** `2026-10-25T03:30:00+01:00`: seconds always, milliseconds only when there are some, `Z` for UTC. */
 export function rfc3339(dt: DateTime): string {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { offsetInZone, readInstant } from '../../src/time/local-text.js';
+import { offsetInZone, readInstant, wallTimeOffsets } from '../../src/time/local-text.js';
 
 const ZONES = [
   'Europe/Berlin',
@@ -21,6 +21,9 @@ const ZONES = [
   'Pacific/Apia',
   'Africa/Casablanca',
   'Antarctica/Troll',
+  'Pacific/Kiritimati',
+  'Pacific/Kwajalein',
+  'Africa/Monrovia',
   'UTC',
 ] as const;
 const DAY = 86_400_000;
@@ -68,6 +71,31 @@ describe('import offsets agree with luxon', () => {
         }
       }),
       { seed: 20261203, numRuns: 2000 },
+    );
+  });
+
+  // readInstant answers most wall times from one reading per day (dayOffset); it must find what the reading of each wall time finds.
+  it('of a wall time, read by the day as for the wall time alone', () => {
+    for (const zone of ZONES) {
+      // The changes found by the readings held to luxon above.
+      let last = offsetInZone(zone, Date.UTC(1900, 0, 1));
+      for (let t = Date.UTC(1900, 0, 1); t < Date.UTC(2040, 0, 1); t += DAY) {
+        const o = offsetInZone(zone, t);
+        if (o === last) continue;
+        last = o;
+        // Every quarter hour within three days of a change from 2020 to 2030, every hour for the others.
+        const step = t >= Date.UTC(2020, 0, 1) && t < Date.UTC(2031, 0, 1) ? QUARTER : 4 * QUARTER;
+        for (let q = t - 3 * DAY; q <= t + 3 * DAY; q += step) {
+          expect(wallTimeOffsets(zone, q, true), `${zone} ${new Date(q).toISOString()}`).toEqual(wallTimeOffsets(zone, q, false));
+        }
+      }
+    }
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1850, 0, 1) / 60000, max: Date.UTC(2110, 0, 1) / 60000 }), (zone, minute) => {
+        const q = minute * 60000;
+        expect(wallTimeOffsets(zone, q, true), `${zone} ${new Date(q).toISOString()}`).toEqual(wallTimeOffsets(zone, q, false));
+      }),
+      { seed: 20261203, numRuns: 5000 },
     );
   });
 });

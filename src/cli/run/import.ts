@@ -148,12 +148,14 @@ export async function runImport(io: Io, kind: 'incidents' | 'downtime' | 'clock-
     const period = /^measurements\/(.+)\.yaml$/.exec(file.relPath)![1]!;
     const before = file.created ? null : current.find((c) => c.relPath === file.relPath)!.text;
     // A new file is written without parsing its head; changes to a file there are spliced into it where it is parsed.
-    const after =
-      (before === null ? newFileText(period, file.ops) : undefined) ??
-      (await import('../../import/yaml-edit.js')).applyYamlOps(before ?? newFileHead(period), file.ops, shown);
-    // A file the import leaves as it is needs no second reading.
-    const read = file.ops.length === 0 && before !== null ? undefined : readQuickly(after);
-    const reread = file.ops.length === 0 && before !== null ? undefined : (read?.data ?? (await import('yaml')).parse(after));
+    const made = before === null ? newFileText(period, file.ops) : undefined;
+    const after = made ?? (await import('../../import/yaml-edit.js')).applyYamlOps(before ?? newFileHead(period), file.ops, shown);
+    // A new file newFileText wrote reads back as the very data the plan built (held by
+    // test/import/new-file-data.property.test.ts): that data is handed to the check, not parsed again.
+    // A file the import leaves as it is needs no second reading; any other is read back and compared.
+    const read: ReturnType<typeof readQuickly> =
+      made !== undefined ? { data: file.expected ?? { period }, reader: 'line' } : file.ops.length === 0 && before !== null ? undefined : readQuickly(after);
+    const reread = made !== undefined || (file.ops.length === 0 && before !== null) ? undefined : (read?.data ?? (await import('yaml')).parse(after));
     // Same JSON text is the usual answer (keys come in the file's order on both sides); else compared as data.
     const got = reread === undefined ? '' : JSON.stringify(reread);
     const want = reread === undefined ? '' : JSON.stringify(file.expected ?? { period });
