@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { joinPath, relativePath } from './paths.js';
 import type { RawFile } from '../model/source.js';
 
 /** Why a listed file is not read: the code and words its finding carries. */
@@ -137,7 +138,7 @@ export function walkTree(access: TreeAccess, exclude: readonly string[] = []): L
 }
 
 function inside(base: string, target: string): string | undefined {
-  const rel = path.relative(base, target);
+  const rel = relativePath(base, target);
   if (rel === '') return '';
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
@@ -186,7 +187,7 @@ export function diskAccess(root: string): TreeAccess {
         return undefined;
       }
     },
-    join: (dir, name) => path.join(dir, name),
+    join: (dir, name) => joinPath(dir, name),
     within: (real) => inside(realRoot, real),
     rooted: (other) => diskAccess(other),
   };

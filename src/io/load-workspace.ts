@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { joinPath } from './paths.js';
 import { planTree } from '../load/discover.js';
 import { refuseUnreadConfig } from '../config/resolve-config.js';
 import { loadSource } from '../load/load-source.js';
@@ -111,14 +112,14 @@ export function planWorkspaceOnDisk(
   for (const root of roots) {
     const listed = listTree(root, { exclude });
     for (const planned of planTree(listed.paths)) {
-      const dirAbs = path.join(root, planned.dir);
+      const dirAbs = joinPath(root, planned.dir);
       if (seen.has(dirAbs)) continue;
       seen.add(dirAbs);
       partnerships.push({
         root: displayPath(cwd, dirAbs),
         files: planned.files.map((f) => {
           const refusal = listed.refused.get(f.treePath);
-          return { abs: path.join(root, f.treePath), relPath: f.relPath, kind: f.kind, ...(refusal ? { refusal } : {}) };
+          return { abs: joinPath(root, f.treePath), relPath: f.relPath, kind: f.kind, ...(refusal ? { refusal } : {}) };
         }),
       });
     }

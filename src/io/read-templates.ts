@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { relativePath } from './paths.js';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../model/errors.js';
 import { diskAccess, judgePath, judgeResolved, LINK_OUTSIDE, type Refusal, type TreeAccess } from './file-policy.js';
@@ -37,7 +38,7 @@ export function builtinTemplatesDir(): string {
 export function readBuiltinTemplates(): TemplateFolder {
   const dir = builtinTemplatesDir();
   const root = realpathSync(dir);
-  return readTemplateFolder(dir, (abs) => `(built-in) ${path.relative(root, abs).split(path.sep).join('/')}`);
+  return readTemplateFolder(dir, (abs) => `(built-in) ${relativePath(root, abs).split(path.sep).join('/')}`);
 }
 
 /**
@@ -145,6 +146,6 @@ export function readTemplateFolder(dir: string, display: (abs: string) => string
 }
 
 function inside(base: string, target: string): boolean {
-  const rel = path.relative(base, target);
+  const rel = relativePath(base, target);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }

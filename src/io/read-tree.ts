@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
+import { joinPath, relativePath } from './paths.js';
 import { MAX_FILE_BYTES } from '../model/limits.js';
 import { loadSource } from '../load/load-source.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
@@ -123,7 +124,7 @@ function tooLarge(size: number): Refusal {
 function findConfig(start: string): string | undefined {
   let dir = path.resolve(start);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE);
+    const candidate = joinPath(dir, CONFIG_FILE);
     // throwIfNoEntry: a missing file is the usual answer here, and a thrown error costs far more than the stat.
     try {
       // lstat: a link in the config's place is found, and then judged by readConfigFile, rather than passed over.
@@ -133,7 +134,7 @@ function findConfig(start: string): string | undefined {
       // not here
     }
     try {
-      if (statSync(path.join(dir, '.git'), { throwIfNoEntry: false })) return undefined;
+      if (statSync(joinPath(dir, '.git'), { throwIfNoEntry: false })) return undefined;
     } catch {
       // not a repository root
     }
@@ -145,7 +146,7 @@ function findConfig(start: string): string | undefined {
 
 /** A path as users see it: relative to the working directory, with `/`. */
 export function displayPath(cwd: string, absPath: string): string {
-  const rel = path.relative(cwd, absPath);
+  const rel = relativePath(cwd, absPath);
   const shown = rel === '' ? '.' : rel.startsWith('..') && path.isAbsolute(absPath) && rel.split(path.sep).filter((s: string) => s === '..').length > 3 ? absPath : rel;
   return shown.split(path.sep).join('/');
 }
