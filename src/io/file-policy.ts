@@ -65,11 +65,10 @@ export function judgePath(access: TreeAccess, p: string): { real: string } | { r
  * folder's resolved path and the name, with no second resolving.
  */
 export function judgeResolved(access: TreeAccess, real: string): { real: string } | { refusal: Refusal; kind: 'outside' | 'dot' } {
-  const resolved = { real };
-  const rel = access.within(resolved.real);
+  const rel = access.within(real);
   if (rel === undefined) return { kind: 'outside', refusal: { code: LINK_OUTSIDE, message: REFUSALS.outside } };
   if (rel.split('/').some((s) => s.startsWith('.') && s !== '.' && s !== '')) return { kind: 'dot', refusal: { code: LINK_OUTSIDE, message: REFUSALS.dot } };
-  return { real: resolved.real };
+  return { real };
 }
 
 /** Folders never looked into. */
@@ -137,7 +136,8 @@ export function walkTree(access: TreeAccess, exclude: readonly string[] = []): L
   return { paths, refused, real };
 }
 
-function inside(base: string, target: string): string | undefined {
+/** `target` as a `/`-separated path relative to `base` ('' for `base` itself), or undefined when it is not inside `base`. */
+export function inside(base: string, target: string): string | undefined {
   const rel = relativePath(base, target);
   if (rel === '') return '';
   if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;

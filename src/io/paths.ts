@@ -18,11 +18,10 @@ const POSIX = path.sep === '/';
 
 /** `path.relative(from, to)`, the same answer, made from the segments when both are plain absolute paths. */
 export function relativePath(from: string, to: string): string {
-  if (POSIX && to.length > from.length && to.charCodeAt(from.length) === 47 && to.startsWith(from) && PLAIN_ABSOLUTE.test(from) && PLAIN_ABSOLUTE.test(to)) {
-    return to.slice(from.length + 1);
-  }
   if (!POSIX || !PLAIN_ABSOLUTE.test(from) || !PLAIN_ABSOLUTE.test(to)) return path.relative(from, to);
   if (from === to) return '';
+  // A path below `from`: the rest of it.
+  if (to.length > from.length && to.charCodeAt(from.length) === 47 && to.startsWith(from)) return to.slice(from.length + 1);
   // `..` for each of from's segments below the longest common folder, then the rest of to.
   const a = from.split('/');
   const b = to.split('/');

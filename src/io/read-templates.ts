@@ -3,7 +3,7 @@ import path from 'node:path';
 import { relativePath } from './paths.js';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../model/errors.js';
-import { diskAccess, judgePath, judgeResolved, LINK_OUTSIDE, type Refusal, type TreeAccess } from './file-policy.js';
+import { diskAccess, inside, judgePath, judgeResolved, LINK_OUTSIDE, type Refusal, type TreeAccess } from './file-policy.js';
 
 /** Template files larger than this are refused: a template is kilobytes. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
@@ -61,7 +61,7 @@ export function resolveUserTemplatesDir(configDir: string, configured: string, d
     throw new UsageError(`govern.config.yaml: the templates folder \`${configured}\` does not exist or is not a folder`);
   }
   const base = realpathSync(configDir);
-  if (!inside(base, real)) {
+  if (inside(base, real) === undefined) {
     throw new UsageError(`govern.config.yaml: the templates folder \`${configured}\` leads outside ${display(configDir)}; keep templates inside the repository`);
   }
   return real;
@@ -143,9 +143,4 @@ export function readTemplateFolder(dir: string, display: (abs: string) => string
     }
   }
   return { files, skipped };
-}
-
-function inside(base: string, target: string): boolean {
-  const rel = relativePath(base, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
