@@ -6,6 +6,9 @@ export interface ExportRow {
   values: Readonly<Record<string, string>>;
 }
 
+/** How csv-parse reads an export (besides its delimiter): rows of any length, empty lines kept, a byte-order mark dropped. */
+export const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: false, bom: true } as const;
+
 /** A problem with the export as a whole or with one of its records, at a line of it. */
 export interface ReadProblem {
   line: number;
@@ -112,9 +115,7 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
     try {
       parse(text, {
         delimiter,
-        relax_column_count: true,
-        skip_empty_lines: false,
-        bom: true,
+        ...CSV_OPTIONS,
         on_record: ((record: string[], info: { bytes: number }) => onRecord(record, info.bytes)) as never,
       });
     } catch (error) {

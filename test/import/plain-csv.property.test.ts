@@ -4,7 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readExport, readPlainCsv } from '../../src/import/read-export.js';
+import { CSV_OPTIONS, readExport, readPlainCsv } from '../../src/import/read-export.js';
 
 /** Records and the UTF-8 bytes read at the end of each, as csv-parse gives them; or its error's code. */
 function byCsvParse(text: string, delimiter: string): { records: [string[], number][] } | { error: string } {
@@ -12,9 +12,7 @@ function byCsvParse(text: string, delimiter: string): { records: [string[], numb
   try {
     parse(text, {
       delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
+      ...CSV_OPTIONS,
       on_record: ((record: string[], info: { bytes: number }) => {
         records.push([record, info.bytes]);
         return null;
