@@ -23,6 +23,11 @@ export interface TreeAccess {
   root: string;
   /** The names in a folder, or undefined when it cannot be listed. */
   list(dir: string): string[] | undefined;
+  /**
+   * The names in a folder with what each is (as `lstat` would say), where the listing itself tells
+   * (readdir's entry types on disk): one system call per folder rather than one per entry.
+   */
+  listKinds?(dir: string): [name: string, kind: EntryKind][] | undefined;
   /** What is at a path, without following a link at its end; undefined when nothing is. */
   lstat(p: string): EntryKind | undefined;
   /** The path with every symbolic link resolved, or why it cannot be (`ELOOP`, `ENOENT`). */
@@ -99,14 +104,15 @@ export function walkTree(access: TreeAccess, exclude: readonly string[] = []): L
     const self = access.realpath(dir);
     if ('code' in self || seenDirs.has(self.real)) return;
     seenDirs.add(self.real);
-    const entries = access.list(dir);
+    const entries = access.listKinds ? access.listKinds(dir) : access.list(dir)?.map((name): [string, EntryKind | undefined] => [name, undefined]);
     if (!entries) return;
-    for (const name of [...entries].sort()) {
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [name, listed] of entries) {
       if (name.startsWith('.')) continue;
       const full = access.join(dir, name);
       const relPath = rel ? `${rel}/${name}` : name;
       const yamlName = /\.ya?ml$/i.test(name);
-      let kind = access.lstat(full);
+      let kind = listed ?? access.lstat(full);
       let target = full;
       if (kind === 'link') {
         const verdict = judgePath(access, full);
@@ -162,6 +168,16 @@ export function diskAccess(root: string): TreeAccess {
     list: (dir) => {
       try {
         return readdirSync(dir);
+      } catch {
+        return undefined;
+      }
+    },
+    listKinds: (dir) => {
+      try {
+        return readdirSync(dir, { withFileTypes: true }).map((d): [string, EntryKind] => [
+          d.name,
+          d.isSymbolicLink() ? 'link' : d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other',
+        ]);
       } catch {
         return undefined;
       }

@@ -8,7 +8,7 @@ import type { KnownRead } from '../parse/read-yaml.js';
 import { UsageError } from '../model/errors.js';
 import type { PartnershipTree, SourceFile, Workspace } from '../model/source.js';
 import { partnershipInTemplates, templatesHoldPartnership } from '../load/templates-folder.js';
-import { displayPath, listTree, readNearestConfig, readRaw, type Refusal } from './read-tree.js';
+import { asText, displayPath, displayPathIn, listTree, readNearestConfig, readRaw, type Refusal } from './read-tree.js';
 
 /** A workspace read from disk, with where its config came from. */
 export interface LoadedWorkspace extends Workspace {
@@ -22,7 +22,8 @@ export interface LoadedWorkspace extends Workspace {
 export interface PlannedPartnershipOnDisk {
   /** The folder as shown to users. */
   root: string;
-  files: { abs: string; relPath: string; kind: SourceFile['kind']; refusal?: Refusal }[];
+  /** Each file: `shown` is its path as users see it, worked out with the plan (displayPath of `abs`). */
+  files: { abs: string; relPath: string; kind: SourceFile['kind']; shown?: string; refusal?: Refusal }[];
 }
 
 /** What a check will read: the partnerships found (sorted by folder), and the config. */
@@ -61,8 +62,9 @@ export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: s
     root: planned.root,
     files: planned.files.map((f) => {
       const known = f.refusal === undefined ? written?.get(f.abs) : undefined;
-      if (known !== undefined) return loadSource({ path: displayPath(cwd, f.abs), relPath: f.relPath, content: Buffer.from(known.text, 'utf8') }, f.kind, known);
-      return loadSource(readRaw(f.abs, displayPath(cwd, f.abs), f.relPath, f.refusal), f.kind);
+      const shown = f.shown ?? displayPath(cwd, f.abs);
+      if (known !== undefined) return loadSource({ path: shown, relPath: f.relPath, content: Buffer.from(known.text, 'utf8') }, f.kind, known);
+      return loadSource(asText(readRaw(f.abs, shown, f.relPath, f.refusal)), f.kind);
     }),
   };
 }
@@ -115,11 +117,13 @@ export function planWorkspaceOnDisk(
       const dirAbs = joinPath(root, planned.dir);
       if (seen.has(dirAbs)) continue;
       seen.add(dirAbs);
+      const shownDir = displayPath(cwd, dirAbs);
       partnerships.push({
-        root: displayPath(cwd, dirAbs),
+        root: shownDir,
         files: planned.files.map((f) => {
           const refusal = listed.refused.get(f.treePath);
-          return { abs: joinPath(root, f.treePath), relPath: f.relPath, kind: f.kind, ...(refusal ? { refusal } : {}) };
+          const shown = displayPathIn(cwd, dirAbs, shownDir, f.relPath);
+          return { abs: joinPath(root, f.treePath), relPath: f.relPath, kind: f.kind, shown, ...(refusal ? { refusal } : {}) };
         }),
       });
     }

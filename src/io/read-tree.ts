@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
 import { joinPath, relativePath } from './paths.js';
@@ -63,7 +64,7 @@ export function readConfigAt(absPath: string, displayPath: string): SourceFile {
 function readConfigFile(absPath: string, displayPath: string): RawFile {
   const verdict = judgePath(diskAccess(path.dirname(absPath)), absPath);
   if ('refusal' in verdict) return { path: displayPath, relPath: CONFIG_FILE, readError: verdict.refusal };
-  return readRaw(verdict.real, displayPath, CONFIG_FILE);
+  return asText(readRaw(verdict.real, displayPath, CONFIG_FILE));
 }
 
 /**
@@ -76,6 +77,23 @@ export function readRaw(absPath: string, displayPath: string, relPath: string, r
   const read = readBounded(absPath, MAX_FILE_BYTES);
   if ('content' in read) return { path: displayPath, relPath, content: read.content };
   return { path: displayPath, relPath, readError: read.code === 'EFBIG' ? tooLarge(read.size ?? MAX_FILE_BYTES + 1) : { code: read.code, message: read.message } };
+}
+
+/**
+ * A partnership file's bytes as its text when they are text: ASCII as Latin-1 (the same string, made by
+ * a copy, not by decoding), other valid UTF-8 decoded, without a leading byte-order mark, as
+ * loadSource's fatal TextDecoder reads them, at a fraction of its cost (about 12 ms for the 5 000
+ * files of 200 partnerships against 85). Bytes holding a NUL, or that are not UTF-8, are given back as
+ * they are, for loadSource to report where. The raw bytes are kept for what compares them
+ * (`render --check`, a baseline).
+ */
+export function asText(raw: RawFile): RawFile {
+  const bytes = raw.content;
+  if (bytes === undefined || typeof bytes === 'string' || bytes.includes(0)) return raw;
+  if (isAscii(bytes)) return { ...raw, content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
+  if (!isUtf8(bytes)) return raw;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { ...raw, content: Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString('utf8') };
 }
 
 /**
@@ -100,6 +118,8 @@ export function readBounded(absPath: string, maxBytes: number): { content: Buffe
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
+      // All the bytes fstat counted: done, without a second read to be told so (one system call per file fewer).
+      if (length === stat.size) break;
       if (length === buffer.length) {
         if (length > maxBytes) return tooBig(length);
         break;
@@ -143,6 +163,23 @@ function findConfig(start: string): string | undefined {
     dir = parent;
   }
 }
+
+/**
+ * The path users see for a file `relPath` (plain, `/`-separated) inside a folder shown as `shownDir`
+ * (`displayPath(cwd, dir)`): `shownDir/relPath`, which is what displayPath gives unless the working
+ * directory is inside the folder (`shownDir` all `..`), without walking the file's whole path again
+ * (5 000 files: about 40 ms); the file's path then has as many `..` as the folder's. A folder shown
+ * absolute (far from the working directory, or far inside it), and any other case, is displayPath's
+ * own answer.
+ */
+export function displayPathIn(cwd: string, dir: string, shownDir: string, relPath: string): string {
+  if (path.sep === '/' && !ONLY_UP.test(shownDir) && !path.isAbsolute(shownDir) && PLAIN_RELATIVE_PATH.test(relPath))
+    return shownDir === '.' ? relPath : `${shownDir}/${relPath}`;
+  return displayPath(cwd, joinPath(dir, relPath));
+}
+/** A path of `..` segments only: the working directory is inside the folder. */
+const ONLY_UP = /^\.\.(?:\/\.\.)*$/;
+const PLAIN_RELATIVE_PATH = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
 
 /** A path as users see it: relative to the working directory, with `/`. */
 export function displayPath(cwd: string, absPath: string): string {
