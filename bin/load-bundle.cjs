@@ -15,6 +15,16 @@ const path = require('node:path');
 const Module = require('node:module');
 
 const BUNDLE = path.join(__dirname, '../lib/bundle/govern.cjs');
+
+/**
+ * Whether this run's caches are written at exit (when there were none, or V8 refused them). A run
+ * says it is not one to copy (src/cli/startup-cache.ts): a check of many partnerships leaves a cache
+ * that costs a later check of one partnership about 10 % more (about 252 M instructions against
+ * 230 M with a cache from a check of one or two; docs/performance.md), so its cache is not written
+ * and the next short run writes one. Under a symbol on globalThis, as the bundle cannot require this file.
+ */
+const cacheWrites = { wanted: true };
+globalThis[Symbol.for('govern.startupCache')] = cacheWrites;
 /** The folder everything that runs is in (the bundle, lib/vendor/, the validators, the precompiled templates). */
 const LIB = path.join(__dirname, '../lib') + path.sep;
 
@@ -54,6 +64,7 @@ function runCached(module, filename, role) {
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
     // At exit, so the cache holds every function the run compiled; best effort, never a failure.
     process.once('exit', () => {
+      if (!cacheWrites.wanted) return;
       try {
         const tmp = `${cacheFile}.${process.pid}.${require('node:worker_threads').threadId}`; // threads of one process write too
         fs.writeFileSync(tmp, script.createCachedData());

@@ -118,4 +118,19 @@ describe('the start-up cache', () => {
     expect(run(tmp, 'check', 'acme2').code).toBe(0);
     expect(statSync(path.join(tmp, `govern-code-cache-${uid}`)).mode & 0o077).toBe(0);
   });
+
+  it('writes no check cache from a check of more than two partnerships, and the next check of one writes it', () => {
+    cpSync(path.join(repo, 'examples/portfolio'), path.join(dir, 'portfolio'), { recursive: true });
+    const tmp = mkdtempSync(path.join(dir, 'tmp-'));
+    const checkCaches = () => [...caches(tmp).keys()].filter((n) => n.includes('-govern-') && n.endsWith('-check.cache'));
+    // Three partnerships (one with findings): its cache would slow every later check of one.
+    expect(run(tmp, 'check', 'portfolio').code).toBe(1);
+    expect(checkCaches()).toEqual([]);
+    expect(run(tmp, 'check', 'portfolio/contoso-fabrikam', 'portfolio/globex-initech').code).toBe(0);
+    expect(checkCaches()).toHaveLength(1);
+    // Once written, a long run leaves it alone and accepts it.
+    const made = caches(tmp);
+    expect(run(tmp, 'check', 'portfolio').code).toBe(1);
+    expect(caches(tmp)).toEqual(made);
+  });
 });
