@@ -95,6 +95,9 @@ if (args.includes('--portfolio')) {
 
 // ---------------------------------------------------------------- fixtures
 const work = mkdtempSync(path.join(tmpdir(), 'govern-bench-'));
+// The start-up caches of a new user: a folder of this run's own, filled by the warm-up rounds, rather
+// than whatever the temporary folder holds from earlier runs of the same build (docs/performance.md).
+env.TMPDIR = mkdtempSync(path.join(work, 'tmp-'));
 const cleanup = () => {
   if (!keep) rmSync(work, { recursive: true, force: true });
 };
