@@ -390,6 +390,7 @@ class Reader {
    */
   flowLines(i: number, parentIndent: number, column: number, rest: string): unknown {
     let joined = withoutComment(rest);
+    let comment = commentCut;
     for (let j = i + 1; j < this.count; j++) {
       const lineText = this.texts[j]!;
       const lineIndent = this.indents[j]!;
@@ -397,8 +398,15 @@ class Reader {
       // Lines go under the key; `yaml` takes the closing bracket at the key's own column too.
       const closing = lineIndent === parentIndent && (lineText[0] === ']' || lineText[0] === '}');
       if ((lineFlags & STRAY) !== 0 || lineText === '' || (lineIndent <= parentIndent && !closing)) unsure('a flow collection over several lines');
-      if ((lineFlags & BLANK) !== 0) continue;
-      joined += ` ${withoutComment(lineText)}`;
+      if ((lineFlags & BLANK) !== 0) {
+        comment = true; // a comment line (an empty one gave up above)
+        continue;
+      }
+      const part = withoutComment(lineText);
+      // A comment ends a plain scalar: after one, the next line must not go on with it (`[x # c` then `y]` is not `x y`).
+      if (comment && !/[,[{:]$/.test(joined) && !/^[,\]}]/.test(part)) unsure('a comment inside a flow scalar over several lines');
+      comment = commentCut;
+      joined += ` ${part}`;
       const end = flowEnd(joined);
       if (end === -2) unsure('a quote inside a flow scalar');
       if (closing && end < 0) unsure('a flow collection over several lines');
@@ -533,8 +541,12 @@ function flowEnd(text: string): number {
   return -1;
 }
 
+/** Whether the last withoutComment cut a comment off. */
+let commentCut = false;
+
 /** A flow collection's line without its comment and trailing spaces; quotes are skipped where a scalar starts with one. */
 function withoutComment(text: string): string {
+  commentCut = false;
   for (let k = 0; k < text.length; k++) {
     const ch = text[k];
     if ((ch === '"' || ch === "'") && /[[{,:\s]/.test(text[k - 1] ?? ' ')) {
@@ -542,6 +554,7 @@ function withoutComment(text: string): string {
       if (close < 0) unsure('a quoted scalar over several lines inside a flow collection');
       k = close;
     } else if (ch === '#' && (k === 0 || text[k - 1] === ' ')) {
+      commentCut = true;
       text = text.slice(0, k);
       break;
     }
@@ -645,7 +658,7 @@ function plainStart(text: string, at: number, end: number): boolean {
   return !NOT_PLAIN_START.test(text.slice(at, at + 1));
 }
 
-/** A plain key in a flow mapping, read where the entry starts (sticky: no slice of the text from there). */
+/** A plain key in a flow mapping, read where the entry starts (sticky: no slice of the text from there); quoted keys are read by hand. */
 const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/y;
 
 /** `[a, b]` or `{a: 1, b: 2}` on one line, holding scalars and flow collections. */
@@ -676,15 +689,39 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
       out.push(value);
       i = readTo;
     } else {
-      FLOW_KEY.lastIndex = i;
-      const key = FLOW_KEY.exec(text);
-      if (!key || typeof resolvePlain(key[1]!) !== 'string' || key[1] === '__proto__' || Object.hasOwn(map, key[1]!))
-        return unsure('a flow mapping key this reader does not read');
       const keyAt = i;
-      i += key[0].length;
+      const q = text.charCodeAt(i);
+      let key: string;
+      let keyEnd: number;
+      if (q === 34 || q === 39) {
+        // A quoted key, without escapes (as quoted values): `"Cloud Ops": x`, `'it''s': x`. After it, `:` may follow
+        // spaces, and the value may follow the `:` at once (`"a":1`), as YAML reads a JSON-like key.
+        const end = q === 34 ? text.indexOf('"', i + 1) : closingQuote(text, i);
+        if (end < 0) unsure('a quote that is never closed');
+        key = text.slice(i + 1, end);
+        if (q === 34 ? key.includes('\\') : key.includes("'")) {
+          if (q === 34) unsure('an escape in a double-quoted scalar');
+          key = key.replace(/''/g, "'");
+        }
+        keyEnd = end + 1;
+        i = keyEnd;
+        while (text.charCodeAt(i) === 32) i++;
+        if (text.charCodeAt(i) !== 58) unsure('a flow mapping key this reader does not read');
+        i++;
+        while (text.charCodeAt(i) === 32) i++;
+      } else {
+        FLOW_KEY.lastIndex = i;
+        const plain = FLOW_KEY.exec(text);
+        if (!plain || typeof resolvePlain(plain[1]!) !== 'string') return unsure('a flow mapping key this reader does not read');
+        key = plain[1]!;
+        keyEnd = i + key.length;
+        i += plain[0].length;
+      }
+      if (key === '' || key === '__proto__') unsure('an empty or reserved key');
+      if (Object.hasOwn(map, key)) unsure('a key written twice');
       const value = flowValue(text, i, true, depth, where);
-      places?.set(key[1]!, { key: span(keyAt, keyAt + key[1]!.length), value: span(i, valueTo) });
-      map[key[1]!] = value;
+      places?.set(key, { key: span(keyAt, keyEnd), value: span(i, valueTo) });
+      map[key] = value;
       i = readTo;
     }
     spaces();

@@ -187,7 +187,33 @@ const EDGE_SCALARS = [
   'trail ',
 ];
 
-const KEYS = ['id', 'name', 'a', 'b', '1', 'true', 'null', '~', '"null"', "''", '"x y"', 'key with spaces', '__proto__', 'constructor', '0x1F', '-0'];
+const KEYS = [
+  'id',
+  'name',
+  'a',
+  'b',
+  '1',
+  'true',
+  'null',
+  '~',
+  '"null"',
+  "''",
+  '"x y"',
+  'key with spaces',
+  '__proto__',
+  'constructor',
+  '0x1F',
+  '-0',
+  // Quoted keys as govern.import.yaml's values are written (in block and flow mappings alike).
+  '"Cloud Ops"',
+  '"1 - Critical"',
+  "'it''s'",
+  '"a#b"',
+  '"a: b"',
+  "'R&D'",
+  '"__proto__"',
+  '"a"',
+];
 
 /** Small YAML documents built from risky pieces, in block and flow styles. */
 const soup: fc.Arbitrary<string> = fc.letrec((tie) => ({

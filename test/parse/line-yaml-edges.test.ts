@@ -1,7 +1,7 @@
 // The line reader's constructs where its reading of lines, keys and scalars
 // was rewritten for speed (issue 20): lines cut from the text in one pass,
 // keys found by a sticky expression and cut back from their `:`, flow keys
-// read at their index, digit-first scalars. Each document is held to `yaml`
+// read at their index (quoted ones too), digit-first scalars. Each document is held to `yaml`
 // (values and every recorded place), and the ones the line reader must read
 // (or must give up on, with its reason) say so.
 
@@ -90,6 +90,95 @@ describe('the line reader, where it was made quicker', () => {
     ])
       agrees(text);
     expect(agrees('m: {a: 1, b  : 2, c d: [x, y]}\n')).toBe(true);
+  });
+
+  it('reads quoted flow mapping keys, as govern.import.yaml writes them, and gives up on the unsure ones', () => {
+    const read = [
+      'values: { service: { "Cloud Ops": cloud-hosting, "Service Desk": service-desk } }\npriority: { "1 - Critical": P1, "2 - High": P2 }\n',
+      "m: {'it''s': 1, 'a b': 2, '''': 3}\n",
+      'm: {"a":1}\n',
+      "m: {'a':b}\n",
+      'm: {"a" :1}\n',
+      'm: {"a" : b}\n',
+      'm: {"a"  :  b ,  "c":d}\n',
+      'm: {"a#b": c, "R&D": d, "x: y": e, "#": f, "a # b": g}\n',
+      'm: {"1": a, "-1": b, "0x1F": c, "null": d, "true": e, "~": f}\n',
+      'm: {"a": b} # c\n',
+      'm: {"a": b}  # "c": d\n',
+      'm: {"a":b:c}\n',
+      'm: {"a":"b", \'c\':\'d\'}\n',
+      'm: {"a":[1, {"b":2}]}\n',
+      'm: {"a,b": 1, "{c}": 2, "[d]": 3}\n',
+      'm: {"it\'s": 1, \'say "hi"\': 2}\n',
+      'm: {"Zoë & Søren": 1, "東京": 2}\n',
+      'm: { "a": 1,\n  "b c": 2 }\n',
+      'm: {\n  "a": 1,  # one\n  \'b\': 2\n}\n',
+      '- {"a": 1}\n- {\'b\' : 2, c: 3}\n',
+      'm: {a: 1, "b": 2}\n',
+    ];
+    for (const text of read) expect(agrees(text), JSON.stringify(text)).toBe(true);
+    expect(readLineYaml(read[0]!)?.data).toEqual({
+      values: { service: { 'Cloud Ops': 'cloud-hosting', 'Service Desk': 'service-desk' } },
+      priority: { '1 - Critical': 'P1', '2 - High': 'P2' },
+    });
+    const givenUp: [string, string][] = [
+      ['m: {"a": 1, "a": 2}\n', 'a key written twice'],
+      ['m: {a: 1, "a": 2}\n', 'a key written twice'],
+      ['m: {\'a\': 1, "a": 2}\n', 'a key written twice'],
+      ['m: {"__proto__": 1}\n', 'an empty or reserved key'],
+      ["m: {'__proto__': 1}\n", 'an empty or reserved key'],
+      ['m: { "": x }\n', 'an empty or reserved key'],
+      ['m: {"a\\"b": 1}\n', 'an escape in a double-quoted scalar'],
+      ['m: {"a\\tb": 1}\n', 'an escape in a double-quoted scalar'],
+      ['m: {"a}\n', 'a quoted scalar over several lines inside a flow collection'],
+      ["m: {'a: 1}\n", 'a quoted scalar over several lines inside a flow collection'],
+      ['m: {"a"}\n', 'a flow mapping key this reader does not read'],
+      ['m: {"a" b: 1}\n', 'a flow mapping key this reader does not read'],
+      ['m: {"a":}\n', 'a flow value that starts with YAML syntax'],
+      ['m: {"a": , b: 1}\n', 'a flow value that starts with YAML syntax'],
+      ['m: {"a":#x}\n', 'a flow value that starts with YAML syntax'],
+    ];
+    for (const [text, reason] of givenUp) {
+      agrees(text);
+      expect(gaveUp(text), JSON.stringify(text)).toBe(reason);
+    }
+    // Given up on, or read alike: a quoted key followed by a comment, then its `:` on the next line; quotes over lines.
+    // A comment ends a plain scalar: a flow collection's next line does not go on with it (yaml rejects these).
+    for (const text of ['m: {\'&\':x # c,\n  "":1}\n', 'm: [x # c\n  y]\n', 'm: [x # c\n  "y"]\n', 'm: [1\n  # c\n  1]\n', "m: {a: x # c\n  'b':1}\n"])
+      expect(gaveUp(text), JSON.stringify(text)).toBe('a comment inside a flow scalar over several lines');
+    for (const text of ['m: [x # c\n  , y]\n', 'm: {a: # c\n  b}\n', 'm: {"a": # c\n  1}\n', 'm: [x, # c\n  y]\n', 'm: [ # c\n  y]\n'])
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['m: {"a" # c\n  : b}\n', 'm: {"a\n  b": c}\n', "m: {'a\n\n  b': c}\n", 'm: {"x":: y}\n', 'm: {"a":- b}\n', 'm: ["a": b]\n']) agrees(text);
+  });
+
+  it('agrees with yaml on random flow mappings with quoted keys (quotes, spaces, colons, comments)', () => {
+    const inner = fc.stringMatching(/^[A-Za-z0-9 :#&,{}[\]'"\\.-]{0,6}$/);
+    const key = fc.oneof(
+      inner.map((k) => `"${k}"`),
+      inner.map((k) => `'${k}'`),
+      inner.map((k) => `'${k.replace(/'/g, "''")}'`),
+      fc.constantFrom('a', 'b c', '1'),
+    );
+    const sep = fc.constantFrom(':', ': ', ' :', ' : ', ':  ', '');
+    const value = fc.constantFrom('1', 'x', '"q"', "'q'", '[a, "b"]', '{"k": v}', '', 'a:b', '-1', '# c', 'x # c');
+    const entry = fc.tuple(key, sep, value).map(([k, s, v]) => `${k}${s}${v}`);
+    const doc = fc
+      .tuple(
+        fc.array(entry, { maxLength: 4 }),
+        fc.constantFrom(', ', ',', ' , ', ',\n  ', '\n  ', ' # c\n  ', ', # c\n  ', ' # c\n  , '),
+        fc.constantFrom('', ' # end', '\n'),
+      )
+      .map(([entries, comma, after]) => `m: {${entries.join(comma)}}${after}\nn: 1\n`);
+    const items = fc
+      .tuple(fc.array(value, { maxLength: 4 }), fc.constantFrom(', ', ',\n  ', '\n  ', ' # c\n  ', ', # c\n  ', ' # c\n  , '))
+      .map(([list, comma]) => `m: [${list.join(comma)}]\n`);
+    fc.assert(
+      fc.property(fc.oneof(doc, items), (text) => {
+        agrees(text);
+        return true;
+      }),
+      { numRuns: RUNS * 3 },
+    );
   });
 
   it('reads digit-first and dotted scalars as the core schema does', () => {
