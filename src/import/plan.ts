@@ -1,7 +1,7 @@
 import type { PartnershipIndex } from '../model/partnership-index.js';
 import type { MeasurementsFile } from '../model/partnership.js';
 import { parseInstantQuickly } from '../time/instant.js';
-import { monthOf, readInstant } from '../time/local-text.js';
+import { instantReader, monthOf } from '../time/local-text.js';
 import { FIELDS, type ImportKind, type Mapping } from './fields.js';
 import type { ExportRow } from './read-export.js';
 import type { YamlOp } from './yaml-edit.js';
@@ -77,6 +77,7 @@ export function createPlanner(kind: ImportKind, mapping: Mapping, index: Partner
   const problems: RowProblem[] = [];
   const spec = FIELDS[kind];
   const readZone = mapping.timezone ?? zone;
+  const readTime = instantReader(readZone, mapping.format);
   const services = new Map<string, { priorities: Set<string>; stops: Set<string> }>();
   for (const s of index.services) {
     if (typeof s.value.id !== 'string') continue;
@@ -88,77 +89,118 @@ export function createPlanner(kind: ImportKind, mapping: Mapping, index: Partner
   const seen = new Map<string, number>();
   let skipped = 0;
   const skips = Object.entries(mapping.skip);
+  /** Each field the kind fills with its column, its words and what it is, settled once for all the rows. */
+  const fields = spec.all.map((field) => ({
+    field,
+    column: mapping.columns[field]!,
+    required: spec.required.includes(field),
+    words: mapping.values[field],
+    time: spec.times.includes(field),
+  }));
+  const [firstTime, ...laterTimes] = spec.times as [string, ...string[]];
+  const fail = (line: number, field: string, message: string): void => {
+    problems.push({ line, column: mapping.columns[field] ?? field, message });
+  };
   const row = (row: ExportRow): void => {
     if (columnsMissing) return;
-    for (const [column, words] of skips) {
-      const v = row.values[column];
-      if (v !== undefined && words.includes(v.trim())) {
+    const values = row.values;
+    const line = row.line;
+    for (let k = 0; k < skips.length; k++) {
+      const v = values[skips[k]![0]];
+      if (v !== undefined && skips[k]![1].includes(v.trim())) {
         skipped++;
         return;
       }
     }
     const entry: Record<string, unknown> = {};
     let bad = false;
-    const fail = (field: string, message: string): void => {
-      problems.push({ line: row.line, column: mapping.columns[field] ?? field, message });
-      bad = true;
-    };
-    for (const field of spec.all) {
-      const column = mapping.columns[field]!;
-      const raw = row.values[column]?.trim() ?? '';
+    for (let k = 0; k < fields.length; k++) {
+      const { field, column, required, words, time } = fields[k]!;
+      const raw = values[column]?.trim() ?? '';
       if (raw === '') {
-        if (spec.required.includes(field)) fail(field, `empty, and \`${field}\` is needed`);
+        if (required) {
+          fail(line, field, `empty, and \`${field}\` is needed`);
+          bad = true;
+        }
         continue;
       }
-      const words = mapping.values[field];
       const mapped: unknown = words && Object.hasOwn(words, raw) ? words[raw] : raw;
-      if (spec.times.includes(field)) {
-        const t = readInstant(String(mapped), readZone, mapping.format);
+      if (time) {
+        const t = readTime(String(mapped));
         if (t.ok) entry[field] = t;
-        else fail(field, t.why);
+        else {
+          fail(line, field, t.why);
+          bad = true;
+        }
       } else if (field === 'planned') {
         const b =
           typeof mapped === 'boolean' ? mapped : /^(?:true|yes|y|1)$/i.test(String(mapped)) ? true : /^(?:false|no|n|0)$/i.test(String(mapped)) ? false : undefined;
-        if (b === undefined) fail(field, `\`${raw}\` is neither yes nor no (map it in values.planned)`);
-        else entry[field] = b;
+        if (b === undefined) {
+          fail(line, field, `\`${raw}\` is neither yes nor no (map it in values.planned)`);
+          bad = true;
+        } else entry[field] = b;
       } else entry[field] = String(mapped);
     }
     const service = entry.service as string | undefined;
     if ((kind === 'incidents' || kind === 'downtime') && service !== undefined) {
       const known = services.get(service);
-      if (!known) fail('service', `\`${service}\` is not a service of this partnership: map it in values.service (the services are ${[...services.keys()].join(', ')})`);
-      else if (kind === 'incidents' && entry.priority !== undefined && !known.priorities.has(entry.priority as string)) {
-        fail('priority', `\`${entry.priority}\` is not a priority of ${service}: map it in values.priority (its priorities are ${[...known.priorities].join(', ')})`);
+      if (!known) {
+        fail(line, 'service', `\`${service}\` is not a service of this partnership: map it in values.service (the services are ${[...services.keys()].join(', ')})`);
+        bad = true;
+      } else if (kind === 'incidents' && entry.priority !== undefined && !known.priorities.has(entry.priority as string)) {
+        fail(
+          line,
+          'priority',
+          `\`${entry.priority}\` is not a priority of ${service}: map it in values.priority (its priorities are ${[...known.priorities].join(', ')})`,
+        );
+        bad = true;
       }
     }
     if (bad) return;
-    const times = spec.times.map((f) => entry[f] as { ms: number; text: string } | undefined);
-    const start = times[0]!.ms;
-    for (let i = 1; i < spec.times.length; i++) {
-      if (times[i] && times[i]!.ms < start) fail(spec.times[i]!, `${times[i]!.text} is before ${spec.times[0]} ${times[0]!.text}`);
+    const first = entry[firstTime] as { ms: number; text: string; zoned?: true };
+    const start = first.ms;
+    // A first time placed in the partnership's own zone spells its month there.
+    const month = first.zoned && readZone === zone ? first.text.slice(0, 7) : undefined;
+    for (let k = 0; k < laterTimes.length; k++) {
+      const t = entry[laterTimes[k]!] as { ms: number; text: string } | undefined;
+      if (t && t.ms < start) {
+        fail(line, laterTimes[k]!, `${t.text} is before ${firstTime} ${first.text}`);
+        bad = true;
+      }
     }
     if (kind === 'incidents') {
       const id = entry.id as string;
-      const first = seen.get(id);
-      if (first !== undefined) fail('id', `\`${id}\` is already on line ${first} of the export`);
-      else seen.set(id, row.line);
+      const before = seen.get(id);
+      if (before !== undefined) {
+        fail(line, 'id', `\`${id}\` is already on line ${before} of the export`);
+        bad = true;
+      } else seen.set(id, line);
     }
     if (kind === 'clock-stops') {
       const target = incidents.get(entry.incident as string);
-      if (!target) fail('incident', `no incident \`${entry.incident}\` in measurements/; import the incidents first`);
-      else {
+      if (!target) {
+        fail(line, 'incident', `no incident \`${entry.incident}\` in measurements/; import the incidents first`);
+        bad = true;
+      } else {
         const stops = services.get(String(target.incident.service))?.stops ?? new Set<string>();
-        if (!stops.has(entry.reason as string))
+        if (!stops.has(entry.reason as string)) {
           fail(
+            line,
             'reason',
             `\`${entry.reason}\` is not a clock-stop reason ${String(target.incident.service)} allows: map it in values.reason (the contract allows ${[...stops].join(', ') || 'none'})`,
           );
+          bad = true;
+        }
       }
     }
     if (bad) return;
-    for (const f of spec.times) if (entry[f]) entry[f] = (entry[f] as { text: string }).text;
+    entry[firstTime] = first.text;
+    for (let k = 0; k < laterTimes.length; k++) {
+      const t = entry[laterTimes[k]!] as { text: string } | undefined;
+      if (t) entry[laterTimes[k]!] = t.text;
+    }
     // Once a row is bad nothing will be written: the rest are only checked.
-    if (problems.length === 0) merger.add(entry, start);
+    if (problems.length === 0) merger.add(entry, start, month);
   };
   return {
     columns(columns) {
@@ -219,7 +261,7 @@ function createMerger(
   zone: string,
   current: readonly CurrentFile[],
   incidents: Map<string, Located>,
-): { add(entry: Record<string, unknown>, start: number): void; plans(): FilePlan[] } {
+): { add(entry: Record<string, unknown>, start: number, month?: string): void; plans(): FilePlan[] } {
   const plans = new Map<string, FilePlan>();
   const byPath = new Map(current.map((f) => [f.relPath, f] as const));
   const planFor = (relPath: string): FilePlan => {
@@ -249,7 +291,8 @@ function createMerger(
     }
     p.entries.push(entry);
   };
-  const monthFile = (ms: number): string => `measurements/${monthOf(ms, zone)}.yaml`;
+  /** The month file of an instant in the zone (`month`: the month, when the caller knows it). */
+  const monthFile = (ms: number, month?: string): string => `measurements/${month ?? monthOf(ms, zone)}.yaml`;
   /** Sets the fields of `entry` that say something other than `have`, in the plan and in what the file must hold. */
   const update = (
     plan: FilePlan,
@@ -280,11 +323,11 @@ function createMerger(
     }
   }
 
-  const add = (entry: Record<string, unknown>, start: number): void => {
+  const add = (entry: Record<string, unknown>, start: number, month?: string): void => {
     if (kind === 'incidents') {
       const found = incidents.get(entry.id as string);
       if (!found) {
-        const plan = planFor(monthFile(start));
+        const plan = planFor(monthFile(start, month));
         append(plan, ['incidents'], entry, false);
         (expected(plan).incidents ??= []).push(entry as never);
         plan.added++;
@@ -300,7 +343,7 @@ function createMerger(
     } else if (kind === 'downtime') {
       const found = downtime!.get(`${String(entry.service)}\0${start}`);
       if (!found) {
-        const plan = planFor(monthFile(start));
+        const plan = planFor(monthFile(start, month));
         append(plan, ['downtime'], entry, true);
         (expected(plan).downtime ??= []).push(entry as never);
         plan.added++;

@@ -74,12 +74,14 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
   let nextLine = 1;
   const total = Math.max(1, Buffer.byteLength(text, 'utf8'));
   // Each record is looked at as it is read, and dropped: no list of them is kept.
-  const onRecord = (record: string[], bytes: number): null => {
+  // `breaks`: the line breaks inside the record's fields, when the reader counted them.
+  const onRecord = (record: string[], bytes: number, breaks?: number): null => {
     const line = nextLine;
     // csv-parse's own line count takes a CRLF inside quotes for two lines. A line break outside quotes ends the
     // record, so the record's lines are one more than the line breaks inside its (quoted) fields.
     nextLine++;
-    for (const field of record) if (field.includes('\n') || field.includes('\r')) nextLine += field.match(/\r\n|\r|\n/g)!.length;
+    if (breaks !== undefined) nextLine += breaks;
+    else for (const field of record) if (field.includes('\n') || field.includes('\r')) nextLine += field.match(/\r\n|\r|\n/g)!.length;
     if (record.length === 1 && record[0] === '') return null;
     if (columns.length === 0) {
       columns = record.map((c) => c.trim());
@@ -97,21 +99,21 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
     return null;
   };
   // A plain export (see readPlainCsv) is read without csv-parse; it is read the same (test/import/plain-csv.property.test.ts).
-  const d = delimiter.charCodeAt(0);
-  if (delimiter.length === 1 && readPlainCsv(text, d)) {
-    // Bytes read so far, for the share of the export read: UTF-8 bytes of the records up to the end of this one.
-    const ascii = total === text.length;
-    let bytes = 0;
-    let counted = 0;
-    readPlainCsv(text, d, (record, end) => {
+  // Bytes read so far, for the share of the export read: UTF-8 bytes of the records up to the end of this one.
+  const ascii = total === text.length;
+  let bytes = 0;
+  let counted = 0;
+  const plain =
+    delimiter.length === 1 &&
+    readPlainCsv(text, delimiter.charCodeAt(0), (record, end, breaks) => {
       if (ascii) bytes = end;
       else {
         bytes += Buffer.byteLength(text.slice(counted, end), 'utf8');
         counted = end;
       }
-      onRecord(record, bytes);
+      onRecord(record, bytes, breaks);
     });
-  } else {
+  if (!plain) {
     try {
       parse(text, {
         delimiter,
@@ -137,79 +139,135 @@ function readCsv(text: string, delimiter: string, sink?: RowSink): ReadExport {
  * fields unquoted (no quote in them) or quoted (`""` for a quote inside, then the delimiter, the end of
  * the record or of the text), records ended by `\n` or `\r\n`, the same one all through outside
  * quotes (csv-parse takes the first it meets outside quotes for the only one), no BOM left. Returns
- * false for any other text, as soon as it sees the first thing it does not read: then nothing has been
- * handed to `onRecord` if it was first called without one (the caller does so, and leaves such a text
- * to csv-parse). `end` is the index just past the record and its line break.
+ * false for any other text, and then has handed nothing to `onRecord`: the whole text is looked at
+ * first (the caller leaves such a text to csv-parse). `end` is the index just past the record and its
+ * line break; `breaks` the line breaks inside its quoted fields (`\r\n`, `\r` or `\n`, one each).
  */
-export function readPlainCsv(text: string, delimiter: number, onRecord?: (record: string[], end: number) => void): boolean {
+export function readPlainCsv(text: string, delimiter: number, onRecord?: (record: string[], end: number, breaks: number) => void): boolean {
   // A quote, a line break or a character beyond ASCII as the delimiter is left to csv-parse.
   if (delimiter === 34 || delimiter === 10 || delimiter === 13 || delimiter > 127 || Number.isNaN(delimiter)) return false;
   if (text.charCodeAt(0) === 0xfeff) return false;
+  const lineBreak = plainLineBreak(text, delimiter);
+  if (lineBreak < 0) return false;
+  if (onRecord) readPlainRecords(text, String.fromCharCode(delimiter), lineBreak === 2, onRecord);
+  return true;
+}
+
+/** The two shapes of a plain record by delimiter: its fields, then `\n` or the end; then `\r\n` or the end (sticky). */
+const recordShapes = new Map<number, readonly [RegExp, RegExp]>();
+
+/**
+ * The line break of a plain CSV, each record matched (natively) against the plain shape: 0 when no line
+ * break ends a record, 1 `\n`, 2 `\r\n`, -1 when the text is not plain (a quote in an unquoted field, an
+ * unclosed quote, anything but the delimiter or a line break after a closing quote, a lone `\r` or both
+ * kinds of line break outside quotes).
+ */
+function plainLineBreak(text: string, delimiter: number): number {
+  let shapes = recordShapes.get(delimiter);
+  if (shapes === undefined) {
+    const d = `\\u${delimiter.toString(16).padStart(4, '0')}`;
+    const field = `(?:"[^"]*(?:""[^"]*)*"|[^"${d}\\r\\n]*)`;
+    const record = `${field}(?:${d}${field})*`;
+    shapes = [new RegExp(`${record}(?:\\n|$)`, 'y'), new RegExp(`${record}(?:\\r\\n|$)`, 'y')] as const;
+    recordShapes.set(delimiter, shapes);
+  }
+  const [lf, crlf] = shapes;
   const n = text.length;
-  /** The line break: 0 none seen yet, 1 `\n`, 2 `\r\n`. */
   let lineBreak = 0;
-  let record: string[] = [];
   let i = 0;
   while (i < n) {
-    // At the start of a record; each turn of the inner loop reads one field.
+    let shape = lineBreak === 2 ? crlf : lf;
+    shape.lastIndex = i;
+    if (!shape.test(text)) {
+      if (lineBreak !== 0) return -1;
+      shape = crlf;
+      shape.lastIndex = i;
+      if (!shape.test(text)) return -1;
+    }
+    i = shape.lastIndex;
+    // A record that ends at the end of the text settles nothing; one ended by a line break settles which.
+    if (text.charCodeAt(i - 1) === 10) lineBreak = shape === lf ? 1 : 2;
+  }
+  return lineBreak;
+}
+
+/**
+ * The records of a text plainLineBreak took: the fields of a line up to its first quote split at the
+ * delimiter, each quoted field found by its closing quote. The next quote and line breaks are looked
+ * up once and kept until passed, so the text is scanned by indexOf, not a character at a time.
+ */
+function readPlainRecords(text: string, delimiter: string, crlf: boolean, onRecord: (record: string[], end: number, breaks: number) => void): void {
+  const n = text.length;
+  const next = (c: string, from: number): number => {
+    const at = text.indexOf(c, from);
+    return at < 0 ? n : at;
+  };
+  let quote = -1;
+  let lf = -1;
+  let cr = -1;
+  let i = 0;
+  while (i < n) {
+    let record: string[] | undefined;
+    let breaks = 0;
     for (;;) {
-      let value: string;
-      if (text.charCodeAt(i) === 34) {
-        let j = i + 1;
-        let escaped = false;
-        let close: number;
-        for (;;) {
-          close = text.indexOf('"', j);
-          if (close < 0) return false;
-          if (text.charCodeAt(close + 1) !== 34) break;
-          escaped = true;
-          j = close + 2;
-        }
-        if (onRecord) {
-          value = text.slice(i + 1, close);
-          if (escaped) value = value.replaceAll('""', '"');
-        } else value = '';
-        i = close + 1;
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === delimiter || c === 10 || c === 13) break;
-          if (c === 34) return false;
-          j++;
-        }
-        value = onRecord ? text.slice(i, j) : '';
-        i = j;
+      if (quote < i) quote = next('"', i);
+      if (lf < i) lf = next('\n', i);
+      // No quote before the next `\n`: it is outside quotes, and ends the record (after its `\r` in a CRLF text).
+      if (quote >= lf) {
+        const rest = text.slice(i, crlf && lf < n ? lf - 1 : lf).split(delimiter);
+        if (record === undefined) record = rest;
+        else for (const field of rest) record.push(field);
+        i = lf < n ? lf + 1 : n;
+        break;
       }
-      if (onRecord) record.push(value);
+      // A quote opens a field: the fields before it end at the delimiter just before it.
+      if (quote > i) {
+        const before = text.slice(i, quote - 1).split(delimiter);
+        if (record === undefined) record = before;
+        else for (const field of before) record.push(field);
+        i = quote;
+      }
+      let j = i + 1;
+      let escaped = false;
+      let close: number;
+      for (;;) {
+        close = text.indexOf('"', j);
+        if (text.charCodeAt(close + 1) !== 34) break;
+        escaped = true;
+        j = close + 2;
+      }
+      let value = text.slice(i + 1, close);
+      if (escaped) value = value.replaceAll('""', '"');
+      if (record === undefined) record = [value];
+      else record.push(value);
+      if (cr < i) cr = next('\r', i);
+      if (lf < close || cr < close) breaks += lineBreaks(text, i + 1, close);
+      i = close + 1;
       if (i >= n) break;
-      const c = text.charCodeAt(i);
-      if (c === delimiter) {
+      if (text.charCodeAt(i) === delimiter.charCodeAt(0)) {
         i++;
         // A delimiter last: one more, empty, field.
         if (i >= n) {
-          if (onRecord) record.push('');
+          record.push('');
           break;
         }
         continue;
       }
-      if (c === 10) {
-        if (lineBreak === 2) return false;
-        lineBreak = 1;
-        i++;
-      } else if (c === 13 && text.charCodeAt(i + 1) === 10) {
-        if (lineBreak === 1) return false;
-        lineBreak = 2;
-        i += 2;
-      } else return false;
+      i += text.charCodeAt(i) === 13 ? 2 : 1;
       break;
     }
-    if (onRecord) {
-      onRecord(record, i);
-      record = [];
-    }
+    onRecord(record, i, breaks);
   }
-  return true;
+}
+
+/** The line breaks in `text` from `from` to `to`: `\r\n`, `\r` and `\n`, one each. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) count++;
+  }
+  return count;
 }
 
 function readJson(text: string, sink?: RowSink): ReadExport {

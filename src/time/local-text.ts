@@ -2,8 +2,12 @@ import { isValidZone } from './valid-zone.js';
 import { fixedZoneOffset, withZoneOffsets } from './zone.js';
 import { DateTime, IANAZone } from './zoned.js';
 
-/** An instant read from an export: its epoch milliseconds and its RFC 3339 spelling, or why it cannot be read. */
-export type ReadInstant = { ok: true; ms: number; text: string } | { ok: false; why: string };
+/**
+ * An instant read from an export: its epoch milliseconds and its RFC 3339 spelling, or why it cannot be read.
+ * `zoned`: the spelling is the wall time in the zone it was read in, at the zone's offset at that instant
+ * (so its first seven characters are the instant's month there, as monthOf gives it).
+ */
+export type ReadInstant = { ok: true; ms: number; text: string; zoned?: true } | { ok: false; why: string };
 
 const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 const HOUR = 3600000;
@@ -25,52 +29,83 @@ function formatHasOffset(format: string): boolean {
  * forward) or has twice (the hour they go back) is refused, never guessed.
  */
 export function readInstant(text: string, zone: string, format?: string): ReadInstant {
-  const value = text.trim();
-  if (value === '') return { ok: false, why: 'no time given' };
-  if (format !== undefined && formatHasOffset(format)) {
-    const dt = DateTime.fromFormat(value, format, { setZone: true, locale: 'en-US' });
-    if (!dt.isValid) return { ok: false, why: `\`${value}\` does not match the format \`${format}\`` };
-    return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
-  }
-  if (format === undefined && HAS_OFFSET.test(value)) {
-    const dt = DateTime.fromISO(value, { setZone: true });
-    if (!dt.isValid) return { ok: false, why: `\`${value}\` is not an ISO 8601 time` };
-    return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
-  }
-  let local = format === undefined ? undefined : fastWallTime(value, format);
-  if (local === undefined) {
-    const wall =
-      format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
-    if (!wall.isValid)
-      return {
-        ok: false,
-        why:
-          format === undefined
-            ? `\`${value}\` is not an ISO 8601 time (give \`format\` in govern.import.yaml for other spellings)`
-            : `\`${value}\` does not match the format \`${format}\``,
-      };
-    local = wall.toMillis();
-  }
-  const z = readerOf(zone);
-  if (!z.valid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
-  // Most wall times are on a day without a clock change near it: one offset, read once for the day.
-  const steady = dayOffset(z, local);
-  if (!Number.isNaN(steady)) {
-    const ms = local - steady * 60000;
-    return { ok: true, ms, text: formatAtOffset(ms, steady, zone) };
-  }
-  const found = offsetsForWallTime(z, local);
-  const shown = found.length === 1 ? '' : new Date(local).toISOString().slice(0, 16).replace('T', ' ');
-  if (found.length === 0) return { ok: false, why: `${shown} does not exist in ${zone} (the clocks go forward over it); give the time with its offset` };
-  if (found.length > 1) return { ok: false, why: `${shown} happens twice in ${zone} (the clocks go back over it); give the time with its offset` };
-  const ms = local - found[0]! * 60000;
-  return { ok: true, ms, text: formatAtOffset(ms, found[0]!, zone) };
+  return instantReader(zone, format)(text);
 }
 
-/** A format of numeric date and time fields (and `MMM`, `a`) compiled to one regular expression, as luxon would read it; undefined for any other format. */
+/**
+ * readInstant for the times of one zone and format, what depends on them alone (the format's reading,
+ * the zone's reader) settled once: an import reads thousands of times with one.
+ */
+export function instantReader(zone: string, format?: string): (text: string) => ReadInstant {
+  if (format !== undefined && formatHasOffset(format))
+    return (text) => {
+      const value = text.trim();
+      if (value === '') return { ok: false, why: 'no time given' };
+      const dt = DateTime.fromFormat(value, format, { setZone: true, locale: 'en-US' });
+      if (!dt.isValid) return { ok: false, why: `\`${value}\` does not match the format \`${format}\`` };
+      return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
+    };
+  const fast = format === undefined ? null : fastFormatOf(format);
+  const z = readerOf(zone);
+  const utc = UTC_NAMES.test(zone);
+  return (text) => {
+    const value = text.trim();
+    if (value === '') return { ok: false, why: 'no time given' };
+    if (format === undefined && HAS_OFFSET.test(value)) {
+      const dt = DateTime.fromISO(value, { setZone: true });
+      if (!dt.isValid) return { ok: false, why: `\`${value}\` is not an ISO 8601 time` };
+      return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
+    }
+    let local = fast === null ? undefined : fast.fixed === undefined ? regexWallTime(fast, value) : fixedWallTime(fast.fixed, value);
+    if (local === undefined) {
+      const wall =
+        format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
+      if (!wall.isValid)
+        return {
+          ok: false,
+          why:
+            format === undefined
+              ? `\`${value}\` is not an ISO 8601 time (give \`format\` in govern.import.yaml for other spellings)`
+              : `\`${value}\` does not match the format \`${format}\``,
+        };
+      local = wall.toMillis();
+    }
+    if (!z.valid) return { ok: false, why: `\`${zone}\` is not an IANA time zone` };
+    // Most wall times are on a day without a clock change near it: one offset, read once for the day.
+    const steady = dayOffset(z, local);
+    if (!Number.isNaN(steady)) {
+      const ms = local - steady * 60000;
+      return { ok: true, ms, text: formatAtOffset(ms, steady, utc), zoned: true };
+    }
+    const found = offsetsForWallTime(z, local);
+    const shown = found.length === 1 ? '' : new Date(local).toISOString().slice(0, 16).replace('T', ' ');
+    if (found.length === 0) return { ok: false, why: `${shown} does not exist in ${zone} (the clocks go forward over it); give the time with its offset` };
+    if (found.length > 1) return { ok: false, why: `${shown} happens twice in ${zone} (the clocks go back over it); give the time with its offset` };
+    const ms = local - found[0]! * 60000;
+    return { ok: true, ms, text: formatAtOffset(ms, found[0]!, utc), zoned: true };
+  };
+}
+
+/**
+ * A format of numeric date and time fields (and `MMM`, `a`) compiled to one regular expression, as luxon would read it; undefined for any other format.
+ * `fixed` when every field has a fixed width (`yyyy`, `MM`, `dd`, `HH`, `hh`, `mm`, `ss`) and every other character is ASCII: then it is read by character codes.
+ */
 interface FastFormat {
   regex: RegExp;
   fields: string[];
+  fixed?: FixedFormat;
+}
+/** Where each field's digits are in a text of a fixed-width format (-1: not in the format), and the other characters as they must be. */
+interface FixedFormat {
+  length: number;
+  /** Position and character code, in pairs. */
+  literals: number[];
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
 const FAST_TOKENS: Readonly<Record<string, string>> = {
   yyyy: '\\d{4}',
@@ -112,7 +147,44 @@ function compileFast(format: string): FastFormat | null {
     fields.push(run);
   }
   if (!seen.has('y') || !seen.has('M') || !seen.has('d') || (seen.has('h') && seen.has('H'))) return null;
-  return { regex: new RegExp(`^${source}$`, 'i'), fields };
+  const fixed = fixedFormat(format);
+  return { regex: new RegExp(`^${source}$`, 'i'), fields, ...(fixed ? { fixed } : {}) };
+}
+
+const FIXED_FIELDS: Readonly<Record<string, keyof Omit<FixedFormat, 'length' | 'literals'>>> = {
+  yyyy: 'year',
+  MM: 'month',
+  dd: 'day',
+  HH: 'hour',
+  hh: 'hour',
+  mm: 'minute',
+  ss: 'second',
+};
+
+/** The fixed-width reading of a format compileFast took, or undefined when a field has no fixed width or a character is not ASCII. */
+function fixedFormat(format: string): FixedFormat | undefined {
+  const f: FixedFormat = { length: 0, literals: [], year: -1, month: -1, day: -1, hour: -1, minute: -1, second: -1 };
+  for (const [run] of format.matchAll(/([A-Za-z])\1*|[^A-Za-z]/g)) {
+    if (!/^[A-Za-z]/.test(run)) {
+      // A character the expression reads case-blind: only ASCII ones (no letters here) are the same code for code.
+      if (run.charCodeAt(0) > 127) return undefined;
+      f.literals.push(f.length, run.charCodeAt(0));
+      f.length++;
+      continue;
+    }
+    const field = FIXED_FIELDS[run];
+    if (field === undefined) return undefined;
+    f[field] = f.length;
+    f.length += run.length;
+  }
+  return f;
+}
+
+/** The compiled reading of a format, null when it is not of plain fields; compiled once per format. */
+function fastFormatOf(format: string): FastFormat | null {
+  let fast = fastFormats.get(format);
+  if (fast === undefined) fastFormats.set(format, (fast = compileFast(format)));
+  return fast;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -123,9 +195,19 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * says why). Held to luxon by test/time/local-text-fast.test.ts.
  */
 export function fastWallTime(text: string, format: string): number | undefined {
-  let fast = fastFormats.get(format);
-  if (fast === undefined) fastFormats.set(format, (fast = compileFast(format)));
+  const fast = fastFormatOf(format);
   if (fast === null) return undefined;
+  return fast.fixed === undefined ? regexWallTime(fast, text) : fixedWallTime(fast.fixed, text);
+}
+
+/** fastWallTime's two readings of a text: by character codes (null for a format without a fixed width) and by the expression; for tests. */
+export function fastWallTimeReadings(text: string, format: string): { fixed: number | undefined | null; regex: number | undefined } {
+  const fast = fastFormatOf(format);
+  if (fast === null) return { fixed: null, regex: undefined };
+  return { fixed: fast.fixed === undefined ? null : fixedWallTime(fast.fixed, text), regex: regexWallTime(fast, text) };
+}
+
+function regexWallTime(fast: FastFormat, text: string): number | undefined {
   const m = fast.regex.exec(text);
   if (!m) return undefined;
   let year = 0;
@@ -154,6 +236,39 @@ export function fastWallTime(text: string, format: string): number | undefined {
     }
   }
   if (twelve !== undefined) hour = twelve < 12 && meridiem === 1 ? twelve + 12 : twelve === 12 && meridiem === 0 ? 0 : twelve;
+  return wallTime(year, month, day, hour, minute, second);
+}
+
+/**
+ * regexWallTime for a fixed-width format, without the expression: the text as long as the format, its
+ * other characters the format's, two digits at each field's place (four for the year). A lone `hh`
+ * (no `a`: fixed formats have none) is its hour as it stands, as regexWallTime reads it.
+ */
+function fixedWallTime(f: FixedFormat, text: string): number | undefined {
+  if (text.length !== f.length) return undefined;
+  const literals = f.literals;
+  for (let k = 0; k < literals.length; k += 2) if (text.charCodeAt(literals[k]!) !== literals[k + 1]) return undefined;
+  const century = twoDigits(text, f.year);
+  const year = century * 100 + twoDigits(text, f.year + 2);
+  const month = twoDigits(text, f.month);
+  const day = twoDigits(text, f.day);
+  const hour = f.hour < 0 ? 0 : twoDigits(text, f.hour);
+  const minute = f.minute < 0 ? 0 : twoDigits(text, f.minute);
+  const second = f.second < 0 ? 0 : twoDigits(text, f.second);
+  // A place that holds anything but digits reads -1, and leaves the text to luxon.
+  if (century < 0 || year < century * 100 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return wallTime(year, month, day, hour, minute, second);
+}
+
+/** The two digits at `at` as a number, -1 when either is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** The wall time of the fields as if UTC, undefined when a field is out of range (luxon then reads the text, and says why). */
+function wallTime(year: number, month: number, day: number, hour: number, minute: number, second: number): number | undefined {
   if (year < 1000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS[month - 1]! + (leap ? 1 : 0)) return undefined;
@@ -311,11 +426,11 @@ function offsetsForWallTime(r: ZoneReader, local: number): number[] {
 
 const UTC_NAMES = /^(?:UTC|Etc\/UTC|Etc\/GMT|GMT|Etc\/Universal|Universal|Etc\/Zulu|Zulu)$/;
 
-/** `2026-10-25T03:30:00+01:00` for an instant at an offset (minutes); `Z` in the UTC zones, as luxon writes it. */
-function formatAtOffset(ms: number, offset: number, zone: string): string {
+/** `2026-10-25T03:30:00+01:00` for an instant at an offset (minutes); `Z` in the UTC zones (`utc`: UTC_NAMES), as luxon writes it. */
+function formatAtOffset(ms: number, offset: number, utc: boolean): string {
   const iso = new Date(ms + offset * 60000).toISOString();
   const body = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
-  if (offset === 0 && UTC_NAMES.test(zone)) return `${body}Z`;
+  if (offset === 0 && utc) return `${body}Z`;
   let suffix = suffixes.get(offset);
   if (suffix === undefined) {
     const a = Math.abs(offset);

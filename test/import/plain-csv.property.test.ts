@@ -26,13 +26,96 @@ function byCsvParse(text: string, delimiter: string): { records: [string[], numb
 
 function byPlain(text: string, delimiter: string): [string[], number][] | undefined {
   const d = delimiter.charCodeAt(0);
-  if (!readPlainCsv(text, d)) {
-    // Refused: and nothing handed on when asked first without a taker.
+  const records: [string[], number][] = [];
+  const taken = readPlainCsv(text, d, (record, end, breaks) => {
+    records.push([record, Buffer.byteLength(text.slice(0, end), 'utf8')]);
+    // The line breaks it counts are those inside the fields it gives.
+    expect(breaks).toBe(record.reduce((n, f) => n + (f.match(/\r\n|\r|\n/g)?.length ?? 0), 0));
+  });
+  // The same answer without a taker.
+  expect(readPlainCsv(text, d)).toBe(taken);
+  // Refused: and nothing handed on.
+  if (!taken) {
+    expect(records).toEqual([]);
     return undefined;
   }
-  const records: [string[], number][] = [];
-  expect(readPlainCsv(text, d, (record, end) => records.push([record, Buffer.byteLength(text.slice(0, end), 'utf8')]))).toBe(true);
   return records;
+}
+
+/**
+ * The reading readPlainCsv had before it scanned by indexOf and split (one character at a time, two passes):
+ * held against csv-parse by the tests above when it was the reader, kept here as the reference for the texts
+ * it took or refused and the records and ends it gave.
+ */
+function readCharByChar(text: string, delimiter: number, onRecord?: (record: string[], end: number) => void): boolean {
+  // A quote, a line break or a character beyond ASCII as the delimiter is left to csv-parse.
+  if (delimiter === 34 || delimiter === 10 || delimiter === 13 || delimiter > 127 || Number.isNaN(delimiter)) return false;
+  if (text.charCodeAt(0) === 0xfeff) return false;
+  const n = text.length;
+  /** The line break: 0 none seen yet, 1 `\n`, 2 `\r\n`. */
+  let lineBreak = 0;
+  let record: string[] = [];
+  let i = 0;
+  while (i < n) {
+    // At the start of a record; each turn of the inner loop reads one field.
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === 34) {
+        let j = i + 1;
+        let escaped = false;
+        let close: number;
+        for (;;) {
+          close = text.indexOf('"', j);
+          if (close < 0) return false;
+          if (text.charCodeAt(close + 1) !== 34) break;
+          escaped = true;
+          j = close + 2;
+        }
+        if (onRecord) {
+          value = text.slice(i + 1, close);
+          if (escaped) value = value.replaceAll('""', '"');
+        } else value = '';
+        i = close + 1;
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === 10 || c === 13) break;
+          if (c === 34) return false;
+          j++;
+        }
+        value = onRecord ? text.slice(i, j) : '';
+        i = j;
+      }
+      if (onRecord) record.push(value);
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === delimiter) {
+        i++;
+        // A delimiter last: one more, empty, field.
+        if (i >= n) {
+          if (onRecord) record.push('');
+          break;
+        }
+        continue;
+      }
+      if (c === 10) {
+        if (lineBreak === 2) return false;
+        lineBreak = 1;
+        i++;
+      } else if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        if (lineBreak === 1) return false;
+        lineBreak = 2;
+        i += 2;
+      } else return false;
+      break;
+    }
+    if (onRecord) {
+      onRecord(record, i);
+      record = [];
+    }
+  }
+  return true;
 }
 
 const DELIMITERS = [',', ';', '\t', '|', ' '];
@@ -112,6 +195,59 @@ describe('plain CSV read without csv-parse', () => {
     ] as const) {
       expect(byCsvParse(t, d)).toEqual({ records: byPlain(t, d) });
     }
+  });
+
+  it('takes and refuses the texts the character-at-a-time reading did, with the same records and ends', () => {
+    const tricky = fc.constantFrom(
+      '"\n',
+      '\n"',
+      '"\r',
+      '\r"',
+      ',"',
+      '",',
+      'x\r\ny',
+      '"\r\n"',
+      'a',
+      ' ',
+      'é',
+      ',',
+      ';',
+      '"',
+      '""',
+      '"a,b"',
+      '"q""q"',
+      '\n',
+      '\r\n',
+      '\r',
+      '\uFEFF',
+      '',
+    );
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.array(tricky, { maxLength: 40 }).map((parts) => parts.join('')),
+        fc.constantFrom(44, 59, 9),
+        (t, d) => {
+          const before: unknown[] = [];
+          const after: unknown[] = [];
+          const took = readCharByChar(t, d);
+          expect(
+            readPlainCsv(t, d, (record, end) => after.push([record, end])),
+            JSON.stringify(t),
+          ).toBe(took);
+          if (!took) return;
+          taken++;
+          readCharByChar(t, d, (record, end) => before.push([record, end]));
+          expect(after, JSON.stringify(t)).toEqual(before);
+        },
+      ),
+      { seed: 20261206, numRuns: 30_000 },
+    );
+    expect(taken).toBeGreaterThan(3000);
+    // A quoted field that opens with a line break, in a CRLF text: the \n is inside the quotes.
+    const records: unknown[] = [];
+    expect(readPlainCsv('"\n"\r\n', 44, (record, end, breaks) => records.push([record, end, breaks]))).toBe(true);
+    expect(records).toEqual([[['\n'], 5, 1]]);
   });
 
   it('leaves csv-parse the texts it refuses, with its message', () => {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { offsetInZone, readInstant, wallTimeOffsets } from '../../src/time/local-text.js';
+import { monthOf, offsetInZone, readInstant, wallTimeOffsets } from '../../src/time/local-text.js';
 
 const ZONES = [
   'Europe/Berlin',
@@ -97,5 +97,32 @@ describe('import offsets agree with luxon', () => {
       }),
       { seed: 20261203, numRuns: 5000 },
     );
+  });
+
+  // An import files a row by its first time's month in the partnership's zone: for a wall time placed in that zone
+  // (`zoned`) it takes the first seven characters of the text instead of asking monthOf.
+  it('of a wall time placed in the zone, spelled with the month monthOf gives', () => {
+    const check = (zone: string, text: string): void => {
+      const read = readInstant(text, zone, 'yyyy-MM-dd HH:mm:ss');
+      if (!read.ok) return;
+      expect(read.zoned, `${zone} ${text}`).toBe(true);
+      expect(read.text.slice(0, 7), `${zone} ${text}`).toBe(monthOf(read.ms, zone));
+    };
+    const wall = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+    for (const zone of ZONES) {
+      // Every quarter hour of the last and first day of each month of 2026, and of the days around 2026's changes.
+      for (let month = 0; month < 12; month++) {
+        const edge = Date.UTC(2026, month, 1);
+        for (let q = edge - DAY; q < edge + DAY; q += QUARTER) check(zone, wall(q));
+      }
+    }
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1850, 0, 1) / 1000, max: Date.UTC(2110, 0, 1) / 1000 }), (zone, second) => {
+        check(zone, wall(second * 1000));
+      }),
+      { seed: 20261207, numRuns: 5000 },
+    );
+    // A time given with its offset is that instant, not placed in the zone.
+    expect(readInstant('2026-10-31T23:30:00+00:00', 'Europe/Berlin')).not.toHaveProperty('zoned');
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { fastWallTime, readInstant } from '../../src/time/local-text.js';
+import { fastWallTime, fastWallTimeReadings, readInstant } from '../../src/time/local-text.js';
 
 // The fast reading of plain-field formats must say what luxon says, for any text: the same instant, or "not this one".
 const FORMATS = [
@@ -80,5 +80,40 @@ describe('fastWallTime', () => {
       why: '`2026-02-29 09:12:00` does not match the format `yyyy-MM-dd HH:mm:ss`',
     });
     expect(readInstant('2028-02-29 09:12:00', 'Europe/Berlin', 'yyyy-MM-dd HH:mm:ss')).toMatchObject({ ok: true, text: '2028-02-29T09:12:00+01:00' });
+  });
+
+  // A format of fixed-width fields is read by character codes; the regular expression it also compiles to is the reference.
+  it('reads a fixed-width format by character codes as by its regular expression', () => {
+    const fixed = ['yyyy-MM-dd HH:mm:ss', 'yyyy-MM-dd HH:mm', 'yyyyMMddHHmmss', 'dd.MM.yyyy', 'MM/dd/yyyy hh:mm:ss', 'yyyy/MM/dd-HH.mm.ss'];
+    for (const format of fixed) expect(fastWallTimeReadings('', format).fixed, format).not.toBeNull();
+    for (const format of ['dd/MMM/yy h:mm a', 'd.M.yyyy H:mm', 'yyyy-MM-dd HH:mm:ss é']) expect(fastWallTimeReadings('x', format).fixed, format).toBeNull();
+    // Texts of the format's shape with a character changed, dropped or added here and there.
+    const near = (format: string) =>
+      fc
+        .tuple(
+          fc.integer({ min: Date.UTC(900, 0, 1) / 1000, max: Date.UTC(2200, 0, 1) / 1000 }),
+          fc.array(fc.tuple(fc.nat(), fc.constantFrom('', '0', '9', ':', '-', ' ', 'a', '/', '.', '\u0660', '00', 'T')), { maxLength: 2 }),
+          fc.array(fc.tuple(fc.constantFrom('yyyy', 'MM', 'dd', 'HH', 'hh', 'mm', 'ss'), fc.integer({ min: 0, max: 99 })), { maxLength: 2 }),
+        )
+        .map(([sec, edits, fields]) => {
+          let f = format;
+          for (const [token, n] of fields) f = f.replace(token, `'${String(n).padStart(token.length, '0')}'`);
+          let text = DateTime.fromSeconds(sec, { zone: 'utc', locale: 'en-US' }).toFormat(f);
+          for (const [at, put] of edits) {
+            const k = at % (text.length + 1);
+            text = text.slice(0, k) + put + text.slice(k + (put === '' || at % 2 ? 1 : 0));
+          }
+          return text;
+        });
+    for (const format of fixed) {
+      fc.assert(
+        fc.property(near(format), (text) => {
+          const { fixed: byCodes, regex } = fastWallTimeReadings(text, format);
+          expect(byCodes, `${format}: ${JSON.stringify(text)}`).toBe(regex);
+          expect(fastWallTime(text, format)).toBe(regex);
+        }),
+        { seed: 20261207, numRuns: 5000 },
+      );
+    }
   });
 });

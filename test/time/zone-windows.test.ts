@@ -138,7 +138,7 @@ function holdsToUncached(zone: string, wall: string): void {
     const got = readInstant(text, zone, format);
     const want = uncached(wall, zone);
     if (want.ok) {
-      expect(got, `${zone} ${text}`).toEqual({ ok: true, ms: want.ms, text: textAt(want.ms, want.offset, zone) });
+      expect(got, `${zone} ${text}`).toEqual({ ok: true, ms: want.ms, text: textAt(want.ms, want.offset, zone), zoned: true });
     } else {
       expect(got.ok, `${zone} ${text}`).toBe(false);
       if (!got.ok) expect(got.why, `${zone} ${text}`).toContain(want.kind === 'skipped' ? 'does not exist' : 'happens twice');
