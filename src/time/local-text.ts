@@ -48,6 +48,7 @@ export function instantReader(zone: string, format?: string): (text: string) => 
   const fast = format === undefined ? null : fastFormatOf(format);
   const z = readerOf(zone);
   const utc = UTC_NAMES.test(zone);
+  const isoLike = fast?.fixed?.isoLike === true;
   return (text) => {
     const value = text.trim();
     if (value === '') return { ok: false, why: 'no time given' };
@@ -57,6 +58,8 @@ export function instantReader(zone: string, format?: string): (text: string) => 
       return { ok: true, ms: dt.toMillis(), text: rfc3339(dt) };
     }
     let local = fast === null ? undefined : fast.fixed === undefined ? regexWallTime(fast, value) : fixedWallTime(fast.fixed, value);
+    // Read from a text of `yyyy-MM-dd HH:mm:ss`: that text is the wall time's spelling, but for the `T`.
+    const body = local !== undefined && isoLike ? `${value.slice(0, 10)}T${value.slice(11)}` : undefined;
     if (local === undefined) {
       const wall =
         format === undefined ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.fromFormatParser(value, formatParser(format), { zone: 'utc', locale: 'en-US' });
@@ -75,7 +78,7 @@ export function instantReader(zone: string, format?: string): (text: string) => 
     const steady = dayOffset(z, local);
     if (!Number.isNaN(steady)) {
       const ms = local - steady * 60000;
-      return { ok: true, ms, text: formatAtOffset(ms, steady, utc), zoned: true };
+      return { ok: true, ms, text: body === undefined ? formatAtOffset(ms, steady, utc) : offsetText(body, steady, utc), zoned: true };
     }
     const found = offsetsForWallTime(z, local);
     const shown = found.length === 1 ? '' : new Date(local).toISOString().slice(0, 16).replace('T', ' ');
@@ -106,6 +109,8 @@ interface FixedFormat {
   hour: number;
   minute: number;
   second: number;
+  /** `yyyy-MM-dd?HH:mm:ss` (any one character between the date and the time): a text of it is its wall time's RFC 3339 spelling but for that character. */
+  isoLike: boolean;
 }
 const FAST_TOKENS: Readonly<Record<string, string>> = {
   yyyy: '\\d{4}',
@@ -151,7 +156,7 @@ function compileFast(format: string): FastFormat | null {
   return { regex: new RegExp(`^${source}$`, 'i'), fields, ...(fixed ? { fixed } : {}) };
 }
 
-const FIXED_FIELDS: Readonly<Record<string, keyof Omit<FixedFormat, 'length' | 'literals'>>> = {
+const FIXED_FIELDS: Readonly<Record<string, keyof Omit<FixedFormat, 'length' | 'literals' | 'isoLike'>>> = {
   yyyy: 'year',
   MM: 'month',
   dd: 'day',
@@ -163,7 +168,7 @@ const FIXED_FIELDS: Readonly<Record<string, keyof Omit<FixedFormat, 'length' | '
 
 /** The fixed-width reading of a format compileFast took, or undefined when a field has no fixed width or a character is not ASCII. */
 function fixedFormat(format: string): FixedFormat | undefined {
-  const f: FixedFormat = { length: 0, literals: [], year: -1, month: -1, day: -1, hour: -1, minute: -1, second: -1 };
+  const f: FixedFormat = { length: 0, literals: [], year: -1, month: -1, day: -1, hour: -1, minute: -1, second: -1, isoLike: false };
   for (const [run] of format.matchAll(/([A-Za-z])\1*|[^A-Za-z]/g)) {
     if (!/^[A-Za-z]/.test(run)) {
       // A character the expression reads case-blind: only ASCII ones (no letters here) are the same code for code.
@@ -177,6 +182,15 @@ function fixedFormat(format: string): FixedFormat | undefined {
     f[field] = f.length;
     f.length += run.length;
   }
+  f.isoLike =
+    f.length === 19 &&
+    f.year === 0 &&
+    f.month === 5 &&
+    f.day === 8 &&
+    f.hour === 11 &&
+    f.minute === 14 &&
+    f.second === 17 &&
+    f.literals.join() === [4, 45, 7, 45, 10, f.literals[5], 13, 58, 16, 58].join();
   return f;
 }
 
@@ -429,7 +443,11 @@ const UTC_NAMES = /^(?:UTC|Etc\/UTC|Etc\/GMT|GMT|Etc\/Universal|Universal|Etc\/Z
 /** `2026-10-25T03:30:00+01:00` for an instant at an offset (minutes); `Z` in the UTC zones (`utc`: UTC_NAMES), as luxon writes it. */
 function formatAtOffset(ms: number, offset: number, utc: boolean): string {
   const iso = new Date(ms + offset * 60000).toISOString();
-  const body = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
+  return offsetText(iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23), offset, utc);
+}
+
+/** The wall time `body` (`2026-10-25T03:30:00`) at an offset (minutes): `+01:00` after it, `Z` in the UTC zones. */
+function offsetText(body: string, offset: number, utc: boolean): string {
   if (offset === 0 && utc) return `${body}Z`;
   let suffix = suffixes.get(offset);
   if (suffix === undefined) {
