@@ -8,6 +8,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
   const loader = require('./load-bundle.cjs');
+  loader.holdOptimisers();
   const { run, nodeIo } = loader.loadBundle(undefined, loader.cacheRole(args));
   run(nodeIo()).then((code) => {
     process.exitCode = code;

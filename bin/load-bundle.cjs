@@ -25,6 +25,41 @@ const BUNDLE = path.join(__dirname, '../lib/bundle/govern.cjs');
  */
 const cacheWrites = { wanted: true };
 globalThis[Symbol.for('govern.startupCache')] = cacheWrites;
+
+/**
+ * V8's optimising compilers, held back for the run until it proves long. A run of govern is mostly
+ * short (a pre-commit check, a review pack, an import of a month's tickets): what runs hot runs for a
+ * few milliseconds, and TurboFan (and, from V8 13, Maglev) compiling it on a background thread costs
+ * more CPU than the compiled code saves (a 1 000-row import: 114.9 -> 82.3 ms CPU without them;
+ * docs/performance.md). A run that turns out long lets them go (src/io/tiering.ts): one that reads
+ * more than a few MB, checks more than two partnerships, or starts threads. Flags are the process's,
+ * so worker threads share them. Not when the user chose tiering flags of their own (NODE_OPTIONS or
+ * node's own arguments).
+ */
+const tiering = { held: false, release: releaseOptimisers };
+globalThis[Symbol.for('govern.tiering')] = tiering;
+const TIERING_FLAG = /--(no-)?(opt|turbofan|maglev|sparkplug|jitless|max-opt)\b/;
+
+function holdOptimisers() {
+  if (TIERING_FLAG.test(process.env.NODE_OPTIONS ?? '') || process.execArgv.some((a) => TIERING_FLAG.test(a))) return;
+  const v8 = require('node:v8');
+  v8.setFlagsFromString('--no-opt');
+  if (maglevByDefault()) v8.setFlagsFromString('--no-maglev');
+  tiering.held = true;
+}
+
+function releaseOptimisers() {
+  if (!tiering.held) return;
+  tiering.held = false;
+  const v8 = require('node:v8');
+  v8.setFlagsFromString('--opt');
+  if (maglevByDefault()) v8.setFlagsFromString('--maglev');
+}
+
+/** Whether this V8 runs Maglev unless told not to: Node 24 (V8 13) does, Node 20 and 22 (V8 11, 12) do not. */
+function maglevByDefault() {
+  return Number(process.versions.v8.split('.')[0]) >= 13;
+}
 /** The folder everything that runs is in (the bundle, lib/vendor/, the validators, the precompiled templates). */
 const LIB = path.join(__dirname, '../lib') + path.sep;
 
@@ -173,4 +208,4 @@ function cacheRole(args) {
   return `render${document}${format === 'html' ? '-html' : ''}`;
 }
 
-module.exports = { loadBundle, cacheRole, BUNDLE };
+module.exports = { loadBundle, cacheRole, holdOptimisers, BUNDLE };

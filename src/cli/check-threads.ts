@@ -5,6 +5,7 @@ import type { CheckOptions } from '../check/run-check.js';
 import type { PartnershipCheck } from '../check/check-each.js';
 import type { PlannedPartnershipOnDisk } from '../io/load-workspace.js';
 import type { Io } from './io.js';
+import { optimiseFromHere } from '../io/tiering.js';
 
 /** Below this many files (200 partnerships of realistic size) a thread costs more than it saves (measured: docs/performance.md). */
 export const MIN_FILES_FOR_THREADS = 5000;
@@ -59,6 +60,7 @@ export async function onThreads<W, R>(
   entry: 'checkThread' | 'portfolioThread',
 ): Promise<R[]> {
   const { Worker } = await import('node:worker_threads');
+  optimiseFromHere(); // a run worth threads is a long one
   const next = new SharedArrayBuffer(4);
   const counter = new Int32Array(next);
   const bundle = fileURLToPath(import.meta.url);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { optimiseFromHere } from '../io/tiering.js';
 import { todayIn } from '../time/today.js';
 import { checkWorkspace } from '../check/run-check.js';
 import { resolveConfig } from '../config/resolve-config.js';
@@ -126,6 +127,7 @@ export async function buildPortfolioFor(
     fullPacks: packDir !== undefined,
     firstFindings: request.firstFindings,
   };
+  if (plan.partnerships.length > 2) optimiseFromHere(); // a portfolio's rows are a long run
   const rowHere = (planned: PlannedPartnershipOnDisk): PortfolioEntry => portfolioEntry(loadPlannedPartnership(planned, io.cwd), work);
   const workers = workerCount(
     plan.partnerships.reduce((n, p) => n + p.files.length, 0),

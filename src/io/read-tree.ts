@@ -2,6 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
 import path from 'node:path';
 import { joinPath, relativePath } from './paths.js';
+import { countRead } from './tiering.js';
 import { MAX_FILE_BYTES } from '../model/limits.js';
 import { loadSource } from '../load/load-source.js';
 import { CONFIG_FILE } from '../model/file-kind.js';
@@ -125,6 +126,7 @@ export function readBounded(absPath: string, maxBytes: number): { content: Buffe
         break;
       }
     }
+    countRead(length);
     return { content: buffer.subarray(0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';

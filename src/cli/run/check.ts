@@ -4,6 +4,7 @@ import type { Io } from '../io.js';
 import { makeColors, packageVersion, resolveToday, wantsColor } from '../shared.js';
 import type { CheckFlags } from '../commands/check.js';
 import { keepStartupCacheAsItIs, MAX_PARTNERSHIPS_FOR_CACHE } from '../startup-cache.js';
+import { optimiseFromHere } from '../../io/tiering.js';
 
 /** The work behind `govern check`: loaded only when the command runs. */
 export async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags): Promise<number> {
@@ -20,7 +21,10 @@ export async function runCheckCommand(io: Io, paths: string[], flags: CheckFlags
     ]);
   const { templatesFolder } = await import('../../load/templates-folder.js');
   const plan = planWorkspaceOnDisk(paths, io.cwd, { templatesDir: templatesFolder });
-  if (plan.partnerships.length > MAX_PARTNERSHIPS_FOR_CACHE) keepStartupCacheAsItIs();
+  if (plan.partnerships.length > MAX_PARTNERSHIPS_FOR_CACHE) {
+    keepStartupCacheAsItIs();
+    optimiseFromHere();
+  }
   const config = resolveConfig(plan.config, flags.rule ?? []);
   const options = { severities: config.severities, now: io.now(), ...(today ? { today } : {}) };
   // One partnership at a time (a large portfolio never sits in memory whole),
