@@ -703,31 +703,36 @@ function plainStart(text: string, at: number, end: number): boolean {
 /** A plain key in a flow mapping, read where the entry starts (sticky: no slice of the text from there); quoted keys are read by hand. */
 const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/y;
 
+/** The plain keys of flow mappings read last, by their place in their mapping (as KEYS_SEEN for block mappings). */
+const FLOW_KEYS_SEEN: (string | undefined)[] = new Array(16).fill(undefined);
+
+/** The place of text[from, to) in a one-line flow collection. */
+const flowSpan = (where: FlowPlaces, from: number, to: number): Span => [where.line, where.base + from + 1, where.line, where.base + to + 1];
+
 /** `[a, b]` or `{a: 1, b: 2}` on one line, holding scalars and flow collections. */
 /** (Then `readTo`.) */
 function flowCollection(text: string, at: number, depth: number, where?: FlowPlaces): unknown {
+  // Only the collection read is made (not an array and an object each time), and no closures: this runs for every
+  // one-line flow collection.
   const seq = text[at] === '[';
   const close = seq ? ']' : '}';
-  const out: unknown[] = [];
-  const map: Record<string, unknown> = {};
+  const out: unknown[] = seq ? [] : (undefined as never);
+  const map: Record<string, unknown> = seq ? (undefined as never) : {};
   let places: Map<string | number, Entry> | undefined;
   if (where) where.positions.entries.set(seq ? out : map, (places = new Map()));
-  const span = (from: number, to: number): Span => [where!.line, where!.base + from + 1, where!.line, where!.base + to + 1];
   let i = at + 1;
-  const spaces = (): void => {
-    while (text[i] === ' ') i++;
-  };
-  spaces();
+  while (text.charCodeAt(i) === 32) i++;
   if (text[i] === close) {
     readTo = i + 1;
     return seq ? out : map;
   }
+  let slot = 0;
   for (;;) {
-    spaces();
+    while (text.charCodeAt(i) === 32) i++;
     if (i >= text.length) unsure('a flow collection over several lines');
     if (seq) {
       const value = flowValue(text, i, true, depth, where);
-      places?.set(out.length, { value: span(i, valueTo) });
+      places?.set(out.length, { value: flowSpan(where!, i, valueTo) });
       out.push(value);
       i = readTo;
     } else {
@@ -752,24 +757,36 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
         i++;
         while (text.charCodeAt(i) === 32) i++;
       } else {
+        // `test`, not `exec`: the key is cut back from the end of the match (its `:` is the first one after it), and
+        // a key written as the one read last at its place in a flow mapping is that string again (see KEYS_SEEN).
         FLOW_KEY.lastIndex = i;
-        const plain = FLOW_KEY.exec(text);
-        if (!plain || typeof resolvePlain(plain[1]!) !== 'string') return unsure('a flow mapping key this reader does not read');
-        key = plain[1]!;
-        keyEnd = i + key.length;
-        i += plain[0].length;
+        if (!FLOW_KEY.test(text)) return unsure('a flow mapping key this reader does not read');
+        const after = FLOW_KEY.lastIndex;
+        keyEnd = after;
+        while (text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+        keyEnd--; // the `:`
+        while (text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+        const seen = FLOW_KEYS_SEEN[slot];
+        if (seen !== undefined && seen.length === keyEnd - i && text.startsWith(seen, i)) key = seen;
+        else {
+          key = text.slice(i, keyEnd);
+          if (typeof resolvePlain(key) !== 'string') unsure('a flow mapping key this reader does not read');
+          FLOW_KEYS_SEEN[slot] = key;
+        }
+        i = after;
       }
+      slot = (slot + 1) & 15;
       if (key === '' || key === '__proto__') unsure('an empty or reserved key');
       if (Object.hasOwn(map, key)) unsure('a key written twice');
       const value = flowValue(text, i, true, depth, where);
-      places?.set(key, { key: span(keyAt, keyEnd), value: span(i, valueTo) });
+      places?.set(key, { key: flowSpan(where!, keyAt, keyEnd), value: flowSpan(where!, i, valueTo) });
       map[key] = value;
       i = readTo;
     }
-    spaces();
+    while (text.charCodeAt(i) === 32) i++;
     if (text[i] === ',') {
       i++;
-      spaces();
+      while (text.charCodeAt(i) === 32) i++;
       if (text[i] === close || text[i] === ',') unsure('an empty flow entry'); // empty entries: left to the others
       continue;
     }

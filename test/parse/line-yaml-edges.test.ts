@@ -261,6 +261,22 @@ describe('the line reader, where it was made quicker', () => {
       }),
       { numRuns: RUNS * 3 },
     );
+    // The same in flow mappings, a list of them and nested ones.
+    const flow = fc
+      .tuple(fc.array(mapping, { minLength: 1, maxLength: 5 }), fc.boolean())
+      .map(([maps, nested]) => `${maps.map((lines) => (nested ? `- {k: {${lines.join(', ')}}, ${lines[0]}}` : `- {${lines.join(', ')}}`)).join('\n')}\n`);
+    fc.assert(
+      fc.property(flow, (text) => {
+        agrees(text);
+        return true;
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    expect(readLineYaml('- {ab: 1, a: 2}\n- {a: 3, ab: 4}\n- {ba: 5, a b: 6}\n')?.data).toEqual([
+      { ab: 1, a: 2 },
+      { a: 3, ab: 4 },
+      { ba: 5, 'a b': 6 },
+    ]);
     const twice = '- ab: 1\n  a: 2\n- a: 3\n  ab: 4\n- a b: 5\n  a: 6\n';
     expect(agrees(twice)).toBe(true);
     expect(readLineYaml(twice)?.data).toEqual([
