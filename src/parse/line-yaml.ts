@@ -27,18 +27,21 @@ const unsure = (reason = 'unusual YAML'): never => {
 /**
  * What the reader knows of each line, kept in parallel arrays indexed by line
  * (not one object a line: files of thousands of lines made that the reader's
- * largest allocation): its indentation; its text after the indentation
- * (trailing spaces kept, block scalars need them; trailing tabs removed); the
- * whole line as written (`raws`, line break excluded) and these flags. The
- * lines come from one `split`: cutting each from the text by `indexOf`
- * instead saved a slice a line warm but cost 11 % more instructions cold
- * (reading one partnership in a fresh process), where this loop is
- * interpreted and each call of a builtin costs.
+ * largest allocation): its indentation; the line to read (`lines`: as
+ * written, trailing spaces kept, block scalars need them; trailing tabs
+ * removed); the whole line as written (`raws`, line break excluded; the same
+ * array as `lines` when the text holds no tab) and these flags. The lines
+ * come from one `split`: cutting each from the text by `indexOf` instead
+ * saved a slice a line warm but cost 11 % more instructions cold (reading
+ * one partnership in a fresh process), where this loop is interpreted and
+ * each call of a builtin costs. The readers of keys, list items and values
+ * read a line at a column (its indentation, or where a value starts), not a
+ * slice of it from there: no new string a line, nor one a key's value.
  */
 interface Lines {
   readonly raws: string[];
   readonly indents: number[];
-  readonly texts: string[];
+  readonly lines: string[];
   readonly flags: number[];
 }
 /** An empty or comment-only line. */
@@ -78,15 +81,33 @@ const KEY = /[A-Za-z0-9_][A-Za-z0-9_ ./()+-]*:(?:[ ]+|$)/y;
  * (the key's characters hold none); the key is what comes before it, without
  * the spaces before the `:`.
  */
-const plainKey = (text: string): number => {
-  KEY.lastIndex = 0;
-  return KEY.test(text) ? KEY.lastIndex : -1;
+const plainKey = (line: string, at: number): number => {
+  KEY.lastIndex = at;
+  return KEY.test(line) ? KEY.lastIndex - at : -1;
 };
 
-const isKeyLine = (text: string): boolean => plainKey(text) >= 0 || ((text[0] === '"' || text[0] === "'") && QUOTED_KEY.test(text));
-const QUOTED_KEY = /^(?:"([^"\\]*)"|'((?:[^']|'')*)')[ ]*:(?:[ ]+|$)/;
+/** Whether the line holds a key at `at` (plain or quoted). */
+const isKeyAt = (line: string, at: number): boolean => {
+  if (plainKey(line, at) >= 0) return true;
+  const c = line.charCodeAt(at);
+  if (c !== 34 && c !== 39) return false;
+  QUOTED_KEY.lastIndex = at;
+  return QUOTED_KEY.test(line);
+};
+/** A quoted key with its `:` and the spaces after it, read at its index (sticky). */
+const QUOTED_KEY = /(?:"([^"\\]*)"|'((?:[^']|'')*)')[ ]*:(?:[ ]+|$)/y;
 /** First characters a plain scalar may not start with here (indicators), or that need more care than this reader takes. */
 const NOT_PLAIN_START = /^[\s,[\]{}#&*!|>'"%@`?:]/;
+/**
+ * The plain keys read last, by indentation and place in their mapping (16 ×
+ * 16 slots): the mappings of a list (incidents) and of files alike hold the
+ * same keys in the same order, and a key found here, as written at the same
+ * indentation and place, is this string again, with no slice and no new
+ * string to look up as a property name (each new string is hashed and
+ * looked up when it is stored as a key). Only a key read before (so known
+ * to be text) is kept.
+ */
+const KEYS_SEEN: (string | undefined)[] = new Array(256).fill(undefined);
 /** A document marker line: `---` or `...`, alone or before a comment. */
 const MARKER = /^(?:---|\.\.\.)(?:[ ]+(?:#.*)?)?$/;
 const START_MARKER = /^---(?:[ ]+(?:#.*)?)?$/;
@@ -105,48 +126,47 @@ export function readLineYaml(text: string, record = false): { data: unknown; pos
   const raws = text.split('\n');
   const count = raws.length;
   const indents: number[] = [];
-  const texts: string[] = [];
   const flags: number[] = [];
   // Most files hold no tab at all: one search of the text instead of one per line.
   const tabs = text.includes('\t');
+  const lines = tabs ? raws.slice() : raws;
   for (let n = 0; n < count; n++) {
     const raw = raws[n]!;
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
-    let rest = indent === 0 ? raw : raw.slice(indent);
     indents[n] = indent;
-    if (tabs && rest.includes('\t')) {
+    if (tabs && raw.includes('\t')) {
       // Trailing tabs (and spaces around them) are nothing to YAML outside block scalars, whose readers give up on any tab.
-      rest = rest.replace(/[ \t]+$/, '');
+      const rest = raw.slice(indent).replace(/[ \t]+$/, '');
       const blank = rest !== '' && rest.charCodeAt(0) === 35;
       flags[n] = (blank ? BLANK : 0) | TAB | (rest === '' || (!blank && rest.includes('\t')) ? STRAY : 0);
-    } else flags[n] = rest === '' || rest.charCodeAt(0) === 35 ? BLANK : 0;
-    texts[n] = rest;
+      lines[n] = raw.slice(0, indent) + rest;
+    } else flags[n] = indent === raw.length || raw.charCodeAt(indent) === 35 ? BLANK : 0;
   }
-  const lines: Lines = { raws, indents, texts, flags };
+  const read: Lines = { raws, indents, lines, flags };
   try {
-    const reader = new Reader(lines, record);
+    const reader = new Reader(read, record);
     let first = reader.skipBlank(0);
     if (first >= count) return { data: null, ...(record ? { positions: { root: null, entries: reader.positions!.entries } } : {}) };
     // A `%YAML 1.2` directive needs the `---` that ends the directives; any other directive is left to the others.
-    if (indents[first] === 0 && texts[first]![0] === '%') {
-      if (!YAML_12.test(texts[first]!)) unsure('a directive other than %YAML 1.2');
+    if (indents[first] === 0 && lines[first]![0] === '%') {
+      if (!YAML_12.test(lines[first]!)) unsure('a directive other than %YAML 1.2');
       first = reader.skipBlank(first + 1);
       if (first >= count) unsure('a directive without ---');
-      if (indents[first] !== 0 || !START_MARKER.test(texts[first]!)) unsure('a directive without ---');
+      if (indents[first] !== 0 || !START_MARKER.test(lines[first]!)) unsure('a directive without ---');
     }
-    if (indents[first] === 0 && START_MARKER.test(texts[first]!)) {
+    if (indents[first] === 0 && START_MARKER.test(lines[first]!)) {
       first = reader.skipBlank(first + 1);
       if (first >= count) return { data: null, ...(record ? { positions: { root: null, entries: reader.positions!.entries } } : {}) };
     }
     if (indents[first] !== 0) unsure('an indented first line');
-    if (MARKER.test(texts[first]!)) unsure('an empty document');
+    if (MARKER.test(lines[first]!)) unsure('an empty document');
     const data = reader.node(first, 0);
     const next = reader.next,
       root = reader.span;
     let end = reader.skipBlank(next);
-    if (end < count && indents[end] === 0 && END_MARKER.test(texts[end]!)) end = reader.skipBlank(end + 1);
-    if (end < count) unsure(MARKER.test(texts[end]!) ? 'several documents' : 'text after the document');
+    if (end < count && indents[end] === 0 && END_MARKER.test(lines[end]!)) end = reader.skipBlank(end + 1);
+    if (end < count) unsure(MARKER.test(reader.textAt(end)) ? 'several documents' : 'text after the document');
     return record ? { data, positions: { root, entries: reader.positions!.entries } } : { data };
   } catch (error) {
     if (error instanceof Unsure) return undefined;
@@ -167,7 +187,8 @@ function fail(reason: string): undefined {
 /** Deeper than this, block and flow levels together, the other readers decide (they bound nesting; this one recurses). */
 const MAX_DEPTH = 32;
 
-const isSeqLine = (text: string): boolean => text === '-' || text.startsWith('- ');
+/** Whether the line holds a list item's `-` at `at` (alone, or before a space). */
+const isSeqAt = (line: string, at: number): boolean => line.charCodeAt(at) === 45 && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
 
 /**
  * Reads block nodes. Each reader of a node returns the node and leaves the
@@ -185,17 +206,23 @@ class Reader {
   readonly positions: LinePositions | undefined;
   private readonly count: number;
   private readonly indents: number[];
-  private readonly texts: string[];
+  private readonly lines: string[];
   private readonly raws: string[];
   private readonly flags: number[];
 
   constructor(lines: Lines, record: boolean) {
     this.indents = lines.indents;
-    this.texts = lines.texts;
+    this.lines = lines.lines;
     this.raws = lines.raws;
     this.flags = lines.flags;
-    this.count = lines.texts.length;
+    this.count = lines.lines.length;
     this.positions = record ? { root: null, entries: new WeakMap() } : undefined;
+  }
+
+  /** Line j's text after its indentation (a new string: for the readers of what is rare, over several lines). */
+  textAt(j: number): string {
+    const indent = this.indents[j]!;
+    return indent === 0 ? this.lines[j]! : this.lines[j]!.slice(indent);
   }
 
   skipBlank(i: number): number {
@@ -226,31 +253,29 @@ class Reader {
 
   /** The block node whose first line is `i`, at indentation `indent` (then `next` and `span`). */
   node(i: number, indent: number): unknown {
-    const text = this.texts[i]!;
+    const line = this.lines[i]!;
     if (++this.depth > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
     let value: unknown;
-    if (isSeqLine(text)) value = this.sequence(i, indent, text);
-    else if (isKeyLine(text)) value = this.mapping(i, indent, text);
+    if (isSeqAt(line, indent)) value = this.sequence(i, indent);
+    else if (isKeyAt(line, indent)) value = this.mapping(i, indent);
     else return unsure('a line that is neither a key nor a list item');
     this.depth--;
     this.span = this.firstLine(i, indent);
     return value;
   }
 
-  /** A block sequence at `indent`; `firstText` is line i's text from the column of its `-`. */
-  sequence(i: number, indent: number, firstText: string): unknown[] {
+  /** A block sequence whose first `-` is on line i at column `indent`. */
+  sequence(i: number, indent: number): unknown[] {
     const out: unknown[] = [];
     const places = this.record(out);
-    let text = firstText;
+    let line = this.lines[i]!;
     for (;;) {
-      if (!isSeqLine(text)) unsure('a list item this reader does not read');
-      let skip = 1;
-      while (text.charCodeAt(skip) === 32) skip++;
-      const rest = text.slice(skip);
-      const column = indent + skip;
+      if (!isSeqAt(line, indent)) unsure('a list item this reader does not read');
+      let column = indent + 1;
+      while (line.charCodeAt(column) === 32) column++;
       let next: number;
       let place: Span | null;
-      if (rest === '' || rest[0] === '#') {
+      if (column === line.length || line.charCodeAt(column) === 35) {
         // `-` alone on its line: the item is below it, more indented, or empty.
         next = this.skipBlank(i + 1);
         if (next < this.count && this.indents[next]! > indent) {
@@ -264,17 +289,17 @@ class Reader {
           out.push(null);
           place = null;
         }
-      } else if (rest.startsWith('- ') || rest === '-') {
+      } else if (isSeqAt(line, column)) {
         return unsure('a list nested on one line (`- - x`)');
-      } else if (isKeyLine(rest)) {
+      } else if (isKeyAt(line, column)) {
         if (this.depth + 1 > MAX_DEPTH) unsure('nesting deeper than the line reader goes');
         this.depth++;
-        out.push(this.mapping(i, column, rest));
+        out.push(this.mapping(i, column));
         next = this.next;
         this.depth--;
         place = this.firstLine(i, column);
       } else {
-        out.push(this.value(i, indent, column, rest));
+        out.push(this.value(i, indent, column));
         next = this.next;
         place = this.span;
       }
@@ -283,46 +308,52 @@ class Reader {
       if (next >= this.count) return this.done(out, next, null);
       const nextIndent = this.indents[next]!;
       if (nextIndent > indent) unsure('a line indented more than its list');
-      text = this.texts[next]!;
-      if (nextIndent < indent || !isSeqLine(text)) return this.done(out, next, null);
+      line = this.lines[next]!;
+      if (nextIndent < indent || !isSeqAt(line, indent)) return this.done(out, next, null);
       i = next;
     }
   }
 
-  /** A block mapping at `indent`; `firstText` is line i's text from that column. */
-  mapping(i: number, indent: number, firstText: string): Record<string, unknown> {
+  /** A block mapping whose first key is on line i at column `indent`. */
+  mapping(i: number, indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const places = this.record(out);
-    let text = firstText;
+    let line = this.lines[i]!;
+    let slot = (indent & 15) << 4;
     for (;;) {
       // `head`: the key with its `:` and the spaces after it; `width`: the key as written (quotes included).
-      let head = plainKey(text);
+      let head = plainKey(line, indent);
       let key: string;
       let width: number;
       if (head >= 0) {
         width = head;
-        while (text.charCodeAt(width - 1) === 32) width--;
+        while (line.charCodeAt(indent + width - 1) === 32) width--;
         width--; // the `:`
-        while (text.charCodeAt(width - 1) === 32) width--;
-        key = text.slice(0, width);
-        if (typeof resolvePlain(key) !== 'string') unsure('a key that is not text');
+        while (line.charCodeAt(indent + width - 1) === 32) width--;
+        const seen = KEYS_SEEN[slot];
+        if (seen !== undefined && seen.length === width && line.startsWith(seen, indent)) key = seen;
+        else {
+          key = line.slice(indent, indent + width);
+          if (typeof resolvePlain(key) !== 'string') unsure('a key that is not text');
+          KEYS_SEEN[slot] = key;
+        }
       } else {
-        const m = QUOTED_KEY.exec(text);
-        if (!m) return unsure(MARKER.test(text) ? 'a document marker inside the document' : 'a key this reader does not read');
+        QUOTED_KEY.lastIndex = indent;
+        const m = QUOTED_KEY.exec(line);
+        if (!m) return unsure(MARKER.test(line.slice(indent)) ? 'a document marker inside the document' : 'a key this reader does not read');
         key = m[1] ?? m[2]!.replace(/''/g, "'");
         head = m[0].length;
         width = m[0].lastIndexOf(m[0][0]!) + 1;
       }
       if (key === '' || key === '__proto__') unsure('an empty or reserved key');
       if (Object.hasOwn(out, key)) unsure('a key written twice');
-      const rest = text.slice(head);
       const column = indent + head;
       let next: number;
       let place: Span | null;
-      if (rest === '' || rest[0] === '#') {
+      if (column === line.length || line.charCodeAt(column) === 35) {
         next = this.skipBlank(i + 1);
         const below = next < this.count ? this.indents[next]! : -1;
-        if (below > indent || (below === indent && isSeqLine(this.texts[next]!))) {
+        if (below > indent || (below === indent && isSeqAt(this.lines[next]!, below))) {
           out[key] = this.node(next, below);
           place = this.span;
           next = this.next;
@@ -331,56 +362,64 @@ class Reader {
           place = null;
         }
       } else {
-        out[key] = this.value(i, indent, column, rest);
+        out[key] = this.value(i, indent, column);
         next = this.next;
         place = this.span;
       }
       if (places) places.set(key, { key: [i + 1, indent + 1, i + 1, indent + width + 1], value: place });
+      slot = (slot & 0xf0) | ((slot + 1) & 15);
       next = this.skipBlank(next);
       if (next >= this.count) return this.done(out, next, null);
       const nextIndent = this.indents[next]!;
       if (nextIndent > indent) unsure('a line indented more than its mapping');
-      text = this.texts[next]!;
-      if (nextIndent < indent || isSeqLine(text) || (nextIndent === 0 && MARKER.test(text))) return this.done(out, next, null);
+      line = this.lines[next]!;
+      if (nextIndent < indent || isSeqAt(line, indent) || (nextIndent === 0 && MARKER.test(line))) return this.done(out, next, null);
       i = next;
     }
   }
 
   /**
-   * The value that starts on line i at `column` (its text: `rest`), inside a
-   * collection at `parentIndent`: a block scalar, a scalar that may go on over
-   * the next lines, or a one-line flow collection.
+   * The value that starts on line i at `column` (not a space, nor a
+   * comment), inside a collection at `parentIndent`: a block scalar, a
+   * scalar that may go on over the next lines, or a one-line flow collection.
    */
-  value(i: number, parentIndent: number, column: number, rest: string): unknown {
-    const c = rest[0];
+  value(i: number, parentIndent: number, column: number): unknown {
+    const line = this.lines[i]!;
+    const c = line[column];
     if (c === '|' || c === '>') {
-      const value = this.blockScalar(i, parentIndent, rest);
+      const value = this.blockScalar(i, parentIndent, line.slice(column));
       this.span = this.firstLine(i, column);
       return value;
     }
     if (c === '"' || c === "'") {
-      const close = closingQuote(rest, 0);
-      if (close < 0) return this.quotedLines(i, parentIndent, column, rest);
+      const close = closingQuote(line, column);
+      if (close < 0) return this.quotedLines(i, parentIndent, column, line.slice(column));
     }
-    if ((c === '[' || c === '{') && flowEnd(rest) === -1) return this.flowLines(i, parentIndent, column, rest);
-    const value = flowValue(rest, 0, false, this.depth, this.positions && { line: i + 1, base: column, positions: this.positions });
+    if ((c === '[' || c === '{') && flowEnd(line, column) === -1) return this.flowLines(i, parentIndent, column, line.slice(column));
+    // Read at the column: readTo and valueTo are columns of the line (the recorded places' base is 0). A plain
+    // scalar, the usual value, by its own small reader, not through flowValue's cases.
+    const value =
+      c === '"' || c === "'" || c === '[' || c === '{'
+        ? flowValue(line, column, false, this.depth, this.positions && { line: i + 1, base: 0, positions: this.positions })
+        : blockPlain(line, column);
     const end = readTo,
       valueEnd = valueTo;
-    if (end < rest.length && !/^[ ]*(?:#.*)?$/.test(rest.slice(end))) unsure('text after a value');
+    if (end < line.length && !/^[ ]*(?:#.*)?$/.test(line.slice(end))) unsure('text after a value');
     const next = i + 1;
     // A plain scalar may go on over more-indented lines.
-    if (typeof value === 'string' && c !== '"' && c !== "'" && c !== '[' && c !== '{' && end === rest.length) {
+    if (typeof value === 'string' && c !== '"' && c !== "'" && c !== '[' && c !== '{' && end === line.length) {
       if (next < this.count) {
-        const nextText = this.texts[next]!;
+        // A line of spaces (its indentation is all of it) is an empty line.
+        const nextEmpty = this.lines[next]!.length === this.indents[next]!;
         const nextFlags = this.flags[next]!;
-        if (this.indents[next]! > parentIndent && (nextFlags & BLANK) === 0 && nextText !== '') return this.plainLines(i, parentIndent, column, rest);
-        if (nextText === '' && (nextFlags & STRAY) === 0) {
+        if (this.indents[next]! > parentIndent && (nextFlags & BLANK) === 0 && !nextEmpty) return this.plainLines(i, parentIndent, column, line.slice(column));
+        if (nextEmpty && (nextFlags & STRAY) === 0) {
           const after = this.skipBlank(next);
-          if (after < this.count && this.indents[after]! > parentIndent) return this.plainLines(i, parentIndent, column, rest);
+          if (after < this.count && this.indents[after]! > parentIndent) return this.plainLines(i, parentIndent, column, line.slice(column));
         }
       }
     }
-    return this.done(value, next, this.positions ? [i + 1, column + 1, i + 1, column + valueEnd + 1] : null);
+    return this.done(value, next, this.positions ? [i + 1, column + 1, i + 1, valueEnd + 1] : null);
   }
 
   /**
@@ -392,7 +431,7 @@ class Reader {
     let joined = withoutComment(rest);
     let comment = commentCut;
     for (let j = i + 1; j < this.count; j++) {
-      const lineText = this.texts[j]!;
+      const lineText = this.textAt(j);
       const lineIndent = this.indents[j]!;
       const lineFlags = this.flags[j]!;
       // Lines go under the key; `yaml` takes the closing bracket at the key's own column too.
@@ -427,7 +466,7 @@ class Reader {
     let breaks = 0;
     let j = i + 1;
     for (; j < this.count; j++) {
-      const lineText = this.texts[j]!;
+      const lineText = this.textAt(j);
       const lineFlags = this.flags[j]!;
       if ((lineFlags & STRAY) !== 0) unsure('a tab inside a line');
       if (lineText === '') {
@@ -452,7 +491,7 @@ class Reader {
     let value = unquote(rest.slice(1).replace(/[ ]+$/, ''));
     let breaks = 0;
     for (let j = i + 1; j < this.count; j++) {
-      const text = this.texts[j]!;
+      const text = this.textAt(j);
       if ((this.flags[j]! & STRAY) !== 0) unsure('a tab inside a quoted scalar');
       if (text === '') {
         breaks++;
@@ -483,7 +522,7 @@ class Reader {
     let j = i + 1;
     let indent = -1;
     for (; j < this.count; j++) {
-      const lineText = this.texts[j]!;
+      const lineText = this.textAt(j);
       const lineIndent = this.indents[j]!;
       const tab = (this.flags[j]! & TAB) !== 0;
       // A tab after the text is the text's (block scalars keep it); one in the indentation, or on a line of spaces, is left to the others.
@@ -521,15 +560,15 @@ class Reader {
 }
 
 /**
- * Where the flow collection that starts text ends (after its closing bracket), or -1 when it goes on past the text.
+ * Where the flow collection that starts at `from` ends (after its closing bracket), or -1 when it goes on past the text.
  * Quotes are followed only where a scalar starts with one: a `'` inside a word (`O'Brien`) leaves the count unsure (-2).
  */
-function flowEnd(text: string): number {
+function flowEnd(text: string, from = 0): number {
   let depth = 0;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = from; k < text.length; k++) {
     const ch = text[k];
     if (ch === '"' || ch === "'") {
-      if (!/[[{,:\s]/.test(text[k - 1] ?? ' ')) return -2;
+      if (!/[[{,:\s]/.test(k === from ? ' ' : text[k - 1]!)) return -2;
       const close = closingQuote(text, k);
       if (close < 0) return -1;
       k = close;
@@ -618,20 +657,7 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?:
     return value;
   }
   // A plain scalar: up to a comment, or in a flow collection up to its punctuation.
-  if (!inFlow) {
-    // In a block, only ` #` ends it and `: ` (or a final `:`) would make it a key: found by search, not by walking.
-    const hash = text.indexOf(' #', at);
-    const end = hash < 0 ? text.length : hash;
-    const colon = text.indexOf(': ', at);
-    let last = end;
-    while (last > at && text.charCodeAt(last - 1) === 32) last--;
-    if ((colon >= 0 && colon < end) || last === at || text.charCodeAt(last - 1) === 58 || !plainStart(text, at, last))
-      unsure('a value that starts with YAML syntax, or holds `: `');
-    const value = resolvePlain(last === text.length && at === 0 ? text : text.slice(at, last));
-    readTo = end;
-    valueTo = last;
-    return value;
-  }
+  if (!inFlow) return blockPlain(text, at);
   let end = at;
   for (; end < text.length; end++) {
     const ch = text[end]!;
@@ -650,6 +676,22 @@ function flowValue(text: string, at: number, inFlow: boolean, depth = 0, where?:
   return value;
 }
 
+/** A plain scalar in a block, from `at` (then `readTo`, `valueTo`). */
+function blockPlain(text: string, at: number): unknown {
+  // In a block, only ` #` ends it and `: ` (or a final `:`) would make it a key: found by search, not by walking.
+  const hash = text.indexOf(' #', at);
+  const end = hash < 0 ? text.length : hash;
+  const colon = text.indexOf(': ', at);
+  let last = end;
+  while (last > at && text.charCodeAt(last - 1) === 32) last--;
+  if ((colon >= 0 && colon < end) || last === at || text.charCodeAt(last - 1) === 58 || !plainStart(text, at, last))
+    unsure('a value that starts with YAML syntax, or holds `: `');
+  const value = resolvePlain(last === text.length && at === 0 ? text : text.slice(at, last));
+  readTo = end;
+  valueTo = last;
+  return value;
+}
+
 /** Whether text[at, end) may start a plain scalar here (NOT_PLAIN_START, and a lone or spaced `-`), by character code. */
 function plainStart(text: string, at: number, end: number): boolean {
   const c = text.charCodeAt(at);
@@ -661,31 +703,36 @@ function plainStart(text: string, at: number, end: number): boolean {
 /** A plain key in a flow mapping, read where the entry starts (sticky: no slice of the text from there); quoted keys are read by hand. */
 const FLOW_KEY = /([A-Za-z0-9_][A-Za-z0-9_ ./()+-]*?)[ ]*:[ ]+/y;
 
+/** The plain keys of flow mappings read last, by their place in their mapping (as KEYS_SEEN for block mappings). */
+const FLOW_KEYS_SEEN: (string | undefined)[] = new Array(16).fill(undefined);
+
+/** The place of text[from, to) in a one-line flow collection. */
+const flowSpan = (where: FlowPlaces, from: number, to: number): Span => [where.line, where.base + from + 1, where.line, where.base + to + 1];
+
 /** `[a, b]` or `{a: 1, b: 2}` on one line, holding scalars and flow collections. */
 /** (Then `readTo`.) */
 function flowCollection(text: string, at: number, depth: number, where?: FlowPlaces): unknown {
+  // Only the collection read is made (not an array and an object each time), and no closures: this runs for every
+  // one-line flow collection.
   const seq = text[at] === '[';
   const close = seq ? ']' : '}';
-  const out: unknown[] = [];
-  const map: Record<string, unknown> = {};
+  const out: unknown[] = seq ? [] : (undefined as never);
+  const map: Record<string, unknown> = seq ? (undefined as never) : {};
   let places: Map<string | number, Entry> | undefined;
   if (where) where.positions.entries.set(seq ? out : map, (places = new Map()));
-  const span = (from: number, to: number): Span => [where!.line, where!.base + from + 1, where!.line, where!.base + to + 1];
   let i = at + 1;
-  const spaces = (): void => {
-    while (text[i] === ' ') i++;
-  };
-  spaces();
+  while (text.charCodeAt(i) === 32) i++;
   if (text[i] === close) {
     readTo = i + 1;
     return seq ? out : map;
   }
+  let slot = 0;
   for (;;) {
-    spaces();
+    while (text.charCodeAt(i) === 32) i++;
     if (i >= text.length) unsure('a flow collection over several lines');
     if (seq) {
       const value = flowValue(text, i, true, depth, where);
-      places?.set(out.length, { value: span(i, valueTo) });
+      places?.set(out.length, { value: flowSpan(where!, i, valueTo) });
       out.push(value);
       i = readTo;
     } else {
@@ -710,24 +757,36 @@ function flowCollection(text: string, at: number, depth: number, where?: FlowPla
         i++;
         while (text.charCodeAt(i) === 32) i++;
       } else {
+        // `test`, not `exec`: the key is cut back from the end of the match (its `:` is the first one after it), and
+        // a key written as the one read last at its place in a flow mapping is that string again (see KEYS_SEEN).
         FLOW_KEY.lastIndex = i;
-        const plain = FLOW_KEY.exec(text);
-        if (!plain || typeof resolvePlain(plain[1]!) !== 'string') return unsure('a flow mapping key this reader does not read');
-        key = plain[1]!;
-        keyEnd = i + key.length;
-        i += plain[0].length;
+        if (!FLOW_KEY.test(text)) return unsure('a flow mapping key this reader does not read');
+        const after = FLOW_KEY.lastIndex;
+        keyEnd = after;
+        while (text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+        keyEnd--; // the `:`
+        while (text.charCodeAt(keyEnd - 1) === 32) keyEnd--;
+        const seen = FLOW_KEYS_SEEN[slot];
+        if (seen !== undefined && seen.length === keyEnd - i && text.startsWith(seen, i)) key = seen;
+        else {
+          key = text.slice(i, keyEnd);
+          if (typeof resolvePlain(key) !== 'string') unsure('a flow mapping key this reader does not read');
+          FLOW_KEYS_SEEN[slot] = key;
+        }
+        i = after;
       }
+      slot = (slot + 1) & 15;
       if (key === '' || key === '__proto__') unsure('an empty or reserved key');
       if (Object.hasOwn(map, key)) unsure('a key written twice');
       const value = flowValue(text, i, true, depth, where);
-      places?.set(key, { key: span(keyAt, keyEnd), value: span(i, valueTo) });
+      places?.set(key, { key: flowSpan(where!, keyAt, keyEnd), value: flowSpan(where!, i, valueTo) });
       map[key] = value;
       i = readTo;
     }
-    spaces();
+    while (text.charCodeAt(i) === 32) i++;
     if (text[i] === ',') {
       i++;
-      spaces();
+      while (text.charCodeAt(i) === 32) i++;
       if (text[i] === close || text[i] === ',') unsure('an empty flow entry'); // empty entries: left to the others
       continue;
     }

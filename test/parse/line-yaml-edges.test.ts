@@ -217,6 +217,75 @@ describe('the line reader, where it was made quicker', () => {
     expect(gaveUp('v: .nan\n')).toBe('.nan or .inf');
   });
 
+  it('agrees with yaml on random digit-first scalars (numbers, dates, times, and text that looks like them)', () => {
+    const scalar = fc.stringMatching(/^[0-9][0-9.eExo_:+T Z-]{0,9}$/).map((v) => v.trimEnd());
+    fc.assert(
+      fc.property(scalar, (v) => {
+        agrees(`v: ${v}\nlist: [${v}]\n- x\n`);
+        agrees(`v: ${v}\nlist: [${v}, ${v}x]\nm: {k: ${v}}\n`);
+        return true;
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    expect(readLineYaml('a: 2026-11-15T10:00:00Z\nb: 12:30\nc: 1_000\nd: 1e3\ne: 0o17\nf: 12abc\ng: 1o2\nh: 0e5\n')?.data).toEqual({
+      a: '2026-11-15T10:00:00Z',
+      b: '12:30',
+      c: '1_000',
+      d: 1000,
+      e: 15,
+      f: '12abc',
+      g: '1o2',
+      h: 0,
+    });
+  });
+
+  it('reads a key again as the same key only where it is written the same (sibling mappings, other orders, prefixes, other columns)', () => {
+    const key = fc.constantFrom('a', 'ab', 'a b', 'b', 'ba', 'A', '1a', 'abc', 'id', 'ids', '"a"', "'ab'");
+    const mapping = fc.uniqueArray(key, { minLength: 1, maxLength: 4 }).map((keys) => keys.map((k, n) => `${k}: v${n}`));
+    const doc = fc
+      .tuple(fc.array(mapping, { minLength: 1, maxLength: 5 }), fc.constantFrom('', '  ', '    '), fc.boolean())
+      .map(([maps, pad, nested]) =>
+        maps
+          .map((lines, n) =>
+            nested && n % 2 === 1
+              ? `${pad}- k${n}:\n${lines.map((l) => `${pad}    ${l}`).join('\n')}`
+              : lines.map((l, m) => `${pad}${m === 0 ? '- ' : '  '}${l}`).join('\n'),
+          )
+          .join('\n'),
+      )
+      .map((t) => (t.startsWith(' ') ? `top:\n${t}\n` : `${t}\n`));
+    fc.assert(
+      fc.property(doc, (text) => {
+        agrees(text);
+        return true;
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    // The same in flow mappings, a list of them and nested ones.
+    const flow = fc
+      .tuple(fc.array(mapping, { minLength: 1, maxLength: 5 }), fc.boolean())
+      .map(([maps, nested]) => `${maps.map((lines) => (nested ? `- {k: {${lines.join(', ')}}, ${lines[0]}}` : `- {${lines.join(', ')}}`)).join('\n')}\n`);
+    fc.assert(
+      fc.property(flow, (text) => {
+        agrees(text);
+        return true;
+      }),
+      { numRuns: RUNS * 3 },
+    );
+    expect(readLineYaml('- {ab: 1, a: 2}\n- {a: 3, ab: 4}\n- {ba: 5, a b: 6}\n')?.data).toEqual([
+      { ab: 1, a: 2 },
+      { a: 3, ab: 4 },
+      { ba: 5, 'a b': 6 },
+    ]);
+    const twice = '- ab: 1\n  a: 2\n- a: 3\n  ab: 4\n- a b: 5\n  a: 6\n';
+    expect(agrees(twice)).toBe(true);
+    expect(readLineYaml(twice)?.data).toEqual([
+      { ab: 1, a: 2 },
+      { a: 3, ab: 4 },
+      { 'a b': 5, a: 6 },
+    ]);
+  });
+
   it('cuts lines as YAML does: CRLF, lone CRs, a final line break or none, tabs, blank lines', () => {
     for (const text of [
       '',
