@@ -27,11 +27,12 @@ const cacheWrites = { wanted: true };
 globalThis[Symbol.for('govern.startupCache')] = cacheWrites;
 
 /**
- * V8's optimising compilers, held back for the run until it proves long. A run of govern is mostly
- * short (a pre-commit check, a review pack, an import of a month's tickets): what runs hot runs for a
- * few milliseconds, and TurboFan (and, from V8 13, Maglev) compiling it on a background thread costs
- * more CPU than the compiled code saves (a 1 000-row import: 114.9 -> 82.3 ms CPU without them;
- * docs/performance.md). A run that turns out long lets them go (src/io/tiering.ts): one that reads
+ * V8's optimising compilers, held back for the run until it proves long (bin/govern.js asks for
+ * `govern import`). An import of a month's tickets is short, and its rows run hot for a few
+ * milliseconds: TurboFan (and, from V8 13, Maglev) compiling them on a background thread costs more
+ * CPU than the compiled code saves (1 000 rows: 117.2 -> 85.5 ms CPU held; docs/performance.md). For
+ * the other commands loading node:v8 to set the flags costs about what holding saves, so they do not.
+ * A run that turns out long lets them go (src/io/tiering.ts): one that reads
  * more than a few MB, checks more than two partnerships, or starts threads. Flags are the process's,
  * so worker threads share them. Not when the user chose tiering flags of their own (NODE_OPTIONS or
  * node's own arguments).
