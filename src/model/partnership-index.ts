@@ -61,8 +61,6 @@ export class PartnershipIndex {
   readonly waivers: Item<F.Waiver>[];
   private readonly byKind = new Map<FileKind, SourceFile>();
   private readonly ids = new Map<string, Map<string, Entity<unknown>>>();
-  /** The priorities by service id and priority id, the first of each pair, made on the first `priority` call. */
-  private prioritiesById: Map<string, Map<string, Item<F.Priority> & { service: Item<F.Service> }>> | undefined;
 
   constructor(tree: PartnershipTree) {
     this.root = tree.root;
@@ -150,24 +148,7 @@ export class PartnershipIndex {
 
   /** The priority `id` of a service, if both exist. */
   priority(serviceId: string, priorityId: string): (Item<F.Priority> & { service: Item<F.Service> }) | undefined {
-    // Asked for every incident: a map, not a search of every priority (the same first match).
-    if (typeof serviceId !== 'string' || typeof priorityId !== 'string')
-      return this.priorities.find((p) => p.service.value.id === serviceId && p.value.id === priorityId);
-    this.prioritiesById ??= this.indexPriorities();
-    return this.prioritiesById.get(serviceId)?.get(priorityId);
-  }
-
-  private indexPriorities(): Map<string, Map<string, Item<F.Priority> & { service: Item<F.Service> }>> {
-    const out = new Map<string, Map<string, Item<F.Priority> & { service: Item<F.Service> }>>();
-    for (const p of this.priorities) {
-      const serviceId = p.service.value.id;
-      const priorityId = p.value.id;
-      if (!isString(serviceId) || !isString(priorityId)) continue;
-      let ofService = out.get(serviceId);
-      if (!ofService) out.set(serviceId, (ofService = new Map()));
-      if (!ofService.has(priorityId)) ofService.set(priorityId, p);
-    }
-    return out;
+    return this.priorities.find((p) => p.service.value.id === serviceId && p.value.id === priorityId);
   }
 
   private items<T>(kind: FileKind, path: YamlPath): Item<T>[] {

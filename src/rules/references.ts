@@ -9,47 +9,12 @@ export type RefTarget = 'contact' | 'role' | 'role-or-contact' | 'service' | 'ca
 
 /** One place where a file names something defined elsewhere. */
 export interface Reference {
-  readonly target: RefTarget;
-  readonly id: string;
-  readonly file: SourceFile;
-  readonly path: YamlPath;
+  target: RefTarget;
+  id: string;
+  file: SourceFile;
+  path: YamlPath;
   /** For priorities: the services whose priorities may be meant. */
-  readonly services?: readonly string[];
-  /** For an incident's priority: its one service (`services` is then `[service]`), read without an array. */
-  readonly service?: string;
-}
-
-/**
- * A reference in a measurement file's list (`incidents[4].service`), of which
- * a partnership has hundreds: its path, and an incident priority's `services`,
- * are made when read, which is only for a finding (most references resolve).
- */
-class ListReference implements Reference {
-  readonly target: RefTarget;
-  readonly id: string;
-  readonly file: SourceFile;
-  readonly service: string | undefined;
-  private readonly list: string;
-  private readonly index: number;
-  private readonly field: string;
-
-  constructor(target: RefTarget, id: string, file: SourceFile, list: string, index: number, field: string, service?: string) {
-    this.target = target;
-    this.id = id;
-    this.file = file;
-    this.service = service;
-    this.list = list;
-    this.index = index;
-    this.field = field;
-  }
-
-  get path(): YamlPath {
-    return [this.list, this.index, this.field];
-  }
-
-  get services(): readonly string[] | undefined {
-    return this.service === undefined ? undefined : [this.service];
-  }
+  services?: string[];
 }
 
 /** Where each kind of thing is defined, for messages ("contacts are defined in contacts.yaml"). */
@@ -100,8 +65,8 @@ export function referencesOf(p: PartnershipIndex): Reference[] {
 
 function collect(p: PartnershipIndex): Reference[] {
   const refs: Reference[] = [];
-  const one = (target: RefTarget, value: unknown, file: SourceFile, path: YamlPath) => {
-    if (isString(value)) refs.push({ target, id: value, file, path });
+  const one = (target: RefTarget, value: unknown, file: SourceFile, path: YamlPath, services?: string[]) => {
+    if (isString(value)) refs.push({ target, id: value, file, path, ...(services ? { services } : {}) });
   };
   const many = (target: RefTarget, list: unknown, file: SourceFile, path: YamlPath) => {
     for (const { value, index } of stringsOf(list)) refs.push({ target, id: value, file, path: [...path, index] });
@@ -157,25 +122,17 @@ function collect(p: PartnershipIndex): Reference[] {
   for (const a of p.actuals) one('budget-line', a.value.line, a.file, [...a.path, 'line']);
   for (const m of p.measurements) {
     const d = m.data;
-    const incidents = Array.isArray(d.incidents) ? d.incidents : [];
-    for (let i = 0; i < incidents.length; i++) {
-      const inc: unknown = incidents[i];
-      if (!isObject(inc)) continue;
-      const service = inc.service;
-      if (isString(service)) refs.push(new ListReference('service', service, m.file, 'incidents', i, 'service'));
-      // An incident whose service is not text names no service: its priority is looked for among all (`services` undefined, as `[]` was).
-      if (isString(inc.priority)) refs.push(new ListReference('priority', inc.priority, m.file, 'incidents', i, 'priority', isString(service) ? service : undefined));
-    }
-    const downtime = Array.isArray(d.downtime) ? d.downtime : [];
-    for (let i = 0; i < downtime.length; i++) {
-      const dt: unknown = downtime[i];
-      if (isObject(dt) && isString(dt.service)) refs.push(new ListReference('service', dt.service, m.file, 'downtime', i, 'service'));
-    }
-    const kpis = Array.isArray(d.kpis) ? d.kpis : [];
-    for (let i = 0; i < kpis.length; i++) {
-      const k: unknown = kpis[i];
-      if (isObject(k) && isString(k.kpi)) refs.push(new ListReference('kpi', k.kpi, m.file, 'kpis', i, 'kpi'));
-    }
+    (Array.isArray(d.incidents) ? d.incidents : []).forEach((inc, i) => {
+      if (!isObject(inc)) return;
+      one('service', inc.service, m.file, ['incidents', i, 'service']);
+      one('priority', inc.priority, m.file, ['incidents', i, 'priority'], isString(inc.service) ? [inc.service] : []);
+    });
+    (Array.isArray(d.downtime) ? d.downtime : []).forEach((dt, i) => {
+      if (isObject(dt)) one('service', dt.service, m.file, ['downtime', i, 'service']);
+    });
+    (Array.isArray(d.kpis) ? d.kpis : []).forEach((k, i) => {
+      if (isObject(k)) one('kpi', k.kpi, m.file, ['kpis', i, 'kpi']);
+    });
   }
   for (const r of p.reviews) {
     one('meeting', r.data.meeting, r.file, ['meeting']);
@@ -186,10 +143,7 @@ function collect(p: PartnershipIndex): Reference[] {
   return refs;
 }
 
-/**
- * True when a reference resolves (or cannot be judged because its defining
- * file is broken): the definition, which the rules run as `resolverOf`.
- */
+/** True when a reference resolves (or cannot be judged because its defining file is broken). */
 export function resolves(p: PartnershipIndex, ref: Reference): boolean {
   switch (ref.target) {
     case 'calendar':
@@ -199,6 +153,7 @@ export function resolves(p: PartnershipIndex, ref: Reference): boolean {
     case 'priority':
       if (!p.canResolve('slas')) return true;
       if (ref.services && ref.services.length === 1) {
+        // One service (every incident's): the same answer as below, without the arrays.
         const s = ref.services[0]!;
         return !p.lookup('service', s) || p.priority(s, ref.id) !== undefined;
       }
@@ -214,38 +169,4 @@ export function resolves(p: PartnershipIndex, ref: Reference): boolean {
       return !p.canResolve(def.kind) || p.lookup(ref.target, ref.id) !== undefined;
     }
   }
-}
-
-const EVERY = (): boolean => true;
-
-/**
- * `resolves` for the references of one target: whether the defining file can
- * be judged is asked once, not per reference (the same answers, held by
- * test/rules/references.property.test.ts).
- */
-export function resolverOf(p: PartnershipIndex, target: RefTarget): (ref: Reference) => boolean {
-  switch (target) {
-    case 'calendar':
-      return p.canResolve('slas') ? (ref) => ref.id === ALWAYS || p.lookup('calendar', ref.id) !== undefined : EVERY;
-    case 'role-or-contact':
-      return p.canResolve('raci') && p.canResolve('contacts') ? (ref) => p.lookup('role', ref.id) !== undefined || p.lookup('contact', ref.id) !== undefined : EVERY;
-    case 'priority':
-      return p.canResolve('slas') ? (ref) => priorityResolves(p, ref) : EVERY;
-    default:
-      return p.canResolve(DEFINED_IN[target].kind) ? (ref) => p.lookup(target, ref.id) !== undefined : EVERY;
-  }
-}
-
-/** `resolves` of a priority reference, once slas.yaml can be judged. */
-function priorityResolves(p: PartnershipIndex, ref: Reference): boolean {
-  // One service (every incident's): the same answer as for `services` of one, without the array.
-  const one = ref.service ?? (ref.services?.length === 1 ? ref.services[0] : undefined);
-  if (one !== undefined) return !p.lookup('service', one) || p.priority(one, ref.id) !== undefined;
-  if (ref.services && ref.services.length > 0) {
-    const known = ref.services.filter((s) => p.lookup('service', s));
-    // An unknown service is reported on its own; do not pile a priority finding on top.
-    if (known.length === 0) return true;
-    return known.some((s) => p.priority(s, ref.id));
-  }
-  return p.priorities.some((pr) => pr.value.id === ref.id);
 }

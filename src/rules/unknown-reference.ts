@@ -1,13 +1,12 @@
 import type { RuleContext } from './define-rule.js';
 import { didYouMean } from '../text/suggest.js';
-import { DEFINED_IN, referencesTo, resolverOf, type RefTarget } from './references.js';
+import { DEFINED_IN, referencesTo, resolves, type RefTarget } from './references.js';
 
 /** Reports every reference of one target kind that names nothing; shared by the `ref/unknown-*` rules. */
 export function reportUnknownReferences(context: RuleContext, target: RefTarget): void {
   const p = context.partnership;
-  const resolves = resolverOf(p, target);
   for (const ref of referencesTo(p, target)) {
-    if (resolves(ref)) continue;
+    if (resolves(p, ref)) continue;
     const kinds: Exclude<RefTarget, 'role-or-contact'>[] = target === 'role-or-contact' ? ['role', 'contact'] : [target];
     let candidates = kinds.flatMap((k) => p.idsOf(k));
     if (target === 'priority') {
