@@ -63,7 +63,7 @@ export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: s
     files: planned.files.map((f) => {
       const known = f.refusal === undefined ? written?.get(f.abs) : undefined;
       const shown = f.shown ?? displayPath(cwd, f.abs);
-      if (known !== undefined) return loadSource({ path: shown, relPath: f.relPath, content: Buffer.from(known.text, 'utf8') }, f.kind, known);
+      if (known !== undefined) return loadSource(asText({ path: shown, relPath: f.relPath, content: Buffer.from(known.text, 'utf8') }), f.kind, known);
       return loadSource(asText(readRaw(f.abs, shown, f.relPath, f.refusal)), f.kind);
     }),
   };
