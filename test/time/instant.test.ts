@@ -61,6 +61,36 @@ describe('parseInstantQuickly', () => {
     );
   });
 
+  it('reads a fixed-width instant with any one character changed as the regular expression reads it', () => {
+    // The fixed-width reading checks each digit in place: a wrong character anywhere (a letter, a sign, a
+    // character below `0` or above `9`) must make it give way, as the expression would refuse it.
+    const FULL = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+    const reference = (v: string): number | undefined => {
+      const m = FULL.exec(v);
+      if (!m) return undefined;
+      const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+      const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+      const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+      if (mo < 1 || mo > 12 || d < 1 || days === undefined || d > days || h > 23 || mi > 59 || sec > 60) return undefined;
+      let offset = 0;
+      if (m[8] !== undefined) {
+        if (Number(m[9]) > 23 || Number(m[10]) > 59) return undefined;
+        offset = (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) * 60000;
+      }
+      if (y < 100) return parseInstantQuickly(v); // the years 0–99 are another function's (utc), not this test's
+      return Date.UTC(y, mo - 1, d, h, mi, sec, m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'))) - offset;
+    };
+    const other = fc.constantFrom(...'0123456789/:;-+.TtZz x\u0660\uff10'.split(''));
+    fc.assert(
+      fc.property(instantMs, offsetMinutes, fc.nat({ max: 1 }), fc.nat({ max: 24 }), other, (ms, offset, style, at, c) => {
+        const valid = rfc3339(ms, offset, style);
+        const v = valid.slice(0, Math.min(at, valid.length - 1)) + c + valid.slice(Math.min(at, valid.length - 1) + 1);
+        expect(parseInstantQuickly(v), v).toBe(reference(v));
+      }),
+      { numRuns: RUNS * 10 },
+    );
+  });
+
   it('reads nothing the schema refuses, and every spelling it accepts (issue 19)', () => {
     for (const text of ['2026-10-05', '2026-10-05T09:12', '2026-02-30T00:00:00Z', '2026-10-05T24:00:00Z', '2026-10-05T09:12:61Z', '2026-10-05T09:12:00+24:00', 'soon']) {
       expect(parseInstantQuickly(text), text).toBeUndefined();
