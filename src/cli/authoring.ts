@@ -2,7 +2,7 @@ import { isOptional, flagKey, flagName, list, type Answers, type Question } from
 import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-code.js';
 import type { Io } from './io.js';
-import type { LoadedWorkspace, WrittenFiles } from '../io/load-workspace.js';
+import type { LoadedWorkspace, UnchangedFiles, WrittenFiles } from '../io/load-workspace.js';
 import { makeColors, packageVersion, wantsColor, type SharedOptions } from './shared.js';
 
 /** Asks one question on the terminal; returns the answer (a list for a multi question). */
@@ -109,14 +109,15 @@ async function inquirerAsk(): Promise<Ask> {
 }
 
 /** Reads folders as checkAndReport reads them (with govern's templates folder), for a caller that may hand the result back to it. */
-export async function loadForCheck(io: Io, inputs: readonly string[], written?: WrittenFiles): Promise<LoadedWorkspace> {
+export async function loadForCheck(io: Io, inputs: readonly string[], written?: WrittenFiles, unchanged?: UnchangedFiles): Promise<LoadedWorkspace> {
   const { loadWorkspace } = await import('./checked-workspace.js');
-  return loadWorkspace(io, inputs, written);
+  return loadWorkspace(io, inputs, written, unchanged);
 }
 
 /**
  * Runs check on one partnership folder and prints its findings and summary the way `govern check` does; returns the exit code.
- * `loaded`: the folder as just read by loadForCheck, nothing in it changed since; else it is read, the files of `written` from the text written.
+ * `loaded`: the folder as just read by loadForCheck, nothing in it changed since; else it is read, the files of `written` from the text written
+ * and those of `unchanged` (read by this process moments ago, not written since) as they were loaded.
  */
 export async function checkAndReport(
   io: Io,
@@ -125,6 +126,7 @@ export async function checkAndReport(
   today: string | undefined,
   loaded?: LoadedWorkspace,
   written?: WrittenFiles,
+  unchanged?: UnchangedFiles,
 ): Promise<number> {
   const [{ resolveConfig }, { checkWorkspace }, { allRules }, { formatters }, { safeOutput }] = await Promise.all([
     import('../config/resolve-config.js'),
@@ -134,7 +136,7 @@ export async function checkAndReport(
     import('../model/safe-text.js'),
   ]);
   // A caller that has just read the folder with loadForCheck (and changed nothing in it) hands over what it read.
-  const workspace = loaded ?? (await loadForCheck(io, [folder], written));
+  const workspace = loaded ?? (await loadForCheck(io, [folder], written, unchanged));
   const config = resolveConfig(workspace.config);
   const result = checkWorkspace(workspace, { severities: config.severities, now: io.now(), ...(today ? { today } : {}) });
   const files = workspace.partnerships.flatMap((p) => p.files);

@@ -1,5 +1,5 @@
 import type { CheckSummary } from '../check/run-check.js';
-import type { LoadedWorkspace, WorkspacePlan, WrittenFiles } from '../io/load-workspace.js';
+import type { LoadedWorkspace, UnchangedFiles, WorkspacePlan, WrittenFiles } from '../io/load-workspace.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Io } from './io.js';
 import { makeColors, packageVersion } from './shared.js';
@@ -10,11 +10,12 @@ export type PartnershipTree = LoadedWorkspace['partnerships'][number];
 /**
  * Loads the partnership folders under `inputs` with govern's templates folder (the render context every
  * command shares), so no command threads `{ templatesDir }` itself. `written`: files this process has
- * just written, read from the text written (see WrittenFiles).
+ * just written, read from the text written (see WrittenFiles); `unchanged`: files it read moments ago
+ * and has not changed, taken as they were loaded (see UnchangedFiles).
  */
-export async function loadWorkspace(io: Io, inputs: readonly string[], written?: WrittenFiles): Promise<LoadedWorkspace> {
+export async function loadWorkspace(io: Io, inputs: readonly string[], written?: WrittenFiles, unchanged?: UnchangedFiles): Promise<LoadedWorkspace> {
   const [{ loadWorkspaceFromDisk }, { templatesFolder }] = await Promise.all([import('../io/load-workspace.js'), import('../load/templates-folder.js')]);
-  return loadWorkspaceFromDisk(inputs, io.cwd, { templatesDir: templatesFolder, ...(written ? { written } : {}) });
+  return loadWorkspaceFromDisk(inputs, io.cwd, { templatesDir: templatesFolder, ...(written ? { written } : {}), ...(unchanged ? { unchanged } : {}) });
 }
 
 /** Finds the partnerships under the inputs and reads the config, leaving the partnerships' files to be read one at a time. */

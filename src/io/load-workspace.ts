@@ -42,10 +42,10 @@ export interface WorkspacePlan {
 export function loadWorkspaceFromDisk(
   inputs: readonly string[],
   cwd: string,
-  options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined; written?: WrittenFiles } = {},
+  options: { templatesDir?: (configDir: string, config: SourceFile) => string | undefined; written?: WrittenFiles; unchanged?: UnchangedFiles } = {},
 ): LoadedWorkspace {
   const { partnerships, ...rest } = planWorkspaceOnDisk(inputs, cwd, options);
-  return { partnerships: partnerships.map((planned) => loadPlannedPartnership(planned, cwd, options.written)), ...rest };
+  return { partnerships: partnerships.map((planned) => loadPlannedPartnership(planned, cwd, options.written, options.unchanged)), ...rest };
 }
 
 /**
@@ -56,13 +56,23 @@ export function loadWorkspaceFromDisk(
  */
 export type WrittenFiles = ReadonlyMap<string, KnownRead>;
 
+/**
+ * Files this process read moments ago (with the same working folder) and has not changed since, by
+ * absolute path, as loaded then: such a file is that loaded file again, not read and parsed a second
+ * time (`govern import` checks the partnership it has just written to: only the files it wrote are
+ * new). One the plan finds refused, or shown under another name, is read as usual.
+ */
+export type UnchangedFiles = ReadonlyMap<string, SourceFile>;
+
 /** Reads the files of one planned partnership; problems reading them become findings. */
-export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: string, written?: WrittenFiles): PartnershipTree {
+export function loadPlannedPartnership(planned: PlannedPartnershipOnDisk, cwd: string, written?: WrittenFiles, unchanged?: UnchangedFiles): PartnershipTree {
   return {
     root: planned.root,
     files: planned.files.map((f) => {
       const known = f.refusal === undefined ? written?.get(f.abs) : undefined;
       const shown = f.shown ?? displayPath(cwd, f.abs);
+      const before = f.refusal === undefined && known === undefined ? unchanged?.get(f.abs) : undefined;
+      if (before !== undefined && before.path === shown && before.relPath === f.relPath && before.kind === f.kind) return before;
       if (known !== undefined) return loadSource(asText({ path: shown, relPath: f.relPath, content: Buffer.from(known.text, 'utf8') }), f.kind, known);
       return loadSource(asText(readRaw(f.abs, shown, f.relPath, f.refusal)), f.kind);
     }),

@@ -33,6 +33,9 @@ function fixture(name: string): string {
       '\nincidents:\n  - id: INC-LATE\n    service: service-desk\n    priority: P3\n    opened: 2026-10-03T09:00:00+02:00\n    responded: 2026-10-03T09:10:00+02:00\n\n',
     ),
   );
+  // And one in a file the import leaves alone (read once, at the start, and checked as read then).
+  const contacts = path.join(dir, 'contacts.yaml');
+  writeFileSync(contacts, readFileSync(contacts, 'utf8').replace('    timezone: Europe/Berlin\n', '    timezone: Europe/Berln\n'));
   writeFileSync(
     path.join(dir, 'govern.import.yaml'),
     'incidents:\n  preset: servicenow\n  values:\n    service: { "Cloud Ops": cloud-hosting, "Service Desk": service-desk }\n    priority: { "1 - Critical": P1, "2 - High": P2, "3 - Moderate": P3 }\n',
@@ -59,6 +62,7 @@ describe('the check after an import', () => {
       // Findings in a written file (the incident outside its month), and others.
       expect(checked.stdout).toContain('measurements/2026-09.yaml');
       expect(checked.stdout).toMatch(/outside-period/);
+      expect(checked.stdout).toMatch(/contacts\.yaml[\s\S]*Europe\/Berln/);
       expect(imported.status).toBe(checked.status);
       if (format === 'text') {
         expect(imported.stdout).toMatch(/added/);
@@ -106,5 +110,29 @@ describe('a written file read from its text', () => {
     expect(disk.find((f) => f.relPath === 'measurements/x-4.yaml')!.text).toContain('\ufffd');
     expect(disk.find((f) => f.relPath === 'measurements/x-1.yaml')!.text.startsWith('period')).toBe(true);
     expect(shape(fromText)).toEqual(disk);
+  });
+});
+
+describe('a file read moments ago and not written since', () => {
+  it('is the file as loaded then, unless the plan shows it under another name or refuses it', () => {
+    const dir = fixture('unchanged');
+    const first = loadWorkspaceFromDisk([dir], work);
+    const files = first.partnerships[0]!.files;
+    const unchanged = new Map(files.map((f) => [path.join(dir, f.relPath), f] as const));
+    const again = loadWorkspaceFromDisk([dir], work, { unchanged }).partnerships[0]!.files;
+    expect(again.length).toBe(files.length);
+    again.forEach((f, i) => expect(f).toBe(files[i]));
+    // Seen from another working folder the names differ: each file is read again, and reads as it did.
+    const elsewhere = loadWorkspaceFromDisk([dir], dir, { unchanged }).partnerships[0]!.files;
+    elsewhere.forEach((f, i) => {
+      expect(f).not.toBe(files[i]);
+      expect(f.data).toEqual(files[i]!.data);
+    });
+    // A file the import wrote is read from its text, not taken as it was.
+    const contacts = path.join(dir, 'contacts.yaml');
+    const text = readFileSync(contacts, 'utf8').replace('Jane Doe', 'Jane Roe');
+    const written = new Map([[contacts, { text, read: readQuickly(text) }]]);
+    const mixed = loadWorkspaceFromDisk([dir], work, { unchanged, written }).partnerships[0]!.files;
+    expect(mixed.find((f) => f.relPath === 'contacts.yaml')!.text).toBe(text);
   });
 });
