@@ -121,7 +121,7 @@ describe('a file read moments ago and not written since', () => {
     const unchanged = new Map(files.map((f) => [path.join(dir, f.relPath), f] as const));
     const again = loadWorkspaceFromDisk([dir], work, { unchanged }).partnerships[0]!.files;
     expect(again.length).toBe(files.length);
-    again.forEach((f, i) => expect(f).toBe(files[i]));
+    for (const [i, f] of again.entries()) expect(f).toBe(files[i]);
     // Seen from another working folder the names differ: each file is read again, and reads as it did.
     const elsewhere = loadWorkspaceFromDisk([dir], dir, { unchanged }).partnerships[0]!.files;
     elsewhere.forEach((f, i) => {
