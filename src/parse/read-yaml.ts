@@ -1,8 +1,10 @@
 import { type QuickRead, readQuickly, type YamlReader } from './fast-yaml.js';
 import { parseYamlFully } from './full-yaml.js';
 import { readLineYaml } from './line-yaml.js';
+import { type ItemIndex, indexItems, locateInItem } from './item-places.js';
 import { locateInLines } from './line-positions.js';
 import type { ParsedYaml } from './parse-yaml.js';
+import type { YamlPath } from '../model/diagnostic.js';
 
 /** A text and what `readQuickly` made of it. */
 export interface KnownRead {
@@ -46,20 +48,36 @@ export function readYaml(text: string, label = '', known?: KnownRead): ParsedYam
     return (full ??= parseYamlFully(text));
   };
   let lines: ReturnType<typeof readLineYaml> | null | undefined = quick.reader === 'line' ? undefined : null;
+  const source = (): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const recorded = (): NonNullable<ReturnType<typeof readLineYaml>> | undefined => {
-    if (lines === undefined) lines = readLineYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true) ?? null;
+    if (lines === undefined) lines = readLineYaml(source(), true) ?? null;
     return lines ?? undefined;
+  };
+  // A place inside one item of a top-level block sequence comes from that item's lines (item-places.ts),
+  // until the whole file has been read again for another place: a month file with a finding or two is
+  // not read again whole.
+  const items = new Map<string, ItemIndex | undefined>();
+  const inItem = (path: YamlPath, at: 'key' | 'value'): ReturnType<typeof locateInItem> => {
+    if (lines !== undefined || path.length < 2 || typeof path[0] !== 'string' || typeof path[1] !== 'number') return undefined;
+    const key = path[0];
+    if (!items.has(key)) items.set(key, indexItems(source(), key));
+    const index = items.get(key);
+    return index === undefined ? undefined : locateInItem(quick.data, source(), index, path, at);
   };
   return {
     data: quick.data,
     ok: true,
     problems: [],
     locate: (path, at) => {
+      const item = inItem(path, at ?? 'value');
+      if (item?.range) return item.range;
       const read = recorded();
       const found = read?.positions ? locateInLines(read.data, read.positions, path, at) : undefined;
       return found?.range ?? positions().locate(path, at);
     },
     has: (path) => {
+      const item = inItem(path, 'value');
+      if (item !== undefined) return item.has;
       const read = recorded();
       const found = read?.positions ? locateInLines(read.data, read.positions, path, 'value') : undefined;
       return found ? found.has : positions().has(path);
