@@ -18,6 +18,12 @@ export interface ItemIndex {
   lines: number[];
   /** Where the sequence ends: the start of the first line after it, or the text's end. */
   end: number;
+  /**
+   * Each item's lines as read again with places, by index, once: null when they could not be trusted.
+   * However many findings one item holds (a hostile file: one incident with ten thousand clock stops, each
+   * wrong), its lines are read once, so no file is read again for more than its own length.
+   */
+  reads: Map<number, ReturnType<typeof readLineYaml> | null>;
 }
 
 /**
@@ -66,7 +72,7 @@ export function indexItems(text: string, key: string): ItemIndex | undefined {
       lines.push(line);
     }
   }
-  return starts.length === 0 ? undefined : { keyLine, starts, lines, end };
+  return starts.length === 0 ? undefined : { keyLine, starts, lines, end, reads: new Map() };
 }
 
 /**
@@ -79,12 +85,16 @@ export function locateInItem(data: unknown, text: string, items: ItemIndex, path
   const index = path[1] as number;
   const list = (data as Record<string, unknown>)[key];
   if (!Array.isArray(list) || list.length !== items.starts.length || index < 0 || index >= list.length) return undefined;
-  const from = items.starts[index]!;
-  const to = index + 1 < items.starts.length ? items.starts[index + 1]! : items.end;
-  const read = readLineYaml(`${items.keyLine}\n${text.slice(from, to)}`, true);
-  if (!read?.positions) return undefined;
-  const got = (read.data as Record<string, unknown> | null)?.[key];
-  if (!Array.isArray(got) || got.length !== 1 || !sameData(got[0], list[index])) return undefined;
+  let read = items.reads.get(index);
+  if (read === undefined) {
+    const from = items.starts[index]!;
+    const to = index + 1 < items.starts.length ? items.starts[index + 1]! : items.end;
+    read = readLineYaml(`${items.keyLine}\n${text.slice(from, to)}`, true) ?? null;
+    const got = (read?.data as Record<string, unknown> | null | undefined)?.[key];
+    if (!read?.positions || !Array.isArray(got) || got.length !== 1 || !sameData(got[0], list[index])) read = null;
+    items.reads.set(index, read);
+  }
+  if (read === null || !read.positions) return undefined;
   const found = locateInLines(read.data, read.positions, [key, 0, ...path.slice(2)], at);
   if (!found.range) return undefined;
   // The item's first line is the snippet's second (after the key's): lines move by the item's own line less one.

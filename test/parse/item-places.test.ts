@@ -121,11 +121,33 @@ describe('the place of a finding inside one item', () => {
     const full = parseYaml(text);
     expect(locateInItem(quick.data, text, items, ['incidents', 1, 'service'], 'value')!.range).toEqual(full.locate(['incidents', 1, 'service']));
     // One item too many found: no place.
-    const extra = { ...items, starts: [...items.starts, items.end - 1], lines: [...items.lines, 5] };
+    const extra = { ...items, starts: [...items.starts, items.end - 1], lines: [...items.lines, 5], reads: new Map() };
     expect(locateInItem(quick.data, text, extra, ['incidents', 1, 'service'], 'value')).toBeUndefined();
     // The first item's lines taken for the second's: they read back as another item, so no place.
-    const swapped = { ...items, starts: [items.starts[1]!, items.end], lines: [items.lines[1]!, items.lines[1]! + 2] };
+    const swapped = { ...items, starts: [items.starts[1]!, items.end], lines: [items.lines[1]!, items.lines[1]! + 2], reads: new Map() };
     expect(locateInItem(quick.data, text, swapped, ['incidents', 0, 'service'], 'value')).toBeUndefined();
+  });
+
+  it('reads an item once however many findings it holds', () => {
+    // A hostile file: one incident with many clock stops, each with a finding. Reading the item again for
+    // each finding would cost the square of its length.
+    const stops = Array.from({ length: 300 }, (_, i) => `      - from: 2026-10-0${(i % 9) + 1}T09:00:00Z\n        reason: r${i}\n`).join('');
+    const text = `incidents:\n  - id: a\n    clockStops:\n${stops}  - id: b\n`;
+    const quick = readQuickly(text)!;
+    expect(quick.reader).toBe('line');
+    const items = indexItems(text, 'incidents')!;
+    const full = parseYaml(text);
+    for (const j of [0, 150, 299, 7]) {
+      const p = ['incidents', 0, 'clockStops', j, 'reason'];
+      expect(locateInItem(quick.data, text, items, p, 'value')!.range).toEqual(full.locate(p));
+    }
+    expect([...items.reads.keys()]).toEqual([0]);
+    // An item whose lines cannot be trusted is not read again either.
+    const wrong = { ...items, starts: [items.starts[1]!, items.end], lines: [0, 1], reads: new Map() };
+    expect(locateInItem(quick.data, text, wrong, ['incidents', 0, 'id'], 'value')).toBeUndefined();
+    expect(locateInItem(quick.data, text, wrong, ['incidents', 0, 'id'], 'key')).toBeUndefined();
+    expect(wrong.reads.get(0)).toBeNull();
+    expect(wrong.reads.size).toBe(1);
   });
 
   it('is what readYaml gives for a file with a finding or two', () => {
