@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Range, YamlPath } from '../model/diagnostic.js';
 import { locateInLines } from './line-positions.js';
 import { readLineYaml } from './line-yaml.js';
@@ -91,7 +92,7 @@ export function locateInItem(data: unknown, text: string, items: ItemIndex, path
     const to = index + 1 < items.starts.length ? items.starts[index + 1]! : items.end;
     read = readLineYaml(`${items.keyLine}\n${text.slice(from, to)}`, true) ?? null;
     const got = (read?.data as Record<string, unknown> | null | undefined)?.[key];
-    if (!read?.positions || !Array.isArray(got) || got.length !== 1 || !sameData(got[0], list[index])) read = null;
+    if (!read?.positions || !Array.isArray(got) || got.length !== 1 || !isDeepStrictEqual(got[0], list[index])) read = null;
     items.reads.set(index, read);
   }
   if (read === null || !read.positions) return undefined;
@@ -101,20 +102,4 @@ export function locateInItem(data: unknown, text: string, items: ItemIndex, path
   const by = items.lines[index]! - 1;
   const { start, end } = found.range;
   return { has: found.has, range: { start: { line: start.line + by, column: start.column }, end: { line: end.line + by, column: end.column } } };
-}
-
-/** Whether two values the line reader made are the same: its values are JSON's, with NaN and infinities. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) if (!Object.hasOwn(b, k) || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
 }

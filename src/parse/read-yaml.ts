@@ -48,7 +48,8 @@ export function readYaml(text: string, label = '', known?: KnownRead): ParsedYam
     return (full ??= parseYamlFully(text));
   };
   let lines: ReturnType<typeof readLineYaml> | null | undefined = quick.reader === 'line' ? undefined : null;
-  const source = (): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  let withoutBom: string | undefined;
+  const source = (): string => (withoutBom ??= text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const recorded = (): NonNullable<ReturnType<typeof readLineYaml>> | undefined => {
     if (lines === undefined) lines = readLineYaml(source(), true) ?? null;
     return lines ?? undefined;

@@ -41,22 +41,29 @@ export const measurementsOutsidePeriod = defineRule({
           data: { period: label, value, timezone: p.timezone, start: start.toISO(), end: end.toISO() },
         });
       };
-      const incidents = arrayOf(m.data.incidents);
-      for (let i = 0; i < incidents.length; i++) {
-        const inc = incidents[i];
-        if (!isObject(inc)) continue;
-        const instant = readInstant(inc.opened);
-        if (instant === null || insidePeriod(instant, period, p.timezone) !== false) continue;
-        report(inc.opened, instant, ['incidents', i, 'opened'], `incident ${isString(inc.id) ? `\`${inc.id}\` ` : ''}was opened at`);
-      }
-      const downtime = arrayOf(m.data.downtime);
-      for (let i = 0; i < downtime.length; i++) {
-        const dt = downtime[i];
-        if (!isObject(dt)) continue;
-        const instant = readInstant(dt.from);
-        if (instant === null || insidePeriod(instant, period, p.timezone) !== false) continue;
-        report(dt.from, instant, ['downtime', i, 'from'], `downtime${isString(dt.service) ? ` of \`${dt.service}\`` : ''} starts at`);
-      }
+      // Each entry's instant (an incident's `opened`, a downtime's `from`) inside the period.
+      const scan = (kind: 'incidents' | 'downtime', field: 'opened' | 'from', what: (entry: Record<string, unknown>) => string): void => {
+        const entries = arrayOf(m.data[kind]);
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
+          if (!isObject(entry)) continue;
+          const instant = readInstant(entry[field]);
+          if (instant === null || insidePeriod(instant, period, p.timezone) !== false) continue;
+          report(entry[field], instant, [kind, i, field], what(entry));
+        }
+      };
+      scan('incidents', 'opened', openedWords);
+      scan('downtime', 'from', startsWords);
     }
   },
 });
+
+/** The words before an incident's `opened` in a message. */
+function openedWords(inc: Record<string, unknown>): string {
+  return `incident ${isString(inc.id) ? `\`${inc.id}\` ` : ''}was opened at`;
+}
+
+/** The words before a downtime's `from` in a message. */
+function startsWords(dt: Record<string, unknown>): string {
+  return `downtime${isString(dt.service) ? ` of \`${dt.service}\`` : ''} starts at`;
+}

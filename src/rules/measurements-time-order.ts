@@ -3,8 +3,6 @@ import type { YamlPath } from '../model/diagnostic.js';
 import { defineRule } from './define-rule.js';
 import { readInstant } from './measurements-outside-period.js';
 
-const TIMES = ['responded', 'resolved'] as const;
-
 /** Times in a measurement file run forwards: nothing ends before it starts, clock stops lie inside their incident. */
 export const measurementsTimeOrder = defineRule({
   id: 'measurements/time-order',
@@ -55,7 +53,7 @@ function incidentName(inc: Record<string, unknown>, i: number): string {
 }
 
 /** A response or resolution before the opening. */
-function reportEarly(report: Report, inc: Record<string, unknown>, i: number, field: (typeof TIMES)[number]): void {
+function reportEarly(report: Report, inc: Record<string, unknown>, i: number, field: 'responded' | 'resolved'): void {
   report(
     ['incidents', i, field],
     `${incidentName(inc, i)} was ${field === 'responded' ? 'responded to' : 'resolved'} at ${String(inc[field])}, before it was opened at ${String(inc.opened)}`,
